@@ -1,0 +1,98 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/** Collects console errors and page errors; each test asserts there were none. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+/** Everything the terminal printed, including lines scrolled out of view. */
+async function transcript(term: Locator): Promise<string> {
+  return term.evaluate((el) => (el as HTMLElement & { transcript(): string }).transcript());
+}
+
+async function expectTranscript(term: Locator, text: string | RegExp) {
+  await expect.poll(() => transcript(term)).toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
+}
+
+async function terminal(page: Page) {
+  const term = page.locator('kl-terminal').first();
+  await term.scrollIntoViewIfNeeded();
+  await expect(term).toHaveAttribute('data-state', 'ready');
+  await term.locator('.xterm').click();
+  return term;
+}
+
+test('the landing page shows the learning path without console errors', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: '학습 경로' })).toBeVisible();
+  await expect(page.getByText('쿠버네티스 컨트롤 플레인').first()).toBeVisible();
+  await page.getByRole('link', { name: '첫 강의 시작하기' }).click();
+  await expect(page).toHaveURL(/\/compose\/intro\/$/);
+  expect(errors).toEqual([]);
+});
+
+test('the sidebar lists lessons by title in course order', async ({ page }) => {
+  await page.goto('/compose/intro/');
+  const links = page.locator('nav.sidebar a');
+  await expect(links.first()).toBeVisible();
+  const names = (await links.allInnerTexts()).map((t) => t.trim());
+  expect(names.indexOf('쿠버 레슨')).toBeLessThan(names.indexOf('Docker Compose 소개'));
+  expect(names).not.toContain('content');
+  expect(names).not.toContain('docs');
+});
+
+test('the lesson terminal answers help with the command list', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/compose/intro/');
+  const term = await terminal(page);
+  await page.keyboard.type('help');
+  await page.keyboard.press('Enter');
+  await expectTranscript(term, '사용할 수 있는 명령어');
+  const text = await transcript(term);
+  for (const name of ['help', 'clear', 'echo', 'pwd', 'cd', 'ls', 'cat', 'history', 'sleep']) expect(text).toMatch(new RegExp(`^  ${name} `, 'm'));
+  expect(errors).toEqual([]);
+});
+
+test('the terminal edits lines, recalls history and shows the lesson files', async ({ page }) => {
+  await page.goto('/compose/intro/');
+  const term = await terminal(page);
+  await page.keyboard.type('cat compose.yamlX');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Enter');
+  await expectTranscript(term, 'POSTGRES_PASSWORD: example');
+  await page.keyboard.type('pwd');
+  await page.keyboard.press('Enter');
+  await expectTranscript(term, /^\/home\/learner\/compose-demo$/m);
+  // ↑ twice brings back the cat command; run it again and count the output.
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await transcript(term)).split('POSTGRES_PASSWORD: example').length - 1).toBe(2);
+  await page.keyboard.type('nosuchcmd');
+  await page.keyboard.press('Enter');
+  await expectTranscript(term, 'nosuchcmd: command not found');
+});
+
+test('switching to English shows the English lesson', async ({ page }) => {
+  await page.goto('/compose/intro/');
+  await page.locator('starlight-lang-select select').first().selectOption({ label: 'English' });
+  await expect(page).toHaveURL(/\/en\/compose\/intro\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Introducing Docker Compose');
+  const term = await terminal(page);
+  await page.keyboard.type('help');
+  await page.keyboard.press('Enter');
+  await expectTranscript(term, 'Available commands');
+});
+
+test('Pagefind search finds the lesson by a Korean word', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: '검색' }).first().click();
+  const input = page.getByRole('dialog', { name: '검색' }).getByRole('textbox');
+  await input.fill('컨테이너');
+  await expect(page.locator('dialog[open] .pagefind-ui__result-link').first()).toBeVisible();
+  await expect(page.locator('dialog[open] a.pagefind-ui__result-link[href="/compose/intro/"]')).toHaveText('Docker Compose 소개');
+});

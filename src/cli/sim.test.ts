@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+
+/** Runs `npm run --silent sim -- ARGS` with input on stdin, as a user would. */
+function sim(input: string, args: string[] = []) {
+  const r = spawnSync('npm', ['run', '--silent', 'sim', '--', ...args], { cwd: root, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const SCRIPT = 'help\nmkdir -p app && cd app\necho "x" > f.txt\nls -l\nsleep 90s\ndate\nhistory\nnope\n';
+
+describe('npm run sim', () => {
+  it('prints the same bytes twice for the same seed and input', () => {
+    const a = sim(SCRIPT, ['--seed', '7', '--lang', 'en']);
+    const b = sim(SCRIPT, ['--seed', '7', '--lang', 'en']);
+    expect(a.status).toBe(0);
+    expect(a.stdout).toContain('Available commands');
+    expect(a.stdout).toContain('Thu Jan 15 09:01:30 UTC 2026');
+    expect(a.stderr).toBe('nope: command not found\n');
+    expect(Buffer.from(b.stdout)).toEqual(Buffer.from(a.stdout));
+    expect(b.stderr).toBe(a.stderr);
+  });
+
+  it('prints no ANSI colours when stdout is not a terminal', () => {
+    const r = sim('ls /home\nhelp\n', ['--lang', 'ko']);
+    expect(r.stdout).not.toMatch(/\x1b\[/);
+    expect(r.stdout).toContain('사용할 수 있는 명령어');
+  });
+
+  it('--dir copies a real directory into /home/learner/<name> and starts there', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'kl-'));
+    const proj = join(tmp, 'my-proj');
+    mkdirSync(join(proj, 'web'), { recursive: true });
+    writeFileSync(join(proj, 'compose.yaml'), 'services:\n  web:\n    image: nginx\n');
+    writeFileSync(join(proj, 'web', 'Dockerfile'), 'FROM nginx\n');
+    const r = sim('pwd\nls\ncat web/Dockerfile\n', ['--dir', proj]);
+    expect(r.stdout).toBe('/home/learner/my-proj\ncompose.yaml\nweb\nFROM nginx\n');
+  });
+
+  it('--echo prints each command before its output', () => {
+    expect(sim('echo hi\n', ['--echo']).stdout).toBe('$ echo hi\nhi\n');
+  });
+
+  it('rejects bad options with usage and exit 2', () => {
+    const r = sim('', ['--seed', 'abc']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--seed wants a non-negative integer, got 'abc'");
+  });
+});

@@ -1,0 +1,40 @@
+import type { Tty } from './types.ts';
+
+const CODES = {
+  bold: 1,
+  dim: 2,
+  red: 31,
+  green: 32,
+  yellow: 33,
+  blue: 34,
+  magenta: 35,
+  cyan: 36,
+} as const;
+
+export type Styler = Record<keyof typeof CODES, (s: string) => string>;
+
+/** Colour helpers that turn into the identity when output is not a terminal. */
+export function styler(tty: Pick<Tty, 'color'>): Styler {
+  const out = {} as Styler;
+  for (const [name, code] of Object.entries(CODES) as [keyof typeof CODES, number][]) {
+    out[name] = tty.color ? (s) => `\x1b[${code}m${s}\x1b[0m` : (s) => s;
+  }
+  return out;
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI_RE = /\x1b\[[0-9;?]*[A-Za-z]/g;
+
+export function stripAnsi(s: string): string {
+  return s.replace(ANSI_RE, '');
+}
+
+/** Display width: East Asian wide characters (Hangul, CJK) take two cells. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of stripAnsi(s)) {
+    const cp = ch.codePointAt(0)!;
+    w += cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6)) ? 2 : 1;
+  }
+  return w;
+}

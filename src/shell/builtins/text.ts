@@ -1,0 +1,88 @@
+import type { Command, CommandContext } from '../types.ts';
+
+/** Input for a text filter: the named file, else what was piped in. */
+function input(ctx: CommandContext, name: string, file: string | undefined): string | undefined {
+  if (file === undefined) return ctx.stdin ?? '';
+  const text = ctx.world.vfs.readFile(ctx.shell.resolve(file));
+  if (text === undefined) ctx.stderr.write(`${name}: ${file}: No such file or directory\n`);
+  return text;
+}
+
+const lines = (text: string) => (text === '' ? [] : text.replace(/\n$/, '').split('\n'));
+
+export const grep: Command = {
+  name: 'grep',
+  summary: { ko: '패턴과 맞는 줄만 골라 냅니다 (예: kubectl get pods | grep web)', en: 'print lines that match a pattern' },
+  run(ctx) {
+    const opts = ctx.argv.slice(1).filter((a) => /^-[ivc]+$/.test(a)).join('');
+    const rest = ctx.argv.slice(1).filter((a) => !/^-[ivc]+$/.test(a));
+    const pattern = rest[0];
+    if (pattern === undefined) {
+      ctx.stderr.write("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n");
+      return 2;
+    }
+    let re: RegExp;
+    try {
+      re = new RegExp(pattern, opts.includes('i') ? 'i' : '');
+    } catch {
+      ctx.stderr.write('grep: Unmatched ( or \\(\n');
+      return 2;
+    }
+    const text = input(ctx, 'grep', rest[1]);
+    if (text === undefined) return 2;
+    const hits = lines(text).filter((l) => re.test(l) !== opts.includes('v'));
+    if (opts.includes('c')) ctx.stdout.write(`${hits.length}\n`);
+    else for (const l of hits) ctx.stdout.write(l + '\n');
+    return hits.length ? 0 : 1;
+  },
+};
+
+function headTail(name: 'head' | 'tail'): Command {
+  return {
+    name,
+    summary: name === 'head' ? { ko: '앞의 몇 줄만 보여 줍니다', en: 'print the first lines' } : { ko: '마지막 몇 줄만 보여 줍니다', en: 'print the last lines' },
+    run(ctx) {
+      let n = 10;
+      let file: string | undefined;
+      const args = ctx.argv.slice(1);
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i]!;
+        const m = a.match(/^-n?(\d+)$/);
+        if (a === '-n') n = Number(args[++i]);
+        else if (m) n = Number(m[1]);
+        else file = a;
+      }
+      if (!Number.isInteger(n) || n < 0) {
+        ctx.stderr.write(`${name}: invalid number of lines\n`);
+        return 1;
+      }
+      const text = input(ctx, name, file);
+      if (text === undefined) return 1;
+      const all = lines(text);
+      const pick = name === 'head' ? all.slice(0, n) : all.slice(Math.max(0, all.length - n));
+      for (const l of pick) ctx.stdout.write(l + '\n');
+      return 0;
+    },
+  };
+}
+
+export const head = headTail('head');
+export const tail = headTail('tail');
+
+export const wc: Command = {
+  name: 'wc',
+  summary: { ko: '줄, 단어, 바이트 수를 셉니다 (wc -l)', en: 'count lines, words and bytes (wc -l)' },
+  run(ctx) {
+    const flags = ctx.argv.slice(1).filter((a) => a.startsWith('-')).join('');
+    const file = ctx.argv.slice(1).find((a) => !a.startsWith('-'));
+    const text = input(ctx, 'wc', file);
+    if (text === undefined) return 1;
+    const l = (text.match(/\n/g) ?? []).length;
+    const w = text.split(/\s+/).filter(Boolean).length;
+    const c = new TextEncoder().encode(text).length;
+    const parts = flags.includes('l') ? [l] : flags.includes('w') ? [w] : flags.includes('c') ? [c] : [l, w, c];
+    const width = parts.length > 1 ? 7 : 1;
+    ctx.stdout.write(parts.map((p) => String(p).padStart(width)).join(' ') + (file ? ` ${file}` : '') + '\n');
+    return 0;
+  },
+};

@@ -1,0 +1,278 @@
+import { HOME, type World } from '../sim/world.ts';
+import { Vfs } from '../sim/vfs.ts';
+import { styler } from './ansi.ts';
+import { isJob } from './job.ts';
+import { parseLine, type Pipeline, type SimpleCommand } from './parse.ts';
+import type { Command, CommandContext, Job, Lang, Tty, Writer } from './types.ts';
+
+export interface ShellOptions {
+  world: World;
+  commands: Command[];
+  cwd?: string;
+  lang?: Lang;
+  tty?: Partial<Tty>;
+}
+
+export interface ShellIO {
+  stdout: Writer;
+  stderr: Writer;
+}
+
+/** Keeps at most this many history entries, like HISTSIZE. */
+const HISTORY_LIMIT = 1000;
+
+/**
+ * The shell: parses a line, runs builtins and tool commands, wires pipes and
+ * redirections through the virtual files, and keeps cwd, environment and
+ * history. It knows nothing about xterm or stdin; the terminal widget and the
+ * headless runner both drive it through run() and interrupt().
+ */
+export class Shell {
+  readonly world: World;
+  readonly commands = new Map<string, Command>();
+  readonly env = new Map<string, string>();
+  readonly history: string[] = [];
+  lang: Lang;
+  tty: Tty;
+  cwd: string;
+  lastExit = 0;
+  #foreground: Job | undefined;
+
+  constructor(opts: ShellOptions) {
+    this.world = opts.world;
+    for (const c of opts.commands) this.commands.set(c.name, c);
+    this.lang = opts.lang ?? 'ko';
+    this.tty = { color: true, columns: 80, ...opts.tty };
+    this.cwd = opts.cwd ?? HOME;
+    this.world.vfs.mkdir(this.cwd);
+    this.env.set('HOME', HOME);
+    this.env.set('USER', 'learner');
+    this.env.set('SHELL', '/bin/bash');
+    this.env.set('PATH', '/usr/local/bin:/usr/bin:/bin');
+  }
+
+  get busy(): boolean {
+    return this.#foreground !== undefined;
+  }
+
+  getenv(name: string): string | undefined {
+    if (name === '?') return String(this.lastExit);
+    if (name === 'PWD') return this.cwd;
+    return this.env.get(name);
+  }
+
+  /** `~/compose-demo` style path for the prompt. */
+  displayCwd(): string {
+    return this.cwd === HOME ? '~' : this.cwd.startsWith(HOME + '/') ? '~' + this.cwd.slice(HOME.length) : this.cwd;
+  }
+
+  prompt(): string {
+    const s = styler(this.tty);
+    return `${s.green('learner@kube-lessons')}:${s.blue(this.displayCwd())}$ `;
+  }
+
+  resolve(path: string): string {
+    return Vfs.resolve(this.cwd, path, HOME);
+  }
+
+  /** Ctrl-C: interrupts the foreground job. Returns false when nothing was running. */
+  interrupt(): boolean {
+    const job = this.#foreground;
+    if (!job) return false;
+    job.interrupt();
+    return true;
+  }
+
+  /**
+   * Runs one input line. done(code) is called when the line has finished:
+   * at once for ordinary commands, later for a foreground job.
+   */
+  run(line: string, io: ShellIO, done: (code: number) => void = () => {}): void {
+    if (this.busy) {
+      io.stderr.write('a command is still running; press Ctrl-C first\n');
+      done(1);
+      return;
+    }
+    if (line.trim() !== '' && this.history[this.history.length - 1] !== line) {
+      this.history.push(line);
+      if (this.history.length > HISTORY_LIMIT) this.history.shift();
+    }
+    const parsed = parseLine(line, (n) => this.getenv(n));
+    if (!parsed.ok) {
+      io.stderr.write(`bash: ${parsed.error.message}\n`);
+      this.lastExit = 2;
+      done(2);
+      return;
+    }
+    const items = parsed.list;
+    const step = (k: number) => {
+      for (; k < items.length; k++) {
+        const item = items[k]!;
+        if (item.join === '&&' && this.lastExit !== 0) continue;
+        if (item.join === '||' && this.lastExit === 0) continue;
+        const r = this.#runPipeline(item.pipeline, io);
+        if (isJob(r)) {
+          this.#foreground = r;
+          const next = k + 1;
+          r.onExit((code) => {
+            this.#foreground = undefined;
+            this.lastExit = code;
+            step(next);
+          });
+          return;
+        }
+        this.lastExit = r;
+      }
+      done(this.lastExit);
+    };
+    step(0);
+  }
+
+  #runPipeline(p: Pipeline, io: ShellIO): number | Job {
+    let stdin: string | undefined;
+    for (let i = 0; i < p.commands.length; i++) {
+      const last = i === p.commands.length - 1;
+      if (last) return this.#runSimple(p.commands[i]!, stdin, io);
+      let buf = '';
+      const r = this.#runSimple(p.commands[i]!, stdin, { stdout: { write: (s) => (buf += s) }, stderr: io.stderr });
+      // A streaming command in the middle of a pipe gives what it has printed so far.
+      if (isJob(r)) r.interrupt();
+      stdin = buf;
+    }
+    return 0;
+  }
+
+  #runSimple(c: SimpleCommand, stdin: string | undefined, io: ShellIO): number | Job {
+    const vfs = this.world.vfs;
+    const err = io.stderr;
+    if (c.stdinFile !== undefined) {
+      const p = this.resolve(c.stdinFile);
+      const text = vfs.readFile(p);
+      if (text === undefined) {
+        err.write(`bash: ${c.stdinFile}: ${vfs.isDir(p) ? 'Is a directory' : 'No such file or directory'}\n`);
+        return 1;
+      }
+      stdin = text;
+    }
+    let stdout = io.stdout;
+    let stderr = io.stderr;
+    const pending: { path: string; append: boolean; text: () => string }[] = [];
+    for (const r of c.redirects) {
+      if (r.op === '>&1') {
+        stderr = stdout;
+        continue;
+      }
+      const path = this.resolve(r.target);
+      if (path === '/dev/null') {
+        const sink: Writer = { write: () => {} };
+        if (r.fd === 1) stdout = sink;
+        else stderr = sink;
+        continue;
+      }
+      if (vfs.isDir(path)) {
+        err.write(`bash: ${r.target}: Is a directory\n`);
+        return 1;
+      }
+      if (!vfs.isDir(Vfs.dirname(path))) {
+        err.write(`bash: ${r.target}: No such file or directory\n`);
+        return 1;
+      }
+      let buf = '';
+      const w: Writer = { write: (s) => (buf += s) };
+      if (r.fd === 1) stdout = w;
+      else stderr = w;
+      // Like bash, '>' truncates the file before the command runs.
+      if (r.op === '>') vfs.writeFile(path, '');
+      pending.push({ path, append: r.op === '>>', text: () => buf });
+    }
+    const name = c.argv[0]!;
+    const cmd = this.commands.get(name);
+    let result: number | Job;
+    if (!cmd) {
+      stderr.write(`${name}: command not found\n`);
+      const hint = this.suggest(name);
+      if (hint) stderr.write(this.lang === 'ko' ? `  혹시 '${hint}' 을(를) 입력하려고 했나요?\n` : `  did you mean '${hint}'?\n`);
+      result = 127;
+    } else {
+      const ctx: CommandContext = {
+        argv: c.argv,
+        stdin,
+        stdout,
+        stderr,
+        shell: this,
+        world: this.world,
+        tty: pending.length ? { ...this.tty, color: false } : this.tty,
+        lang: this.lang,
+        cwd: this.cwd,
+      };
+      result = cmd.run(ctx);
+    }
+    const save = () => {
+      for (const p of pending) {
+        const before = p.append ? (vfs.readFile(p.path) ?? '') : '';
+        const e = vfs.writeFile(p.path, before + p.text());
+        if (e) err.write(`bash: ${e.message}\n`);
+      }
+    };
+    if (isJob(result)) result.onExit(save);
+    else save();
+    return result;
+  }
+
+  /** A known command within two typing mistakes of name, for "did you mean". */
+  suggest(name: string): string | undefined {
+    let best: string | undefined;
+    let bestD = 3;
+    for (const known of this.commands.keys()) {
+      const d = editDistance(name, known);
+      if (d < bestD) {
+        bestD = d;
+        best = known;
+      }
+    }
+    return name.length > 2 ? best : undefined;
+  }
+
+  /**
+   * Tab completion for the word under the cursor (the end of line).
+   * Returns the candidates and the start index of the word they replace.
+   */
+  complete(line: string): { start: number; candidates: string[] } {
+    const start = Math.max(line.lastIndexOf(' '), line.lastIndexOf('|'), line.lastIndexOf(';'), line.lastIndexOf('&')) + 1;
+    const current = line.slice(start);
+    const before = line.slice(0, start);
+    const seg = before.split(/[|;&]/).pop() ?? '';
+    const words = seg.trim() === '' ? [] : seg.trim().split(/\s+/);
+    let candidates: string[];
+    if (words.length === 0) {
+      candidates = [...this.commands.keys()].filter((n) => n.startsWith(current));
+    } else {
+      const cmd = this.commands.get(words[0]!);
+      const own = cmd?.complete?.(words.slice(1), current, { world: this.world, cwd: this.cwd, shell: this });
+      candidates = own && own.length ? own.filter((c) => c.startsWith(current)) : this.completePath(current);
+    }
+    return { start, candidates: [...new Set(candidates)].sort() };
+  }
+
+  completePath(current: string): string[] {
+    const slash = current.lastIndexOf('/');
+    const dirPart = slash >= 0 ? current.slice(0, slash + 1) : '';
+    const base = current.slice(slash + 1);
+    const entries = this.world.vfs.list(this.resolve(dirPart || '.')) ?? [];
+    return entries.filter((e) => e.name.startsWith(base) && (base.startsWith('.') || !e.name.startsWith('.'))).map((e) => dirPart + e.name + (e.dir ? '/' : ''));
+  }
+}
+
+export function editDistance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length]!;
+}

@@ -1,0 +1,52 @@
+import type { World } from '../sim/world.ts';
+import type { Shell } from './shell.ts';
+
+export type Lang = 'ko' | 'en';
+
+export interface Writer {
+  write(text: string): void;
+}
+
+export interface Tty {
+  /** Emit ANSI colours. False when output is not a terminal (e.g. `npm run sim > file`). */
+  color: boolean;
+  columns: number;
+}
+
+export interface CommandContext {
+  /** argv[0] is the name the command was called by (e.g. `docker-compose`). */
+  argv: string[];
+  /** Text piped or redirected in, if any. */
+  stdin: string | undefined;
+  stdout: Writer;
+  stderr: Writer;
+  shell: Shell;
+  world: World;
+  tty: Tty;
+  lang: Lang;
+  cwd: string;
+}
+
+/**
+ * A foreground process that outlives the line that started it: `up` without
+ * -d, `logs -f`, `kubectl get -w`, `etcdctl watch`. It writes as simulated
+ * events happen and ends by itself or on Ctrl-C.
+ */
+export interface Job {
+  interrupt(): void;
+  onExit(fn: (code: number) => void): void;
+  readonly exited: boolean;
+}
+
+export type CommandResult = number | Job;
+
+export interface Command {
+  name: string;
+  /** One line for `help`, in both languages. */
+  summary: Record<Lang, string>;
+  /** Longer text for `help NAME`, in both languages. */
+  help?: Record<Lang, string>;
+  run(ctx: CommandContext): CommandResult;
+  /** Completions for the word being typed; words are the arguments before it. */
+  complete?(words: string[], current: string, ctx: Pick<CommandContext, 'world' | 'cwd' | 'shell'>): string[];
+}

@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseDuration, VirtualClock } from './clock.ts';
+
+describe('VirtualClock', () => {
+  it('fires timers in time order, ties in the order they were set', () => {
+    const c = new VirtualClock(0);
+    const log: string[] = [];
+    c.setTimeout(() => log.push('b@20'), 20);
+    c.setTimeout(() => log.push('a@10'), 10);
+    c.setTimeout(() => log.push('c@10'), 10);
+    c.advance(15);
+    expect(log).toEqual(['a@10', 'c@10']);
+    c.advance(5);
+    expect(log).toEqual(['a@10', 'c@10', 'b@20']);
+    expect(c.now()).toBe(20);
+  });
+
+  it('runs timers scheduled by timers when they fall inside the same advance', () => {
+    const c = new VirtualClock(0);
+    const seen: number[] = [];
+    c.setTimeout(() => c.setTimeout(() => seen.push(c.now()), 5), 5);
+    c.advance(100);
+    expect(seen).toEqual([10]);
+  });
+
+  it('every() repeats until cancelled', () => {
+    const c = new VirtualClock(0);
+    let n = 0;
+    const stop = c.every(10, () => n++);
+    c.advance(35);
+    expect(n).toBe(3);
+    stop();
+    c.advance(100);
+    expect(n).toBe(3);
+  });
+
+  it('never goes backwards, whatever is scheduled', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(1000), fc.nat(1000))), (ops) => {
+        const c = new VirtualClock(0);
+        const seen: number[] = [];
+        for (const [delay, step] of ops) {
+          c.setTimeout(() => seen.push(c.now()), delay);
+          c.advance(step);
+        }
+        return seen.every((t, i) => i === 0 || t >= seen[i - 1]!);
+      }),
+    );
+  });
+});
+
+describe('parseDuration', () => {
+  it.each([
+    ['10', 10_000],
+    ['10s', 10_000],
+    ['1.5m', 90_000],
+    ['1m30s', 90_000],
+    ['250ms', 250],
+    ['2h', 7_200_000],
+    ['1d', 86_400_000],
+  ])('%s = %d ms', (text, ms) => expect(parseDuration(text)).toBe(ms));
+
+  it.each(['', 'abc', '10x', '-5', 's', '1m 30s'])('rejects %j', (text) => expect(parseDuration(text)).toBeUndefined());
+});
