@@ -1,0 +1,86 @@
+import type { SimError } from '../../errors.ts';
+
+/**
+ * The etcd v3 client surface the API server uses (and etcdctl prints).
+ * Calls are synchronous in virtual time: a request either commits on a
+ * quorum now or fails now with etcd's own error text. Values are strings
+ * (JSON in the simulator; real Kubernetes stores protobuf).
+ */
+export interface KeyValue {
+  key: string;
+  value: string;
+  createRevision: number;
+  modRevision: number;
+  version: number;
+  lease?: number;
+}
+
+export interface ResponseHeader {
+  clusterId: string;
+  memberId: string;
+  revision: number;
+  raftTerm: number;
+}
+
+/**
+ * Failure codes: 'Unavailable' with message 'etcdserver: no leader' or
+ * 'etcdserver: request timed out' when there is no quorum,
+ * 'DeadlineExceeded' ('context deadline exceeded') as etcdctl reports it,
+ * 'Compacted' ('mvcc: required revision has been compacted'),
+ * 'FutureRev' ('mvcc: required revision is a future revision').
+ */
+export type EtcdResult<T> = { ok: true; header: ResponseHeader; value: T } | { ok: false; error: SimError };
+
+export interface RangeOptions {
+  prefix?: boolean;
+  /** Read at an older revision. */
+  revision?: number;
+  limit?: number;
+  keysOnly?: boolean;
+  countOnly?: boolean;
+  /** Serializable read: answered by the local member even without quorum (may be stale). */
+  serializable?: boolean;
+}
+
+export interface Compare {
+  key: string;
+  target: 'mod' | 'create' | 'version' | 'value';
+  result: '=' | '!=' | '<' | '>';
+  value: number | string;
+}
+
+export type Op =
+  | { type: 'put'; key: string; value: string; lease?: number }
+  | { type: 'delete'; key: string; prefix?: boolean }
+  | { type: 'range'; key: string; options?: RangeOptions };
+
+export type OpResponse =
+  | { type: 'put'; prevKv?: KeyValue }
+  | { type: 'delete'; deleted: number; prevKvs: KeyValue[] }
+  | { type: 'range'; kvs: KeyValue[]; count: number };
+
+export interface WatchEvent {
+  type: 'PUT' | 'DELETE';
+  kv: KeyValue;
+  prevKv?: KeyValue;
+}
+
+export interface WatchOptions {
+  prefix?: boolean;
+  /** Deliver history from this revision on (inclusive), then live events. */
+  startRevision?: number;
+}
+
+export interface EtcdClient {
+  range(key: string, options?: RangeOptions): EtcdResult<{ kvs: KeyValue[]; count: number; more: boolean }>;
+  put(key: string, value: string, options?: { lease?: number }): EtcdResult<{ prevKv?: KeyValue }>;
+  delete(key: string, options?: { prefix?: boolean }): EtcdResult<{ deleted: number; prevKvs: KeyValue[] }>;
+  /** All compares true: run success ops; else failure ops. Atomic, one revision for all writes. */
+  txn(compare: Compare[], success: Op[], failure?: Op[]): EtcdResult<{ succeeded: boolean; responses: OpResponse[] }>;
+  /**
+   * Watches a key or prefix. Events are delivered synchronously, in revision
+   * order, right after the write commits. Returns a cancel function.
+   */
+  watch(key: string, options: WatchOptions, onEvents: (events: WatchEvent[]) => void, onError?: (e: SimError) => void): () => void;
+  compact(revision: number): EtcdResult<{ revision: number }>;
+}
