@@ -96,3 +96,20 @@ test('Pagefind search finds the lesson by a Korean word', async ({ page }) => {
   await expect(page.locator('dialog[open] .pagefind-ui__result-link').first()).toBeVisible();
   await expect(page.locator('dialog[open] a.pagefind-ui__result-link[href="/compose/intro/"]')).toHaveText('Docker Compose 소개');
 });
+
+test('the exercise ticks its goals when the learner solves it in the terminal', async ({ page }) => {
+  await page.goto('/compose/intro/');
+  const ex = page.locator('kl-exercise');
+  await ex.scrollIntoViewIfNeeded();
+  await expect(ex.locator('.kl-ex-goals li')).toHaveCount(2);
+  await expect(ex).toHaveAttribute('data-done', 'false');
+  await terminal(page);
+  await page.keyboard.type('echo postgres:16 > answer.txt');
+  await page.keyboard.press('Enter');
+  await expect(ex).toHaveAttribute('data-done', 'true');
+  await expect(ex.locator('.kl-ex-status')).toHaveText('완료! 잘했어요.');
+  // Solved state survives a reload.
+  await page.reload();
+  await page.locator('kl-exercise').scrollIntoViewIfNeeded();
+  await expect(page.locator('kl-exercise')).toHaveAttribute('data-done', 'true');
+});

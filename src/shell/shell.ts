@@ -37,6 +37,7 @@ export class Shell {
   cwd: string;
   lastExit = 0;
   #foreground: Job | undefined;
+  #lineListeners = new Set<(line: string, code: number) => void>();
 
   constructor(opts: ShellOptions) {
     this.world = opts.world;
@@ -75,6 +76,12 @@ export class Shell {
     return Vfs.resolve(this.cwd, path, HOME);
   }
 
+  /** Called after every finished input line (exercise checks and diagrams listen here). */
+  onLine(fn: (line: string, code: number) => void): () => void {
+    this.#lineListeners.add(fn);
+    return () => this.#lineListeners.delete(fn);
+  }
+
   /** Ctrl-C: interrupts the foreground job. Returns false when nothing was running. */
   interrupt(): boolean {
     const job = this.#foreground;
@@ -87,7 +94,11 @@ export class Shell {
    * Runs one input line. done(code) is called when the line has finished:
    * at once for ordinary commands, later for a foreground job.
    */
-  run(line: string, io: ShellIO, done: (code: number) => void = () => {}): void {
+  run(line: string, io: ShellIO, whenDone: (code: number) => void = () => {}): void {
+    const done = (code: number) => {
+      whenDone(code);
+      for (const l of this.#lineListeners) l(line, code);
+    };
     if (this.busy) {
       io.stderr.write('a command is still running; press Ctrl-C first\n');
       done(1);

@@ -1,0 +1,43 @@
+import { exercises } from '../../lessons/exercises.ts';
+import { inlineMarkup } from '../../lessons/format.ts';
+import type { Lang } from '../../shell/types.ts';
+import { getSession } from '../runtime.ts';
+
+const KEY = (id: string) => `kube-lessons:exercise:${id}`;
+
+function wasSolved(id: string): boolean {
+  try {
+    const raw = localStorage.getItem(KEY(id));
+    return raw !== null && (JSON.parse(raw) as { done?: unknown }).done === true;
+  } catch {
+    return false; // unreadable or corrupt entry: treat as not solved
+  }
+}
+
+export function mountExercise(host: HTMLElement): void {
+  const id = host.dataset.id!;
+  const ex = exercises[id];
+  if (!ex) return;
+  const lang = (host.dataset.lang === 'en' ? 'en' : 'ko') as Lang;
+  const shell = getSession(host.dataset.session!, { seed: 1, lang, dir: ex.scenario.dir, files: ex.scenario.files });
+  const list = host.querySelector('.kl-ex-goals')!;
+  const status = host.querySelector('.kl-ex-status')!;
+  let solvedBefore = wasSolved(id);
+  const render = () => {
+    const r = ex.check(shell);
+    list.innerHTML = r.goals.map((g) => `<li data-met="${g.met}">${inlineMarkup(g.text[lang])}</li>`).join('');
+    const done = r.done || solvedBefore;
+    host.dataset.done = String(done);
+    status.textContent = (done ? host.dataset.doneText : host.dataset.todoText) ?? '';
+    if (r.done && !solvedBefore) {
+      solvedBefore = true;
+      try {
+        localStorage.setItem(KEY(id), JSON.stringify({ done: true }));
+      } catch {
+        /* storage full or blocked: the page still works */
+      }
+    }
+  };
+  shell.onLine(render);
+  render();
+}
