@@ -63,3 +63,31 @@ describe('parseDuration', () => {
 
   it.each(['', 'abc', '10x', '-5', 's', '1m 30s'])('rejects %j', (text) => expect(parseDuration(text)).toBeUndefined());
 });
+
+describe('VirtualClock cancellation', () => {
+  it('a cleared timer never fires and is not pending', () => {
+    const c = new VirtualClock(0);
+    let fired = 0;
+    const a = c.setTimeout(() => fired++, 10);
+    c.setTimeout(() => fired++, 20);
+    c.clearTimeout(a);
+    expect(c.pending()).toBe(1);
+    expect(c.nextAt()).toBe(20);
+    c.advance(30);
+    expect(fired).toBe(1);
+    expect(c.pending()).toBe(0);
+  });
+
+  it('fires in the same order as a sorted list for any schedule', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(500), { maxLength: 200 }), (delays) => {
+        const c = new VirtualClock(0);
+        const order: number[] = [];
+        delays.forEach((d, i) => c.setTimeout(() => order.push(i), d));
+        c.advance(1000);
+        const expected = delays.map((d, i) => [d, i] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1]).map(([, i]) => i);
+        return JSON.stringify(order) === JSON.stringify(expected);
+      }),
+    );
+  });
+});

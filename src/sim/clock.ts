@@ -17,7 +17,9 @@ export const EPOCH_MS = Date.UTC(2026, 0, 15, 9, 0, 0);
 
 export class VirtualClock {
   #now: number;
-  #timers: Timer[] = [];
+  /** Binary min-heap on (at, seq); cancelled timers are dropped lazily when they reach the top. */
+  #heap: Timer[] = [];
+  #cancelled = new Set<TimerId>();
   #seq = 0;
   #listeners = new Set<(now: number) => void>();
 
@@ -33,7 +35,7 @@ export class VirtualClock {
   setTimeout(fn: () => void, delayMs: number): TimerId {
     if (!Number.isFinite(delayMs) || delayMs < 0) delayMs = 0;
     const id = ++this.#seq;
-    this.#timers.push({ id, at: this.#now + delayMs, seq: id, fn });
+    this.#push({ id, at: this.#now + delayMs, seq: id, fn });
     return id;
   }
 
@@ -54,18 +56,18 @@ export class VirtualClock {
   }
 
   clearTimeout(id: TimerId): void {
-    this.#timers = this.#timers.filter((t) => t.id !== id);
+    if (id > 0 && id <= this.#seq) this.#cancelled.add(id);
   }
 
   pending(): number {
-    return this.#timers.length;
+    this.#dropCancelled();
+    return this.#heap.length - this.#heap.filter((t) => this.#cancelled.has(t.id)).length;
   }
 
   /** Time of the earliest pending timer, or undefined. */
   nextAt(): number | undefined {
-    let min: number | undefined;
-    for (const t of this.#timers) if (min === undefined || t.at < min) min = t.at;
-    return min;
+    this.#dropCancelled();
+    return this.#heap[0]?.at;
   }
 
   /**
@@ -76,10 +78,12 @@ export class VirtualClock {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`cannot advance the clock by ${ms} ms`);
     const target = this.#now + ms;
     for (;;) {
-      const next = this.#popDue(target);
-      if (!next) break;
-      this.#now = Math.max(this.#now, next.at);
-      next.fn();
+      this.#dropCancelled();
+      const top = this.#heap[0];
+      if (!top || top.at > target) break;
+      this.#pop();
+      this.#now = Math.max(this.#now, top.at);
+      top.fn();
     }
     this.#now = target;
     for (const l of this.#listeners) l(this.#now);
@@ -95,16 +99,45 @@ export class VirtualClock {
     return () => this.#listeners.delete(fn);
   }
 
-  #popDue(target: number): Timer | undefined {
-    let best = -1;
-    for (let i = 0; i < this.#timers.length; i++) {
-      const t = this.#timers[i]!;
-      if (t.at > target) continue;
-      const b = this.#timers[best];
-      if (!b || t.at < b.at || (t.at === b.at && t.seq < b.seq)) best = i;
+  #dropCancelled(): void {
+    while (this.#heap.length && this.#cancelled.has(this.#heap[0]!.id)) this.#cancelled.delete(this.#pop()!.id);
+  }
+
+  static #less(a: Timer, b: Timer): boolean {
+    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+  }
+
+  #push(t: Timer): void {
+    const h = this.#heap;
+    h.push(t);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!VirtualClock.#less(h[i]!, h[p]!)) break;
+      [h[i], h[p]] = [h[p]!, h[i]!];
+      i = p;
     }
-    if (best < 0) return undefined;
-    return this.#timers.splice(best, 1)[0];
+  }
+
+  #pop(): Timer | undefined {
+    const h = this.#heap;
+    const top = h[0];
+    const last = h.pop();
+    if (h.length && last) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && VirtualClock.#less(h[l]!, h[m]!)) m = l;
+        if (r < h.length && VirtualClock.#less(h[r]!, h[m]!)) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m]!, h[i]!];
+        i = m;
+      }
+    }
+    return top;
   }
 }
 
