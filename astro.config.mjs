@@ -10,6 +10,11 @@ const sidebar = [
     label: 'Docker Compose',
     items: [{ slug: 'compose/intro' }],
   },
+  {
+    label: '쿠버네티스',
+    translations: { en: 'Kubernetes' },
+    items: [{ slug: 'k8s/intro' }],
+  },
 ];
 
 export default defineConfig({

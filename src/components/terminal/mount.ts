@@ -38,7 +38,8 @@ export function mountTerminal(host: HTMLElement): void {
   const term = new Terminal({
     convertEol: true,
     cursorBlink: true,
-    fontSize: 14,
+    // Narrow screens get a smaller font so tables such as `docker compose ps` keep more columns.
+    fontSize: box.clientWidth < 560 ? 12 : 14,
     lineHeight: 1.15,
     fontFamily: "'D2Coding', 'JetBrains Mono', 'Noto Sans Mono CJK KR', ui-monospace, Menlo, Consolas, monospace",
     theme: THEME,
