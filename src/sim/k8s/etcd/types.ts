@@ -33,6 +33,8 @@ export type EtcdResult<T> = { ok: true; header: ResponseHeader; value: T } | { o
 
 export interface RangeOptions {
   prefix?: boolean;
+  /** Read [key, rangeEnd) instead of one key; "\0" means to the end of the keyspace. */
+  rangeEnd?: string;
   /** Read at an older revision. */
   revision?: number;
   limit?: number;

@@ -1,0 +1,300 @@
+import { simError, type SimError } from '../../errors.ts';
+import { type KeyRange, inRange, keyRange, overlaps } from './range.ts';
+import type { Compare, KeyValue, Op, OpResponse, RangeOptions, WatchEvent, WatchOptions } from './types.ts';
+import { WatchHub } from './watch.ts';
+
+/** A store answer: the value, or etcd's error. The revision is the store's after the call. */
+export type StoreResult<T> = { ok: true; value: T } | { ok: false; error: SimError };
+
+export interface RangeValue {
+  kvs: KeyValue[];
+  count: number;
+  more: boolean;
+}
+
+export interface TxnValue {
+  succeeded: boolean;
+  responses: OpResponse[];
+}
+
+/** A write as it travels through the Raft log: every member applies the same requests in the same order. */
+export type WriteRequest =
+  | { type: 'txn'; compare: Compare[]; success: Op[]; failure: Op[] }
+  | { type: 'compact'; revision: number };
+
+export const ERR_COMPACTED = 'mvcc: required revision has been compacted';
+export const ERR_FUTURE_REV = 'mvcc: required revision is a future revision';
+export const ERR_DUPLICATE_KEY = 'etcdserver: duplicate key given in txn request';
+
+export const compactedError = (): SimError => simError('Compacted', ERR_COMPACTED);
+export const futureRevError = (): SimError => simError('FutureRev', ERR_FUTURE_REV);
+
+/** One stored version of a key; kv undefined is the tombstone a delete leaves. */
+interface Version {
+  rev: number;
+  kv: KeyValue | undefined;
+}
+
+/** bbolt's starting file size for a fresh member, as `endpoint status` shows it (20 kB). */
+const BASE_DB_SIZE = 20_480;
+const PAGE = 4096;
+/** Per stored version overhead beyond key and value bytes (revision key, protobuf framing). */
+const VERSION_OVERHEAD = 48;
+
+/**
+ * etcd's MVCC key-value store (mvcc/kvstore): one global revision that every
+ * write transaction bumps by one, every version of every key kept until
+ * compaction, reads at any retained revision, watches fed from the history.
+ * A fresh store is at revision 1, so the first write gets revision 2.
+ */
+export class MvccStore {
+  #rev = 1;
+  #compacted = 0;
+  #keys = new Map<string, Version[]>();
+  /** Every key with retained versions, sorted: ranges walk it in key order. */
+  #sorted: string[] = [];
+  /** The events of each write revision still retained, for watch replay. */
+  #log: { revision: number; events: WatchEvent[] }[] = [];
+  #hub = new WatchHub();
+  #bytes = 0;
+  #peakDbSize = BASE_DB_SIZE;
+
+  get revision(): number {
+    return this.#rev;
+  }
+
+  get compactRevision(): number {
+    return this.#compacted;
+  }
+
+  /** Database file size: grows with the data and, as with bbolt without defrag, never shrinks. */
+  get dbSize(): number {
+    return this.#peakDbSize;
+  }
+
+  /** Bytes the retained data would take, what etcd calls "db size in use". */
+  get dbSizeInUse(): number {
+    return BASE_DB_SIZE + Math.ceil(this.#bytes / PAGE) * PAGE;
+  }
+
+  range(key: string, options: RangeOptions = {}): StoreResult<RangeValue> {
+    return this.#range(key, options, this.#rev);
+  }
+
+  put(key: string, value: string, lease?: number): StoreResult<{ prevKv?: KeyValue }> {
+    const r = this.txn([], [{ type: 'put', key, value, lease }], []);
+    if (!r.ok) return r;
+    const first = r.value.responses[0];
+    return { ok: true, value: first?.type === 'put' && first.prevKv ? { prevKv: first.prevKv } : {} };
+  }
+
+  delete(key: string, options: { prefix?: boolean } = {}): StoreResult<{ deleted: number; prevKvs: KeyValue[] }> {
+    const r = this.txn([], [{ type: 'delete', key, prefix: options.prefix }], []);
+    if (!r.ok) return r;
+    const first = r.value.responses[0];
+    return { ok: true, value: first?.type === 'delete' ? { deleted: first.deleted, prevKvs: first.prevKvs } : { deleted: 0, prevKvs: [] } };
+  }
+
+  /**
+   * All compares true: run success, else failure. Every write in the chosen
+   * branch shares one new revision; a branch that changes nothing keeps the
+   * revision where it is. Reads inside see the branch's earlier writes.
+   */
+  txn(compare: Compare[], success: Op[], failure: Op[] = []): StoreResult<TxnValue> {
+    const succeeded = compare.every((c) => this.#compare(c));
+    const ops = succeeded ? success : failure;
+    const check = this.#checkOps(ops);
+    if (check) return { ok: false, error: check };
+    const rev = this.#rev + 1;
+    const events: WatchEvent[] = [];
+    const responses: OpResponse[] = [];
+    for (const op of ops) {
+      if (op.type === 'range') {
+        // Reads see this branch's earlier writes; #checkOps ruled out bad revisions, so it cannot fail.
+        const r = this.#range(op.key, op.options ?? {}, events.length ? rev : this.#rev);
+        responses.push({ type: 'range', kvs: r.ok ? r.value.kvs : [], count: r.ok ? r.value.count : 0 });
+      } else if (op.type === 'put') {
+        const prev = this.#latest(op.key);
+        const kv: KeyValue = {
+          key: op.key,
+          value: op.value,
+          createRevision: prev ? prev.createRevision : rev,
+          modRevision: rev,
+          version: prev ? prev.version + 1 : 1,
+        };
+        if (op.lease) kv.lease = op.lease;
+        this.#append(op.key, { rev, kv });
+        events.push(prev ? { type: 'PUT', kv, prevKv: prev } : { type: 'PUT', kv });
+        responses.push(prev ? { type: 'put', prevKv: prev } : { type: 'put' });
+      } else {
+        const gone = this.#read(keyRange(op.key, { prefix: op.prefix }), Infinity);
+        for (const prev of gone) {
+          this.#append(prev.key, { rev, kv: undefined });
+          events.push({ type: 'DELETE', kv: { key: prev.key, value: '', createRevision: 0, modRevision: rev, version: 0 }, prevKv: prev });
+        }
+        responses.push({ type: 'delete', deleted: gone.length, prevKvs: gone });
+      }
+    }
+    if (events.length > 0) {
+      this.#rev = rev;
+      this.#log.push({ revision: rev, events });
+      this.#peakDbSize = Math.max(this.#peakDbSize, this.dbSizeInUse);
+      this.#hub.publish(events);
+    }
+    return { ok: true, value: { succeeded, responses } };
+  }
+
+  /**
+   * Forgets every version older than revision that a newer version
+   * supersedes (and keys deleted by then). Reads and watches below it fail
+   * with "mvcc: required revision has been compacted".
+   */
+  compact(revision: number): StoreResult<{ revision: number }> {
+    if (revision <= this.#compacted) return { ok: false, error: compactedError() };
+    if (revision > this.#rev) return { ok: false, error: futureRevError() };
+    this.#compacted = revision;
+    for (const key of this.#sorted) {
+      const versions = this.#keys.get(key)!;
+      // Keep the version visible at `revision` (unless it is a tombstone) and everything after it.
+      let keepFrom = 0;
+      for (let i = versions.length - 1; i >= 0; i--) {
+        if (versions[i]!.rev <= revision) {
+          keepFrom = versions[i]!.kv ? i : i + 1;
+          break;
+        }
+      }
+      for (const v of versions.slice(0, keepFrom)) this.#bytes -= this.#sizeOf(key, v);
+      const kept = versions.slice(keepFrom);
+      if (kept.length) this.#keys.set(key, kept);
+      else this.#keys.delete(key);
+    }
+    this.#sorted = this.#sorted.filter((k) => this.#keys.has(k));
+    this.#log = this.#log.filter((e) => e.revision >= revision);
+    return { ok: true, value: { revision } };
+  }
+
+  /** Applies a replicated write; the member's answer to the client who proposed it. */
+  apply(req: WriteRequest): StoreResult<TxnValue | { revision: number }> {
+    return req.type === 'compact' ? this.compact(req.revision) : this.txn(req.compare, req.success, req.failure);
+  }
+
+  /** Events of every revision from fromRev on, oldest first (watch replay). */
+  history(fromRev: number): { ok: true; events: WatchEvent[] } | { ok: false; error: SimError } {
+    if (fromRev < this.#compacted) return { ok: false, error: compactedError() };
+    let lo = 0;
+    let hi = this.#log.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.#log[mid]!.revision < fromRev) lo = mid + 1;
+      else hi = mid;
+    }
+    return { ok: true, events: this.#log.slice(lo).flatMap((e) => e.events) };
+  }
+
+  watch(key: string, options: WatchOptions, onEvents: (events: WatchEvent[]) => void, onError?: (e: SimError) => void): () => void {
+    return this.#hub.add(keyRange(key, options), options.startRevision, this.#rev, (from) => this.history(from), onEvents, onError);
+  }
+
+  /** A range read; `latest` is the revision an unpinned read sees. */
+  #range(key: string, options: RangeOptions, latest: number): StoreResult<RangeValue> {
+    const at = options.revision !== undefined && options.revision > 0 ? options.revision : latest;
+    if (at > latest) return { ok: false, error: futureRevError() };
+    if (at < this.#compacted) return { ok: false, error: compactedError() };
+    const all = this.#read(keyRange(key, options), at);
+    const limit = options.limit !== undefined && options.limit > 0 ? options.limit : all.length;
+    const kvs = options.countOnly ? [] : all.slice(0, limit).map((kv) => (options.keysOnly ? { ...kv, value: '' } : { ...kv }));
+    return { ok: true, value: { kvs, count: all.length, more: all.length > limit } };
+  }
+
+  /** Every live key-value in the range at revision `at`, in key order. */
+  #read(range: KeyRange, at: number): KeyValue[] {
+    const out: KeyValue[] = [];
+    if (range.end === undefined) {
+      const kv = this.#at(range.start, at);
+      if (kv) out.push(kv);
+      return out;
+    }
+    for (let i = lowerBound(this.#sorted, range.start); i < this.#sorted.length; i++) {
+      const key = this.#sorted[i]!;
+      if (!inRange(range, key)) break;
+      const kv = this.#at(key, at);
+      if (kv) out.push(kv);
+    }
+    return out;
+  }
+
+  #at(key: string, at: number): KeyValue | undefined {
+    const versions = this.#keys.get(key);
+    if (!versions) return undefined;
+    for (let i = versions.length - 1; i >= 0; i--) if (versions[i]!.rev <= at) return versions[i]!.kv;
+    return undefined;
+  }
+
+  #latest(key: string): KeyValue | undefined {
+    return this.#at(key, Infinity);
+  }
+
+  #append(key: string, v: Version): void {
+    const versions = this.#keys.get(key);
+    if (versions) versions.push(v);
+    else {
+      this.#keys.set(key, [v]);
+      this.#sorted.splice(lowerBound(this.#sorted, key), 0, key);
+    }
+    this.#bytes += this.#sizeOf(key, v);
+  }
+
+  #sizeOf(key: string, v: Version): number {
+    return key.length + (v.kv?.value.length ?? 0) + VERSION_OVERHEAD;
+  }
+
+  /** etcd's compare on a missing key: value compares are false, numeric targets read 0. */
+  #compare(c: Compare): boolean {
+    const kv = this.#latest(c.key);
+    if (c.target === 'value' && !kv) return false;
+    const actual: number | string =
+      c.target === 'value' ? kv!.value : c.target === 'version' ? (kv?.version ?? 0) : c.target === 'create' ? (kv?.createRevision ?? 0) : (kv?.modRevision ?? 0);
+    const want = typeof actual === 'number' ? Number(c.value) : String(c.value);
+    switch (c.result) {
+      case '=':
+        return actual === want;
+      case '!=':
+        return actual !== want;
+      case '<':
+        return actual < want;
+      case '>':
+        return actual > want;
+    }
+  }
+
+  /** What etcd rejects before touching anything: bad read revisions and a key written twice. */
+  #checkOps(ops: Op[]): SimError | undefined {
+    const writes: { range: KeyRange; put: boolean }[] = [];
+    for (const op of ops) {
+      if (op.type === 'range') {
+        const rev = op.options?.revision ?? 0;
+        if (rev > this.#rev) return futureRevError();
+        if (rev > 0 && rev < this.#compacted) return compactedError();
+        continue;
+      }
+      const r = op.type === 'put' ? keyRange(op.key) : keyRange(op.key, { prefix: op.prefix });
+      const put = op.type === 'put';
+      // etcd allows overlapping deletes; a put may not share a key with any other write.
+      if (writes.some((w) => (put || w.put) && overlaps(w.range, r))) return simError('InvalidArgument', ERR_DUPLICATE_KEY);
+      writes.push({ range: r, put });
+    }
+    return undefined;
+  }
+}
+
+/** Index of the first element >= key in a sorted array. */
+function lowerBound(sorted: string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
