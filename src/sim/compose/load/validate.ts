@@ -8,7 +8,7 @@ type Issue = z.core.$ZodIssue;
 
 /** Validates one file's (interpolated) value; messages read like compose-go's. */
 export function validateFile(parsed: ParsedFile, value: unknown): SimError[] {
-  const r = composeSchema.safeParse(value);
+  const r = composeSchema.safeParse(value, { reportInput: true });
   if (r.success) return [];
   const seen = new Set<string>();
   const out: SimError[] = [];
