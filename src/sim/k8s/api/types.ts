@@ -67,6 +67,7 @@ export interface ContainerPort {
   name?: string;
   containerPort: number;
   hostPort?: number;
+  hostIP?: string;
   protocol?: 'TCP' | 'UDP' | 'SCTP';
 }
 
@@ -179,6 +180,9 @@ export interface PodSpec {
   volumes?: Volume[];
   hostNetwork?: boolean;
   priority?: number;
+  priorityClassName?: string;
+  /** Never: the pod waits instead of preempting lower-priority pods. */
+  preemptionPolicy?: 'PreemptLowerPriority' | 'Never';
   serviceAccountName?: string;
   dnsPolicy?: string;
 }

@@ -1,0 +1,69 @@
+/**
+ * TaintToleration: a node's NoSchedule/NoExecute taints keep out pods that
+ * do not tolerate them (Filter); untolerated PreferNoSchedule taints make a
+ * node less attractive (Score, fewer is better).
+ */
+import type { Pod, Taint, Toleration } from '../../api/types.ts';
+import {
+  defaultNormalizeScore,
+  MAX_NODE_SCORE,
+  SUCCESS,
+  unresolvable,
+  type CycleState,
+  type FilterPlugin,
+  type NodeInfo,
+  type PreScorePlugin,
+  type ScorePlugin,
+  type Status,
+} from '../framework.ts';
+
+export const NAME = 'TaintToleration';
+
+/** Kubernetes ≤ 1.33 wording; 1.34 shortened it to "node(s) had untolerated taint(s)". */
+export const untoleratedTaintReason = (t: Taint): string => `node(s) had untolerated taint {${t.key}: ${t.value ?? ''}}`;
+
+/** Toleration.ToleratesTaint: empty effect matches all effects, empty key with Exists matches all keys. */
+export function tolerates(tol: Toleration, taint: Taint): boolean {
+  if (tol.effect && tol.effect !== taint.effect) return false;
+  if (tol.key && tol.key !== taint.key) return false;
+  switch (tol.operator ?? 'Equal') {
+    case 'Exists':
+      return true;
+    case 'Equal':
+      return (tol.value ?? '') === (taint.value ?? '');
+    default:
+      return false;
+  }
+}
+
+export const toleratedBy = (tolerations: readonly Toleration[] | undefined, taint: Taint): boolean =>
+  (tolerations ?? []).some((t) => tolerates(t, taint));
+
+export const doNotSchedule = (t: Taint): boolean => t.effect === 'NoSchedule' || t.effect === 'NoExecute';
+
+/** The first taint (in node order) that passes inclusion and no toleration matches. */
+export function findUntoleratedTaint(taints: readonly Taint[] | undefined, tolerations: readonly Toleration[] | undefined, include: (t: Taint) => boolean): Taint | undefined {
+  return (taints ?? []).find((t) => include(t) && !toleratedBy(tolerations, t));
+}
+
+const STATE_KEY = 'PreScore' + NAME;
+
+export const taintToleration: FilterPlugin & PreScorePlugin & ScorePlugin = {
+  name: NAME,
+  filter(_state: CycleState, pod: Pod, nodeInfo: NodeInfo): Status {
+    const taint = findUntoleratedTaint(nodeInfo.node.spec.taints, pod.spec.tolerations, doNotSchedule);
+    return taint ? unresolvable(untoleratedTaintReason(taint)) : SUCCESS;
+  },
+  preScore(state: CycleState, pod: Pod): Status {
+    // Tolerations with no effect cover PreferNoSchedule too.
+    state.write(STATE_KEY, (pod.spec.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule'));
+    return SUCCESS;
+  },
+  score(state: CycleState, _pod: Pod, nodeInfo: NodeInfo): number {
+    const tolerations = state.read<Toleration[]>(STATE_KEY) ?? [];
+    return (nodeInfo.node.spec.taints ?? []).filter((t) => t.effect === 'PreferNoSchedule' && !toleratedBy(tolerations, t)).length;
+  },
+  normalizeScore(_state: CycleState, _pod: Pod, scores: number[]): number[] {
+    return defaultNormalizeScore(MAX_NODE_SCORE, true, scores);
+  },
+};

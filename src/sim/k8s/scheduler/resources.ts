@@ -1,0 +1,103 @@
+/**
+ * Resource arithmetic the way the scheduler counts it: CPU in millicores,
+ * memory and storage in bytes, extended resources as whole units.
+ */
+import { milliValue, parseQuantity, quantityValue } from '../api/quantity.ts';
+import type { Container, Pod, Quantity } from '../api/types.ts';
+
+export interface Resource {
+  milliCPU: number;
+  memory: number;
+  ephemeralStorage: number;
+  allowedPodNumber: number;
+  /** Extended resources such as nvidia.com/gpu. */
+  scalar: Record<string, number>;
+}
+
+/** Defaults kube-scheduler assumes for containers without requests, when scoring. */
+export const DEFAULT_MILLI_CPU_REQUEST = 100;
+export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
+
+export const emptyResource = (): Resource => ({ milliCPU: 0, memory: 0, ephemeralStorage: 0, allowedPodNumber: 0, scalar: {} });
+
+/** Unparseable quantities count as zero; the API server rejects them before they get here. */
+function amount(name: string, q: Quantity): number {
+  const r = parseQuantity(q);
+  if (!r.ok) return 0;
+  return name === 'cpu' ? milliValue(r.value) : quantityValue(r.value);
+}
+
+export function resourceFromList(list: Record<string, Quantity>): Resource {
+  const r = emptyResource();
+  for (const [name, q] of Object.entries(list)) {
+    const v = amount(name, q);
+    if (name === 'cpu') r.milliCPU += v;
+    else if (name === 'memory') r.memory += v;
+    else if (name === 'ephemeral-storage') r.ephemeralStorage += v;
+    else if (name === 'pods') r.allowedPodNumber += v;
+    else r.scalar[name] = (r.scalar[name] ?? 0) + v;
+  }
+  return r;
+}
+
+export function addResource(into: Resource, r: Resource): void {
+  into.milliCPU += r.milliCPU;
+  into.memory += r.memory;
+  into.ephemeralStorage += r.ephemeralStorage;
+  into.allowedPodNumber += r.allowedPodNumber;
+  for (const [k, v] of Object.entries(r.scalar)) into.scalar[k] = (into.scalar[k] ?? 0) + v;
+}
+
+function maxResource(a: Resource, b: Resource): Resource {
+  const scalar: Record<string, number> = { ...a.scalar };
+  for (const [k, v] of Object.entries(b.scalar)) scalar[k] = Math.max(scalar[k] ?? 0, v);
+  return {
+    milliCPU: Math.max(a.milliCPU, b.milliCPU),
+    memory: Math.max(a.memory, b.memory),
+    ephemeralStorage: Math.max(a.ephemeralStorage, b.ephemeralStorage),
+    allowedPodNumber: 0,
+    scalar,
+  };
+}
+
+function containerRequests(c: Container, nonZero: boolean): Resource {
+  const requests = c.resources?.requests ?? {};
+  const r = resourceFromList(requests);
+  if (nonZero) {
+    // Only a missing request gets the default; an explicit "0" stays zero.
+    if (!('cpu' in requests)) r.milliCPU = DEFAULT_MILLI_CPU_REQUEST;
+    if (!('memory' in requests)) r.memory = DEFAULT_MEMORY_REQUEST;
+  }
+  return r;
+}
+
+/**
+ * The pod's effective request: its containers plus sidecars (restartable
+ * init containers), or the largest one-shot init container plus the sidecars
+ * started before it, whichever is more.
+ */
+export function podRequests(pod: Pod, opts: { nonZero?: boolean } = {}): Resource {
+  const nonZero = opts.nonZero ?? false;
+  const total = emptyResource();
+  for (const c of pod.spec.containers) addResource(total, containerRequests(c, nonZero));
+  const sidecars = emptyResource();
+  let initPeak = emptyResource();
+  for (const c of pod.spec.initContainers ?? []) {
+    const r = containerRequests(c, nonZero);
+    if (c.restartPolicy === 'Always') {
+      addResource(total, r);
+      addResource(sidecars, r);
+    } else {
+      const withSidecars = emptyResource();
+      addResource(withSidecars, r);
+      addResource(withSidecars, sidecars);
+      initPeak = maxResource(initPeak, withSidecars);
+    }
+  }
+  return maxResource(total, initPeak);
+}
+
+/** True when the pod requests no cpu, memory or storage (a BestEffort pod, for scoring). */
+export function isZeroRequest(r: Resource): boolean {
+  return r.milliCPU === 0 && r.memory === 0 && r.ephemeralStorage === 0;
+}

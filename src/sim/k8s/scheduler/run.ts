@@ -1,0 +1,54 @@
+/** Running a profile's extension points, the framework's way. */
+import type { Pod } from '../api/types.ts';
+import { CycleState, isSuccess, NUM_ALL_NODES_KEY, SUCCESS, type NodeInfo, type Profile, type Status } from './framework.ts';
+
+export interface PluginVerdict {
+  plugin: string;
+  status: Status;
+}
+
+export interface FilterOutcome {
+  /** The node's status: the first plugin that rejected it, else Success. */
+  status: Status;
+  /** Every filter plugin's own answer, so a learner sees all that is wrong, not only the first. */
+  verdicts: PluginVerdict[];
+}
+
+const tag = (plugin: string, s: Status): Status => ({ ...s, plugin });
+
+export function newCycleState(numAllNodes: number): CycleState {
+  const state = new CycleState();
+  state.write(NUM_ALL_NODES_KEY, numAllNodes);
+  return state;
+}
+
+/** PreFilter plugins in order; the first non-success stops the cycle. */
+export function runPreFilter(profile: Profile, state: CycleState, pod: Pod, nodes: readonly NodeInfo[]): { status: Status; verdicts: PluginVerdict[] } {
+  const verdicts: PluginVerdict[] = [];
+  for (const p of profile.preFilter) {
+    const s = tag(p.name, p.preFilter(state, pod, nodes));
+    verdicts.push({ plugin: p.name, status: s });
+    if (s.code !== 'Success' && s.code !== 'Skip') return { status: s, verdicts };
+  }
+  return { status: SUCCESS, verdicts };
+}
+
+export function runFilters(profile: Profile, state: CycleState, pod: Pod, nodeInfo: NodeInfo): FilterOutcome {
+  let status: Status = SUCCESS;
+  const verdicts: PluginVerdict[] = [];
+  for (const p of profile.filter) {
+    const s = tag(p.name, p.filter(state, pod, nodeInfo));
+    verdicts.push({ plugin: p.name, status: s });
+    if (isSuccess(status) && !isSuccess(s)) status = s;
+  }
+  return { status, verdicts };
+}
+
+/** Only whether the pod fits; stops at the first rejection (used by preemption's dry runs). */
+export function passesFilters(profile: Profile, state: CycleState, pod: Pod, nodeInfo: NodeInfo): Status {
+  for (const p of profile.filter) {
+    const s = p.filter(state, pod, nodeInfo);
+    if (!isSuccess(s)) return tag(p.name, s);
+  }
+  return SUCCESS;
+}
