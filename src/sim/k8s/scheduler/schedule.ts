@@ -1,0 +1,207 @@
+/**
+ * One scheduling cycle, as kube-scheduler's schedulePod runs it:
+ * PreFilter → Filter (from a rotating start node, stopping once enough
+ * feasible nodes are found) → PreScore → Score → normalise → weight → the
+ * highest total wins, ties broken at random (seeded) → on failure, the
+ * preemption PostFilter. The decision keeps every intermediate answer so
+ * `sim why POD` can show why a node won or why none did.
+ */
+import type { Pod } from '../api/types.ts';
+import type { Rng } from '../../rng.ts';
+import { isSuccess, type Profile, type Snapshot, type Status } from './framework.ts';
+import { fitErrorMessage, NO_NODES_AVAILABLE } from './fit-error.ts';
+import { preempt, type PreemptionCandidate } from './preemption.ts';
+import { defaultProfile } from './profile.ts';
+import { newCycleState, passesFilters, runFilters, runPreFilter, type PluginVerdict } from './run.ts';
+
+export const MIN_FEASIBLE_NODES_TO_FIND = 100;
+export const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
+
+/**
+ * How many feasible nodes to find before scoring: all of them below 100
+ * nodes; else a percentage that shrinks as the cluster grows (50% − n/125,
+ * at least 5%), but never fewer than 100.
+ */
+export function numFeasibleNodesToFind(percentageOfNodesToScore: number | undefined, numAllNodes: number): number {
+  if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes;
+  let percentage = percentageOfNodesToScore ?? 0;
+  if (percentage === 0) {
+    percentage = 50 - Math.trunc(numAllNodes / 125);
+    if (percentage < MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND) percentage = MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND;
+  }
+  const n = Math.trunc((numAllNodes * percentage) / 100);
+  return n < MIN_FEASIBLE_NODES_TO_FIND ? MIN_FEASIBLE_NODES_TO_FIND : n;
+}
+
+export interface ScheduleConfig {
+  profile?: Profile;
+  /** Where the node scan starts; the actor passes back the previous decision's nextStartIndex. */
+  startIndex?: number;
+  percentageOfNodesToScore?: number;
+}
+
+export interface NodeFilterResult {
+  node: string;
+  /** False for nodes the scan never reached (enough feasible nodes were found first). */
+  evaluated: boolean;
+  status?: Status;
+  verdicts: PluginVerdict[];
+}
+
+export interface PluginScore {
+  plugin: string;
+  raw: number;
+  normalized: number;
+  weight: number;
+  weighted: number;
+}
+
+export interface NodeScore {
+  node: string;
+  scores: PluginScore[];
+  total: number;
+}
+
+export type ScheduleResult =
+  | { ok: true; node: string; reason: 'only-feasible' | 'nominated' | 'highest-score' | 'tie-break' }
+  | { ok: false; message: string; preemption?: PreemptionCandidate };
+
+export interface SchedulingDecision {
+  pod: { namespace: string; name: string };
+  numAllNodes: number;
+  numNodesToFind: number;
+  startIndex: number;
+  nextStartIndex: number;
+  preFilter: PluginVerdict[];
+  /** In snapshot order. */
+  filters: NodeFilterResult[];
+  feasible: string[];
+  /** Score plugins whose PreScore said Skip for this pod. */
+  skippedScorePlugins: string[];
+  /** Feasible nodes' scores; empty when scoring was not needed (0 or 1 feasible node). */
+  scores: NodeScore[];
+  /** Nodes that shared the top total, when more than one did. */
+  tied: string[];
+  result: ScheduleResult;
+}
+
+/** selectHost: the highest total; among equals, each is kept with probability 1/count (reservoir sampling). */
+export function selectHost(scores: readonly NodeScore[], rng: Rng): { node: string; tied: string[] } {
+  const first = scores[0];
+  if (!first) throw new RangeError('selectHost needs at least one node');
+  let selected = first.node;
+  let max = first.total;
+  let tied = [first.node];
+  for (const s of scores.slice(1)) {
+    if (s.total > max) {
+      max = s.total;
+      selected = s.node;
+      tied = [s.node];
+    } else if (s.total === max) {
+      tied.push(s.node);
+      if (rng.int(tied.length) === 0) selected = s.node;
+    }
+  }
+  return { node: selected, tied: tied.length > 1 ? tied : [] };
+}
+
+export function scheduleOne(pod: Pod, snapshot: Snapshot, rng: Rng, config: ScheduleConfig = {}): SchedulingDecision {
+  const profile = config.profile ?? defaultProfile();
+  const all = snapshot.nodes;
+  const n = all.length;
+  const startIndex = n === 0 ? 0 : (((config.startIndex ?? 0) % n) + n) % n;
+  const decision: SchedulingDecision = {
+    pod: { namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name },
+    numAllNodes: n,
+    numNodesToFind: 0,
+    startIndex,
+    nextStartIndex: startIndex,
+    preFilter: [],
+    filters: all.map((i) => ({ node: i.name, evaluated: false, verdicts: [] })),
+    feasible: [],
+    skippedScorePlugins: [],
+    scores: [],
+    tied: [],
+    result: { ok: false, message: NO_NODES_AVAILABLE },
+  };
+  if (n === 0) return decision;
+
+  const state = newCycleState(n);
+  const pre = runPreFilter(profile, state, pod, all);
+  decision.preFilter = pre.verdicts;
+  if (!isSuccess(pre.status)) {
+    const preFilterMsg = pre.status.reasons.join(', ');
+    const statuses = new Map(all.map((i) => [i.name, pre.status]));
+    return withFailure(decision, profile, state, pod, snapshot, statuses, preFilterMsg);
+  }
+
+  // A pod that preempted earlier tries its nominated node first.
+  const nominated = pod.status?.nominatedNodeName ? snapshot.get(pod.status.nominatedNodeName) : undefined;
+  if (nominated && isSuccess(passesFilters(profile, state, pod, nominated))) {
+    const r = runFilters(profile, state, pod, nominated);
+    const entry = decision.filters.find((f) => f.node === nominated.name)!;
+    Object.assign(entry, { evaluated: true, status: r.status, verdicts: r.verdicts });
+    decision.feasible = [nominated.name];
+    decision.result = { ok: true, node: nominated.name, reason: 'nominated' };
+    return decision;
+  }
+
+  const toFind = numFeasibleNodesToFind(config.percentageOfNodesToScore ?? profile.percentageOfNodesToScore, n);
+  decision.numNodesToFind = toFind;
+  const failed = new Map<string, Status>();
+  let processed = 0;
+  for (let i = 0; i < n && decision.feasible.length < toFind; i++) {
+    const idx = (startIndex + i) % n;
+    const info = all[idx]!;
+    const r = runFilters(profile, state, pod, info);
+    Object.assign(decision.filters[idx]!, { evaluated: true, status: r.status, verdicts: r.verdicts });
+    processed++;
+    if (isSuccess(r.status)) decision.feasible.push(info.name);
+    else failed.set(info.name, r.status);
+  }
+  decision.nextStartIndex = (startIndex + processed) % n;
+
+  if (decision.feasible.length === 0) return withFailure(decision, profile, state, pod, snapshot, failed);
+  if (decision.feasible.length === 1) {
+    decision.result = { ok: true, node: decision.feasible[0]!, reason: 'only-feasible' };
+    return decision;
+  }
+
+  const feasibleInfos = decision.feasible.map((name) => snapshot.get(name)!);
+  const skipped = new Set<string>();
+  for (const p of profile.preScore) {
+    const s = p.preScore(state, pod, feasibleInfos);
+    if (s.code === 'Skip') skipped.add(p.name);
+  }
+  decision.skippedScorePlugins = profile.score.map((w) => w.plugin.name).filter((name) => skipped.has(name));
+  decision.scores = feasibleInfos.map((i) => ({ node: i.name, scores: [], total: 0 }));
+  for (const { plugin, weight } of profile.score) {
+    if (skipped.has(plugin.name)) continue;
+    const raw = feasibleInfos.map((info) => plugin.score(state, pod, info));
+    const normalized = plugin.normalizeScore ? plugin.normalizeScore(state, pod, raw) : raw;
+    decision.scores.forEach((ns, i) => {
+      const norm = normalized[i] ?? 0;
+      ns.scores.push({ plugin: plugin.name, raw: raw[i] ?? 0, normalized: norm, weight, weighted: norm * weight });
+      ns.total += norm * weight;
+    });
+  }
+  const { node, tied } = selectHost(decision.scores, rng);
+  decision.tied = tied;
+  decision.result = { ok: true, node, reason: tied.length ? 'tie-break' : 'highest-score' };
+  return decision;
+}
+
+function withFailure(
+  decision: SchedulingDecision,
+  profile: Profile,
+  state: ReturnType<typeof newCycleState>,
+  pod: Pod,
+  snapshot: Snapshot,
+  statuses: ReadonlyMap<string, Status>,
+  preFilterMsg?: string,
+): SchedulingDecision {
+  const pre = preempt(profile, state, pod, snapshot, statuses);
+  const message = fitErrorMessage({ numAllNodes: snapshot.nodes.length, statuses: statuses.values(), preFilterMsg, postFilterMsg: pre.message });
+  decision.result = pre.candidate ? { ok: false, message, preemption: pre.candidate } : { ok: false, message };
+  return decision;
+}
