@@ -1,0 +1,547 @@
+import type { TimerId } from '../../clock.ts';
+import { fail, ok, simError, type Result } from '../../errors.ts';
+import type { World } from '../../world.ts';
+import type { HealthcheckConfig, PortMapping, RestartPolicy } from '../types.ts';
+import type { ImageSpec } from './catalog.ts';
+import { hexDigest } from './hash.ts';
+import type { ContainerFs, LogLine, RunPlan } from './plan.ts';
+import { planProcess } from './process.ts';
+import { parseRef, refString, resolveImage } from './registry.ts';
+
+/**
+ * The simulated Docker daemon: one per world, shared by every Compose
+ * project, so names and host ports clash across projects as they do on a
+ * real host. Every change happens on the world's virtual clock; IDs come from
+ * the world's seeded RNG.
+ */
+export interface Image {
+  id: string;
+  repo: string;
+  tag: string;
+  spec: ImageSpec;
+  size: number;
+  created: number;
+  generic: boolean;
+  /** Files the build copied in, by absolute path. */
+  files: Record<string, string>;
+  labels: Record<string, string>;
+}
+
+export interface Network {
+  id: string;
+  name: string;
+  driver: string;
+  subnet: string;
+  created: number;
+  labels: Record<string, string>;
+  /** Next host number to hand out (.2, .3, ...). */
+  nextHost: number;
+}
+
+export interface Volume {
+  name: string;
+  driver: string;
+  created: number;
+  labels: Record<string, string>;
+  anonymous: boolean;
+  /** Contents by path relative to the volume root. */
+  files: Map<string, string>;
+}
+
+export interface Mount {
+  type: 'volume' | 'bind' | 'tmpfs';
+  /** Volume name (real) or absolute virtual host path. */
+  source: string;
+  target: string;
+  readOnly: boolean;
+}
+
+export interface ContainerSpec {
+  name: string;
+  image: string;
+  command?: string[];
+  entrypoint?: string[];
+  env: Record<string, string>;
+  ports: PortMapping[];
+  mounts: Mount[];
+  networks: { name: string; aliases: string[] }[];
+  labels: Record<string, string>;
+  hostname?: string;
+  restart: RestartPolicy;
+  maxRetries?: number;
+  healthcheck?: HealthcheckConfig;
+  stopGracePeriod: number;
+  workingDir?: string;
+}
+
+export type ContainerState = 'created' | 'running' | 'restarting' | 'paused' | 'exited' | 'dead';
+export type HealthStatus = 'starting' | 'healthy' | 'unhealthy';
+
+export interface LogEntry {
+  at: number;
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+export interface Container {
+  id: string;
+  spec: ContainerSpec;
+  image: Image;
+  state: ContainerState;
+  exitCode: number;
+  created: number;
+  startedAt: number;
+  finishedAt: number;
+  health?: HealthStatus;
+  failingStreak: number;
+  restartCount: number;
+  /** Set by docker stop: restart policies (except always) stay quiet. */
+  stoppedByUser: boolean;
+  /** IP per network name. */
+  ips: Map<string, string>;
+  /** The writable layer. */
+  layer: Map<string, string>;
+  logs: LogEntry[];
+  plan?: RunPlan;
+  /** Timers of the current run; cleared when the process ends. */
+  timers: TimerId[];
+  cancelHealth?: () => void;
+  /** Host ports this container holds while it runs ("0.0.0.0:8080/tcp"). */
+  boundPorts: string[];
+  backoffMs: number;
+  /** SIGTERM sent, not yet exited. */
+  stopping: boolean;
+  /** Called when the process ends (after stop or on its own). */
+  exitWaiters: (() => void)[];
+}
+
+export type EngineEvent =
+  | { type: 'log'; container: Container; entry: LogEntry }
+  | { type: 'die'; container: Container }
+  | { type: 'start'; container: Container }
+  | { type: 'health'; container: Container };
+
+const GRACE_KILL = 137;
+const MAX_BACKOFF = 60_000;
+
+export const daemonError = (message: string) => simError('DAEMON', `Error response from daemon: ${message}`);
+
+export class DockerEngine {
+  readonly world: World;
+  readonly images = new Map<string, Image>();
+  readonly containers = new Map<string, Container>();
+  readonly networks = new Map<string, Network>();
+  readonly volumes = new Map<string, Volume>();
+  readonly #ports = new Map<string, string>();
+  readonly #listeners = new Set<(e: EngineEvent) => void>();
+  #subnets = 17;
+
+  constructor(world: World) {
+    this.world = world;
+    for (const [name, driver] of [['bridge', 'bridge'], ['host', 'host'], ['none', 'null']] as const) this.createNetwork(name, {}, driver);
+  }
+
+  get now(): number {
+    return this.world.clock.now();
+  }
+
+  on(fn: (e: EngineEvent) => void): () => void {
+    this.#listeners.add(fn);
+    return () => this.#listeners.delete(fn);
+  }
+
+  #emit(e: EngineEvent): void {
+    for (const l of [...this.#listeners]) l(e);
+  }
+
+  // ---- images ----
+
+  findImage(ref: string): Image | undefined {
+    const r = parseRef(ref);
+    const byRef = this.images.get(refString(r));
+    if (byRef) return byRef;
+    for (const img of this.images.values()) if (img.id.startsWith(ref.replace(/^sha256:/, '')) && ref.length >= 4) return img;
+    return undefined;
+  }
+
+  /** Pulls an image from the (simulated) registry; time is the caller's to spend. */
+  pull(ref: string): Result<Image> {
+    const res = resolveImage(ref);
+    if (!res.ok) return res;
+    const { ref: r, spec, generic } = res.value;
+    const key = refString(r);
+    const digest = hexDigest(`image:${key}`);
+    // Official images were built a week or few before "now"; deterministic per tag.
+    const created = this.now - (7 + (parseInt(digest.slice(0, 4), 16) % 35)) * 86_400_000;
+    const img: Image = { id: digest, repo: r.repo, tag: r.tag, spec, size: spec.size, created, generic, files: {}, labels: {} };
+    this.images.set(key, img);
+    return ok(img);
+  }
+
+  addImage(img: Image): void {
+    const key = refString(img);
+    this.images.set(key, img);
+  }
+
+  removeImage(ref: string, force = false): Result<Image> {
+    const img = this.findImage(ref);
+    if (!img) return fail(daemonError(`No such image: ${ref}`));
+    const user = [...this.containers.values()].find((c) => c.image === img);
+    if (user && !force) {
+      return fail(daemonError(`conflict: unable to remove repository reference "${ref}" (must force) - container ${user.id.slice(0, 12)} is using its referenced image ${img.id.slice(0, 12)}`));
+    }
+    this.images.delete(refString(img));
+    return ok(img);
+  }
+
+  // ---- networks and volumes ----
+
+  createNetwork(name: string, labels: Record<string, string> = {}, driver = 'bridge'): Result<Network> {
+    if (this.networks.has(name)) return fail(daemonError(`network with name ${name} already exists`));
+    const n: Network = { id: this.world.rng.hex(64), name, driver, subnet: `172.${this.#subnets++}.0.0/16`, created: this.now, labels, nextHost: 2 };
+    this.networks.set(name, n);
+    return ok(n);
+  }
+
+  removeNetwork(name: string): Result<Network> {
+    const n = this.findNetwork(name);
+    if (!n) return fail(daemonError(`network ${name} not found`));
+    if (this.containersOn(n.name).length > 0) return fail(daemonError(`error while removing network: network ${n.name} id ${n.id} has active endpoints`));
+    this.networks.delete(n.name);
+    return ok(n);
+  }
+
+  findNetwork(nameOrId: string): Network | undefined {
+    return this.networks.get(nameOrId) ?? [...this.networks.values()].find((n) => nameOrId.length >= 3 && n.id.startsWith(nameOrId));
+  }
+
+  /** Containers attached to a network (created ones count: their endpoint is reserved). */
+  containersOn(network: string): Container[] {
+    return [...this.containers.values()].filter((c) => c.spec.networks.some((n) => n.name === network));
+  }
+
+  createVolume(name: string | undefined, labels: Record<string, string> = {}): Volume {
+    const real = name ?? this.world.rng.hex(64);
+    const existing = this.volumes.get(real);
+    if (existing) return existing;
+    const v: Volume = { name: real, driver: 'local', created: this.now, labels, anonymous: name === undefined, files: new Map() };
+    this.volumes.set(real, v);
+    return v;
+  }
+
+  removeVolume(name: string, force = false): Result<Volume> {
+    const v = this.volumes.get(name);
+    if (!v) return fail(daemonError(`get ${name}: no such volume`));
+    const users = this.volumeUsers(name);
+    if (users.length > 0 && !force) return fail(daemonError(`remove ${name}: volume is in use - [${users.map((c) => c.id).join(', ')}]`));
+    this.volumes.delete(name);
+    return ok(v);
+  }
+
+  volumeUsers(name: string): Container[] {
+    return [...this.containers.values()].filter((c) => c.spec.mounts.some((m) => m.type === 'volume' && m.source === name));
+  }
+
+  // ---- containers ----
+
+  findContainer(nameOrId: string): Container | undefined {
+    const name = nameOrId.replace(/^\//, '');
+    for (const c of this.containers.values()) if (c.spec.name === name) return c;
+    if (nameOrId.length < 1) return undefined;
+    return [...this.containers.values()].find((c) => c.id.startsWith(nameOrId));
+  }
+
+  create(spec: ContainerSpec): Result<Container> {
+    const clash = this.findContainer(spec.name);
+    if (clash && clash.spec.name === spec.name) {
+      return fail(daemonError(`Conflict. The container name "/${spec.name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`));
+    }
+    const image = this.findImage(spec.image);
+    if (!image) return fail(daemonError(`No such image: ${spec.image}`));
+    for (const n of spec.networks) if (!this.networks.has(n.name)) return fail(daemonError(`network ${n.name} not found`));
+    const mounts = [...spec.mounts];
+    // VOLUME paths of the image that nothing is mounted on get anonymous volumes.
+    for (const path of image.spec.volumes ?? []) {
+      if (!mounts.some((m) => m.target === path)) mounts.push({ type: 'volume', source: this.createVolume(undefined).name, target: path, readOnly: false });
+    }
+    for (const m of mounts) if (m.type === 'volume' && !this.volumes.has(m.source)) this.createVolume(m.source);
+    const c: Container = {
+      id: this.world.rng.hex(64),
+      spec: { ...spec, mounts },
+      image,
+      state: 'created',
+      exitCode: 0,
+      created: this.now,
+      startedAt: 0,
+      finishedAt: 0,
+      failingStreak: 0,
+      restartCount: 0,
+      stoppedByUser: false,
+      ips: new Map(),
+      layer: new Map(),
+      logs: [],
+      timers: [],
+      boundPorts: [],
+      backoffMs: 100,
+      stopping: false,
+      exitWaiters: [],
+    };
+    this.containers.set(c.id, c);
+    return ok(c);
+  }
+
+  hostname(c: Container): string {
+    return c.spec.hostname ?? c.id.slice(0, 12);
+  }
+
+  /** The command as `docker ps` shows it: entrypoint plus command. */
+  commandLine(c: Container): string {
+    const ep = c.spec.entrypoint ?? c.image.spec.entrypoint;
+    const cmd = c.spec.command ?? (c.spec.entrypoint ? [] : c.image.spec.cmd);
+    return [...ep, ...cmd].join(' ');
+  }
+
+  env(c: Container): Record<string, string> {
+    return { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: this.hostname(c), ...c.image.spec.env, ...c.spec.env };
+  }
+
+  start(c: Container): Result<Container> {
+    if (c.state === 'running' || c.state === 'restarting') return ok(c);
+    if (c.state === 'paused') return fail(daemonError(`cannot start a paused container, try unpause instead`));
+    const bound: string[] = [];
+    for (const p of c.spec.ports) {
+      if (p.published === undefined) continue;
+      const key = `${p.hostIp ?? '0.0.0.0'}:${p.published}/${p.protocol}`;
+      const holder = this.#ports.get(key) ?? this.#ports.get(`0.0.0.0:${p.published}/${p.protocol}`);
+      if (holder && holder !== c.id) {
+        for (const k of bound) this.#ports.delete(k);
+        return fail(daemonError(`driver failed programming external connectivity on endpoint ${c.spec.name} (${hexDigest(`endpoint:${c.id}`)}): Bind for ${p.hostIp ?? '0.0.0.0'}:${p.published} failed: port is already allocated`));
+      }
+      this.#ports.set(key, c.id);
+      bound.push(key);
+    }
+    c.boundPorts = bound;
+    c.stoppedByUser = false;
+    return this.#run(c);
+  }
+
+  #run(c: Container): Result<Container> {
+    const clock = this.world.clock;
+    for (const n of c.spec.networks) {
+      if (!c.ips.has(n.name)) {
+        const net = this.networks.get(n.name);
+        if (net) c.ips.set(n.name, `${net.subnet.split('.').slice(0, 2).join('.')}.0.${net.nextHost++}`);
+      }
+    }
+    const ctx = {
+      start: this.now,
+      env: this.env(c),
+      fs: this.fs(c),
+      hostname: this.hostname(c),
+      ip: [...c.ips.values()][0] ?? '172.17.0.2',
+      tag: c.image.tag,
+      starts: c.restartCount,
+    };
+    const outcome = planProcess(c.image.spec, c.spec.command, ctx);
+    if (!outcome.ok) {
+      this.#releasePorts(c);
+      c.state = 'created';
+      c.exitCode = 127;
+      return fail(daemonError(`failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${outcome.startError}: unknown`));
+    }
+    const plan = outcome.plan;
+    c.plan = plan;
+    c.state = 'running';
+    c.startedAt = this.now;
+    c.exitCode = 0;
+    const started = this.now;
+    for (const line of plan.logs) c.timers.push(clock.setTimeout(() => this.#log(c, line.text), line.at));
+    if (plan.repeat) {
+      const { every, text } = plan.repeat;
+      const tick = () => {
+        this.#log(c, text);
+        c.timers.push(clock.setTimeout(tick, every));
+      };
+      c.timers.push(clock.setTimeout(tick, 30));
+    }
+    if (plan.exit) {
+      const code = plan.exit.code;
+      c.timers.push(clock.setTimeout(() => this.#exited(c, code), plan.exit.at));
+    }
+    const hc = c.spec.healthcheck;
+    if (hc && !hc.disable && hc.test[0] !== 'NONE') {
+      c.health = 'starting';
+      c.failingStreak = 0;
+      c.cancelHealth = clock.every(hc.interval, () => this.#probe(c, hc, started));
+    } else c.health = undefined;
+    this.#emit({ type: 'start', container: c });
+    return ok(c);
+  }
+
+  /** Runs one health probe: passes once the server is ready, unless the test can never pass. */
+  #probe(c: Container, hc: HealthcheckConfig, started: number): void {
+    if (c.state !== 'running') return;
+    const test = hc.test.slice(1).join(' ');
+    const doomed = /(^|[;&|\s])(false|exit [1-9]\d*)(\s|$|;)/.test(test);
+    const pass = !doomed && c.plan !== undefined && this.now - started >= c.plan.readyAt;
+    const before = c.health;
+    if (pass) {
+      c.health = 'healthy';
+      c.failingStreak = 0;
+    } else if (this.now - started > hc.startPeriod) {
+      c.failingStreak++;
+      if (c.failingStreak >= hc.retries) c.health = 'unhealthy';
+    }
+    if (c.health !== before) this.#emit({ type: 'health', container: c });
+  }
+
+  #log(c: Container, text: string, stream: 'stdout' | 'stderr' = 'stdout'): void {
+    const entry: LogEntry = { at: this.now, stream, text };
+    c.logs.push(entry);
+    this.#emit({ type: 'log', container: c, entry });
+  }
+
+  #clearTimers(c: Container): void {
+    for (const t of c.timers) this.world.clock.clearTimeout(t);
+    c.timers = [];
+    c.cancelHealth?.();
+    c.cancelHealth = undefined;
+  }
+
+  #releasePorts(c: Container): void {
+    for (const k of c.boundPorts) if (this.#ports.get(k) === c.id) this.#ports.delete(k);
+    c.boundPorts = [];
+  }
+
+  /** The main process ended. Applies the restart policy with Docker's doubling back-off. */
+  #exited(c: Container, code: number): void {
+    this.#clearTimers(c);
+    c.exitCode = code;
+    c.finishedAt = this.now;
+    c.state = 'exited';
+    c.stopping = false;
+    const ranMs = this.now - c.startedAt;
+    const waiters = c.exitWaiters;
+    c.exitWaiters = [];
+    this.#emit({ type: 'die', container: c });
+    for (const w of waiters) w();
+    const p = c.spec.restart;
+    const wants =
+      !c.stoppedByUser &&
+      (p === 'always' || p === 'unless-stopped' || (p === 'on-failure' && code !== 0 && (c.spec.maxRetries === undefined || c.restartCount < c.spec.maxRetries)));
+    if (!wants) {
+      this.#releasePorts(c);
+      return;
+    }
+    // A container that ran for 10 s or more starts over from the shortest delay.
+    if (ranMs >= 10_000) c.backoffMs = 100;
+    const delay = c.backoffMs;
+    c.backoffMs = Math.min(c.backoffMs * 2, MAX_BACKOFF);
+    c.state = 'restarting';
+    c.timers.push(
+      this.world.clock.setTimeout(() => {
+        c.timers = [];
+        if (c.state !== 'restarting') return;
+        c.restartCount++;
+        this.#run(c);
+      }, delay),
+    );
+  }
+
+  /**
+   * Sends SIGTERM and, after the grace period, SIGKILL. Returns how long the
+   * container takes to exit, in virtual ms; onExit runs when it has.
+   */
+  stop(c: Container, graceMs = c.spec.stopGracePeriod, onExit?: () => void): number {
+    c.stoppedByUser = true;
+    if (c.state === 'restarting') {
+      this.#clearTimers(c);
+      c.state = 'exited';
+      this.#releasePorts(c);
+      onExit?.();
+      return 0;
+    }
+    if (c.state !== 'running' && c.state !== 'paused') {
+      onExit?.();
+      return 0;
+    }
+    if (onExit) c.exitWaiters.push(onExit);
+    if (c.stopping) return graceMs;
+    c.stopping = true;
+    this.#clearTimers(c);
+    const plan = c.plan?.stop ?? 'ignore';
+    const clock = this.world.clock;
+    // A process that ignores SIGTERM, or needs longer than the grace period, gets SIGKILL (137).
+    if (plan === 'ignore' || plan.after > graceMs) {
+      c.timers.push(clock.setTimeout(() => this.#exited(c, GRACE_KILL), graceMs));
+      return graceMs;
+    }
+    for (const l of plan.logs(this.now)) c.timers.push(clock.setTimeout(() => this.#log(c, l.text), l.at));
+    c.timers.push(clock.setTimeout(() => this.#exited(c, plan.code), plan.after + 1));
+    return plan.after + 1;
+  }
+
+  /** Stops and waits in virtual time (for commands that block until done). */
+  stopAndWait(c: Container, graceMs?: number): void {
+    let done = false;
+    const ms = this.stop(c, graceMs, () => (done = true));
+    if (!done) this.world.clock.advance(ms);
+  }
+
+  kill(c: Container): void {
+    if (c.state !== 'running' && c.state !== 'restarting' && c.state !== 'paused') return;
+    c.stoppedByUser = true;
+    this.#exited(c, GRACE_KILL);
+  }
+
+  remove(c: Container, force = false): Result<Container> {
+    if ((c.state === 'running' || c.state === 'restarting' || c.state === 'paused') && !force) {
+      return fail(daemonError(`cannot remove container "/${c.spec.name}": container is running: stop the container before removing or force remove`));
+    }
+    if (c.state === 'running' || c.state === 'restarting' || c.state === 'paused') this.kill(c);
+    this.#clearTimers(c);
+    this.#releasePorts(c);
+    this.containers.delete(c.id);
+    return ok(c);
+  }
+
+  // ---- files ----
+
+  /** The container's view of files: mounts (longest target first), its layer, the build, the image. */
+  fs(c: Container): ContainerFs {
+    const mountFor = (path: string) =>
+      [...c.spec.mounts].sort((a, b) => b.target.length - a.target.length).find((m) => path === m.target || path.startsWith(m.target + '/'));
+    const rel = (m: Mount, path: string) => path.slice(m.target.length).replace(/^\//, '');
+    return {
+      read: (path) => {
+        const m = mountFor(path);
+        if (m?.type === 'volume') return this.volumes.get(m.source)?.files.get(rel(m, path));
+        if (m?.type === 'bind') return this.world.vfs.readFile(`${m.source}/${rel(m, path)}`);
+        if (path === '/etc/hostname') return `${this.hostname(c)}\n`;
+        return c.layer.get(path) ?? c.image.files[path] ?? c.image.spec.files[path];
+      },
+      write: (path, text) => {
+        const m = mountFor(path);
+        if (m?.type === 'volume') this.volumes.get(m.source)?.files.set(rel(m, path), text);
+        else if (m?.type === 'bind') this.world.vfs.writeFile(`${m.source}/${rel(m, path)}`, text);
+        else c.layer.set(path, text);
+      },
+    };
+  }
+
+  /** Finds the container a name resolves to from c: service name, alias or container name on a shared network. */
+  resolveName(from: Container, host: string): { container: Container; ip: string } | undefined {
+    for (const n of from.spec.networks) {
+      for (const other of this.containersOn(n.name)) {
+        if (other.state !== 'running') continue;
+        const names = [other.spec.name, other.id.slice(0, 12), ...(other.spec.networks.find((x) => x.name === n.name)?.aliases ?? [])];
+        if (names.includes(host)) return { container: other, ip: other.ips.get(n.name) ?? '' };
+      }
+    }
+    return undefined;
+  }
+}
+
+export const dockerEngine = (world: World): DockerEngine => world.engine('docker', (w) => new DockerEngine(w));
+
+export type { LogLine };

@@ -1,0 +1,41 @@
+import { fail, ok, simError, type Result } from '../../errors.ts';
+
+/** One Dockerfile instruction, continuation lines joined. */
+export interface Instruction {
+  keyword: string;
+  args: string;
+  line: number;
+}
+
+/** Parses a Dockerfile into instructions; the first non-ARG one must be FROM, as BuildKit insists. */
+export function parseDockerfile(text: string): Result<Instruction[]> {
+  const out: Instruction[] = [];
+  const rows = text.split('\n');
+  for (let i = 0; i < rows.length; i++) {
+    let row = rows[i]!.trim();
+    const start = i + 1;
+    if (row === '' || row.startsWith('#')) continue;
+    while (row.endsWith('\\') && i + 1 < rows.length) row = row.slice(0, -1).trimEnd() + ' ' + rows[++i]!.trim();
+    const m = row.match(/^(\S+)\s*(.*)$/s)!;
+    out.push({ keyword: m[1]!.toUpperCase(), args: m[2]!, line: start });
+  }
+  const first = out.find((x) => x.keyword !== 'ARG');
+  if (!first || first.keyword !== 'FROM') {
+    return fail(simError('DOCKERFILE', 'failed to solve: dockerfile parse error: no build stage in current context'));
+  }
+  return ok(out);
+}
+
+/** JSON-array form (`["nginx", "-g", "daemon off;"]`) or shell form (wrapped in /bin/sh -c). */
+export function execForm(args: string): string[] {
+  const t = args.trim();
+  if (t.startsWith('[')) {
+    try {
+      const v: unknown = JSON.parse(t);
+      if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+    } catch {
+      // not JSON: BuildKit falls back to the shell form
+    }
+  }
+  return ['/bin/sh', '-c', t];
+}
