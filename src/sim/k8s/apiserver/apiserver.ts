@@ -1,0 +1,700 @@
+import type { KubeObject, Pod } from '../api/types.ts';
+import type { EtcdClient, KeyValue, WatchEvent } from '../etcd/types.ts';
+import type { SimError } from '../../errors.ts';
+import type { World } from '../../world.ts';
+import { invalidField } from './field.ts';
+import { INITIAL_NAMESPACES } from './kinds/namespace.ts';
+import { groupOf, type AdmitContext, type KindDef } from './kinds/types.ts';
+import { clone, jsonEqual, rfc3339, specOf, uuid, validateMeta, validateMetaUpdate } from './meta.ts';
+import { dns1123Subdomain } from './names.ts';
+import { jsonPatch, mergePatch, strategicMergePatch, type PatchType } from './patch.ts';
+import { kindByResource, kindFor, KINDS, resolveResource } from './registry.ts';
+import { unknownFields } from './schema.ts';
+import {
+  COMMON_FIELDS,
+  matchesFields,
+  matchesRequirements,
+  parseFieldSelector,
+  parseLabelSelector,
+  type FieldRequirement,
+  type Requirement,
+} from './selectors.ts';
+import {
+  alreadyExists,
+  apiFail,
+  apiOk,
+  badRequest,
+  conflict,
+  conflictModified,
+  connectionRefused,
+  forbidden,
+  gone,
+  invalid,
+  notFound,
+  storageError,
+  type ApiError,
+  type ApiResult,
+  type StatusCause,
+} from './status.ts';
+import { TraceLog, tracedEtcd, type EtcdOpTrace, type TraceEntry } from './trace.ts';
+
+export interface ObjectList<T extends KubeObject = KubeObject> {
+  apiVersion: string;
+  kind: string;
+  metadata: { resourceVersion: string };
+  items: T[];
+}
+
+export interface ListOptions {
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+export interface WriteOptions {
+  /** Validate and default, but do not store (kubectl --dry-run=server). */
+  dryRun?: boolean;
+  /** Reject unknown fields (kubectl's default, --validate=strict). */
+  fieldValidation?: 'Strict' | 'Ignore';
+}
+
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+export interface ApiWatchEvent<T extends KubeObject = KubeObject> {
+  type: WatchEventType;
+  object: T;
+}
+
+export interface WatchOptions extends ListOptions {
+  namespace?: string;
+  /**
+   * Start after this resourceVersion (an etcd revision): events of later
+   * revisions are replayed, then live ones follow. Without it (or "0") the
+   * watch starts with an ADDED event per existing object.
+   */
+  resourceVersion?: string;
+}
+
+export interface WatchHandle {
+  stop(): void;
+}
+
+export interface Scale {
+  apiVersion: 'autoscaling/v1';
+  kind: 'Scale';
+  metadata: { name: string; namespace?: string; uid?: string; resourceVersion?: string; creationTimestamp?: string };
+  spec: { replicas: number };
+  status: { replicas: number; selector: string };
+}
+
+export interface ApiServerOptions {
+  /** Delay of watch event delivery in virtual ms (0 = on the next clock flush). */
+  watchLatencyMs?: number;
+}
+
+/** The verbs an actor can call; `api.as(component)` gives one bound to that identity. */
+export interface ApiClient {
+  readonly component: string;
+  create<T extends KubeObject>(obj: T, opts?: WriteOptions & { namespace?: string }): ApiResult<T>;
+  get<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string): ApiResult<T>;
+  list<T extends KubeObject = KubeObject>(resource: string, namespace?: string, opts?: ListOptions): ApiResult<ObjectList<T>>;
+  update<T extends KubeObject>(obj: T, opts?: WriteOptions): ApiResult<T>;
+  updateStatus<T extends KubeObject>(obj: T): ApiResult<T>;
+  patch<T extends KubeObject = KubeObject>(
+    resource: string,
+    namespace: string | undefined,
+    name: string,
+    patch: unknown,
+    type?: PatchType,
+    opts?: WriteOptions & { subresource?: 'status' },
+  ): ApiResult<T>;
+  /** Returns the object as it is after the call: still there (graceful) or gone (last state). */
+  delete<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string, opts?: DeleteOptions): ApiResult<T>;
+  watch<T extends KubeObject = KubeObject>(resource: string, opts: WatchOptions, onEvent: (e: ApiWatchEvent<T>) => void, onError?: (e: ApiError) => void): ApiResult<WatchHandle>;
+  /** The pods/binding subresource: what the scheduler calls. */
+  bind(namespace: string, pod: string, node: string): ApiResult<Pod>;
+  getScale(resource: string, namespace: string, name: string): ApiResult<Scale>;
+  updateScale(resource: string, namespace: string, name: string, replicas: number, resourceVersion?: string): ApiResult<Scale>;
+}
+
+interface Stored {
+  obj: KubeObject;
+  kv: KeyValue;
+}
+
+interface WatchState {
+  def: KindDef;
+  prefix: string;
+  lastRev: number;
+  labels: Requirement[];
+  fields: FieldRequirement[];
+  component: string;
+  onEvent: (e: ApiWatchEvent) => void;
+  onError?: (e: ApiError) => void;
+  cancel?: () => void;
+  stopped: boolean;
+}
+
+const SYSTEM = 'kube-apiserver';
+const UNDELETABLE_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
+
+/**
+ * The Kubernetes API server: the only holder of the etcd client. Every actor
+ * reads and writes cluster state through it, identified by `as(component)`,
+ * and every request lands in the trace with the etcd operations it caused.
+ */
+export class ApiServer {
+  readonly #world: World;
+  readonly #etcd: EtcdClient;
+  readonly #trace = new TraceLog();
+  readonly #latency: number;
+  #current: EtcdOpTrace[] | undefined;
+  #running = true;
+  #bootstrapped = false;
+  #watches = new Set<WatchState>();
+
+  constructor(world: World, etcd: EtcdClient, opts: ApiServerOptions = {}) {
+    this.#world = world;
+    this.#etcd = tracedEtcd(etcd, () => this.#current);
+    this.#latency = opts.watchLatencyMs ?? 0;
+    this.#bootstrap();
+  }
+
+  as(component: string): ApiClient {
+    const s = this;
+    return {
+      component,
+      create: (obj, opts) => s.#request(component, 'create', s.#kindName(obj), s.#nsOf(obj, opts?.namespace), obj.metadata?.name, () => s.#create(obj, opts ?? {})) as never,
+      get: (resource, ns, name) => s.#request(component, 'get', resource, ns, name, () => s.#withDef(resource, (d) => s.#get(d, ns, name))) as never,
+      list: (resource, ns, opts) => s.#request(component, 'list', resource, ns, undefined, () => s.#withDef(resource, (d) => s.#list(d, ns, opts ?? {}))) as never,
+      update: (obj, opts) => s.#request(component, 'update', s.#kindName(obj), s.#nsOf(obj), obj.metadata?.name, () => s.#update(obj, opts ?? {}, 'main')) as never,
+      updateStatus: (obj) => s.#request(component, 'update', s.#kindName(obj), s.#nsOf(obj), obj.metadata?.name, () => s.#update(obj, {}, 'status'), 'status') as never,
+      patch: (resource, ns, name, p, type = 'strategic', opts) =>
+        s.#request(component, 'patch', resource, ns, name, () => s.#withDef(resource, (d) => s.#patch(d, ns, name, p, type, opts ?? {})), opts?.subresource) as never,
+      delete: (resource, ns, name, opts) => s.#request(component, 'delete', resource, ns, name, () => s.#withDef(resource, (d) => s.#delete(d, ns, name, opts ?? {}))) as never,
+      watch: (resource, opts, onEvent, onError) =>
+        s.#request(component, 'watch', resource, opts.namespace, undefined, () => s.#withDef(resource, (d) => s.#watch(component, d, opts, onEvent as never, onError))),
+      bind: (ns, pod, node) => s.#request(component, 'create', 'pods', ns, pod, () => s.#bind(ns, pod, node), 'binding') as never,
+      getScale: (resource, ns, name) => s.#request(component, 'get', resource, ns, name, () => s.#withDef(resource, (d) => s.#getScale(d, ns, name)), 'scale'),
+      updateScale: (resource, ns, name, replicas, rv) =>
+        s.#request(component, 'update', resource, ns, name, () => s.#withDef(resource, (d) => s.#updateScale(d, ns, name, replicas, rv)), 'scale'),
+    };
+  }
+
+  /** Stops serving: every call is refused and watches pause until start(). */
+  stop(): void {
+    this.#running = false;
+    for (const w of this.#watches) {
+      w.cancel?.();
+      w.cancel = undefined;
+    }
+  }
+
+  /** Serves again; paused watches resume after the last revision they saw. */
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    for (const w of this.#watches) this.#subscribe(w);
+  }
+
+  get running(): boolean {
+    return this.#running;
+  }
+
+  onTrace(fn: (e: TraceEntry) => void): () => void {
+    return this.#trace.on(fn);
+  }
+
+  recentTrace(n: number): TraceEntry[] {
+    return this.#trace.recent(n);
+  }
+
+  /** The kinds served, for discovery (`kubectl api-resources`). */
+  kinds(): readonly KindDef[] {
+    return KINDS;
+  }
+
+  // ---------- plumbing ----------
+
+  /** The namespace a request about obj is in, for the trace (namespaced kinds default to `default`). */
+  #nsOf(obj: KubeObject, requested?: string): string | undefined {
+    const d = kindFor(obj.apiVersion, obj.kind);
+    return d?.namespaced ? obj.metadata?.namespace || requested || 'default' : undefined;
+  }
+
+  #kindName(obj: KubeObject): string {
+    return kindFor(obj.apiVersion, obj.kind)?.resource ?? String(obj.kind ?? '').toLowerCase();
+  }
+
+  #request<T>(component: string, verb: string, resource: string, namespace: string | undefined, name: string | undefined, run: () => ApiResult<T>, subresource?: string): ApiResult<T> {
+    const entry: TraceEntry = { time: this.#world.clock.now(), component, verb, resource: kindByResource(resource)?.resource ?? resolveResource(resource)?.resource ?? resource, code: 0, etcd: [] };
+    if (subresource) entry.subresource = subresource;
+    if (namespace) entry.namespace = namespace;
+    if (name) entry.name = name;
+    let result: ApiResult<T>;
+    if (!this.#running) result = apiFail(connectionRefused());
+    else {
+      const outer = this.#current;
+      this.#current = entry.etcd;
+      try {
+        if (!this.#bootstrapped) this.#bootstrap();
+        result = run();
+      } finally {
+        this.#current = outer;
+      }
+      entry.code = result.ok ? (verb === 'create' ? 201 : 200) : result.errors[0].httpCode;
+    }
+    this.#trace.emit(entry);
+    return result;
+  }
+
+  #withDef<T>(resource: string, fn: (d: KindDef) => ApiResult<T>): ApiResult<T> {
+    const d = kindByResource(resource) ?? resolveResource(resource);
+    if (!d) return apiFail(notFoundResource());
+    return fn(d);
+  }
+
+  #key(d: KindDef, ns: string | undefined, name: string): string {
+    return d.namespaced ? `/registry/${d.etcdPrefix}/${ns ?? 'default'}/${name}` : `/registry/${d.etcdPrefix}/${name}`;
+  }
+
+  #prefix(d: KindDef, ns?: string): string {
+    return d.namespaced && ns ? `/registry/${d.etcdPrefix}/${ns}/` : `/registry/${d.etcdPrefix}/`;
+  }
+
+  #decode(kv: KeyValue): KubeObject {
+    const o = JSON.parse(kv.value) as KubeObject;
+    o.metadata.resourceVersion = String(kv.modRevision);
+    return o;
+  }
+
+  /** Objects are stored without resourceVersion: it is the etcd mod revision, filled in on read. */
+  #encode(o: KubeObject): string {
+    const { resourceVersion: _rv, ...meta } = o.metadata;
+    return JSON.stringify({ ...o, metadata: meta });
+  }
+
+  #read(d: KindDef, ns: string | undefined, name: string): ApiResult<Stored | undefined> {
+    const r = this.#etcd.range(this.#key(d, ns, name));
+    if (!r.ok) return apiFail(storageError(r.error.message));
+    const kv = r.value.kvs[0];
+    return apiOk(kv ? { obj: this.#decode(kv), kv } : undefined);
+  }
+
+  #now(): string {
+    return rfc3339(this.#world.clock.now());
+  }
+
+  #admitContext(): AdmitContext {
+    return {
+      rng: this.#world.rng,
+      now: this.#now(),
+      list: (resource) => {
+        const d = kindByResource(resource);
+        if (!d) return [];
+        const r = this.#etcd.range(this.#prefix(d), { prefix: true });
+        return r.ok ? r.value.kvs.map((kv) => this.#decode(kv)) : [];
+      },
+    };
+  }
+
+  /** Namespaces and the `kubernetes` Service every cluster starts with, written once. */
+  #bootstrap(): void {
+    const prev = this.#current;
+    this.#current = undefined;
+    try {
+      const nsDef = kindByResource('namespaces')!;
+      for (const name of INITIAL_NAMESPACES) {
+        const r = this.#read(nsDef, undefined, name);
+        if (!r.ok) return;
+        if (!r.value) this.#create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, {});
+      }
+      const svcDef = kindByResource('services');
+      if (svcDef) {
+        const r = this.#read(svcDef, 'default', 'kubernetes');
+        if (!r.ok) return;
+        if (!r.value)
+          this.#create(
+            {
+              apiVersion: 'v1',
+              kind: 'Service',
+              metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+              spec: { type: 'ClusterIP', clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] },
+            } as KubeObject,
+            {},
+          );
+      }
+      this.#bootstrapped = true;
+    } finally {
+      this.#current = prev;
+    }
+  }
+
+  // ---------- verbs ----------
+
+  #create(input: KubeObject, opts: WriteOptions & { namespace?: string }): ApiResult<KubeObject> {
+    const d = kindFor(input.apiVersion, input.kind);
+    if (!d) return apiFail(notFoundResource());
+    const strict = this.#strict(d, input, opts);
+    if (strict) return apiFail(strict);
+    const o = clone(input);
+    o.metadata ??= { name: '' };
+    if (o.metadata.resourceVersion) return apiFail(badRequest('resourceVersion should not be set on objects to be created'));
+    if (d.namespaced) {
+      if (opts.namespace && o.metadata.namespace && opts.namespace !== o.metadata.namespace)
+        return apiFail(badRequest('the namespace of the provided object does not match the namespace sent on the request'));
+      o.metadata.namespace = o.metadata.namespace || opts.namespace || 'default';
+    } else delete o.metadata.namespace;
+    if (!o.metadata.name && o.metadata.generateName) o.metadata.name = o.metadata.generateName + this.#world.rng.k8sSuffix(5);
+    const ns = o.metadata.namespace;
+    if (d.namespaced && ns) {
+      const nsr = this.#read(kindByResource('namespaces')!, undefined, ns);
+      if (!nsr.ok) return nsr;
+      if (!nsr.value) return apiFail(notFound('namespaces', ns));
+      if (nsr.value.obj.metadata.deletionTimestamp)
+        return apiFail(forbidden(`${d.resource} "${o.metadata.name}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`));
+    }
+    o.metadata.uid = uuid(this.#world.rng);
+    o.metadata.creationTimestamp = this.#now();
+    delete o.metadata.deletionTimestamp;
+    delete o.metadata.deletionGracePeriodSeconds;
+    if (d.generation) o.metadata.generation = 1;
+    else delete o.metadata.generation;
+    const withStatus = o as KubeObject & { status?: unknown };
+    // Nodes register with their status; other kinds with a status subresource start from the server's.
+    if (d.statusSubresource && d.kind !== 'Node') delete withStatus.status;
+    d.defaults?.(o);
+    const causes = [...validateMeta(o.metadata, d.namespaced, d.nameRule ?? dns1123Subdomain), ...(d.validate?.(o) ?? [])];
+    if (o.metadata.generateName && !input.metadata?.name) prefixGenerateName(causes);
+    if (causes.length) return apiFail(invalid(d.kind, o.metadata.name, causes, groupOf(d.apiVersion)));
+    const admitted = d.admit?.(o, this.#admitContext()) ?? [];
+    if (admitted.length) return apiFail(invalid(d.kind, o.metadata.name, admitted, groupOf(d.apiVersion)));
+    if (d.initialStatus) withStatus.status = d.initialStatus(o);
+    if (opts.dryRun) return apiOk(o, this.#warnings(d));
+    const key = this.#key(d, ns, o.metadata.name);
+    const r = this.#etcd.txn([{ key, target: 'create', result: '=', value: 0 }], [{ type: 'put', key, value: this.#encode(o) }]);
+    if (!r.ok) return apiFail(storageError(r.error.message));
+    if (!r.value.succeeded) return apiFail(alreadyExists(d.resource, o.metadata.name, groupOf(d.apiVersion)));
+    o.metadata.resourceVersion = String(r.header.revision);
+    return apiOk(o, this.#warnings(d));
+  }
+
+  #warnings(d: KindDef): SimError[] | undefined {
+    return d.controlled ? undefined : [{ code: 'NoController', severity: 'warning', message: `no controller in this simulator acts on ${d.kind} objects; it is stored and listed only` }];
+  }
+
+  #strict(d: KindDef, o: KubeObject, opts: WriteOptions): ApiError | undefined {
+    if (opts.fieldValidation === 'Ignore') return undefined;
+    const unknown = unknownFields(o, d.schema);
+    if (!unknown.length) return undefined;
+    const version = d.apiVersion;
+    return badRequest(`${d.kind} in version "${version.split('/').pop()}" cannot be handled as a ${d.kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
+  }
+
+  #get(d: KindDef, ns: string | undefined, name: string): ApiResult<KubeObject> {
+    const r = this.#read(d, ns, name);
+    if (!r.ok) return r;
+    return r.value ? apiOk(r.value.obj) : apiFail(notFound(d.resource, name, groupOf(d.apiVersion)));
+  }
+
+  #list(d: KindDef, ns: string | undefined, opts: ListOptions): ApiResult<ObjectList> {
+    const f = this.#filters(d, opts);
+    if (!f.ok) return f;
+    const r = this.#etcd.range(this.#prefix(d, ns), { prefix: true });
+    if (!r.ok) return apiFail(storageError(r.error.message));
+    const items = r.value.kvs.map((kv) => this.#decode(kv)).filter((o) => this.#matches(d, o, f.value.labels, f.value.fields));
+    return apiOk({ apiVersion: d.apiVersion, kind: `${d.kind}List`, metadata: { resourceVersion: String(r.header.revision) }, items });
+  }
+
+  #filters(d: KindDef, opts: ListOptions): ApiResult<{ labels: Requirement[]; fields: FieldRequirement[] }> {
+    const labels = parseLabelSelector(opts.labelSelector ?? '');
+    if (!labels.ok) return apiFail(badRequest(labels.message));
+    const fields = parseFieldSelector(opts.fieldSelector ?? '', { ...COMMON_FIELDS, ...d.fieldSelectors });
+    if (!fields.ok) return apiFail(badRequest(fields.message));
+    return apiOk({ labels: labels.value, fields: fields.value });
+  }
+
+  #matches(d: KindDef, o: KubeObject, labels: Requirement[], fields: FieldRequirement[]): boolean {
+    return matchesRequirements(o.metadata.labels, labels) && matchesFields(o, fields, { ...COMMON_FIELDS, ...d.fieldSelectors });
+  }
+
+  #update(input: KubeObject, opts: WriteOptions, mode: 'main' | 'status'): ApiResult<KubeObject> {
+    const d = kindFor(input.apiVersion, input.kind);
+    if (!d) return apiFail(notFoundResource());
+    const strict = this.#strict(d, input, opts);
+    if (strict) return apiFail(strict);
+    const name = input.metadata?.name ?? '';
+    const ns = d.namespaced ? input.metadata?.namespace || 'default' : undefined;
+    const cur = this.#read(d, ns, name);
+    if (!cur.ok) return cur;
+    if (!cur.value) return apiFail(notFound(d.resource, name, groupOf(d.apiVersion)));
+    const old = cur.value.obj;
+    if (input.metadata.resourceVersion && input.metadata.resourceVersion !== old.metadata.resourceVersion)
+      return apiFail(conflictModified(d.resource, name, groupOf(d.apiVersion)));
+    let next: KubeObject;
+    if (mode === 'status') {
+      next = clone(old);
+      (next as { status?: unknown }).status = clone((input as { status?: unknown }).status);
+    } else {
+      next = clone(input);
+      if (d.statusSubresource) (next as { status?: unknown }).status = clone((old as { status?: unknown }).status);
+    }
+    return this.#commitUpdate(d, old, next, opts, mode);
+  }
+
+  /** Fills server-owned metadata, validates and writes with a compare on the old revision. */
+  #commitUpdate(d: KindDef, old: KubeObject, next: KubeObject, opts: WriteOptions, mode: 'main' | 'status'): ApiResult<KubeObject> {
+    const name = old.metadata.name;
+    const causes = validateMetaUpdate(next.metadata, old.metadata);
+    next.metadata = {
+      ...next.metadata,
+      name,
+      uid: old.metadata.uid,
+      creationTimestamp: old.metadata.creationTimestamp,
+      resourceVersion: old.metadata.resourceVersion,
+    };
+    if (d.namespaced) next.metadata.namespace = old.metadata.namespace;
+    else delete next.metadata.namespace;
+    for (const k of ['deletionTimestamp', 'deletionGracePeriodSeconds', 'generateName'] as const) {
+      if (old.metadata[k] !== undefined) (next.metadata as unknown as Record<string, unknown>)[k] = old.metadata[k];
+      else delete next.metadata[k];
+    }
+    if (mode === 'main') d.defaults?.(next);
+    if (d.generation) next.metadata.generation = (old.metadata.generation ?? 1) + (jsonEqual(specOf(next), specOf(old)) ? 0 : 1);
+    if (mode === 'main') {
+      causes.push(...validateMeta(next.metadata, d.namespaced, d.nameRule ?? dns1123Subdomain), ...(d.validate?.(next) ?? []));
+      if (!causes.length) causes.push(...(d.validateUpdate?.(next, old) ?? []));
+      if (!causes.length) causes.push(...(d.admit?.(next, this.#admitContext(), old) ?? []));
+    }
+    if (causes.length) return apiFail(invalid(d.kind, name, causes, groupOf(d.apiVersion)));
+    if (jsonEqual(next, old)) return apiOk(old);
+    if (opts.dryRun) return apiOk(next);
+    if (next.metadata.deletionTimestamp && !hasFinalizers(next)) return this.#remove(d, old);
+    return this.#write(d, old, next);
+  }
+
+  #write(d: KindDef, old: KubeObject, next: KubeObject): ApiResult<KubeObject> {
+    const key = this.#key(d, old.metadata.namespace, old.metadata.name);
+    const r = this.#etcd.txn([{ key, target: 'mod', result: '=', value: Number(old.metadata.resourceVersion) }], [{ type: 'put', key, value: this.#encode(next) }]);
+    if (!r.ok) return apiFail(storageError(r.error.message));
+    if (!r.value.succeeded) return apiFail(conflictModified(d.resource, old.metadata.name, groupOf(d.apiVersion)));
+    next.metadata.resourceVersion = String(r.header.revision);
+    return apiOk(next);
+  }
+
+  #remove(d: KindDef, old: KubeObject): ApiResult<KubeObject> {
+    const key = this.#key(d, old.metadata.namespace, old.metadata.name);
+    const r = this.#etcd.txn([{ key, target: 'mod', result: '=', value: Number(old.metadata.resourceVersion) }], [{ type: 'delete', key }]);
+    if (!r.ok) return apiFail(storageError(r.error.message));
+    if (!r.value.succeeded) return apiFail(conflictModified(d.resource, old.metadata.name, groupOf(d.apiVersion)));
+    return apiOk(old);
+  }
+
+  #patch(d: KindDef, ns: string | undefined, name: string, p: unknown, type: PatchType, opts: WriteOptions & { subresource?: 'status' }): ApiResult<KubeObject> {
+    const cur = this.#read(d, d.namespaced ? ns || 'default' : undefined, name);
+    if (!cur.ok) return cur;
+    if (!cur.value) return apiFail(notFound(d.resource, name, groupOf(d.apiVersion)));
+    const old = cur.value.obj;
+    let patched: unknown;
+    if (type === 'json') {
+      const r = jsonPatch(old, p);
+      if (!r.ok) return apiFail(badRequest(r.message));
+      patched = r.value;
+    } else patched = type === 'merge' ? mergePatch(old, p) : strategicMergePatch(old, p);
+    const next = patched as KubeObject;
+    // A patch that names a resourceVersion is a precondition; one that does not applies to the latest.
+    const patchRv = (p as { metadata?: { resourceVersion?: string } } | null)?.metadata?.resourceVersion;
+    if (patchRv && patchRv !== old.metadata.resourceVersion) return apiFail(conflictModified(d.resource, name, groupOf(d.apiVersion)));
+    next.metadata = { ...next.metadata, resourceVersion: old.metadata.resourceVersion };
+    next.apiVersion = old.apiVersion;
+    next.kind = old.kind;
+    const strict = this.#strict(d, next, opts);
+    if (strict) return apiFail(strict);
+    if (opts.subresource === 'status') {
+      const only = clone(old);
+      (only as { status?: unknown }).status = (next as { status?: unknown }).status;
+      return this.#commitUpdate(d, old, only, opts, 'status');
+    }
+    if (d.statusSubresource) (next as { status?: unknown }).status = clone((old as { status?: unknown }).status);
+    return this.#commitUpdate(d, old, next, opts, 'main');
+  }
+
+  #delete(d: KindDef, ns: string | undefined, name: string, opts: DeleteOptions): ApiResult<KubeObject> {
+    const cur = this.#read(d, d.namespaced ? ns || 'default' : undefined, name);
+    if (!cur.ok) return cur;
+    if (!cur.value) return apiFail(notFound(d.resource, name, groupOf(d.apiVersion)));
+    const old = cur.value.obj;
+    const pre = opts.preconditions;
+    if (pre?.uid && pre.uid !== old.metadata.uid)
+      return apiFail(conflict(d.resource, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid}`, groupOf(d.apiVersion)));
+    if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion)
+      return apiFail(conflict(d.resource, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`, groupOf(d.apiVersion)));
+    if (d.kind === 'Namespace' && UNDELETABLE_NAMESPACES.has(name)) return apiFail(forbidden(`namespaces "${name}" is forbidden: this namespace may not be deleted`));
+    const grace = this.#grace(d, old, opts);
+    if (grace > 0 || hasFinalizers(old)) {
+      const next = clone(old);
+      const now = this.#world.clock.now();
+      const due = rfc3339(now + grace * 1000);
+      // A second delete may shorten the grace period, never extend it.
+      if (old.metadata.deletionTimestamp && old.metadata.deletionTimestamp <= due) return apiOk(old);
+      next.metadata.deletionTimestamp = due;
+      next.metadata.deletionGracePeriodSeconds = grace;
+      if (d.kind === 'Namespace') (next as { status?: unknown }).status = { phase: 'Terminating' };
+      return this.#write(d, old, next);
+    }
+    return this.#remove(d, old);
+  }
+
+  /** Pods get a grace period unless they never reached a node or already finished. */
+  #grace(d: KindDef, o: KubeObject, opts: DeleteOptions): number {
+    if (d.kind !== 'Pod') return 0;
+    const p = o as Pod;
+    if (!p.spec?.nodeName || p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') return 0;
+    const g = opts.gracePeriodSeconds ?? p.spec.terminationGracePeriodSeconds ?? 30;
+    return Math.max(0, g);
+  }
+
+  #bind(ns: string, name: string, node: string): ApiResult<KubeObject> {
+    const d = kindByResource('pods')!;
+    const cur = this.#read(d, ns, name);
+    if (!cur.ok) return cur;
+    if (!cur.value) return apiFail(notFound('pods', name));
+    const old = cur.value.obj as Pod;
+    if (old.metadata.deletionTimestamp) return apiFail(conflict('pods/binding', name, `pod ${name} is being deleted, cannot be assigned to a host`));
+    if (old.spec.nodeName) return apiFail(conflict('pods/binding', name, `pod ${name} is already assigned to node "${old.spec.nodeName}"`));
+    const next = clone(old);
+    next.spec.nodeName = node;
+    const conds = (next.status ??= {}).conditions ?? [];
+    next.status.conditions = [...conds.filter((c) => c.type !== 'PodScheduled'), { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.#now() }];
+    return this.#write(d, old, next);
+  }
+
+  #getScale(d: KindDef, ns: string, name: string): ApiResult<Scale> {
+    if (!d.scale) return apiFail(notFoundResource());
+    const r = this.#get(d, ns, name);
+    if (!r.ok) return r;
+    return apiOk(toScale(d, r.value));
+  }
+
+  #updateScale(d: KindDef, ns: string, name: string, replicas: number, rv?: string): ApiResult<Scale> {
+    if (!d.scale) return apiFail(notFoundResource());
+    if (!Number.isInteger(replicas) || replicas < 0)
+      return apiFail(invalid('Scale', name, [invalidField('spec.replicas', replicas, 'must be greater than or equal to 0')], 'autoscaling'));
+    const cur = this.#read(d, ns, name);
+    if (!cur.ok) return cur;
+    if (!cur.value) return apiFail(notFound(d.resource, name, groupOf(d.apiVersion)));
+    const old = cur.value.obj;
+    if (rv && rv !== old.metadata.resourceVersion) return apiFail(conflictModified(d.resource, name, groupOf(d.apiVersion)));
+    const next = clone(old);
+    d.scale.set(next, replicas);
+    const r = this.#commitUpdate(d, old, next, {}, 'main');
+    return r.ok ? apiOk(toScale(d, r.value)) : r;
+  }
+
+  // ---------- watch ----------
+
+  #watch(component: string, d: KindDef, opts: WatchOptions, onEvent: (e: ApiWatchEvent) => void, onError?: (e: ApiError) => void): ApiResult<WatchHandle> {
+    const f = this.#filters(d, opts);
+    if (!f.ok) return f;
+    const w: WatchState = { def: d, prefix: this.#prefix(d, opts.namespace), lastRev: 0, labels: f.value.labels, fields: f.value.fields, component, onEvent, stopped: false };
+    if (onError) w.onError = onError;
+    if (!opts.resourceVersion || opts.resourceVersion === '0') {
+      const r = this.#etcd.range(w.prefix, { prefix: true });
+      if (!r.ok) return apiFail(storageError(r.error.message));
+      w.lastRev = r.header.revision;
+      const initial = r.value.kvs.map((kv) => this.#decode(kv)).filter((o) => this.#matches(d, o, w.labels, w.fields));
+      this.#deliver(w, initial.map((object) => ({ type: 'ADDED' as const, object })));
+    } else {
+      const rv = Number(opts.resourceVersion);
+      if (!Number.isInteger(rv) || rv < 0) return apiFail(badRequest(`invalid resource version: ${opts.resourceVersion}`));
+      w.lastRev = rv;
+    }
+    this.#watches.add(w);
+    this.#subscribe(w);
+    return apiOk({
+      stop: () => {
+        w.stopped = true;
+        w.cancel?.();
+        this.#watches.delete(w);
+      },
+    });
+  }
+
+  #subscribe(w: WatchState): void {
+    w.cancel = this.#etcd.watch(
+      w.prefix,
+      { prefix: true, startRevision: w.lastRev + 1 },
+      (events) => this.#onEtcdEvents(w, events),
+      (e) => {
+        const err = e.code === 'Compacted' ? gone(`too old resource version: ${w.lastRev} (${w.lastRev + 1})`) : storageError(e.message);
+        this.#watches.delete(w);
+        this.#world.clock.setTimeout(() => !w.stopped && w.onError?.(err), this.#latency);
+      },
+    );
+  }
+
+  #onEtcdEvents(w: WatchState, events: WatchEvent[]): void {
+    const out: ApiWatchEvent[] = [];
+    for (const e of events) {
+      if (e.kv.modRevision <= w.lastRev) continue;
+      w.lastRev = e.kv.modRevision;
+      const prev = e.prevKv ? this.#decode(e.prevKv) : undefined;
+      const prevMatch = prev ? this.#matches(w.def, prev, w.labels, w.fields) : false;
+      if (e.type === 'DELETE') {
+        const last = prev ?? { apiVersion: w.def.apiVersion, kind: w.def.kind, metadata: { name: e.kv.key.split('/').pop() ?? '' } };
+        last.metadata.resourceVersion = String(e.kv.modRevision);
+        if (!prev || prevMatch) out.push({ type: 'DELETED', object: last });
+        continue;
+      }
+      const obj = this.#decode(e.kv);
+      const match = this.#matches(w.def, obj, w.labels, w.fields);
+      // Selector watches see objects enter and leave the selection as ADDED and DELETED.
+      if (match) out.push({ type: e.kv.version === 1 || (prev && !prevMatch) ? 'ADDED' : 'MODIFIED', object: obj });
+      else if (prevMatch) out.push({ type: 'DELETED', object: obj });
+    }
+    this.#deliver(w, out);
+  }
+
+  /** Always later, never inside the writer's request: actors must not run re-entrantly. */
+  #deliver(w: WatchState, events: ApiWatchEvent[]): void {
+    if (!events.length) return;
+    this.#world.clock.setTimeout(() => {
+      for (const e of events) {
+        if (w.stopped) return;
+        const entry: TraceEntry = { time: this.#world.clock.now(), component: w.component, verb: 'event', resource: w.def.resource, code: 200, etcd: [], eventType: e.type, name: e.object.metadata.name };
+        if (e.object.metadata.namespace) entry.namespace = e.object.metadata.namespace;
+        this.#trace.emit(entry);
+        w.onEvent(e);
+      }
+    }, this.#latency);
+  }
+}
+
+function notFoundResource(): ApiError {
+  return { ...notFound('', ''), message: 'the server could not find the requested resource', details: {} };
+}
+
+function hasFinalizers(o: KubeObject): boolean {
+  const spec = (o as { spec?: { finalizers?: string[] } }).spec;
+  return (o.metadata.finalizers?.length ?? 0) > 0 || (o.kind === 'Namespace' && (spec?.finalizers?.length ?? 0) > 0);
+}
+
+/** With generateName, a bad name is reported against the prefix the user wrote. */
+function prefixGenerateName(causes: StatusCause[]): void {
+  for (const c of causes) if (c.field === 'metadata.name') c.field = 'metadata.generateName';
+}
+
+function toScale(d: KindDef, o: KubeObject): Scale {
+  const m = o.metadata;
+  return {
+    apiVersion: 'autoscaling/v1',
+    kind: 'Scale',
+    metadata: { name: m.name, namespace: m.namespace!, uid: m.uid!, resourceVersion: m.resourceVersion!, creationTimestamp: m.creationTimestamp! },
+    spec: { replicas: d.scale!.replicas(o) },
+    status: { replicas: ((o as { status?: { replicas?: number } }).status?.replicas ?? 0), selector: d.scale!.selector(o) },
+  };
+}
+

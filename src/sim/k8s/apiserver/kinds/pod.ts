@@ -1,0 +1,109 @@
+import type { KubeObject, Pod, PodSpec } from '../../api/types.ts';
+import { forbiddenField } from '../field.ts';
+import { clone, jsonEqual } from '../meta.ts';
+import { anything, podSpec, topLevel } from '../schema.ts';
+import type { StatusCause } from '../status.ts';
+import { defaultPodSpec, validatePodSpec } from './podspec.ts';
+import type { KindDef } from './types.ts';
+
+/** The fields a pod update may touch, in the apiserver's own order and wording. */
+const UPDATABLE = [
+  '`spec.containers[*].image`',
+  '`spec.initContainers[*].image`',
+  '`spec.activeDeadlineSeconds`',
+  '`spec.tolerations` (only additions to existing tolerations)',
+  '`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
+];
+
+export const FORBIDDEN_POD_UPDATE = `pod updates may not change fields other than ${UPDATABLE.join(',')}`;
+
+function qosClass(p: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+  const cs = [...(p.spec.initContainers ?? []), ...(p.spec.containers ?? [])];
+  const any = cs.some((c) => Object.keys(c.resources?.requests ?? {}).length || Object.keys(c.resources?.limits ?? {}).length);
+  if (!any) return 'BestEffort';
+  const guaranteed = cs.every((c) =>
+    ['cpu', 'memory'].every((r) => {
+      const lim = c.resources?.limits?.[r];
+      const req = c.resources?.requests?.[r] ?? lim;
+      return lim !== undefined && req === lim;
+    }),
+  );
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+/**
+ * A short diff of the changed top-level spec fields, standing in for the
+ * cmp.Diff of core.PodSpec the real message appends.
+ */
+function specDiff(old: PodSpec, next: PodSpec): string {
+  const keys = [...new Set([...Object.keys(old), ...Object.keys(next)])].sort();
+  const lines = ['  core.PodSpec{'];
+  for (const k of keys) {
+    const a = (old as unknown as Record<string, unknown>)[k];
+    const b = (next as unknown as Record<string, unknown>)[k];
+    if (jsonEqual(a, b)) continue;
+    if (a !== undefined) lines.push(`- \t${k}: ${JSON.stringify(a)},`);
+    if (b !== undefined) lines.push(`+ \t${k}: ${JSON.stringify(b)},`);
+  }
+  lines.push('  }');
+  return lines.join('\n');
+}
+
+export function validatePodUpdate(o: KubeObject, oldObj: KubeObject): StatusCause[] {
+  const next = (o as Pod).spec;
+  const old = (oldObj as Pod).spec;
+  // Blank out what may change, then any remaining difference is forbidden.
+  const munged = clone(next);
+  munged.containers = (munged.containers ?? []).map((c, i) => ({ ...c, image: old.containers?.[i]?.image ?? c.image }));
+  if (munged.initContainers) munged.initContainers = munged.initContainers.map((c, i) => ({ ...c, image: old.initContainers?.[i]?.image ?? c.image }));
+  const m = munged as PodSpec & { activeDeadlineSeconds?: number };
+  const o2 = old as PodSpec & { activeDeadlineSeconds?: number };
+  if (o2.activeDeadlineSeconds !== undefined) m.activeDeadlineSeconds = o2.activeDeadlineSeconds;
+  else delete m.activeDeadlineSeconds;
+  const oldTol = old.tolerations ?? [];
+  if (oldTol.every((t) => (next.tolerations ?? []).some((n) => jsonEqual(n, t)))) {
+    if (old.tolerations) m.tolerations = old.tolerations;
+    else delete m.tolerations;
+  }
+  if (old.terminationGracePeriodSeconds !== undefined && old.terminationGracePeriodSeconds < 0 && next.terminationGracePeriodSeconds === 1)
+    m.terminationGracePeriodSeconds = old.terminationGracePeriodSeconds;
+  if (jsonEqual(m, old)) return [];
+  return [forbiddenField('spec', `${FORBIDDEN_POD_UPDATE}\n${specDiff(old, munged)}`)];
+}
+
+const podStatusSchema = anything('Most recently observed status of the pod; set by the kubelet.');
+
+export const podKind: KindDef = {
+  kind: 'Pod',
+  apiVersion: 'v1',
+  resource: 'pods',
+  singular: 'pod',
+  shortNames: ['po'],
+  namespaced: true,
+  etcdPrefix: 'pods',
+  controlled: true,
+  generation: true,
+  statusSubresource: true,
+  schema: topLevel('A group of containers that run together on one node.', { spec: podSpec, status: podStatusSchema }),
+  fieldSelectors: {
+    'spec.nodeName': (o) => (o as Pod).spec?.nodeName ?? '',
+    'spec.restartPolicy': (o) => (o as Pod).spec?.restartPolicy ?? '',
+    'spec.schedulerName': (o) => (o as Pod).spec?.schedulerName ?? '',
+    'spec.serviceAccountName': (o) => (o as Pod).spec?.serviceAccountName ?? '',
+    'status.phase': (o) => (o as Pod).status?.phase ?? '',
+    'status.podIP': (o) => (o as Pod).status?.podIP ?? '',
+  },
+  defaults(o) {
+    const p = o as Pod;
+    if (!p.spec) return;
+    defaultPodSpec(p.spec);
+    // The DefaultTolerationSeconds admission plugin adds these two to every pod.
+    const tol = (p.spec.tolerations ??= []);
+    for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'])
+      if (!tol.some((t) => t.key === key && (t.effect === 'NoExecute' || !t.effect))) tol.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
+    p.spec.serviceAccountName ??= 'default';
+  },
+  initialStatus: (o) => ({ phase: 'Pending', qosClass: qosClass(o as Pod) }),
+  validate: (o) => validatePodSpec((o as Pod).spec, 'spec'),
+  validateUpdate: validatePodUpdate,
+};

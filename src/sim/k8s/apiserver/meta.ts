@@ -1,0 +1,70 @@
+import type { KubeObject, ObjectMeta } from '../api/types.ts';
+import type { Rng } from '../../rng.ts';
+import { forbiddenField, invalidField, requiredField } from './field.ts';
+import type { StatusCause } from './status.ts';
+import { dns1123Label, dns1123Subdomain, labelKey, labelValueErrors } from './names.ts';
+
+/** RFC 3339 in UTC with whole seconds, the way metav1.Time marshals. */
+export function rfc3339(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** A version 4 UUID drawn from the world's seeded rng. */
+export function uuid(rng: Rng): string {
+  const h = rng.hex(32).split('');
+  h[12] = '4';
+  h[16] = '89ab'[parseInt(h[16]!, 16) & 3]!;
+  const s = h.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
+
+export function validateMeta(m: ObjectMeta, namespaced: boolean, nameRule: (n: string) => string[]): StatusCause[] {
+  const errs: StatusCause[] = [];
+  if (!m.name) errs.push(requiredField('metadata.name', 'name or generateName is required'));
+  else for (const e of nameRule(m.name)) errs.push(invalidField('metadata.name', m.name, e));
+  if (namespaced && m.namespace) for (const e of dns1123Label(m.namespace)) errs.push(invalidField('metadata.namespace', m.namespace, e));
+  for (const [k, v] of Object.entries(m.labels ?? {})) {
+    for (const e of labelKey(k)) errs.push(invalidField('metadata.labels', k, e));
+    if (typeof v !== 'string') errs.push(invalidField('metadata.labels', v, 'must be a string'));
+    else for (const e of labelValueErrors(v)) errs.push(invalidField('metadata.labels', v, e));
+  }
+  for (const k of Object.keys(m.annotations ?? {})) for (const e of labelKey(k.toLowerCase())) errs.push(invalidField('metadata.annotations', k, e));
+  return errs;
+}
+
+/** Fields of metadata that never change after create. */
+export function validateMetaUpdate(m: ObjectMeta, old: ObjectMeta): StatusCause[] {
+  const errs: StatusCause[] = [];
+  if (m.uid !== undefined && m.uid !== old.uid) errs.push(invalidField('metadata.uid', m.uid, 'field is immutable'));
+  if (m.creationTimestamp !== undefined && m.creationTimestamp !== old.creationTimestamp)
+    errs.push(invalidField('metadata.creationTimestamp', m.creationTimestamp, 'field is immutable'));
+  if (m.generateName !== undefined && old.generateName !== undefined && m.generateName !== old.generateName)
+    errs.push(invalidField('metadata.generateName', m.generateName, 'field is immutable'));
+  if (old.deletionTimestamp && m.finalizers && m.finalizers.some((f) => !(old.finalizers ?? []).includes(f)))
+    errs.push(forbiddenField('metadata.finalizers', 'no new finalizers can be added if the object is being deleted'));
+  return errs;
+}
+
+export const subdomainName = dns1123Subdomain;
+
+/** Deep copy through JSON: the shape every stored object has anyway. */
+export function clone<T>(o: T): T {
+  return JSON.parse(JSON.stringify(o)) as T;
+}
+
+/** Structural equality of JSON values; key order does not matter. */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
+  const ak = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const bk = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ak.length === bk.length && ak.every((k) => jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** Everything except metadata and status: what a generation bump is about. */
+export function specOf(o: KubeObject): Record<string, unknown> {
+  const { metadata: _m, status: _s, apiVersion: _a, kind: _k, ...rest } = o as KubeObject & { status?: unknown };
+  return rest;
+}

@@ -1,0 +1,207 @@
+/**
+ * Field schemas: which fields each kind accepts, with a one-line description
+ * each. Strict decoding (unknown fields are rejected) and `kubectl explain`
+ * read the same tree.
+ */
+export interface FieldSchema {
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'map' | 'int-or-string' | 'any';
+  desc: string;
+  /** Known fields of an object. */
+  fields?: Record<string, FieldSchema>;
+  /** Element schema of an array. */
+  items?: FieldSchema;
+  required?: boolean;
+}
+
+export const str = (desc: string, required = false): FieldSchema => ({ type: 'string', desc, ...(required ? { required } : {}) });
+export const int = (desc: string): FieldSchema => ({ type: 'integer', desc });
+export const bool = (desc: string): FieldSchema => ({ type: 'boolean', desc });
+export const intOrStr = (desc: string): FieldSchema => ({ type: 'int-or-string', desc });
+export const strMap = (desc: string): FieldSchema => ({ type: 'map', desc });
+/** Free-form content: accepted as is, not checked. */
+export const anything = (desc: string): FieldSchema => ({ type: 'any', desc });
+export const obj = (desc: string, fields: Record<string, FieldSchema>): FieldSchema => ({ type: 'object', desc, fields });
+export const arr = (desc: string, items: FieldSchema): FieldSchema => ({ type: 'array', desc, items });
+export const strList = (desc: string): FieldSchema => arr(desc, str(''));
+
+/** Paths of fields not in the schema, as strict decoding prints them: `spec.containers[0].imagez`. */
+export function unknownFields(value: unknown, schema: FieldSchema, path = ''): string[] {
+  if (value === null || value === undefined) return [];
+  if (schema.type === 'object' && schema.fields && typeof value === 'object' && !Array.isArray(value)) {
+    const out: string[] = [];
+    for (const [k, v] of Object.entries(value)) {
+      const child = schema.fields[k];
+      const p = path ? `${path}.${k}` : k;
+      if (!child) out.push(p);
+      else out.push(...unknownFields(v, child, p));
+    }
+    return out;
+  }
+  if (schema.type === 'array' && schema.items && Array.isArray(value)) return value.flatMap((v, i) => unknownFields(v, schema.items!, `${path}[${i}]`));
+  return [];
+}
+
+/** The schema node at a dotted path (`spec.containers.image`), for `kubectl explain`. */
+export function schemaAt(schema: FieldSchema, path: string[]): FieldSchema | undefined {
+  let s: FieldSchema | undefined = schema;
+  for (const part of path) {
+    if (s?.type === 'array') s = s.items;
+    s = s?.fields?.[part];
+  }
+  return s;
+}
+
+// ---------- shared building blocks ----------
+
+export const ownerReference = obj('Points at the object that owns this one.', {
+  apiVersion: str('API version of the owner.', true),
+  kind: str('Kind of the owner.', true),
+  name: str('Name of the owner.', true),
+  uid: str('UID of the owner.', true),
+  controller: bool('True if the owner is the managing controller.'),
+  blockOwnerDeletion: bool('Foreground deletion waits for this object first.'),
+});
+
+export const objectMeta = obj('Standard object metadata.', {
+  name: str('Unique name within the namespace.'),
+  generateName: str('Prefix for a server-generated unique name.'),
+  namespace: str('Namespace the object lives in.'),
+  uid: str('Unique ID set by the server.'),
+  resourceVersion: str('Version of the object, for optimistic concurrency.'),
+  generation: int('Sequence number of the desired state (spec) changes.'),
+  creationTimestamp: str('When the object was created (RFC 3339).'),
+  deletionTimestamp: str('When the object will be deleted; set by a graceful delete.'),
+  deletionGracePeriodSeconds: int('Seconds allowed for graceful termination.'),
+  labels: strMap('Key/value pairs used to select objects.'),
+  annotations: strMap('Key/value pairs for tools; not used to select.'),
+  ownerReferences: arr('Objects this one depends on.', ownerReference),
+  finalizers: strList('Must be empty before the object is removed.'),
+  managedFields: anything('Which manager set which fields (server-side apply).'),
+  selfLink: str('Deprecated; not set.'),
+});
+
+export const labelSelector = obj('A label query over a set of resources.', {
+  matchLabels: strMap('Labels that must all match.'),
+  matchExpressions: arr(
+    'Set-based requirements; all must match.',
+    obj('One requirement.', {
+      key: str('Label key.', true),
+      operator: str('In, NotIn, Exists or DoesNotExist.', true),
+      values: strList('Values for In and NotIn.'),
+    }),
+  ),
+});
+
+const probe = obj('A health check run by the kubelet.', {
+  httpGet: obj('HTTP GET request.', { path: str('Path to request.'), port: intOrStr('Port number or name.'), host: str('Host to connect to.'), scheme: str('HTTP or HTTPS.'), httpHeaders: anything('Extra headers.') }),
+  tcpSocket: obj('TCP connect.', { port: intOrStr('Port number or name.'), host: str('Host to connect to.') }),
+  exec: obj('Command run in the container.', { command: strList('Command line.') }),
+  grpc: obj('gRPC health check.', { port: int('Port number.'), service: str('Service name.') }),
+  initialDelaySeconds: int('Seconds after start before the first probe.'),
+  periodSeconds: int('How often to probe.'),
+  timeoutSeconds: int('Seconds before a probe times out.'),
+  successThreshold: int('Successes needed after a failure.'),
+  failureThreshold: int('Failures before giving up.'),
+  terminationGracePeriodSeconds: int('Grace period when the probe fails.'),
+});
+
+const resourceList = strMap('Quantities per resource name (cpu, memory).');
+
+export const container = obj('A single application container.', {
+  name: str('Name of the container, unique in the pod.', true),
+  image: str('Container image name.'),
+  imagePullPolicy: str('Always, Never or IfNotPresent.'),
+  command: strList('Entrypoint array; replaces the image ENTRYPOINT.'),
+  args: strList('Arguments to the entrypoint; replace the image CMD.'),
+  workingDir: str('Working directory.'),
+  ports: arr(
+    'Ports the container exposes.',
+    obj('A network port in a container.', {
+      name: str('IANA_SVC_NAME name for the port.'),
+      containerPort: int('Port number on the pod IP.'),
+      hostPort: int('Port number on the host.'),
+      hostIP: str('Host IP to bind to.'),
+      protocol: str('TCP, UDP or SCTP. Defaults to TCP.'),
+    }),
+  ),
+  env: arr('Environment variables.', obj('One variable.', { name: str('Variable name.', true), value: str('Value.'), valueFrom: anything('Source of the value.') })),
+  envFrom: anything('Sources of environment variables.'),
+  resources: obj('Compute resources.', { requests: resourceList, limits: resourceList, claims: anything('Dynamic resource claims.') }),
+  volumeMounts: arr('Volumes to mount.', obj('A mount.', { name: str('Volume name.', true), mountPath: str('Path in the container.', true), readOnly: bool('Mount read-only.'), subPath: str('Sub-path of the volume.') })),
+  livenessProbe: probe,
+  readinessProbe: probe,
+  startupProbe: probe,
+  lifecycle: anything('Actions on start and stop.'),
+  terminationMessagePath: str('File the termination message is read from.'),
+  terminationMessagePolicy: str('File or FallbackToLogsOnError.'),
+  securityContext: anything('Security options.'),
+  stdin: bool('Allocate a buffer for stdin.'),
+  stdinOnce: bool('Close stdin after the first attach.'),
+  tty: bool('Allocate a TTY.'),
+  restartPolicy: str('Always makes an init container a sidecar.'),
+  resizePolicy: anything('How resources are resized.'),
+});
+
+export const podSpec = obj('Specification of the desired behaviour of the pod.', {
+  containers: arr('Containers in the pod.', container),
+  initContainers: arr('Containers run to completion before the app containers.', container),
+  ephemeralContainers: anything('Debug containers.'),
+  restartPolicy: str('Always, OnFailure or Never.'),
+  terminationGracePeriodSeconds: int('Seconds to wait after SIGTERM before SIGKILL.'),
+  activeDeadlineSeconds: int('Seconds the pod may run before it is failed.'),
+  dnsPolicy: str('ClusterFirst, Default, None or ClusterFirstWithHostNet.'),
+  dnsConfig: anything('Extra DNS settings.'),
+  nodeSelector: strMap('Labels a node must have to run the pod.'),
+  nodeName: str('Node the pod is bound to; set by the scheduler.'),
+  serviceAccountName: str('Service account the pod runs as.'),
+  serviceAccount: str('Deprecated alias of serviceAccountName.'),
+  automountServiceAccountToken: bool('Mount the service account token.'),
+  hostNetwork: bool('Use the node network namespace.'),
+  hostPID: bool('Use the node PID namespace.'),
+  hostIPC: bool('Use the node IPC namespace.'),
+  hostname: str('Hostname of the pod.'),
+  subdomain: str('Subdomain of the pod.'),
+  affinity: anything('Scheduling constraints.'),
+  tolerations: arr(
+    'Taints the pod tolerates.',
+    obj('A toleration.', { key: str('Taint key.'), operator: str('Exists or Equal.'), value: str('Taint value.'), effect: str('Taint effect.'), tolerationSeconds: int('Seconds to stay on a NoExecute taint.') }),
+  ),
+  topologySpreadConstraints: anything('How to spread pods across topology domains.'),
+  schedulerName: str('Scheduler that places the pod.'),
+  priority: int('Priority value.'),
+  priorityClassName: str('Priority class name.'),
+  preemptionPolicy: str('Never or PreemptLowerPriority.'),
+  securityContext: anything('Pod-level security options.'),
+  imagePullSecrets: anything('Secrets for pulling images.'),
+  volumes: arr('Volumes the containers can mount.', obj('A volume.', {
+    name: str('Volume name.', true),
+    emptyDir: anything('Empty directory for the pod lifetime.'),
+    configMap: anything('ConfigMap contents as files.'),
+    secret: anything('Secret contents as files.'),
+    hostPath: anything('Directory on the node.'),
+    persistentVolumeClaim: anything('A claim to a persistent volume.'),
+    projected: anything('Several sources in one directory.'),
+    downwardAPI: anything('Pod fields as files.'),
+    nfs: anything('NFS mount.'),
+  })),
+  enableServiceLinks: bool('Inject service environment variables.'),
+  shareProcessNamespace: bool('Share one PID namespace between containers.'),
+  runtimeClassName: str('Runtime class.'),
+  overhead: resourceList,
+  readinessGates: anything('Extra conditions for readiness.'),
+  schedulingGates: anything('Gates that hold the pod back from scheduling.'),
+  os: anything('Operating system of the pod.'),
+  hostAliases: anything('Extra /etc/hosts entries.'),
+});
+
+export const podTemplate = obj('Pods created from this template.', { metadata: objectMeta, spec: podSpec });
+
+/** Top level every kind shares. */
+export function topLevel(kindDesc: string, rest: Record<string, FieldSchema>): FieldSchema {
+  return obj(kindDesc, {
+    apiVersion: str('Versioned schema of this representation.'),
+    kind: str('REST resource this object represents.'),
+    metadata: objectMeta,
+    ...rest,
+  });
+}
