@@ -1,0 +1,112 @@
+import type {
+  DaemonSet,
+  Deployment,
+  Endpoints,
+  EndpointSlice,
+  Event,
+  Job,
+  KubeObject,
+  LabelSelector,
+  Lease,
+  Namespace,
+  Node,
+  Pod,
+  ReplicaSet,
+  Service,
+} from '../api/types.ts';
+
+/**
+ * What a controller may ask of the API server: the slice of client-go's typed
+ * clients and informers the controllers use. The controllers talk to nothing
+ * else; the integrator adapts the real API server to this, and the tests use
+ * testing/fake-client.ts.
+ *
+ * Calls are synchronous (the simulated API server answers in the same tick);
+ * watch events arrive later, on the virtual clock, as they would over HTTP.
+ */
+export interface ResourceTypes {
+  pods: Pod;
+  replicasets: ReplicaSet;
+  deployments: Deployment;
+  daemonsets: DaemonSet;
+  jobs: Job;
+  nodes: Node;
+  leases: Lease;
+  services: Service;
+  endpointslices: EndpointSlice;
+  endpoints: Endpoints;
+  namespaces: Namespace;
+  events: Event;
+}
+
+export type Resource = keyof ResourceTypes;
+
+export const CLUSTER_SCOPED: ReadonlySet<Resource> = new Set<Resource>(['nodes', 'namespaces']);
+
+/** Namespaced resources, in the order the namespace controller empties a namespace. */
+export const NAMESPACED: readonly Resource[] = [
+  'deployments',
+  'daemonsets',
+  'jobs',
+  'replicasets',
+  'pods',
+  'services',
+  'endpointslices',
+  'endpoints',
+  'leases',
+  'events',
+];
+
+/** The resource a `kind` lives under, for following ownerReferences. */
+export const RESOURCE_OF_KIND: Readonly<Record<string, Resource>> = {
+  Pod: 'pods',
+  ReplicaSet: 'replicasets',
+  Deployment: 'deployments',
+  DaemonSet: 'daemonsets',
+  Job: 'jobs',
+  Node: 'nodes',
+  Lease: 'leases',
+  Service: 'services',
+  EndpointSlice: 'endpointslices',
+  Endpoints: 'endpoints',
+  Namespace: 'namespaces',
+  Event: 'events',
+};
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface ApiStatus {
+  /** metav1.StatusReason: NotFound, AlreadyExists, Conflict, Forbidden, Invalid... */
+  reason: string;
+  code: number;
+  message: string;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: ApiStatus };
+
+export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
+
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: PropagationPolicy;
+}
+
+export interface ControllerClient {
+  /** Sorted by namespace then name, so every controller walks objects in the same order. */
+  list<R extends Resource>(resource: R, namespace?: string, labelSelector?: LabelSelector): ApiResult<ResourceTypes[R][]>;
+  get<R extends Resource>(resource: R, namespace: string | undefined, name: string): ApiResult<ResourceTypes[R]>;
+  /** metadata.generateName is honoured (the server appends 5 random characters). */
+  create<R extends Resource>(resource: R, obj: ResourceTypes[R]): ApiResult<ResourceTypes[R]>;
+  /**
+   * Replaces spec and metadata; status is ignored (use updateStatus). A stale
+   * metadata.resourceVersion gives Conflict. For a Namespace, a changed
+   * spec.finalizers is the `finalize` subresource.
+   */
+  update<R extends Resource>(resource: R, obj: ResourceTypes[R]): ApiResult<ResourceTypes[R]>;
+  updateStatus<R extends Resource>(resource: R, obj: ResourceTypes[R]): ApiResult<ResourceTypes[R]>;
+  delete(resource: Resource, namespace: string | undefined, name: string, opts?: DeleteOptions): ApiResult<void>;
+  /** Events for every object of the resource, from now on; returns cancel. */
+  watch<R extends Resource>(resource: R, onEvent: (type: WatchEventType, obj: ResourceTypes[R]) => void): () => void;
+  /** `source` is the reporting component, e.g. "replicaset-controller". */
+  recordEvent(involvedObject: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source?: string): void;
+}

@@ -1,0 +1,119 @@
+import type { VirtualClock } from '../../clock.ts';
+import type { ControllerClient, Resource, ResourceTypes, WatchEventType } from './client.ts';
+
+export interface ControllerContext {
+  client: ControllerClient;
+  clock: VirtualClock;
+}
+
+export interface Controller {
+  /** The name kube-controller-manager's --controllers flag uses. */
+  readonly name: string;
+  start(): void;
+  stop(): void;
+}
+
+/** Default informer-style resync: every object is looked at again this often. */
+export const RESYNC_MS = 30_000;
+
+/**
+ * The shape every controller shares, like client-go's informer + workqueue:
+ * watch handlers map events to keys, keys are deduplicated in a queue, and
+ * sync(key) reconciles one object from fresh API reads. Keys are processed in
+ * a zero-delay timer so a burst of watch events costs one sync. start() lists
+ * everything, so a restarted controller catches up on what it missed.
+ */
+export abstract class QueueController implements Controller {
+  abstract readonly name: string;
+  protected readonly client: ControllerClient;
+  protected readonly clock: VirtualClock;
+  #pending = new Set<string>();
+  #timer = 0;
+  #delayed = new Map<string, number>();
+  #delayedAt = new Map<string, number>();
+  #cancels: (() => void)[] = [];
+  #running = false;
+
+  constructor(ctx: ControllerContext) {
+    this.client = ctx.client;
+    this.clock = ctx.clock;
+  }
+
+  get running(): boolean {
+    return this.#running;
+  }
+
+  /** Reconciles one key; returning a number asks for another sync after that many ms. */
+  protected abstract sync(key: string): number | void;
+  /** Keys to sync on start and on every resync. */
+  protected abstract allKeys(): string[];
+  /** Sets up watches through this.watch(). */
+  protected abstract watchAll(): void;
+  protected resyncMs(): number {
+    return RESYNC_MS;
+  }
+
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.watchAll();
+    this.#cancels.push(this.clock.every(this.resyncMs(), () => this.#enqueueAll()));
+    this.#enqueueAll();
+  }
+
+  stop(): void {
+    if (!this.#running) return;
+    this.#running = false;
+    for (const c of this.#cancels) c();
+    this.#cancels = [];
+    this.clock.clearTimeout(this.#timer);
+    this.#timer = 0;
+    for (const id of this.#delayed.values()) this.clock.clearTimeout(id);
+    this.#delayed.clear();
+    this.#pending.clear();
+  }
+
+  protected watch<R extends Resource>(resource: R, fn: (type: WatchEventType, obj: ResourceTypes[R]) => void): void {
+    this.#cancels.push(this.client.watch(resource, (t, o) => this.#running && fn(t, o)));
+  }
+
+  protected enqueue(key: string): void {
+    if (!this.#running) return;
+    this.#pending.add(key);
+    if (!this.#timer) this.#timer = this.clock.setTimeout(() => this.#drain(), 0);
+  }
+
+  /** Like workqueue.AddAfter: the earliest request wins. */
+  protected enqueueAfter(key: string, ms: number): void {
+    if (!this.#running) return;
+    const at = this.clock.now() + ms;
+    const existing = this.#delayed.get(key);
+    if (existing !== undefined) {
+      if ((this.#delayedAt.get(key) ?? Infinity) <= at) return;
+      this.clock.clearTimeout(existing);
+    }
+    this.#delayedAt.set(key, at);
+    this.#delayed.set(
+      key,
+      this.clock.setTimeout(() => {
+        this.#delayed.delete(key);
+        this.#delayedAt.delete(key);
+        this.enqueue(key);
+      }, ms),
+    );
+  }
+  #enqueueAll(): void {
+    for (const k of this.allKeys()) this.enqueue(k);
+  }
+
+  #drain(): void {
+    this.#timer = 0;
+    const keys = [...this.#pending];
+    this.#pending.clear();
+    for (const k of keys) {
+      if (!this.#running) return;
+      const again = this.sync(k);
+      if (typeof again === 'number') this.enqueueAfter(k, again);
+    }
+  }
+}

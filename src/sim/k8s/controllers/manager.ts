@@ -1,0 +1,41 @@
+import type { Controller, ControllerContext } from './controller.ts';
+import { ReplicaSetController } from './replicaset.ts';
+
+export type ControllerFactory = (ctx: ControllerContext) => Controller;
+
+/** The controllers kube-controller-manager runs here, in start order. */
+export const DEFAULT_CONTROLLERS: readonly ControllerFactory[] = [(ctx) => new ReplicaSetController(ctx)];
+
+/**
+ * kube-controller-manager: starts and stops every controller together. While
+ * stopped nothing reconciles (a deleted pod stays gone); start() lists the
+ * world again and the controllers catch up.
+ */
+export class ControllerManager {
+  readonly controllers: readonly Controller[];
+  #running = false;
+
+  constructor(ctx: ControllerContext, factories: readonly ControllerFactory[] = DEFAULT_CONTROLLERS) {
+    this.controllers = factories.map((f) => f(ctx));
+  }
+
+  get running(): boolean {
+    return this.#running;
+  }
+
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    for (const c of this.controllers) c.start();
+  }
+
+  stop(): void {
+    if (!this.#running) return;
+    this.#running = false;
+    for (const c of this.controllers) c.stop();
+  }
+
+  get<T extends Controller>(name: string): T | undefined {
+    return this.controllers.find((c) => c.name === name) as T | undefined;
+  }
+}

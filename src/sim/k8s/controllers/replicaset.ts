@@ -1,0 +1,142 @@
+import type { Labels, Pod, ReplicaSet } from '../api/types.ts';
+import { QueueController } from './controller.ts';
+import {
+  controllerRef,
+  isPodActive,
+  isPodAvailable,
+  isPodReady,
+  jsonEqual,
+  keyOf,
+  listOr,
+  matchesSelector,
+  msUntilAvailable,
+  ownerRefTo,
+  parseTime,
+  podFromTemplate,
+  podReadyCondition,
+  splitKey,
+} from './util.ts';
+
+const SOURCE = 'replicaset-controller';
+
+/**
+ * pkg/controller/replicaset: keeps spec.replicas active pods that match the
+ * selector, adopting matching orphans and releasing owned pods that stopped
+ * matching. Reads go straight to the API, so it needs no expectations cache.
+ */
+export class ReplicaSetController extends QueueController {
+  readonly name = 'replicaset';
+
+  protected watchAll(): void {
+    this.watch('replicasets', (_t, rs) => this.enqueue(keyOf(rs)));
+    this.watch('pods', (_t, pod) => {
+      const ref = controllerRef(pod);
+      if (ref?.kind === 'ReplicaSet') this.enqueue(`${pod.metadata.namespace}/${ref.name}`);
+      // An orphan may be adoptable: wake every ReplicaSet whose selector matches it.
+      else if (!ref) for (const rs of listOr(this.client.list('replicasets', pod.metadata.namespace))) if (matchesSelector(rs.spec.selector, pod.metadata.labels)) this.enqueue(keyOf(rs));
+    });
+  }
+
+  protected allKeys(): string[] {
+    return listOr(this.client.list('replicasets')).map(keyOf);
+  }
+
+  protected sync(key: string): number | void {
+    const [ns, name] = splitKey(key);
+    const got = this.client.get('replicasets', ns, name);
+    if (!got.ok) return;
+    const rs = got.value;
+    if (rs.metadata.deletionTimestamp) return;
+    const pods = this.#claimPods(rs);
+    const active = pods.filter(isPodActive);
+    const want = rs.spec.replicas ?? 1;
+    const diff = active.length - want;
+    if (diff < 0) {
+      for (let i = 0; i < -diff; i++) {
+        const r = this.client.create('pods', podFromTemplate(rs, rs.spec.template));
+        if (!r.ok) {
+          this.client.recordEvent(rs, 'Warning', 'FailedCreate', `Error creating: ${r.status.message}`, SOURCE);
+          break;
+        }
+        active.push(r.value);
+        this.client.recordEvent(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${r.value.metadata.name}`, SOURCE);
+      }
+    } else if (diff > 0) {
+      for (const pod of podsToDelete(active, diff)) {
+        const r = this.client.delete('pods', pod.metadata.namespace, pod.metadata.name);
+        if (r.ok) this.client.recordEvent(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, SOURCE);
+        active.splice(active.indexOf(pod), 1);
+      }
+    }
+    return this.#updateStatus(rs, active);
+  }
+
+  /** controller_ref_manager's ClaimPods: adopt matching orphans, release non-matching owned pods. */
+  #claimPods(rs: ReplicaSet): Pod[] {
+    const out: Pod[] = [];
+    for (const pod of listOr(this.client.list('pods', rs.metadata.namespace))) {
+      const ref = controllerRef(pod);
+      const matches = matchesSelector(rs.spec.selector, pod.metadata.labels);
+      if (ref && ref.uid === rs.metadata.uid) {
+        if (matches || pod.metadata.deletionTimestamp) out.push(pod);
+        else {
+          pod.metadata.ownerReferences = pod.metadata.ownerReferences?.filter((r) => r.uid !== rs.metadata.uid);
+          this.client.update('pods', pod);
+        }
+      } else if (!ref && matches && isPodActive(pod)) {
+        pod.metadata.ownerReferences = [...(pod.metadata.ownerReferences ?? []), ownerRefTo(rs)];
+        const r = this.client.update('pods', pod);
+        if (r.ok) out.push(r.value);
+      }
+    }
+    return out;
+  }
+
+  #updateStatus(rs: ReplicaSet, active: Pod[]): number | void {
+    const now = this.clock.now();
+    const minReady = rs.spec.minReadySeconds ?? 0;
+    const templateLabels: Labels = rs.spec.template.metadata?.labels ?? {};
+    const status: NonNullable<ReplicaSet['status']> = {
+      replicas: active.length,
+      fullyLabeledReplicas: active.filter((p) => Object.entries(templateLabels).every(([k, v]) => p.metadata.labels?.[k] === v)).length,
+      readyReplicas: active.filter(isPodReady).length,
+      availableReplicas: active.filter((p) => isPodAvailable(p, minReady, now)).length,
+      observedGeneration: rs.metadata.generation,
+    };
+    if (!jsonEqual(status, rs.status)) this.client.updateStatus('replicasets', { ...rs, status });
+    // A ready pod turns available minReadySeconds later with no event to say so.
+    const waits = active.map((p) => msUntilAvailable(p, minReady, now)).filter((x): x is number => x !== undefined);
+    return waits.length ? Math.min(...waits) : undefined;
+  }
+}
+
+const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
+
+/**
+ * controller.ActivePods ordering, most deletable first: unassigned before
+ * assigned, Pending < Unknown < Running, not ready before ready, ready for
+ * less time first, more container restarts first, newer first.
+ */
+export function compareForDeletion(a: Pod, b: Pod): number {
+  const assigned = (p: Pod) => (p.spec.nodeName ? 1 : 0);
+  if (assigned(a) !== assigned(b)) return assigned(a) - assigned(b);
+  const phase = (p: Pod) => PHASE_RANK[p.status?.phase ?? 'Pending'] ?? 0;
+  if (phase(a) !== phase(b)) return phase(a) - phase(b);
+  const ready = (p: Pod) => (isPodReady(p) ? 1 : 0);
+  if (ready(a) !== ready(b)) return ready(a) - ready(b);
+  if (isPodReady(a) && isPodReady(b)) {
+    const ra = parseTime(podReadyCondition(a)?.lastTransitionTime) ?? 0;
+    const rb = parseTime(podReadyCondition(b)?.lastTransitionTime) ?? 0;
+    if (ra !== rb) return rb - ra; // later transition = ready for less time
+  }
+  const restarts = (p: Pod) => Math.max(0, ...(p.status?.containerStatuses ?? []).map((c) => c.restartCount));
+  if (restarts(a) !== restarts(b)) return restarts(b) - restarts(a);
+  const ca = parseTime(a.metadata.creationTimestamp) ?? 0;
+  const cb = parseTime(b.metadata.creationTimestamp) ?? 0;
+  if (ca !== cb) return cb - ca;
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+}
+
+export function podsToDelete(active: Pod[], n: number): Pod[] {
+  return [...active].sort(compareForDeletion).slice(0, n);
+}

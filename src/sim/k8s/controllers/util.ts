@@ -1,0 +1,152 @@
+import type { KubeObject, LabelSelector, Labels, OwnerReference, Pod, Taint, Toleration } from '../api/types.ts';
+import type { ApiResult } from './client.ts';
+
+/** Shared helpers of the controllers: selectors, owners, pod state, taints, time. */
+
+export function matchesSelector(sel: LabelSelector | undefined, labels: Labels | undefined): boolean {
+  // A nil or empty selector selects nothing for workload controllers (metav1.LabelSelectorAsSelector).
+  if (!sel || (!sel.matchLabels && !sel.matchExpressions?.length)) return false;
+  const l = labels ?? {};
+  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) if (l[k] !== v) return false;
+  for (const r of sel.matchExpressions ?? []) {
+    const has = Object.hasOwn(l, r.key);
+    const v = l[r.key];
+    const vals = r.values ?? [];
+    if (r.operator === 'In' && !(has && vals.includes(v!))) return false;
+    if (r.operator === 'NotIn' && has && vals.includes(v!)) return false;
+    if (r.operator === 'Exists' && !has) return false;
+    if (r.operator === 'DoesNotExist' && has) return false;
+  }
+  return true;
+}
+
+/** Same, for a Service's plain map selector (empty map: no selector, no endpoints). */
+export function matchesMap(sel: Labels | undefined, labels: Labels | undefined): boolean {
+  if (!sel || Object.keys(sel).length === 0) return false;
+  return matchesSelector({ matchLabels: sel }, labels);
+}
+
+export function controllerRef(o: KubeObject): OwnerReference | undefined {
+  return o.metadata.ownerReferences?.find((r) => r.controller);
+}
+
+export function ownerRefTo(owner: KubeObject): OwnerReference {
+  return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid ?? '', controller: true, blockOwnerDeletion: true };
+}
+
+export function clone<T>(o: T): T {
+  return structuredClone(o);
+}
+
+/** RFC 3339 with whole seconds, as metav1.Time marshals. */
+export function rfc3339(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export function parseTime(s: string | undefined): number | undefined {
+  if (!s) return undefined;
+  const t = Date.parse(s);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+export function keyOf(o: KubeObject): string {
+  return o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name;
+}
+
+export function splitKey(key: string): [string | undefined, string] {
+  const i = key.indexOf('/');
+  return i < 0 ? [undefined, key] : [key.slice(0, i), key.slice(i + 1)];
+}
+
+export function isTerminating(o: KubeObject): boolean {
+  return o.metadata.deletionTimestamp !== undefined;
+}
+
+/** Counts toward a controller's replicas: not finished and not being deleted. */
+export function isPodActive(p: Pod): boolean {
+  return p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && !isTerminating(p);
+}
+
+export function podReadyCondition(p: Pod) {
+  return p.status?.conditions?.find((c) => c.type === 'Ready');
+}
+
+export function isPodReady(p: Pod): boolean {
+  return podReadyCondition(p)?.status === 'True';
+}
+
+/** Ready for at least minReadySeconds (podutil.IsPodAvailable). */
+export function isPodAvailable(p: Pod, minReadySeconds: number, now: number): boolean {
+  if (!isPodReady(p)) return false;
+  if (minReadySeconds <= 0) return true;
+  const since = parseTime(podReadyCondition(p)?.lastTransitionTime);
+  return since !== undefined && since + minReadySeconds * 1000 <= now;
+}
+
+/** Milliseconds until a ready pod turns available, or undefined when nothing will change by waiting. */
+export function msUntilAvailable(p: Pod, minReadySeconds: number, now: number): number | undefined {
+  if (!isPodReady(p) || minReadySeconds <= 0) return undefined;
+  const since = parseTime(podReadyCondition(p)?.lastTransitionTime);
+  if (since === undefined) return undefined;
+  const left = since + minReadySeconds * 1000 - now;
+  return left > 0 ? left : undefined;
+}
+
+/** v1helper.ToleratesTaint. */
+export function tolerates(t: Toleration, taint: Taint): boolean {
+  if (t.effect && t.effect !== taint.effect) return false;
+  if (t.key && t.key !== taint.key) return false;
+  if (!t.key && t.operator !== 'Exists') return false;
+  if (t.operator === 'Exists') return true;
+  return (t.value ?? '') === (taint.value ?? '');
+}
+
+export function untoleratedTaint(tolerations: Toleration[] | undefined, taints: Taint[] | undefined, effects: Taint['effect'][]): Taint | undefined {
+  return (taints ?? []).find((taint) => effects.includes(taint.effect) && !(tolerations ?? []).some((t) => tolerates(t, taint)));
+}
+
+/** Throws on an unexpected API failure: controllers treat those as bugs in tests, and retry on resync otherwise. */
+export function must<T>(r: ApiResult<T>): T {
+  if (!r.ok) throw new Error(`${r.status.reason}: ${r.status.message}`);
+  return r.value;
+}
+
+/** The list, or [] when the call failed (the next resync retries). */
+export function listOr<T>(r: ApiResult<T[]>): T[] {
+  return r.ok ? r.value : [];
+}
+
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+/** JSON with object keys sorted, so equal values give equal strings. */
+export function canonicalJson(v: unknown): string {
+  if (v === undefined) return 'null';
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(v as Record<string, unknown>)
+    .filter(([, x]) => x !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(',')}}`;
+}
+
+/** The Pod a controller creates from its template. */
+export function podFromTemplate(owner: KubeObject, template: { metadata?: Partial<KubeObject['metadata']>; spec: Pod['spec'] }, extraLabels: Labels = {}): Pod {
+  const meta = template.metadata ?? {};
+  const pod: Pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: '',
+      generateName: `${owner.metadata.name}-`,
+      namespace: owner.metadata.namespace,
+      labels: { ...(meta.labels ?? {}), ...extraLabels },
+      ownerReferences: [ownerRefTo(owner)],
+    },
+    spec: clone(template.spec),
+  };
+  if (meta.annotations && Object.keys(meta.annotations).length) pod.metadata.annotations = { ...meta.annotations };
+  if (meta.finalizers?.length) pod.metadata.finalizers = [...meta.finalizers];
+  return pod;
+}
