@@ -173,9 +173,13 @@ function restart(ctx: NormalizeContext, v: unknown, path: Path): { restart: Rest
   return { restart: 'no' };
 }
 
+/** Notes in the order the attributes appear in the file. */
 function noteUnmodelled(ctx: NormalizeContext, s: Obj): void {
-  for (const k of Object.keys(s)) if (!MODELLED.has(k) && !k.startsWith('x-')) ctx.notes.add(k);
-  if (isObject(s.deploy)) for (const k of Object.keys(s.deploy)) if (k !== 'replicas' && !k.startsWith('x-')) ctx.notes.add(`deploy.${k}`);
+  for (const k of Object.keys(s)) {
+    if (k.startsWith('x-')) continue;
+    if (!MODELLED.has(k)) ctx.notes.add(k);
+    else if (k === 'deploy' && isObject(s.deploy)) for (const d of Object.keys(s.deploy)) if (d !== 'replicas' && !d.startsWith('x-')) ctx.notes.add(`deploy.${d}`);
+  }
 }
 
 export function normalizeService(ctx: NormalizeContext, name: string, s: Obj): ServiceConfig {

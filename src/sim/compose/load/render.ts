@@ -6,7 +6,7 @@ type Obj = Record<string, unknown>;
 
 const sorted = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
-/** A service as `docker compose config` prints it: attributes in alphabetical order, long forms. */
+/** A service as `docker compose config` prints it: attributes and map keys in alphabetical order (Go marshals maps sorted), long forms. */
 function service(s: ServiceConfig): Obj {
   const o: Obj = {};
   if (s.build) {
@@ -18,8 +18,8 @@ function service(s: ServiceConfig): Obj {
   if (s.command) o.command = s.command;
   if (s.containerName) o.container_name = s.containerName;
   if (Object.keys(s.dependsOn).length) {
-    o.depends_on = Object.fromEntries(
-      Object.entries(s.dependsOn).map(([k, d]) => [k, { condition: d.condition, ...(d.restart ? { restart: true } : {}), required: d.required }]),
+    o.depends_on = sorted(
+      Object.fromEntries(Object.entries(s.dependsOn).map(([k, d]) => [k, { condition: d.condition, ...(d.restart ? { restart: true } : {}), required: d.required }])),
     );
   }
   if (s.replicas !== 1) o.deploy = { replicas: s.replicas };
@@ -35,7 +35,7 @@ function service(s: ServiceConfig): Obj {
   if (s.image) o.image = s.image;
   if (Object.keys(s.labels).length) o.labels = sorted(s.labels);
   if (Object.keys(s.networks).length) {
-    o.networks = Object.fromEntries(Object.entries(s.networks).map(([k, n]) => [k, n.aliases.length ? { aliases: n.aliases } : null]));
+    o.networks = sorted(Object.fromEntries(Object.entries(s.networks).map(([k, n]) => [k, n.aliases.length ? { aliases: n.aliases } : null])));
   }
   if (s.ports.length) {
     o.ports = s.ports.map((p) => ({
@@ -68,7 +68,7 @@ function service(s: ServiceConfig): Obj {
 
 function resources(all: ComposeProject['networks'] | ComposeProject['volumes'], defaultDriver: string): Obj {
   const out: Obj = {};
-  for (const [k, r] of Object.entries(all)) {
+  for (const [k, r] of Object.entries(sorted(all))) {
     const o: Obj = { name: r.name };
     if (r.driver !== defaultDriver) o.driver = r.driver;
     if (r.external) o.external = true;
