@@ -1,4 +1,5 @@
 import type { KubeObject, Pod } from '../api/types.ts';
+import { keyFor, prefixFor } from '../etcd/keys.ts';
 import type { EtcdClient, KeyValue, WatchEvent } from '../etcd/types.ts';
 import type { SimError } from '../../errors.ts';
 import type { World } from '../../world.ts';
@@ -258,11 +259,11 @@ export class ApiServer {
   }
 
   #key(d: KindDef, ns: string | undefined, name: string): string {
-    return d.namespaced ? `/registry/${d.etcdPrefix}/${ns ?? 'default'}/${name}` : `/registry/${d.etcdPrefix}/${name}`;
+    return keyFor(d.resource, d.namespaced ? (ns ?? 'default') : undefined, name);
   }
 
   #prefix(d: KindDef, ns?: string): string {
-    return d.namespaced && ns ? `/registry/${d.etcdPrefix}/${ns}/` : `/registry/${d.etcdPrefix}/`;
+    return prefixFor(d.resource, d.namespaced ? ns : undefined);
   }
 
   #decode(kv: KeyValue): KubeObject {

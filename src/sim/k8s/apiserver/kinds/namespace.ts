@@ -13,7 +13,6 @@ export const namespaceKind: KindDef = {
   singular: 'namespace',
   shortNames: ['ns'],
   namespaced: false,
-  etcdPrefix: 'namespaces',
   controlled: true,
   statusSubresource: true,
   nameRule: dns1123Label,

@@ -9,8 +9,6 @@ export const nodeKind: KindDef = {
   singular: 'node',
   shortNames: ['no'],
   namespaced: false,
-  // Nodes were "minions" once; the etcd key kept the old name.
-  etcdPrefix: 'minions',
   controlled: true,
   statusSubresource: true,
   schema: topLevel('A worker machine in the cluster.', {

@@ -80,7 +80,6 @@ export const podKind: KindDef = {
   singular: 'pod',
   shortNames: ['po'],
   namespaced: true,
-  etcdPrefix: 'pods',
   controlled: true,
   generation: true,
   statusSubresource: true,

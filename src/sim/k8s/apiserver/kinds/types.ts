@@ -25,8 +25,6 @@ export interface KindDef {
   singular: string;
   shortNames: string[];
   namespaced: boolean;
-  /** etcd key segment after /registry/: `minions`, `services/specs`. */
-  etcdPrefix: string;
   schema: FieldSchema;
   /** Whether a simulated controller/actor acts on objects of this kind. */
   controlled: boolean;
