@@ -37,6 +37,7 @@ describe('loadProject errors', () => {
     ['wrong item type', 'services:\n  web:\n    image: nginx\n    ports:\n      - [80]\n', `validating ${FILE}: services.web.ports.0 must be a number or string or object`, { line: 5, col: 9 }],
     ['bad depends_on condition', 'services:\n  web:\n    image: nginx\n    depends_on:\n      db:\n        condition: healthy\n  db:\n    image: postgres\n', `validating ${FILE}: services.web.depends_on.db.condition must be one of 'service_started', 'service_healthy', 'service_completed_successfully'`, { line: 6, col: 20 }],
     ['bad duration', 'services:\n  db:\n    image: postgres\n    healthcheck:\n      interval: 10 seconds\n', `validating ${FILE}: services.db.healthcheck.interval '10 seconds' is not valid 'duration'`, { line: 5, col: 17 }],
+    ['error inside a merged anchor', 'x-base: &base\n  image: nginx\n  ports: "80"\nservices:\n  web:\n    <<: *base\n', `validating ${FILE}: services.web.ports must be a array`, { line: 3, col: 10 }],
     ['top-level list', '- web\n- db\n', 'top-level object must be a mapping', { line: 1, col: 1 }],
     ['undefined service', 'services:\n  web:\n    image: nginx\n    depends_on: [db]\n', 'service "web" depends on undefined service "db": invalid compose project', { line: 4, col: 17 }],
     ['dependency cycle', 'services:\n  a:\n    image: x\n    depends_on: [b]\n  b:\n    image: x\n    depends_on: [a]\n', 'dependency cycle detected: a -> b -> a', { line: 4, col: 17 }],
@@ -48,6 +49,11 @@ describe('loadProject errors', () => {
     ['bad restart policy', 'services:\n  web:\n    image: nginx\n    restart: sometimes\n', "invalid restart policy: unknown policy 'sometimes'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'", { line: 4, col: 14 }],
   ])('%s', (_, yaml, message, pos) => {
     expect(errorsOf(yaml)[0]).toEqual({ message, file: expect.stringMatching(/compose\.yaml$/), pos });
+  });
+
+  it('lists schema errors in file order', () => {
+    const errs = errorsOf('services:\n  web:\n    imag: nginx\n    ports: "80"\n    restart: [always]\n');
+    expect(errs.map((e) => e.pos?.line)).toEqual([3, 4, 5]);
   });
 
   it.each(['', '# nothing here yet\n', '---\n'])('an empty file %j is refused', (yaml) => {

@@ -18,7 +18,8 @@ export function validateFile(parsed: ParsedFile, value: unknown): SimError[] {
     seen.add(text);
     out.push(simError('SCHEMA', text, { file: parsed.file, pos: locate(parsed, at ?? path, atKey) }));
   }
-  return out;
+  // Read top to bottom, like the file.
+  return out.sort((a, b) => (a.pos?.line ?? 0) - (b.pos?.line ?? 0) || (a.pos?.col ?? 0) - (b.pos?.col ?? 0));
 }
 
 interface Described {

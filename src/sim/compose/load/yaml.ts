@@ -127,10 +127,11 @@ function child(doc: Document, node: unknown, seg: string | number): { key?: unkn
   if (!isMap(node)) return undefined;
   // Explicit keys win over merged ones, as in the loaded value.
   for (const item of node.items) {
-    if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(seg)) return { key: item.key, value: item.value };
+    if (isPair(item) && isScalar(item.key) && typeof item.key.value !== 'symbol' && String(item.key.value) === String(seg)) return { key: item.key, value: item.value };
   }
   for (const item of node.items) {
-    if (!isPair(item) || !isScalar(item.key) || item.key.value !== '<<') continue;
+    // With `merge: true` the `<<` key's value is a symbol; its source text stays "<<".
+    if (!isPair(item) || !isScalar(item.key) || (item.key as { source?: string }).source !== '<<') continue;
     const sources = isSeq(item.value) ? item.value.items : [item.value];
     for (const s of sources) {
       const hit = child(doc, s, seg);
