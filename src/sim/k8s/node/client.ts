@@ -1,0 +1,76 @@
+/**
+ * What the node actors (kubelet, kube-proxy) may ask of the API server: the
+ * client-go calls a real kubelet makes, nothing more. The node never touches
+ * etcd or other actors directly; the integrator adapts this to the API server.
+ * Calls are synchronous values (the simulator has no I/O); watch callbacks may
+ * be delivered later on the virtual clock.
+ */
+import type { EndpointSlice, Event, Lease, Node, Pod, Service } from '../api/types.ts';
+
+/** metav1.Status trimmed to what callers branch on. */
+export interface Status {
+  reason: string;
+  code: number;
+  message: string;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: Status };
+
+export interface WatchEvent<T> {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  object: T;
+}
+
+export interface ListResult<T> {
+  items: T[];
+  resourceVersion: string;
+}
+
+export interface ListOptions {
+  /** Only `spec.nodeName=<node>` is needed by the kubelet. */
+  fieldSelector?: string;
+}
+
+export interface WatchOptions extends ListOptions {
+  /** Events after this list resourceVersion. */
+  resourceVersion: string;
+}
+
+/** Stops a watch; calling it twice is harmless. */
+export type StopWatch = () => void;
+
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  preconditions?: { uid?: string };
+}
+
+export interface KubeletClient {
+  listPods(opts: ListOptions): ApiResult<ListResult<Pod>>;
+  watchPods(opts: WatchOptions, onEvent: (e: WatchEvent<Pod>) => void): StopWatch;
+  /** PUT pods/{name}/status: only status is taken from the argument. */
+  updatePodStatus(pod: Pod): ApiResult<Pod>;
+  /** The kubelet's final delete after the containers are gone uses gracePeriodSeconds 0. */
+  deletePod(namespace: string, name: string, opts: DeleteOptions): ApiResult<Pod>;
+
+  getNode(name: string): ApiResult<Node>;
+  createNode(node: Node): ApiResult<Node>;
+  /** PUT nodes/{name}/status. */
+  updateNodeStatus(node: Node): ApiResult<Node>;
+
+  getLease(namespace: string, name: string): ApiResult<Lease>;
+  createLease(lease: Lease): ApiResult<Lease>;
+  updateLease(lease: Lease): ApiResult<Lease>;
+
+  createEvent(event: Event): ApiResult<Event>;
+}
+
+export interface ProxyClient {
+  listServices(): ApiResult<ListResult<Service>>;
+  watchServices(opts: WatchOptions, onEvent: (e: WatchEvent<Service>) => void): StopWatch;
+  listEndpointSlices(): ApiResult<ListResult<EndpointSlice>>;
+  watchEndpointSlices(opts: WatchOptions, onEvent: (e: WatchEvent<EndpointSlice>) => void): StopWatch;
+}
+
+export type NodeClient = KubeletClient & ProxyClient;
+
+export const NODE_LEASE_NAMESPACE = 'kube-node-lease';
