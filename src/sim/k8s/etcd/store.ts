@@ -37,6 +37,8 @@ interface Version {
 
 /** bbolt's starting file size for a fresh member, as `endpoint status` shows it (20 kB). */
 const BASE_DB_SIZE = 20_480;
+/** The fresh file's free pages: small data sets fit without growing it. */
+const FREE_IN_BASE = 16_384;
 const PAGE = 4096;
 /** Per stored version overhead beyond key and value bytes (revision key, protobuf framing). */
 const VERSION_OVERHEAD = 48;
@@ -74,7 +76,7 @@ export class MvccStore {
 
   /** Bytes the retained data would take, what etcd calls "db size in use". */
   get dbSizeInUse(): number {
-    return BASE_DB_SIZE + Math.ceil(this.#bytes / PAGE) * PAGE;
+    return BASE_DB_SIZE + Math.max(0, Math.ceil((this.#bytes - FREE_IN_BASE) / PAGE)) * PAGE;
   }
 
   range(key: string, options: RangeOptions = {}): StoreResult<RangeValue> {
