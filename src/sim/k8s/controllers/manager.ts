@@ -1,10 +1,14 @@
 import type { Controller, ControllerContext } from './controller.ts';
+import { DeploymentController } from './deployment.ts';
 import { ReplicaSetController } from './replicaset.ts';
 
 export type ControllerFactory = (ctx: ControllerContext) => Controller;
 
 /** The controllers kube-controller-manager runs here, in start order. */
-export const DEFAULT_CONTROLLERS: readonly ControllerFactory[] = [(ctx) => new ReplicaSetController(ctx)];
+export const DEFAULT_CONTROLLERS: readonly ControllerFactory[] = [
+  (ctx) => new ReplicaSetController(ctx),
+  (ctx) => new DeploymentController(ctx),
+];
 
 /**
  * kube-controller-manager: starts and stops every controller together. While
