@@ -1,10 +1,35 @@
+import { configMapKind } from './kinds/configmap.ts';
+import { daemonSetKind } from './kinds/daemonset.ts';
+import { deploymentKind } from './kinds/deployment.ts';
+import { endpointSliceKind, endpointsKind } from './kinds/endpoints.ts';
+import { eventKind } from './kinds/event.ts';
+import { jobKind } from './kinds/job.ts';
+import { leaseKind } from './kinds/lease.ts';
 import { namespaceKind } from './kinds/namespace.ts';
 import { nodeKind } from './kinds/node.ts';
+import { PASSIVE_KINDS } from './kinds/passive.ts';
 import { podKind } from './kinds/pod.ts';
+import { replicaSetKind } from './kinds/replicaset.ts';
+import { serviceKind } from './kinds/service.ts';
 import { groupOf, type KindDef } from './kinds/types.ts';
 
 /** Every kind the API server serves, in discovery order. */
-export const KINDS: readonly KindDef[] = [namespaceKind, nodeKind, podKind];
+export const KINDS: readonly KindDef[] = [
+  namespaceKind,
+  nodeKind,
+  podKind,
+  serviceKind,
+  endpointsKind,
+  endpointSliceKind,
+  configMapKind,
+  eventKind,
+  leaseKind,
+  deploymentKind,
+  replicaSetKind,
+  daemonSetKind,
+  jobKind,
+  ...PASSIVE_KINDS,
+];
 
 const byResource = new Map(KINDS.map((k) => [k.resource, k]));
 

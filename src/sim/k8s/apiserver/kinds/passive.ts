@@ -1,0 +1,43 @@
+import { anything, topLevel } from '../schema.ts';
+import type { KindDef } from './types.ts';
+
+/**
+ * Real kinds no simulated controller acts on: stored, listed, watched and
+ * deleted like any other, with their body taken as is.
+ */
+type Row = [kind: string, apiVersion: string, resource: string, shortNames: string[], namespaced: boolean, desc: string, topFields?: string[]];
+
+const ROWS: Row[] = [
+  ['Secret', 'v1', 'secrets', [], true, 'Sensitive data as key/value pairs.', ['data', 'stringData', 'type', 'immutable']],
+  ['ServiceAccount', 'v1', 'serviceaccounts', ['sa'], true, 'An identity for processes in pods.', ['secrets', 'imagePullSecrets', 'automountServiceAccountToken']],
+  ['PersistentVolumeClaim', 'v1', 'persistentvolumeclaims', ['pvc'], true, 'A request for storage.'],
+  ['PersistentVolume', 'v1', 'persistentvolumes', ['pv'], false, 'A piece of storage in the cluster.'],
+  ['ResourceQuota', 'v1', 'resourcequotas', ['quota'], true, 'Limits on resource use per namespace.'],
+  ['LimitRange', 'v1', 'limitranges', ['limits'], true, 'Default and maximum resources per object.'],
+  ['ReplicationController', 'v1', 'replicationcontrollers', ['rc'], true, 'The predecessor of ReplicaSet.'],
+  ['StatefulSet', 'apps/v1', 'statefulsets', ['sts'], true, 'Pods with stable identities and storage.'],
+  ['CronJob', 'batch/v1', 'cronjobs', ['cj'], true, 'Jobs on a schedule.'],
+  ['Ingress', 'networking.k8s.io/v1', 'ingresses', ['ing'], true, 'HTTP routing from outside the cluster to Services.'],
+  ['IngressClass', 'networking.k8s.io/v1', 'ingressclasses', [], false, 'Which controller implements an Ingress.'],
+  ['NetworkPolicy', 'networking.k8s.io/v1', 'networkpolicies', ['netpol'], true, 'Which pods may talk to which.'],
+  ['HorizontalPodAutoscaler', 'autoscaling/v2', 'horizontalpodautoscalers', ['hpa'], true, 'Scales a workload on metrics.'],
+  ['PodDisruptionBudget', 'policy/v1', 'poddisruptionbudgets', ['pdb'], true, 'How many pods may be down by choice.'],
+  ['Role', 'rbac.authorization.k8s.io/v1', 'roles', [], true, 'Permissions within a namespace.', ['rules']],
+  ['RoleBinding', 'rbac.authorization.k8s.io/v1', 'rolebindings', [], true, 'Grants a Role to subjects.', ['roleRef', 'subjects']],
+  ['ClusterRole', 'rbac.authorization.k8s.io/v1', 'clusterroles', [], false, 'Cluster-wide permissions.', ['rules', 'aggregationRule']],
+  ['ClusterRoleBinding', 'rbac.authorization.k8s.io/v1', 'clusterrolebindings', [], false, 'Grants a ClusterRole to subjects.', ['roleRef', 'subjects']],
+  ['StorageClass', 'storage.k8s.io/v1', 'storageclasses', ['sc'], false, 'A class of dynamically provisioned storage.', ['provisioner', 'parameters', 'reclaimPolicy', 'volumeBindingMode', 'allowVolumeExpansion', 'mountOptions', 'allowedTopologies']],
+  ['PriorityClass', 'scheduling.k8s.io/v1', 'priorityclasses', ['pc'], false, 'A named pod priority.', ['value', 'globalDefault', 'description', 'preemptionPolicy']],
+  ['CustomResourceDefinition', 'apiextensions.k8s.io/v1', 'customresourcedefinitions', ['crd', 'crds'], false, 'Adds a resource type to the API.'],
+];
+
+export const PASSIVE_KINDS: KindDef[] = ROWS.map(([kind, apiVersion, resource, shortNames, namespaced, desc, topFields]) => ({
+  kind,
+  apiVersion,
+  resource,
+  singular: kind.toLowerCase(),
+  shortNames,
+  namespaced,
+  controlled: false,
+  schema: topLevel(desc, Object.fromEntries((topFields ?? ['spec', 'status']).map((f) => [f, anything(`${kind} ${f}.`)]))),
+}));

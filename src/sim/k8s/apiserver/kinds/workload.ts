@@ -1,0 +1,49 @@
+import type { KubeObject, LabelSelector, PodTemplateSpec } from '../../api/types.ts';
+import { goValue, invalidField, notSupportedField, requiredField } from '../field.ts';
+import { jsonEqual } from '../meta.ts';
+import { matchesRequirements, selectorRequirements } from '../selectors.ts';
+import type { StatusCause } from '../status.ts';
+import { validatePodSpec } from './podspec.ts';
+
+/**
+ * What Deployments, ReplicaSets and DaemonSets share: a selector that must
+ * match the pod template's labels, and a template that must restart Always.
+ */
+interface WorkloadSpec {
+  replicas?: number;
+  selector?: LabelSelector;
+  template?: PodTemplateSpec;
+}
+
+/** Go's %#v of a v1.LabelSelector, as the apiserver prints it in these errors. */
+function selectorValue(s: LabelSelector): string {
+  const ml = s.matchLabels ? goValue(s.matchLabels) : 'map[string]string(nil)';
+  const me = s.matchExpressions ? `[]v1.LabelSelectorRequirement{${s.matchExpressions.map((e) => `v1.LabelSelectorRequirement{Key:${JSON.stringify(e.key)}, Operator:${JSON.stringify(e.operator)}, Values:[]string{${(e.values ?? []).map((v) => JSON.stringify(v)).join(', ')}}}`).join(', ')}}` : '[]v1.LabelSelectorRequirement(nil)';
+  return `v1.LabelSelector{MatchLabels:${ml}, MatchExpressions:${me}}`;
+}
+
+const raw = (field: string, rendered: string, detail: string): StatusCause => ({ reason: 'FieldValueInvalid', field, message: `Invalid value: ${rendered}: ${detail}` });
+
+export function validateWorkload(spec: WorkloadSpec | undefined, opts: { replicas: boolean; restartPolicies: string[] }): StatusCause[] {
+  const s = spec ?? {};
+  const errs: StatusCause[] = [];
+  if (opts.replicas && s.replicas !== undefined && s.replicas < 0) errs.push(invalidField('spec.replicas', s.replicas, 'must be greater than or equal to 0'));
+  if (!s.selector) errs.push(requiredField('spec.selector'));
+  else if (Object.keys(s.selector.matchLabels ?? {}).length + (s.selector.matchExpressions?.length ?? 0) === 0)
+    errs.push(raw('spec.selector', selectorValue(s.selector), 'empty selector is invalid for deployment'));
+  const labels = s.template?.metadata?.labels;
+  // A missing selector matches nothing, so the template check fails too, as in the real apiserver.
+  if (!s.selector || !matchesRequirements(labels, selectorRequirements(s.selector)))
+    errs.push(raw('spec.template.metadata.labels', labels ? goValue(labels) : 'map[string]string(nil)', '`selector` does not match template `labels`'));
+  errs.push(...validatePodSpec(s.template?.spec, 'spec.template.spec'));
+  const rp = s.template?.spec?.restartPolicy;
+  if (rp && !opts.restartPolicies.includes(rp)) errs.push(notSupportedField('spec.template.spec.restartPolicy', rp, opts.restartPolicies));
+  return errs;
+}
+
+/** apps/v1 selectors cannot change after create. */
+export function validateSelectorUpdate(o: KubeObject, old: KubeObject): StatusCause[] {
+  const a = (o as { spec?: WorkloadSpec }).spec?.selector;
+  const b = (old as { spec?: WorkloadSpec }).spec?.selector;
+  return jsonEqual(a, b) ? [] : [raw('spec.selector', selectorValue(a ?? {}), 'field is immutable')];
+}
