@@ -78,6 +78,18 @@ describe('SchedulingQueue', () => {
     expect(q.pending()).toEqual({ active: ['default/web'], backoff: [], unschedulable: [] });
   });
 
+  it('backs off instead of waiting for an event when one came during the attempt', () => {
+    const clock = new VirtualClock();
+    const q = new SchedulingQueue(clock);
+    q.add(makePod('web'));
+    const qp = q.pop()!;
+    q.moveAllToActiveOrBackoff('AssignedPodDelete'); // e.g. a preemption victim went away mid-cycle
+    q.addUnschedulable(qp);
+    expect(q.pending().backoff).toEqual(['default/web']);
+    clock.advance(1000);
+    expect(q.pending().active).toEqual(['default/web']);
+  });
+
   it('retries unschedulable pods after five minutes even without events', () => {
     const clock = new VirtualClock();
     const q = new SchedulingQueue(clock);

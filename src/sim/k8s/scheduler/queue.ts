@@ -53,6 +53,8 @@ export class SchedulingQueue {
   #unschedulable = new Map<string, { qp: QueuedPod; timer: TimerId }>();
   /** Popped and being scheduled right now. */
   #inFlight = new Set<string>();
+  /** In-flight pods that saw a cluster event during their cycle: that event may already have made room. */
+  #eventDuringFlight = new Set<string>();
   #seq = 0;
 
   constructor(clock: VirtualClock, opts: QueueOptions = {}) {
@@ -93,11 +95,19 @@ export class SchedulingQueue {
     if (!active && !b && !u && !this.#inFlight.has(key)) this.add(pod);
   }
 
+  /** A status-only change: keep the newest object but do not re-queue (kube-scheduler ignores those too). */
+  refresh(pod: Pod): void {
+    const key = podKey(pod);
+    const e = this.#active.get(key) ?? this.#backoff.get(key)?.qp ?? this.#unschedulable.get(key)?.qp;
+    if (e) e.pod = pod;
+  }
+
   delete(key: string): void {
     this.#active.delete(key);
     this.#clear(this.#backoff, key);
     this.#clear(this.#unschedulable, key);
     this.#inFlight.delete(key);
+    this.#eventDuringFlight.delete(key);
   }
 
   /** Highest priority first; equal priority: the earliest timestamp. */
@@ -117,6 +127,7 @@ export class SchedulingQueue {
   addUnschedulable(qp: QueuedPod): void {
     if (!this.#inFlight.delete(qp.key)) return; // deleted while in flight
     qp.timestamp = this.#clock.now();
+    if (this.#eventDuringFlight.delete(qp.key)) return this.#toBackoff(qp);
     const timer = this.#clock.setTimeout(() => {
       this.#unschedulable.delete(qp.key);
       this.#release(qp.key, qp);
@@ -127,6 +138,7 @@ export class SchedulingQueue {
   /** The attempt hit an error (e.g. binding failed): retry after back-off without waiting for an event. */
   addBackoff(qp: QueuedPod): void {
     if (!this.#inFlight.delete(qp.key)) return;
+    this.#eventDuringFlight.delete(qp.key);
     qp.timestamp = this.#clock.now();
     this.#toBackoff(qp);
   }
@@ -134,10 +146,12 @@ export class SchedulingQueue {
   /** Scheduled and bound: forget it. */
   done(key: string): void {
     this.#inFlight.delete(key);
+    this.#eventDuringFlight.delete(key);
   }
 
   /** A cluster event may have made unschedulable pods fit: move them all on. */
   moveAllToActiveOrBackoff(_event: ClusterEvent): void {
+    for (const key of this.#inFlight) this.#eventDuringFlight.add(key);
     for (const [key, { qp, timer }] of [...this.#unschedulable]) {
       this.#clock.clearTimeout(timer);
       this.#unschedulable.delete(key);
@@ -166,6 +180,7 @@ export class SchedulingQueue {
     this.#backoff.clear();
     this.#unschedulable.clear();
     this.#inFlight.clear();
+    this.#eventDuringFlight.clear();
   }
 
   #release(key: string, qp: QueuedPod): void {

@@ -1,0 +1,57 @@
+/**
+ * What the scheduler needs from the API server, and nothing more. The
+ * integrator adapts the real client to this; tests use fake-client.ts.
+ * Calls are synchronous in virtual time, like the simulated API server's.
+ */
+import type { Result } from '../../errors.ts';
+import type { Node, Pod, PodCondition } from '../api/types.ts';
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface WatchEvent<T> {
+  type: WatchEventType;
+  object: T;
+}
+
+export interface Listed<T> {
+  items: T[];
+  resourceVersion: string;
+}
+
+export interface Watch {
+  stop(): void;
+}
+
+export interface PodStatusPatch {
+  /** Merged by type into status.conditions. */
+  conditions?: PodCondition[];
+  /** '' clears it. */
+  nominatedNodeName?: string;
+}
+
+/** A core/v1 Event's fields, as the scheduler fills them. */
+export interface SchedulerEvent {
+  involvedObject: { kind: 'Pod'; namespace: string; name: string; uid?: string };
+  type: 'Normal' | 'Warning';
+  /** "Scheduled", "FailedScheduling", "Preempted". */
+  reason: string;
+  /** events.k8s.io action: "Binding", "Scheduling", "Preempting". */
+  action: string;
+  message: string;
+  source: { component: string };
+}
+
+export interface SchedulerClient {
+  listPods(): Result<Listed<Pod>>;
+  /** Events after resourceVersion, in order. */
+  watchPods(resourceVersion: string, onEvent: (e: WatchEvent<Pod>) => void): Result<Watch>;
+  listNodes(): Result<Listed<Node>>;
+  watchNodes(resourceVersion: string, onEvent: (e: WatchEvent<Node>) => void): Result<Watch>;
+  /** POST pods/{name}/binding; the API server sets spec.nodeName and PodScheduled=True. */
+  bind(namespace: string, podName: string, nodeName: string): Result<Pod>;
+  /** PATCH pods/{name}/status. */
+  patchPodStatus(namespace: string, podName: string, patch: PodStatusPatch): Result<Pod>;
+  /** DELETE of a preemption victim. */
+  deletePod(namespace: string, podName: string): Result<Pod>;
+  recordEvent(event: SchedulerEvent): void;
+}

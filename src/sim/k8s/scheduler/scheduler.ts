@@ -1,0 +1,246 @@
+/**
+ * The kube-scheduler actor. It knows the cluster only through its client:
+ * it lists and watches pods and nodes into a cache, queues pending pods that
+ * name it (or no scheduler), runs one scheduling cycle per pod on the
+ * virtual clock, and writes the outcome back: a binding and a "Scheduled"
+ * event, or a "FailedScheduling" event and PodScheduled=False. Stopped, it
+ * does nothing; started again, it re-lists and catches up.
+ */
+import type { VirtualClock, TimerId } from '../../clock.ts';
+import type { Rng } from '../../rng.ts';
+import type { Node, Pod, PodCondition } from '../api/types.ts';
+import type { SchedulerClient, SchedulerEvent, Watch, WatchEvent } from './client.ts';
+import { buildSnapshot, occupiesNode, type Profile } from './framework.ts';
+import { DEFAULT_SCHEDULER_NAME, defaultProfile } from './profile.ts';
+import { podKey, SchedulingQueue, type QueuedPod } from './queue.ts';
+import { scheduleOne, type SchedulingDecision } from './schedule.ts';
+
+export interface SchedulerOptions {
+  client: SchedulerClient;
+  clock: VirtualClock;
+  rng: Rng;
+  profile?: Profile;
+  percentageOfNodesToScore?: number;
+}
+
+/** RFC 3339 without milliseconds, as Kubernetes prints times. */
+const rfc3339 = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** What kube-scheduler compares on a pod update: everything but status and resourceVersion. */
+function specChanged(a: Pod, b: Pod): boolean {
+  const strip = (p: Pod) => JSON.stringify([p.spec, p.metadata.labels, p.metadata.annotations, p.metadata.deletionTimestamp]);
+  return strip(a) !== strip(b);
+}
+
+export class Scheduler {
+  readonly #client: SchedulerClient;
+  readonly #clock: VirtualClock;
+  readonly #rng: Rng;
+  readonly #profile: Profile;
+  readonly #percentage: number | undefined;
+  readonly #queue: SchedulingQueue;
+  #running = false;
+  #watches: Watch[] = [];
+  #nodes = new Map<string, Node>();
+  #pods = new Map<string, Pod>();
+  /** Bound by us, not yet seen bound through the watch. */
+  #assumed = new Map<string, Pod>();
+  #nextStartIndex = 0;
+  #drainTimer: TimerId | undefined;
+  #decisions = new Map<string, SchedulingDecision>();
+
+  constructor(opts: SchedulerOptions) {
+    this.#client = opts.client;
+    this.#clock = opts.clock;
+    this.#rng = opts.rng;
+    this.#profile = opts.profile ?? defaultProfile();
+    this.#percentage = opts.percentageOfNodesToScore;
+    this.#queue = new SchedulingQueue(opts.clock, { onActive: () => this.#kick() });
+  }
+
+  get running(): boolean {
+    return this.#running;
+  }
+
+  get schedulerName(): string {
+    return this.#profile.schedulerName;
+  }
+
+  /** The latest decision for a pod, for `sim why`. */
+  lastDecision(namespace: string, name: string): SchedulingDecision | undefined {
+    return this.#decisions.get(`${namespace}/${name}`);
+  }
+
+  pending(): ReturnType<SchedulingQueue['pending']> {
+    return this.#queue.pending();
+  }
+
+  /** Lists nodes and pods, watches both, and queues every pending pod. Returns an error message if the API is unreachable. */
+  start(): string | undefined {
+    if (this.#running) return undefined;
+    const nodes = this.#client.listNodes();
+    if (!nodes.ok) return nodes.errors[0]?.message;
+    const pods = this.#client.listPods();
+    if (!pods.ok) return pods.errors[0]?.message;
+    for (const n of nodes.value.items) this.#nodes.set(n.metadata.name, n);
+    for (const p of pods.value.items) this.#pods.set(podKey(p), p);
+    const nw = this.#client.watchNodes(nodes.value.resourceVersion, (e) => this.#onNode(e));
+    const pw = this.#client.watchPods(pods.value.resourceVersion, (e) => this.#onPod(e));
+    if (!nw.ok || !pw.ok) {
+      if (nw.ok) nw.value.stop();
+      if (pw.ok) pw.value.stop();
+      this.#reset();
+      return (!nw.ok ? nw.errors[0]?.message : !pw.ok ? pw.errors[0]?.message : undefined) ?? 'watch failed';
+    }
+    this.#watches = [nw.value, pw.value];
+    this.#running = true;
+    for (const p of this.#pods.values()) if (this.#responsibleFor(p)) this.#queue.add(p);
+    return undefined;
+  }
+
+  stop(): void {
+    if (!this.#running) return;
+    for (const w of this.#watches) w.stop();
+    this.#reset();
+  }
+
+  #reset(): void {
+    this.#watches = [];
+    this.#running = false;
+    this.#queue.clear();
+    this.#nodes.clear();
+    this.#pods.clear();
+    this.#assumed.clear();
+    if (this.#drainTimer !== undefined) this.#clock.clearTimeout(this.#drainTimer);
+    this.#drainTimer = undefined;
+  }
+
+  /** Pending, unassigned, not being deleted, and for this scheduler. */
+  #responsibleFor(p: Pod): boolean {
+    return !p.spec.nodeName && !p.metadata.deletionTimestamp && (p.spec.schedulerName ?? DEFAULT_SCHEDULER_NAME) === this.#profile.schedulerName && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed';
+  }
+
+  #onNode(e: WatchEvent<Node>): void {
+    const name = e.object.metadata.name;
+    if (e.type === 'DELETED') {
+      this.#nodes.delete(name);
+      return;
+    }
+    this.#nodes.set(name, e.object);
+    this.#queue.moveAllToActiveOrBackoff(e.type === 'ADDED' ? 'NodeAdd' : 'NodeUpdate');
+  }
+
+  #onPod(e: WatchEvent<Pod>): void {
+    const key = podKey(e.object);
+    const before = this.#pods.get(key) ?? this.#assumed.get(key);
+    const occupied = !!before && (occupiesNode(before) || this.#assumed.has(key));
+    if (e.type === 'DELETED') {
+      this.#pods.delete(key);
+      this.#assumed.delete(key);
+      this.#queue.delete(key);
+      if (occupied) this.#queue.moveAllToActiveOrBackoff('AssignedPodDelete');
+      return;
+    }
+    const pod = e.object;
+    this.#pods.set(key, pod);
+    if (pod.spec.nodeName) {
+      this.#assumed.delete(key);
+      this.#queue.delete(key);
+      // A pod that finished frees its node, as a deletion would.
+      if (occupied && !occupiesNode(pod)) this.#queue.moveAllToActiveOrBackoff('AssignedPodDelete');
+      return;
+    }
+    if (this.#assumed.has(key)) return;
+    if (!this.#responsibleFor(pod)) this.#queue.delete(key);
+    else if (before && !specChanged(before, pod) && this.#queue.has(key)) this.#queue.refresh(pod);
+    else this.#queue.update(pod);
+  }
+
+  /** Runs queued cycles soon (zero delay), once per batch of wake-ups. */
+  #kick(): void {
+    if (!this.#running || this.#drainTimer !== undefined) return;
+    this.#drainTimer = this.#clock.setTimeout(() => {
+      this.#drainTimer = undefined;
+      for (let qp = this.#queue.pop(); qp && this.#running; qp = this.#queue.pop()) this.#cycle(qp);
+    }, 0);
+  }
+
+  #cycle(qp: QueuedPod): void {
+    const pod = this.#pods.get(qp.key);
+    if (!pod || !this.#responsibleFor(pod)) {
+      this.#queue.done(qp.key);
+      return;
+    }
+    const pods = [...this.#pods.values()].filter((p) => !this.#assumed.has(podKey(p)));
+    const snapshot = buildSnapshot([...this.#nodes.values()], [...pods, ...this.#assumed.values()]);
+    const decision = scheduleOne(pod, snapshot, this.#rng, {
+      profile: this.#profile,
+      startIndex: this.#nextStartIndex,
+      ...(this.#percentage !== undefined ? { percentageOfNodesToScore: this.#percentage } : {}),
+    });
+    this.#nextStartIndex = decision.nextStartIndex;
+    this.#decisions.set(qp.key, decision);
+    const ns = pod.metadata.namespace ?? 'default';
+    const name = pod.metadata.name;
+
+    if (decision.result.ok) {
+      const node = decision.result.node;
+      // Assume first, so the next cycle counts this pod even before the watch says it is bound.
+      this.#assumed.set(qp.key, { ...pod, spec: { ...pod.spec, nodeName: node } });
+      const r = this.#client.bind(ns, name, node);
+      if (r.ok) {
+        this.#queue.done(qp.key);
+        this.#event(pod, 'Normal', 'Scheduled', 'Binding', `Successfully assigned ${ns}/${name} to ${node}`);
+        return;
+      }
+      this.#assumed.delete(qp.key);
+      const message = r.errors[0]?.message ?? 'binding failed';
+      this.#event(pod, 'Warning', 'FailedScheduling', 'Scheduling', message);
+      this.#setUnscheduled(pod, 'SchedulerError', message);
+      this.#queue.addBackoff(qp);
+      return;
+    }
+
+    const { message, preemption } = decision.result;
+    if (preemption) {
+      for (const v of preemption.victims) {
+        const d = this.#client.deletePod(v.metadata.namespace ?? 'default', v.metadata.name);
+        if (d.ok) this.#event(v, 'Normal', 'Preempted', 'Preempting', `Preempted by pod ${pod.metadata.uid ?? name} on node ${preemption.node}`);
+      }
+    }
+    this.#event(pod, 'Warning', 'FailedScheduling', 'Scheduling', message);
+    this.#setUnscheduled(pod, 'Unschedulable', message, preemption?.node);
+    this.#queue.addUnschedulable(qp);
+  }
+
+  #setUnscheduled(pod: Pod, reason: string, message: string, nominatedNodeName?: string): void {
+    const old = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+    const nominatedChanged = nominatedNodeName !== undefined && nominatedNodeName !== pod.status?.nominatedNodeName;
+    const same = old && old.status === 'False' && old.reason === reason && old.message === message;
+    if (same && !nominatedChanged) return;
+    const now = rfc3339(this.#clock.now());
+    const condition: PodCondition = {
+      type: 'PodScheduled',
+      status: 'False',
+      reason,
+      message,
+      lastProbeTime: null,
+      lastTransitionTime: old?.status === 'False' && old.lastTransitionTime ? old.lastTransitionTime : now,
+    };
+    this.#client.patchPodStatus(pod.metadata.namespace ?? 'default', pod.metadata.name, {
+      conditions: [condition],
+      ...(nominatedChanged ? { nominatedNodeName } : {}),
+    });
+  }
+
+  #event(pod: Pod, type: SchedulerEvent['type'], reason: string, action: string, message: string): void {
+    this.#client.recordEvent({
+      involvedObject: { kind: 'Pod', namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, ...(pod.metadata.uid ? { uid: pod.metadata.uid } : {}) },
+      type,
+      reason,
+      action,
+      message,
+      source: { component: DEFAULT_SCHEDULER_NAME },
+    });
+  }
+}
