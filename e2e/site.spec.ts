@@ -113,3 +113,35 @@ test('the exercise ticks its goals when the learner solves it in the terminal', 
   await page.locator('kl-exercise').scrollIntoViewIfNeeded();
   await expect(page.locator('kl-exercise')).toHaveAttribute('data-done', 'true');
 });
+
+test('a reload restores the terminal session; reset starts over; a corrupt save is reported', async ({ page }) => {
+  await page.goto('/compose/intro/');
+  let term = await terminal(page);
+  await page.keyboard.type('echo kept > notes.txt');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('cat notes.txt');
+  await page.keyboard.press('Enter');
+  await expectTranscript(term, /^kept$/m);
+
+  await page.reload();
+  term = await terminal(page);
+  await expectTranscript(term, '지난번 작업을 이어서 불러왔어요 (명령 2개)');
+  await page.keyboard.type('cat notes.txt');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await transcript(term)).match(/^kept$/gm)?.length).toBe(2);
+
+  await term.locator('.kl-term-reset').click();
+  await page.waitForLoadState('load');
+  term = await terminal(page);
+  await page.keyboard.type('cat notes.txt');
+  await page.keyboard.press('Enter');
+  await expectTranscript(term, 'cat: notes.txt: No such file or directory');
+
+  await page.evaluate(() => localStorage.setItem('kube-lessons:session:compose-intro', '{"v":1,"seed":1,"entries":[{"t":-1}]}'));
+  await page.reload();
+  term = await terminal(page);
+  await expectTranscript(term, '저장된 작업을 읽지 못해 새로 시작합니다');
+  await page.keyboard.type('pwd');
+  await page.keyboard.press('Enter');
+  await expectTranscript(term, /^\/home\/learner\/compose-demo$/m);
+});

@@ -13,6 +13,8 @@ export interface ShellOptions {
   tty?: Partial<Tty>;
 }
 
+export type ShellInput = { type: 'line'; line: string } | { type: 'interrupt' };
+
 export interface ShellIO {
   stdout: Writer;
   stderr: Writer;
@@ -38,6 +40,7 @@ export class Shell {
   lastExit = 0;
   #foreground: Job | undefined;
   #lineListeners = new Set<(line: string, code: number) => void>();
+  #inputListeners = new Set<(e: ShellInput) => void>();
 
   constructor(opts: ShellOptions) {
     this.world = opts.world;
@@ -82,10 +85,17 @@ export class Shell {
     return () => this.#lineListeners.delete(fn);
   }
 
+  /** Called when a line is submitted or Ctrl-C is pressed, before anything runs (the session recorder listens). */
+  onInput(fn: (e: ShellInput) => void): () => void {
+    this.#inputListeners.add(fn);
+    return () => this.#inputListeners.delete(fn);
+  }
+
   /** Ctrl-C: interrupts the foreground job. Returns false when nothing was running. */
   interrupt(): boolean {
     const job = this.#foreground;
     if (!job) return false;
+    for (const l of this.#inputListeners) l({ type: 'interrupt' });
     job.interrupt();
     return true;
   }
@@ -99,6 +109,7 @@ export class Shell {
       whenDone(code);
       for (const l of this.#lineListeners) l(line, code);
     };
+    for (const l of this.#inputListeners) l({ type: 'line', line });
     if (this.busy) {
       io.stderr.write('a command is still running; press Ctrl-C first\n');
       done(1);

@@ -31,7 +31,8 @@ const THEME = {
 /** Wires xterm to the shared shell: the shell owns all state, this only draws and forwards keys. */
 export function mountTerminal(host: HTMLElement): void {
   const cfg = JSON.parse(host.dataset.config ?? '{}') as TerminalConfig;
-  const shell = getSession(cfg.session, { seed: cfg.seed, lang: cfg.lang, dir: cfg.dir, files: cfg.files });
+  const live = getSession(cfg.session, { seed: cfg.seed, lang: cfg.lang, dir: cfg.dir, files: cfg.files });
+  const shell = live.shell;
   const box = host.querySelector<HTMLElement>('.kl-term-screen')!;
   host.querySelector('.kl-term-status')?.remove();
 
@@ -118,8 +119,14 @@ export function mountTerminal(host: HTMLElement): void {
     }
   });
 
-  if (cfg.welcome) term.write(cfg.welcome.replace(/\n/g, '\r\n') + '\r\n');
+  if (live.notice) term.write(`\x1b[${live.notice.kind === 'error' ? '33' : '2'}m${live.notice[cfg.lang]}\x1b[0m\r\n`);
+  else if (cfg.welcome) term.write(cfg.welcome.replace(/\n/g, '\r\n') + '\r\n');
+  if (live.restored) term.write(live.restored);
   prompt();
+  host.querySelector<HTMLButtonElement>('.kl-term-reset')?.addEventListener('click', (e) => {
+    e.stopPropagation();
+    live.reset();
+  });
   // The whole scrollback as text, for tests and for copying a transcript (xterm only keeps visible rows in the DOM).
   Object.assign(host, {
     transcript: () => {
