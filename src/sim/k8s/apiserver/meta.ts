@@ -49,7 +49,7 @@ export const subdomainName = dns1123Subdomain;
 
 /** Deep copy through JSON: the shape every stored object has anyway. */
 export function clone<T>(o: T): T {
-  return JSON.parse(JSON.stringify(o)) as T;
+  return o === undefined ? o : (JSON.parse(JSON.stringify(o)) as T);
 }
 
 /** Structural equality of JSON values; key order does not matter. */

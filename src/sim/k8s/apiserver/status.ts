@@ -95,8 +95,8 @@ function qualified(resource: string, group: string): string {
 export function kubectlMessage(e: ApiError, ctx: { verb?: string; file?: string } = {}): string {
   if (e.code === 'ConnectionRefused') return e.message;
   if (e.code === 'Invalid' && e.details?.causes?.length) {
-    const kind = e.details.group ? `${e.details.kind}.${e.details.group}` : e.details.kind;
-    const prefix = `The ${kind} "${e.details.name}" is invalid: `;
+    // kubectl names the bare kind; the server's own message says `Deployment.apps`.
+    const prefix = `The ${e.details.kind} "${e.details.name}" is invalid: `;
     const lines = e.details.causes.map((c) => `${c.field}: ${c.message}`);
     return lines.length === 1 ? prefix + lines[0] : `${prefix}\n${lines.map((l) => `* ${l}`).join('\n')}`;
   }
