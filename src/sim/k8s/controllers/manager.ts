@@ -1,6 +1,8 @@
 import type { Controller, ControllerContext } from './controller.ts';
 import { DeploymentController } from './deployment.ts';
+import { NodeLifecycleController } from './nodelifecycle.ts';
 import { ReplicaSetController } from './replicaset.ts';
+import { TaintEvictionController } from './taint-eviction.ts';
 
 export type ControllerFactory = (ctx: ControllerContext) => Controller;
 
@@ -8,6 +10,8 @@ export type ControllerFactory = (ctx: ControllerContext) => Controller;
 export const DEFAULT_CONTROLLERS: readonly ControllerFactory[] = [
   (ctx) => new ReplicaSetController(ctx),
   (ctx) => new DeploymentController(ctx),
+  (ctx) => new NodeLifecycleController(ctx),
+  (ctx) => new TaintEvictionController(ctx),
 ];
 
 /**

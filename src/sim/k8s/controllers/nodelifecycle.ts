@@ -1,0 +1,103 @@
+import type { Node, NodeCondition, Taint } from '../api/types.ts';
+import { QueueController } from './controller.ts';
+import { jsonEqual, listOr, parseTime, rfc3339 } from './util.ts';
+
+const SOURCE = 'node-controller';
+export const LEASE_NAMESPACE = 'kube-node-lease';
+export const UNREACHABLE = 'node.kubernetes.io/unreachable';
+export const NOT_READY = 'node.kubernetes.io/not-ready';
+/** --node-monitor-grace-period. */
+export const NODE_MONITOR_GRACE_MS = 40_000;
+/** --node-monitor-period. */
+export const NODE_MONITOR_PERIOD_MS = 5_000;
+
+const CONDITIONS: NodeCondition['type'][] = ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure'];
+
+/**
+ * pkg/controller/nodelifecycle: watches each node's heartbeat (its Lease in
+ * kube-node-lease and the Ready condition's lastHeartbeatTime). After the
+ * grace period without one, the node's conditions go Unknown, its pods are
+ * marked not ready, and it gets the unreachable NoExecute/NoSchedule taints;
+ * the taint eviction controller does the evicting. Taints follow Ready back
+ * when the kubelet posts status again.
+ */
+export class NodeLifecycleController extends QueueController {
+  readonly name = 'nodelifecycle';
+  /** When this instance first saw each node: a restarted controller grants a fresh grace period, as the real one does. */
+  #firstSeen = new Map<string, number>();
+
+  protected override resyncMs(): number {
+    return NODE_MONITOR_PERIOD_MS;
+  }
+
+  override start(): void {
+    if (!this.running) this.#firstSeen.clear();
+    super.start();
+  }
+
+  protected watchAll(): void {
+    this.watch('nodes', (_t, n) => this.enqueue(n.metadata.name));
+    this.watch('leases', (_t, l) => l.metadata.namespace === LEASE_NAMESPACE && this.enqueue(l.metadata.name));
+  }
+
+  protected allKeys(): string[] {
+    return listOr(this.client.list('nodes')).map((n) => n.metadata.name);
+  }
+
+  protected sync(name: string): void {
+    const got = this.client.get('nodes', undefined, name);
+    if (!got.ok) {
+      this.#firstSeen.delete(name);
+      return;
+    }
+    let node = got.value;
+    const now = this.clock.now();
+    if (!this.#firstSeen.has(name)) this.#firstSeen.set(name, now);
+    const lease = this.client.get('leases', LEASE_NAMESPACE, name);
+    const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
+    const probe = Math.max(this.#firstSeen.get(name)!, parseTime(lease.ok ? lease.value.spec.renewTime : undefined) ?? 0, parseTime(ready?.lastHeartbeatTime) ?? 0);
+    if (now - probe > NODE_MONITOR_GRACE_MS && ready?.status !== 'Unknown') node = this.#markUnknown(node, now) ?? node;
+    this.#syncTaints(node, now);
+  }
+
+  #markUnknown(node: Node, now: number): Node | undefined {
+    const ts = rfc3339(now);
+    const old = node.status?.conditions ?? [];
+    const conds: NodeCondition[] = CONDITIONS.map((type) => {
+      const c = old.find((x) => x.type === type);
+      if (!c) return { type, status: 'Unknown', reason: 'NodeStatusNeverUpdated', message: 'Kubelet never posted node status.', lastHeartbeatTime: ts, lastTransitionTime: ts };
+      return { ...c, status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.', lastTransitionTime: ts };
+    });
+    const rest = old.filter((c) => !CONDITIONS.includes(c.type));
+    const r = this.client.updateStatus('nodes', { ...node, status: { ...node.status, conditions: [...conds, ...rest] } });
+    if (!r.ok) return undefined;
+    this.client.recordEvent(node, 'Normal', 'NodeNotReady', `Node ${node.metadata.name} status is now: NodeNotReady`, SOURCE);
+    // nodeutil.MarkPodsNotReady: Services stop sending traffic before any eviction.
+    for (const pod of listOr(this.client.list('pods'))) {
+      if (pod.spec.nodeName !== node.metadata.name || pod.metadata.deletionTimestamp) continue;
+      const conds = pod.status?.conditions ?? [];
+      const rc = conds.find((c) => c.type === 'Ready');
+      if (!rc || rc.status === 'False') continue;
+      const next = conds.map((c) => (c.type === 'Ready' ? { ...c, status: 'False' as const, lastTransitionTime: ts } : c));
+      if (this.client.updateStatus('pods', { ...pod, status: { ...pod.status, conditions: next } }).ok)
+        this.client.recordEvent(pod, 'Warning', 'NodeNotReady', 'Node is not ready', SOURCE);
+    }
+    return r.value;
+  }
+
+  /** doNoExecuteTaintingPass + doNoScheduleTaintingPass for the Ready condition. */
+  #syncTaints(node: Node, now: number): void {
+    const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status;
+    const key = ready === 'Unknown' ? UNREACHABLE : ready === 'False' ? NOT_READY : undefined;
+    const old = node.spec.taints ?? [];
+    const ours = (t: Taint) => t.key === UNREACHABLE || t.key === NOT_READY;
+    const keep = old.filter((t) => !ours(t) || t.key === key);
+    const want: Taint[] = [...keep];
+    if (key) {
+      if (!keep.some((t) => t.key === key && t.effect === 'NoSchedule')) want.push({ key, effect: 'NoSchedule' });
+      if (!keep.some((t) => t.key === key && t.effect === 'NoExecute')) want.push({ key, effect: 'NoExecute', timeAdded: rfc3339(now) });
+    }
+    if (jsonEqual(want, old)) return;
+    this.client.update('nodes', { ...node, spec: { ...node.spec, taints: want.length ? want : undefined } });
+  }
+}
