@@ -36,7 +36,24 @@ type Token = { kind: 'word'; value: string } | { kind: 'op'; value: string };
 /** Longest line the shell accepts; a giant paste gets an error instead of freezing the page. */
 export const MAX_LINE = 16_384;
 
-export function tokenize(line: string, env: (name: string) => string | undefined): { tokens: Token[] } | { error: SimError } {
+/** Marks a variable reference inside a word until expandWord() fills it in at run time. */
+const VAR = '\u0000';
+
+/**
+ * Replaces deferred $VAR references. The shell expands each command just before
+ * it runs, so `false; echo $?` sees the status of `false`, as in bash.
+ */
+export function expandWord(word: string, env: (name: string) => string | undefined): string {
+  return word.includes(VAR) ? word.replace(/\u0000([^\u0000]*)\u0000/g, (_, name: string) => env(name) ?? '') : word;
+}
+
+export function expandCommand(c: SimpleCommand, env: (name: string) => string | undefined): SimpleCommand {
+  const x = (w: string) => expandWord(w, env);
+  return { argv: c.argv.map(x), redirects: c.redirects.map((r) => ({ ...r, target: x(r.target) })), ...(c.stdinFile !== undefined ? { stdinFile: x(c.stdinFile) } : {}) };
+}
+
+export function tokenize(line: string, env?: (name: string) => string | undefined): { tokens: Token[] } | { error: SimError } {
+  line = line.replaceAll(VAR, '');
   if (line.length > MAX_LINE) {
     return { error: simError('ELINE', `line too long: ${line.length} characters (the limit is ${MAX_LINE})`) };
   }
@@ -55,7 +72,7 @@ export function tokenize(line: string, env: (name: string) => string | undefined
     let m: RegExpMatchArray | null;
     if ((m = rest.match(/^\{([A-Za-z_][A-Za-z0-9_]*)\}/)) || (m = rest.match(/^([A-Za-z_][A-Za-z0-9_]*|\?)/))) {
       i += 1 + m[0].length;
-      return env(m[1]!) ?? '';
+      return env ? (env(m[1]!) ?? '') : `${VAR}${m[1]!}${VAR}`;
     }
     i += 1;
     return '$';
@@ -141,7 +158,8 @@ export function tokenize(line: string, env: (name: string) => string | undefined
 
 const unexpected = (tok: string) => simError('ESYNTAX', `syntax error near unexpected token \`${tok}'`);
 
-export function parseLine(line: string, env: (name: string) => string | undefined = () => undefined): ParseResult {
+/** Parses a line. With env, variables are expanded at once; without, they are left for expandCommand(). */
+export function parseLine(line: string, env?: (name: string) => string | undefined): ParseResult {
   const t = tokenize(line, env);
   if ('error' in t) return { ok: false, error: t.error };
   const list: ListItem[] = [];

@@ -94,3 +94,17 @@ describe('shell', () => {
     expect(coloured).toContain('\x1b[32m');
   });
 });
+
+describe('variable expansion happens when each command runs', () => {
+  it('$? after a failing command in the same line', () => {
+    expect(run('cat nope 2>/dev/null; echo $?; echo $?')).toBe('1\n0\n');
+  });
+
+  it('export then use in the same line', () => {
+    expect(run('export TAG=1.27; echo "nginx:$TAG" > f; cat f')).toBe('nginx:1.27\n');
+  });
+
+  it('a typed NUL cannot forge a variable reference', () => {
+    expect(run('echo a\u0000HOME\u0000b')).toBe('aHOMEb\n');
+  });
+});

@@ -2,7 +2,7 @@ import { HOME, type World } from '../sim/world.ts';
 import { Vfs } from '../sim/vfs.ts';
 import { styler } from './ansi.ts';
 import { isJob } from './job.ts';
-import { parseLine, type Pipeline, type SimpleCommand } from './parse.ts';
+import { expandCommand, parseLine, type Pipeline, type SimpleCommand } from './parse.ts';
 import type { Command, CommandContext, Job, Lang, Tty, Writer } from './types.ts';
 
 export interface ShellOptions {
@@ -119,7 +119,7 @@ export class Shell {
       this.history.push(line);
       if (this.history.length > HISTORY_LIMIT) this.history.shift();
     }
-    const parsed = parseLine(line, (n) => this.getenv(n));
+    const parsed = parseLine(line);
     if (!parsed.ok) {
       io.stderr.write(`bash: ${parsed.error.message}\n`);
       this.lastExit = 2;
@@ -164,7 +164,8 @@ export class Shell {
     return 0;
   }
 
-  #runSimple(c: SimpleCommand, stdin: string | undefined, io: ShellIO): number | Job {
+  #runSimple(raw: SimpleCommand, stdin: string | undefined, io: ShellIO): number | Job {
+    const c = expandCommand(raw, (n) => this.getenv(n));
     const vfs = this.world.vfs;
     const err = io.stderr;
     if (c.stdinFile !== undefined) {
