@@ -10,10 +10,12 @@ import { ls } from './builtins/ls.ts';
 import { pwd } from './builtins/pwd.ts';
 import { sleep } from './builtins/sleep.ts';
 import { grep, head, tail, wc } from './builtins/text.ts';
+import { dockerCompose } from './commands/docker/compose.ts';
+import { docker } from './commands/docker/docker.ts';
 import { etcdctl } from './commands/etcdctl.ts';
 import type { Command } from './types.ts';
 
 /** Every command the shell knows. Tool commands (docker, kubectl, etcdctl, sim) register here too. */
 export function allCommands(): Command[] {
-  return [help, clear, echo, pwd, cd, ls, cat, history, sleep, mkdir, touch, rm, grep, head, tail, wc, exportCmd, env, date, etcdctl];
+  return [help, clear, echo, pwd, cd, ls, cat, history, sleep, mkdir, touch, rm, grep, head, tail, wc, exportCmd, env, date, etcdctl, docker, dockerCompose];
 }

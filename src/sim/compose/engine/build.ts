@@ -124,7 +124,7 @@ export function buildImage(engine: DockerEngine, service: string, cfg: BuildConf
     }
   }
   const name = tag.includes(':') ? tag : `${tag}:latest`;
-  block(`[${service}] exporting to image`, ['exporting layers 0.1s done', `writing image sha256:${id} done`, `naming to docker.io/library/${name} done`], 100);
+  block(`[${service}] exporting to image`, ['exporting layers 0.1s done', `writing image sha256:${id} done`, `naming to docker.io/library/${tag} done`], 100);
   const [repo, t] = name.split(':') as [string, string];
   const image: Image = { id, repo, tag: t, spec, size, created: engine.now, generic: base.generic, files, labels: {} };
   const prev = [...engine.images.values()].find((i) => i.id === id);

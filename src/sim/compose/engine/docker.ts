@@ -198,7 +198,7 @@ export class DockerEngine {
 
   createNetwork(name: string, labels: Record<string, string> = {}, driver = 'bridge'): Result<Network> {
     if (this.networks.has(name)) return fail(daemonError(`network with name ${name} already exists`));
-    const n: Network = { id: this.world.rng.hex(64), name, driver, subnet: `172.${this.#subnets++}.0.0/16`, created: this.now, labels, nextHost: 2 };
+    const n: Network = { id: this.world.rng.hex(64), name, driver, subnet: driver === 'bridge' ? `172.${this.#subnets++}.0.0/16` : '', created: this.now, labels, nextHost: 2 };
     this.networks.set(name, n);
     return ok(n);
   }

@@ -1,0 +1,46 @@
+import { ComposeRunner } from '../../../sim/compose/engine/compose.ts';
+import { dockerEngine, type DockerEngine } from '../../../sim/compose/engine/docker.ts';
+import { formatWarning, loadProject } from '../../../sim/compose/load/index.ts';
+import type { CommandContext, CommandResult } from '../../types.ts';
+import type { FlagSpec } from './flags.ts';
+
+/** What a `docker compose` subcommand gets: the shell context, its own arguments, and the project. */
+export interface ComposeCall {
+  ctx: CommandContext;
+  args: string[];
+  engine: DockerEngine;
+  /** Loads the project (printing its warnings once); undefined after printing the error. */
+  runner(): ComposeRunner | undefined;
+  /** `docker compose` or `docker-compose`, for usage lines. */
+  prog: string;
+}
+
+export interface ComposeSub {
+  name: string;
+  flags: FlagSpec;
+  run(call: ComposeCall): CommandResult;
+}
+
+export interface GlobalOptions {
+  files: string[];
+  projectName?: string;
+  profiles: string[];
+  projectDirectory?: string;
+}
+
+export function makeLoader(ctx: CommandContext, g: GlobalOptions): () => ComposeRunner | undefined {
+  let cached: ComposeRunner | undefined;
+  return () => {
+    if (cached) return cached;
+    const env = Object.fromEntries(ctx.shell.env);
+    const cwd = g.projectDirectory ? ctx.shell.resolve(g.projectDirectory) : ctx.cwd;
+    const r = loadProject(ctx.world.vfs, { cwd, files: g.files, projectName: g.projectName, env, profiles: [...g.profiles, ...(env.COMPOSE_PROFILES?.split(',') ?? [])] });
+    if (!r.ok) {
+      for (const e of r.errors) ctx.stderr.write(`${e.message}\n`);
+      return undefined;
+    }
+    for (const w of r.value.warnings) ctx.stderr.write(`${formatWarning(w)}\n`);
+    cached = new ComposeRunner(dockerEngine(ctx.world), r.value);
+    return cached;
+  };
+}

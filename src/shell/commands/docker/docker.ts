@@ -1,0 +1,200 @@
+import { dockerEngine, type Container, type DockerEngine } from '../../../sim/compose/engine/docker.ts';
+import { rfc3339Nano } from '../../../sim/compose/engine/logtime.ts';
+import { ago, humanSize } from '../../../sim/compose/engine/humanize.ts';
+import { JobHandle } from '../../job.ts';
+import type { Command, CommandContext, CommandResult } from '../../types.ts';
+import { completeCompose, runCompose } from './compose.ts';
+import { has, last, parseFlags } from './flags.ts';
+import { portsText, shortCommand, statusText, table } from './render.ts';
+
+/** Plain `docker`: enough of it to see what Compose created and what `down` removed. */
+type Sub = (ctx: CommandContext, args: string[], engine: DockerEngine) => CommandResult;
+
+const err = (ctx: CommandContext, msg: string, code = 1) => (ctx.stderr.write(`${msg}\n`), code);
+
+const containerPs: Sub = (ctx, args, engine) => {
+  const p = parseFlags(args, { bool: [['-a', '--all'], ['-q', '--quiet']], value: [['--format'], ['-f', '--filter']] });
+  if (p.error) return err(ctx, `${p.error}\nSee 'docker ps --help'.`, 125);
+  const list = [...engine.containers.values()].filter((c) => has(p, '--all') || c.state === 'running' || c.state === 'restarting' || c.state === 'paused').sort((a, b) => b.created - a.created);
+  if (has(p, '--quiet')) return (ctx.stdout.write(list.map((c) => `${c.id.slice(0, 12)}\n`).join('')), 0);
+  const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
+  for (const c of list) rows.push([c.id.slice(0, 12), c.spec.image, shortCommand(engine.commandLine(c)), ago(engine.now - c.created), statusText(c, engine.now), portsText(c), c.spec.name]);
+  ctx.stdout.write(table(rows));
+  return 0;
+};
+
+const imageLs: Sub = (ctx, args, engine) => {
+  const p = parseFlags(args, { bool: [['-a', '--all'], ['-q', '--quiet']], value: [] });
+  const list = [...engine.images.values()].sort((a, b) => b.created - a.created);
+  if (has(p, '--quiet')) return (ctx.stdout.write(list.map((i) => `${i.id.slice(0, 12)}\n`).join('')), 0);
+  const rows = [['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE']];
+  for (const i of list) rows.push([i.repo, i.tag, i.id.slice(0, 12), ago(engine.now - i.created), humanSize(i.size)]);
+  ctx.stdout.write(table(rows));
+  return 0;
+};
+
+function eachContainer(ctx: CommandContext, engine: DockerEngine, names: string[], verb: string, fn: (c: Container) => string | undefined): number {
+  if (names.length === 0) return err(ctx, `"docker ${verb}" requires at least 1 argument.\nSee 'docker ${verb} --help'.`);
+  let code = 0;
+  for (const n of names) {
+    const c = engine.findContainer(n);
+    if (!c) {
+      ctx.stderr.write(`Error response from daemon: No such container: ${n}\n`);
+      code = 1;
+      continue;
+    }
+    const e = fn(c);
+    if (e) {
+      ctx.stderr.write(`${e}\n`);
+      code = 1;
+    } else ctx.stdout.write(`${n}\n`);
+  }
+  return code;
+}
+
+const volume: Sub = (ctx, args, engine) => {
+  const [verb, ...rest] = args;
+  if (verb === 'ls') {
+    const p = parseFlags(rest, { bool: [['-q', '--quiet']], value: [] });
+    const vols = [...engine.volumes.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+    if (has(p, '--quiet')) return (ctx.stdout.write(vols.map((v) => `${v.name}\n`).join('')), 0);
+    ctx.stdout.write(table([['DRIVER', 'VOLUME NAME'], ...vols.map((v) => [v.driver, v.name])]));
+    return 0;
+  }
+  if (verb === 'inspect') {
+    const out = [];
+    for (const n of rest) {
+      const v = engine.volumes.get(n);
+      if (!v) return err(ctx, `Error response from daemon: get ${n}: no such volume`);
+      out.push({ CreatedAt: new Date(v.created).toISOString().replace(/\.\d+Z$/, 'Z'), Driver: v.driver, Labels: v.labels, Mountpoint: `/var/lib/docker/volumes/${v.name}/_data`, Name: v.name, Options: null, Scope: 'local' });
+    }
+    ctx.stdout.write(JSON.stringify(out, null, 4) + '\n');
+    return 0;
+  }
+  if (verb === 'rm') {
+    let code = 0;
+    for (const n of rest.filter((a) => !a.startsWith('-'))) {
+      const r = engine.removeVolume(n);
+      if (r.ok) ctx.stdout.write(`${n}\n`);
+      else code = err(ctx, r.errors[0]!.message);
+    }
+    return code;
+  }
+  return err(ctx, `docker: 'volume ${verb ?? ''}' is not a docker command.\nSee 'docker --help'`);
+};
+
+const network: Sub = (ctx, args, engine) => {
+  const [verb, ...rest] = args;
+  if (verb === 'ls') {
+    const nets = [...engine.networks.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+    ctx.stdout.write(table([['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'], ...nets.map((n) => [n.id.slice(0, 12), n.name, n.driver, 'local'])]));
+    return 0;
+  }
+  if (verb === 'inspect') {
+    const out = [];
+    for (const name of rest) {
+      const n = engine.findNetwork(name);
+      if (!n) return err(ctx, `Error response from daemon: network ${name} not found`);
+      const containers = Object.fromEntries(engine.containersOn(n.name).filter((c) => c.ips.has(n.name)).map((c) => [c.id, { Name: c.spec.name, IPv4Address: `${c.ips.get(n.name)}/16` }]));
+      out.push({ Name: n.name, Id: n.id, Created: new Date(n.created).toISOString(), Scope: 'local', Driver: n.driver, IPAM: { Config: [{ Subnet: n.subnet, Gateway: n.subnet.replace(/0\/16$/, '1') }] }, Containers: containers, Labels: n.labels });
+    }
+    ctx.stdout.write(JSON.stringify(out, null, 4) + '\n');
+    return 0;
+  }
+  return err(ctx, `docker: 'network ${verb ?? ''}' is not a docker command.\nSee 'docker --help'`);
+};
+
+const SUBS: Record<string, Sub> = {
+  ps: containerPs,
+  images: imageLs,
+  volume,
+  network,
+  stop: (ctx, args, engine) => eachContainer(ctx, engine, args.filter((a) => !a.startsWith('-')), 'stop', (c) => (engine.stopAndWait(c), undefined)),
+  start: (ctx, args, engine) => eachContainer(ctx, engine, args, 'start', (c) => {
+    const r = engine.start(c);
+    return r.ok ? undefined : r.errors[0]!.message;
+  }),
+  rm: (ctx, args, engine) => {
+    const p = parseFlags(args, { bool: [['-f', '--force'], ['-v', '--volumes']], value: [] });
+    return eachContainer(ctx, engine, p.args, 'rm', (c) => {
+      const r = engine.remove(c, has(p, '--force'));
+      return r.ok ? undefined : r.errors[0]!.message;
+    });
+  },
+  logs: (ctx, args, engine) => {
+    const p = parseFlags(args, { bool: [['-f', '--follow'], ['-t', '--timestamps']], value: [['-n', '--tail']] });
+    const c = p.args[0] ? engine.findContainer(p.args[0]) : undefined;
+    if (!c) return err(ctx, p.args[0] ? `Error response from daemon: No such container: ${p.args[0]}` : `"docker logs" requires exactly 1 argument.\nSee 'docker logs --help'.`);
+    const tail = Number(last(p, '--tail') ?? Infinity);
+    const line = (at: number, text: string) => `${has(p, '--timestamps') ? rfc3339Nano(at) + ' ' : ''}${text}\n`;
+    for (const e of tail === Infinity ? c.logs : c.logs.slice(-tail)) ctx.stdout.write(line(e.at, e.text));
+    if (!has(p, '--follow')) return 0;
+    const job = new JobHandle((j) => (off(), j.exit(130)));
+    const off = engine.on((e) => {
+      if (e.type === 'log' && e.container === c) ctx.stdout.write(line(e.entry.at, e.entry.text));
+    });
+    return job;
+  },
+  inspect: (ctx, args, engine) => {
+    const out = [];
+    for (const n of args) {
+      const c = engine.findContainer(n);
+      if (!c) return err(ctx, `[]\nError: No such object: ${n}`);
+      out.push({
+        Id: c.id,
+        Created: new Date(c.created).toISOString(),
+        Path: engine.commandLine(c).split(' ')[0],
+        State: { Status: c.state, Running: c.state === 'running', Restarting: c.state === 'restarting', ExitCode: c.exitCode, StartedAt: c.startedAt ? new Date(c.startedAt).toISOString() : '0001-01-01T00:00:00Z', FinishedAt: c.finishedAt ? new Date(c.finishedAt).toISOString() : '0001-01-01T00:00:00Z', ...(c.health ? { Health: { Status: c.health, FailingStreak: c.failingStreak } } : {}) },
+        Image: `sha256:${c.image.id}`,
+        Name: `/${c.spec.name}`,
+        RestartCount: c.restartCount,
+        Mounts: c.spec.mounts.map((m) => ({ Type: m.type, Name: m.type === 'volume' ? m.source : undefined, Source: m.type === 'volume' ? `/var/lib/docker/volumes/${m.source}/_data` : m.source, Destination: m.target, RW: !m.readOnly })),
+        Config: { Hostname: engine.hostname(c), Env: Object.entries(engine.env(c)).map(([k, v]) => `${k}=${v}`), Image: c.spec.image, Labels: c.spec.labels },
+        NetworkSettings: { Networks: Object.fromEntries(c.spec.networks.map((n) => [n.name, { Aliases: n.aliases, IPAddress: c.ips.get(n.name) ?? '' }])) },
+      });
+    }
+    ctx.stdout.write(JSON.stringify(out, null, 4) + '\n');
+    return 0;
+  },
+  version: (ctx) => {
+    ctx.stdout.write(`Client:
+ Version:           27.4.1
+ API version:       1.47
+ Go version:        go1.22.10
+ OS/Arch:           linux/amd64
+ Context:           default
+
+Server: Docker Engine - Community (simulated by kube-lessons)
+ Engine:
+  Version:          27.4.1
+  API version:      1.47 (minimum version 1.24)
+  OS/Arch:          linux/amd64
+`);
+    return 0;
+  },
+};
+
+export const docker: Command = {
+  name: 'docker',
+  summary: { ko: '시뮬레이션된 Docker (docker compose, ps, images, volume, network…)', en: 'the simulated Docker (docker compose, ps, images, volume, network...)' },
+  help: {
+    ko: 'docker compose up -d / ps / logs / stop / start / restart / down [-v] 와\ndocker ps [-a], images, volume ls|inspect|rm, network ls|inspect, logs, inspect, rm [-f], stop, start, version.',
+    en: 'docker compose up -d / ps / logs / stop / start / restart / down [-v], and\ndocker ps [-a], images, volume ls|inspect|rm, network ls|inspect, logs, inspect, rm [-f], stop, start, version.',
+  },
+  run(ctx) {
+    const [name, ...rest] = ctx.argv.slice(1);
+    if (name === 'compose') return runCompose(ctx, rest, 'docker compose');
+    if (!name || name === '--help') {
+      ctx.stdout.write(`Usage:  docker [OPTIONS] COMMAND\n\nCommands:\n  compose\n${Object.keys(SUBS).map((s) => `  ${s}`).join('\n')}\n`);
+      return 0;
+    }
+    const sub = SUBS[name === 'container' && rest[0] === 'ls' ? 'ps' : name];
+    if (!sub) return err(ctx, `docker: '${name}' is not a docker command.\nSee 'docker --help'`);
+    return sub(ctx, name === 'container' ? rest.slice(1) : rest, dockerEngine(ctx.world));
+  },
+  complete(words, current, ctx) {
+    if (words.length === 0) return ['compose', ...Object.keys(SUBS)].filter((n) => n.startsWith(current));
+    if (words[0] === 'compose') return completeCompose(words.slice(1), current, ctx);
+    return [];
+  },
+};

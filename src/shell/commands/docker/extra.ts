@@ -1,0 +1,157 @@
+import { LABEL } from '../../../sim/compose/engine/compose.ts';
+import { execIn } from '../../../sim/compose/engine/exec.ts';
+import { ago, humanSize } from '../../../sim/compose/engine/humanize.ts';
+import { newReport } from '../../../sim/compose/engine/progress.ts';
+import { renderConfig } from '../../../sim/compose/load/index.ts';
+import type { ComposeSub } from './context.ts';
+import { has, parseFlags, type FlagSpec } from './flags.ts';
+import { printReport, table } from './render.ts';
+
+const none: FlagSpec = { bool: [], value: [] };
+
+export const config: ComposeSub = {
+  name: 'config',
+  flags: { bool: [['-q', '--quiet'], ['--services'], ['--volumes']], value: [['--format']] },
+  run({ ctx, args, runner: load }) {
+    const p = parseFlags(args, this.flags);
+    const runner = load();
+    if (!runner) return 1;
+    if (has(p, '--quiet')) return 0;
+    if (has(p, '--services')) ctx.stdout.write(Object.keys(runner.project.services).map((s) => `${s}\n`).join(''));
+    else if (has(p, '--volumes')) ctx.stdout.write(Object.keys(runner.project.volumes).map((s) => `${s}\n`).join(''));
+    else ctx.stdout.write(renderConfig(runner.project));
+    return 0;
+  },
+};
+
+export const build: ComposeSub = {
+  name: 'build',
+  flags: { bool: [['--no-cache'], ['--pull'], ['-q', '--quiet']], value: [] },
+  run({ ctx, args, runner: load }) {
+    const p = parseFlags(args, this.flags);
+    const runner = load();
+    if (!runner) return 1;
+    const bad = runner.checkServices(p.args);
+    if (bad) return (ctx.stderr.write(`${bad}\n`), 1);
+    const rep = newReport();
+    runner.build(runner.order(p.args.length ? p.args : Object.keys(runner.project.services), false), rep, true);
+    return printReport(rep, ctx.stdout, ctx.stderr, ctx.tty);
+  },
+};
+
+export const pull: ComposeSub = {
+  name: 'pull',
+  flags: { bool: [['-q', '--quiet'], ['--ignore-pull-failures']], value: [] },
+  run({ ctx, args, runner: load }) {
+    const p = parseFlags(args, this.flags);
+    const runner = load();
+    if (!runner) return 1;
+    const bad = runner.checkServices(p.args);
+    if (bad) return (ctx.stderr.write(`${bad}\n`), 1);
+    const rep = newReport();
+    runner.pull(runner.order(p.args.length ? p.args : Object.keys(runner.project.services), false), rep, true);
+    return printReport(rep, ctx.stdout, ctx.stderr, ctx.tty);
+  },
+};
+
+export const images: ComposeSub = {
+  name: 'images',
+  flags: { bool: [['-q', '--quiet']], value: [] },
+  run({ ctx, args, runner: load }) {
+    const p = parseFlags(args, this.flags);
+    const runner = load();
+    if (!runner) return 1;
+    const list = runner.containers({ all: true, services: p.args });
+    if (has(p, '--quiet')) return (ctx.stdout.write(list.map((c) => `${c.image.id}\n`).join('')), 0);
+    const rows = [['CONTAINER', 'REPOSITORY', 'TAG', 'IMAGE ID', 'SIZE']];
+    for (const c of list) rows.push([c.spec.name, c.image.repo, c.image.tag, c.image.id.slice(0, 12), humanSize(c.image.size)]);
+    ctx.stdout.write(table(rows));
+    return 0;
+  },
+};
+
+export const ls: ComposeSub = {
+  name: 'ls',
+  flags: { bool: [['-a', '--all'], ['-q', '--quiet']], value: [['--format']] },
+  run({ ctx, args, engine }) {
+    const p = parseFlags(args, this.flags);
+    const projects = new Map<string, { states: string[]; files: string }>();
+    for (const c of engine.containers.values()) {
+      const name = c.spec.labels[LABEL.project];
+      if (!name) continue;
+      const e = projects.get(name) ?? { states: [], files: c.spec.labels[LABEL.files] ?? '' };
+      e.states.push(c.state);
+      projects.set(name, e);
+    }
+    const rows = [['NAME', 'STATUS', 'CONFIG FILES']];
+    for (const [name, e] of [...projects].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const counts = new Map<string, number>();
+      for (const s of e.states) counts.set(s, (counts.get(s) ?? 0) + 1);
+      if (!has(p, '--all') && !counts.has('running')) continue;
+      if (has(p, '--quiet')) ctx.stdout.write(`${name}\n`);
+      rows.push([name, [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([s, n]) => `${s}(${n})`).join(', '), e.files]);
+    }
+    if (!has(p, '--quiet')) ctx.stdout.write(table(rows));
+    return 0;
+  },
+};
+
+export const exec: ComposeSub = {
+  name: 'exec',
+  flags: { bool: [['-T', '--no-TTY'], ['-d', '--detach'], ['--privileged'], ['-i', '--interactive'], ['-t', '--tty']], value: [['-e', '--env'], ['-u', '--user'], ['-w', '--workdir'], ['--index']] },
+  run({ ctx, args, runner: load, engine, prog }) {
+    const p = parseFlags(args, this.flags, true);
+    if (p.error) return (ctx.stderr.write(`${p.error}\n`), 1);
+    const [service, ...cmd] = p.args;
+    if (!service || cmd.length === 0) {
+      ctx.stderr.write(`"${prog} exec" requires at least 2 arguments.\nSee '${prog} exec --help'.\n`);
+      return 1;
+    }
+    const runner = load();
+    if (!runner) return 1;
+    const bad = runner.checkServices([service]);
+    if (bad) return (ctx.stderr.write(`${bad}\n`), 1);
+    const c = runner.containers({ services: [service] }).find((x) => x.state === 'running');
+    if (!c) return (ctx.stderr.write(`service "${service}" is not running\n`), 1);
+    const r = execIn(engine, c, cmd);
+    ctx.stdout.write(r.stdout);
+    ctx.stderr.write(r.stderr);
+    return r.code;
+  },
+};
+
+export const top: ComposeSub = {
+  name: 'top',
+  flags: none,
+  run({ ctx, args, runner: load, engine }) {
+    const runner = load();
+    if (!runner) return 1;
+    for (const c of runner.containers({ services: args })) {
+      ctx.stdout.write(`${c.spec.name}\n`);
+      const t = new Date(c.startedAt).toISOString().slice(11, 16);
+      ctx.stdout.write(table([['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'], ['root', String(2000 + (parseInt(c.id.slice(0, 3), 16) % 5000)), '1980', '0', t, '?', '00:00:00', engine.commandLine(c)]]) + '\n');
+    }
+    return 0;
+  },
+};
+
+export const port: ComposeSub = {
+  name: 'port',
+  flags: { bool: [], value: [['--protocol'], ['--index']] },
+  run({ ctx, args, runner: load, prog }) {
+    const [service, privatePort] = args;
+    if (!service || !privatePort) return (ctx.stderr.write(`"${prog} port" requires exactly 2 arguments.\nSee '${prog} port --help'.\n`), 1);
+    const runner = load();
+    if (!runner) return 1;
+    const bad = runner.checkServices([service]);
+    if (bad) return (ctx.stderr.write(`${bad}\n`), 1);
+    const c = runner.containers({ services: [service] })[0];
+    if (!c) return (ctx.stderr.write(`service "${service}" is not running\n`), 1);
+    const m = c.spec.ports.find((x) => x.target === Number(privatePort) && x.published !== undefined);
+    if (!m) return (ctx.stderr.write(`no port ${privatePort}/tcp for container ${c.spec.name}: 0.0.0.0:0\n`), 1);
+    ctx.stdout.write(`${m.hostIp ?? '0.0.0.0'}:${m.published}\n`);
+    return 0;
+  },
+};
+
+void ago;

@@ -1,0 +1,51 @@
+import type { ComposeRunner } from '../../../sim/compose/engine/compose.ts';
+import type { OpReport } from '../../../sim/compose/engine/progress.ts';
+import type { ComposeCall, ComposeSub } from './context.ts';
+import { has, last, parseFlags, type FlagSpec, type Parsed } from './flags.ts';
+import { printReport } from './render.ts';
+
+/** The shared shape of stop/start/restart/down: parse flags, load, check service names, run, print. */
+function lifecycle(name: string, flags: FlagSpec, op: (r: ComposeRunner, p: Parsed) => OpReport | string, takesServices = true): ComposeSub {
+  return {
+    name,
+    flags,
+    run({ ctx, args, runner: load }: ComposeCall) {
+      const p = parseFlags(args, flags);
+      if (p.error) {
+        ctx.stderr.write(`${p.error}\n`);
+        return 1;
+      }
+      const runner = load();
+      if (!runner) return 1;
+      if (!takesServices && p.args.length) {
+        ctx.stderr.write(`"${name}" accepts no arguments\n`);
+        return 1;
+      }
+      const bad = runner.checkServices(p.args);
+      if (bad) {
+        ctx.stderr.write(`${bad}\n`);
+        return 1;
+      }
+      const rep = op(runner, p);
+      if (typeof rep === 'string') {
+        ctx.stderr.write(`${rep}\n`);
+        return 1;
+      }
+      return printReport(rep, ctx.stdout, ctx.stderr, ctx.tty);
+    },
+  };
+}
+
+export const stop = lifecycle('stop', { bool: [], value: [['-t', '--timeout']] }, (r, p) => r.stop(p.args));
+export const start = lifecycle('start', { bool: [], value: [] }, (r, p) => r.start(p.args));
+export const restart = lifecycle('restart', { bool: [['--no-deps']], value: [['-t', '--timeout']] }, (r, p) => r.restart(p.args));
+export const down = lifecycle(
+  'down',
+  { bool: [['-v', '--volumes'], ['--remove-orphans']], value: [['--rmi'], ['-t', '--timeout']] },
+  (r, p) => {
+    const rmi = last(p, '--rmi');
+    if (rmi !== undefined && rmi !== 'local' && rmi !== 'all') return `invalid value for --rmi: "${rmi}"`;
+    return r.down({ volumes: has(p, '--volumes'), rmi, removeOrphans: has(p, '--remove-orphans') });
+  },
+  false,
+);
