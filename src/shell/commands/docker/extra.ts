@@ -1,6 +1,6 @@
 import { LABEL } from '../../../sim/compose/engine/compose.ts';
 import { execIn } from '../../../sim/compose/engine/exec.ts';
-import { ago, humanSize } from '../../../sim/compose/engine/humanize.ts';
+import { humanSize } from '../../../sim/compose/engine/humanize.ts';
 import { newReport } from '../../../sim/compose/engine/progress.ts';
 import { renderConfig } from '../../../sim/compose/load/index.ts';
 import type { ComposeSub } from './context.ts';
@@ -154,4 +154,3 @@ export const port: ComposeSub = {
   },
 };
 
-void ago;

@@ -4,7 +4,7 @@ import { Progress } from '../../../sim/compose/engine/progress.ts';
 import { JobHandle } from '../../job.ts';
 import type { CommandContext } from '../../types.ts';
 import type { ComposeSub } from './context.ts';
-import { has, last, parseFlags } from './flags.ts';
+import { has, parseFlags } from './flags.ts';
 import { logPrefixer, printReport, renderProgress } from './render.ts';
 
 export const upFlags = {
@@ -42,7 +42,6 @@ export const up: ComposeSub = {
     const rep = runner.up({ services: p.args, detach, build: has(p, '--build'), forceRecreate: has(p, '--force-recreate'), noDeps: has(p, '--no-deps'), wait: has(p, '--wait'), scale });
     const code = printReport(rep, ctx.stdout, ctx.stderr, ctx.tty);
     if (code !== 0 || detach) return code;
-    void last;
     return attach(ctx, runner, p.args, since);
   },
 };
