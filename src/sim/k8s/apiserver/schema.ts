@@ -24,12 +24,15 @@ export const obj = (desc: string, fields: Record<string, FieldSchema>): FieldSch
 export const arr = (desc: string, items: FieldSchema): FieldSchema => ({ type: 'array', desc, items });
 export const strList = (desc: string): FieldSchema => arr(desc, str(''));
 
-/** Paths of fields not in the schema, as strict decoding prints them: `spec.containers[0].imagez`. */
+/**
+ * Paths of fields not in the schema, as strict decoding prints them:
+ * `spec.containers[0].imagez`, in key order (kubectl's YAML-to-JSON sorts keys).
+ */
 export function unknownFields(value: unknown, schema: FieldSchema, path = ''): string[] {
   if (value === null || value === undefined) return [];
   if (schema.type === 'object' && schema.fields && typeof value === 'object' && !Array.isArray(value)) {
     const out: string[] = [];
-    for (const [k, v] of Object.entries(value)) {
+    for (const [k, v] of Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const child = schema.fields[k];
       const p = path ? `${path}.${k}` : k;
       if (!child) out.push(p);

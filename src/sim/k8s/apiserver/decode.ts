@@ -1,0 +1,105 @@
+import { parseAllDocuments } from 'yaml';
+import type { KubeObject } from '../api/types.ts';
+import type { SimError } from '../../errors.ts';
+import { kindFor } from './registry.ts';
+
+/**
+ * Manifest decoding as kubectl does it before it talks to the server:
+ * several documents (`---`), `kind: List`, block or flow style (KYAML).
+ * Messages are the full lines kubectl prints, `error: ` included.
+ */
+export interface Decoded {
+  /** Objects in file order, Lists flattened. */
+  objects: KubeObject[];
+  /** Per-object problems (missing kind, no mapping); the other objects still apply. */
+  errors: SimError[];
+  /** A syntax error stops kubectl before anything is sent. */
+  fatal: boolean;
+}
+
+/** go-yaml's wording for what eemeli/yaml reports under its own codes. */
+function goYamlProblem(code: string, message: string): string {
+  switch (code) {
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'mapping values are not allowed in this context';
+    case 'TAB_AS_INDENT':
+      return 'found character that cannot start any token';
+    case 'MISSING_CHAR':
+      if (message.includes('quote')) return 'found unexpected end of stream';
+      return message.includes('}') ? "did not find expected ',' or '}'" : "did not find expected ',' or ']'";
+    case 'BAD_INDENT':
+      if (message.startsWith('Flow sequence')) return "did not find expected ',' or ']'";
+      if (message.startsWith('Flow mapping')) return "did not find expected ',' or '}'";
+      return 'did not find expected key';
+    default:
+      return 'did not find expected key';
+  }
+}
+
+function keyOnLine(text: string, line: number): string {
+  const m = /^\s*(?:-\s+)?["']?([^"':]+)["']?\s*:/.exec(text.split('\n')[line - 1] ?? '');
+  return m?.[1]?.trim() ?? '';
+}
+
+/** Compact JSON with sorted keys, as the YAML-to-JSON step of kubectl produces. */
+function goJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(goJson).join(',')}]`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${goJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v) ?? 'null';
+}
+
+export function decodeManifests(text: string, file: string): Decoded {
+  const out: Decoded = { objects: [], errors: [], fatal: false };
+  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: true });
+  for (const doc of docs) {
+    const e = doc.errors[0];
+    if (e) {
+      const line = e.linePos?.[0].line ?? 1;
+      const body =
+        e.code === 'DUPLICATE_KEY'
+          ? `yaml: unmarshal errors:\n  line ${line}: key ${JSON.stringify(keyOnLine(text, line))} already set in map`
+          : `yaml: line ${line}: ${goYamlProblem(e.code, e.message)}`;
+      out.errors.push({ code: 'YAMLSyntax', message: `error: error parsing ${file}: error converting YAML to JSON: ${body}`, file, pos: { line, col: e.linePos?.[0].col ?? 1 } });
+      out.fatal = true;
+      return out;
+    }
+  }
+  for (const doc of docs) {
+    const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    if (value === null || value === undefined) continue;
+    addObject(value, file, out);
+  }
+  return out;
+}
+
+function addObject(value: unknown, file: string, out: Decoded): void {
+  if (typeof value !== 'object' || Array.isArray(value) || value === null) {
+    out.errors.push({ code: 'Decode', message: `error: unable to decode "${file}": json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go value of type map[string]interface {}`, file });
+    return;
+  }
+  const o = value as Partial<KubeObject> & { items?: unknown[] };
+  if (!o.kind) {
+    out.errors.push({ code: 'MissingKind', message: `error: unable to decode "${file}": Object 'Kind' is missing in '${goJson(o)}'`, file });
+    return;
+  }
+  if (o.kind === 'List' && (o.apiVersion ?? 'v1') === 'v1') {
+    for (const item of o.items ?? []) addObject(item, file, out);
+    return;
+  }
+  if (!o.apiVersion || !kindFor(o.apiVersion, o.kind)) {
+    const name = o.metadata?.name ?? '';
+    const ns = o.metadata?.namespace ?? '';
+    out.errors.push({
+      code: 'NoKindMatch',
+      message: `error: resource mapping not found for name: "${name}" namespace: "${ns}" from "${file}": no matches for kind "${o.kind}" in version "${o.apiVersion ?? ''}"\nensure CRDs are installed first`,
+      file,
+    });
+    return;
+  }
+  out.objects.push(o as KubeObject);
+}
