@@ -1,0 +1,17 @@
+import type { World } from '../../world.ts';
+import { createEtcdClient, getEtcdCluster } from '../etcd/index.ts';
+import { ApiServer } from './apiserver.ts';
+
+/** The world's one API server, on the world's etcd cluster. */
+export function getApiServer(world: World): ApiServer {
+  return world.engine('k8s.apiserver', (w) => new ApiServer(w, createEtcdClient(getEtcdCluster(w))));
+}
+
+export { ApiServer } from './apiserver.ts';
+export type { ApiClient, ApiServerOptions, ApiWatchEvent, DeleteOptions, ListOptions, ObjectList, Scale, WatchHandle, WatchOptions, WriteOptions } from './apiserver.ts';
+export { decodeManifests, type Decoded } from './decode.ts';
+export { kubectlMessage, type ApiError, type ApiResult, type StatusCause } from './status.ts';
+export type { TraceEntry, EtcdOpTrace } from './trace.ts';
+export { KINDS, kindFor, resolveResource } from './registry.ts';
+export type { KindDef } from './kinds/types.ts';
+export { schemaAt, type FieldSchema } from './schema.ts';
