@@ -1,5 +1,7 @@
 import type { Controller, ControllerContext } from './controller.ts';
 import { DeploymentController } from './deployment.ts';
+import { GarbageCollector } from './garbagecollector.ts';
+import { NamespaceController } from './namespace.ts';
 import { NodeLifecycleController } from './nodelifecycle.ts';
 import { ReplicaSetController } from './replicaset.ts';
 import { TaintEvictionController } from './taint-eviction.ts';
@@ -12,6 +14,8 @@ export const DEFAULT_CONTROLLERS: readonly ControllerFactory[] = [
   (ctx) => new DeploymentController(ctx),
   (ctx) => new NodeLifecycleController(ctx),
   (ctx) => new TaintEvictionController(ctx),
+  (ctx) => new NamespaceController(ctx),
+  (ctx) => new GarbageCollector(ctx),
 ];
 
 /**
