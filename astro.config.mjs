@@ -8,7 +8,7 @@ const sidebar = [
   { label: '시작하기', translations: { en: 'Start here' }, items: [{ slug: 'index' }] },
   {
     label: 'Docker Compose',
-    items: [{ slug: 'compose/intro' }],
+    items: [{ slug: 'compose/intro' }, { slug: 'compose/up' }, { slug: 'compose/stop-restart' }, { slug: 'compose/down' }],
   },
   {
     label: '쿠버네티스',

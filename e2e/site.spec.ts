@@ -145,3 +145,18 @@ test('a reload restores the terminal session; reset starts over; a corrupt save 
   await page.keyboard.press('Enter');
   await expectTranscript(term, /^\/home\/learner\/compose-demo$/m);
 });
+
+test('docker compose runs in the lesson terminal and the restart exercise follows along', async ({ page }) => {
+  await page.goto('/compose/stop-restart/');
+  const term = await terminal(page);
+  for (const line of ['docker compose up -d', 'sleep 30s', 'docker compose restart web', 'docker compose ps']) {
+    await page.keyboard.type(line);
+    await page.keyboard.press('Enter');
+  }
+  await expectTranscript(term, /compose-demo-web-1 +compose-demo-web/);
+  await expectTranscript(term, 'Container compose-demo-db-1    Started');
+  const ex = page.locator('kl-exercise');
+  await ex.scrollIntoViewIfNeeded();
+  await expect(ex).toHaveAttribute('data-done', 'true');
+  await expect(ex.locator('.kl-ex-goals li[data-met="true"]')).toHaveCount(3);
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { transcript } from '../shell/headless.ts';
 import { createSession } from '../shell/session.ts';
+import { ExerciseProgress } from './exercise.ts';
 import { exercises } from './exercises.ts';
 
 // learnGitBranching's rule: every exercise ships its solution, and replaying it must pass the check.
@@ -8,13 +9,17 @@ describe.each(Object.values(exercises))('exercise $id', (ex) => {
   const fresh = () => createSession({ seed: 1, lang: 'en', tty: { color: false }, dir: ex.scenario.dir, files: ex.scenario.files });
 
   it('is not already solved at the start', () => {
-    expect(ex.check(fresh()).done).toBe(false);
+    expect(new ExerciseProgress(ex).update(fresh()).done).toBe(false);
   });
 
-  it('is solved by replaying its stored solution', () => {
+  it('is solved by replaying its stored solution, checked after every command as the page does', () => {
     const shell = fresh();
-    transcript(shell, ex.solution, {});
-    const result = ex.check(shell);
+    const progress = new ExerciseProgress(ex);
+    let result = progress.update(shell);
+    for (const line of ex.solution) {
+      transcript(shell, [line], {});
+      result = progress.update(shell);
+    }
     expect(result.goals.filter((g) => !g.met).map((g) => g.text.en)).toEqual([]);
     expect(result.done).toBe(true);
   });
@@ -24,7 +29,7 @@ describe.each(Object.values(exercises))('exercise $id', (ex) => {
       expect(t.ko.trim()).not.toBe('');
       expect(t.en.trim()).not.toBe('');
     }
-    expect(ex.check(fresh()).goals.length).toBeGreaterThan(0);
+    expect(new ExerciseProgress(ex).update(fresh()).goals.length).toBeGreaterThan(0);
   });
 });
 
@@ -32,5 +37,5 @@ it('a wrong answer does not pass', () => {
   const ex = exercises['compose-intro']!;
   const shell = createSession({ tty: { color: false }, dir: ex.scenario.dir, files: ex.scenario.files });
   transcript(shell, ['echo nginx > answer.txt'], {});
-  expect(ex.check(shell).done).toBe(false);
+  expect(new ExerciseProgress(ex).update(shell).done).toBe(false);
 });

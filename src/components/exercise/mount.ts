@@ -1,3 +1,4 @@
+import { ExerciseProgress } from '../../lessons/exercise.ts';
 import { exercises } from '../../lessons/exercises.ts';
 import { inlineMarkup } from '../../lessons/format.ts';
 import type { Lang } from '../../shell/types.ts';
@@ -23,8 +24,9 @@ export function mountExercise(host: HTMLElement): void {
   const list = host.querySelector('.kl-ex-goals')!;
   const status = host.querySelector('.kl-ex-status')!;
   let solvedBefore = wasSolved(id);
+  const progress = new ExerciseProgress(ex);
   const render = () => {
-    const r = ex.check(shell);
+    const r = progress.update(shell);
     list.innerHTML = r.goals.map((g) => `<li data-met="${g.met}">${inlineMarkup(g.text[lang])}</li>`).join('');
     const done = r.done || solvedBefore;
     host.dataset.done = String(done);
