@@ -1,9 +1,8 @@
 import type { Deployment, KubeObject } from '../../api/types.ts';
-import { anything, int, intOrStr, bool, labelSelector, obj, podTemplate, str, topLevel } from '../schema.ts';
-import { selectorString } from '../selectors.ts';
+import { anything, bool, int, intOrStr, obj, str, topLevel } from '../schema.ts';
 import { defaultTemplate } from './podspec.ts';
 import type { KindDef } from './types.ts';
-import { validateSelectorUpdate, validateWorkload } from './workload.ts';
+import { replicasScale, replicatedSpecFields, validateSelectorUpdate, validateWorkload } from './workload.ts';
 
 const spec = (o: KubeObject) => (o as Deployment).spec;
 
@@ -19,9 +18,7 @@ export const deploymentKind: KindDef = {
   statusSubresource: true,
   schema: topLevel('Declarative updates for Pods and ReplicaSets.', {
     spec: obj('Desired behaviour of the Deployment.', {
-      replicas: int('Number of desired pods. Defaults to 1.'),
-      selector: labelSelector,
-      template: podTemplate,
+      ...replicatedSpecFields(),
       strategy: obj('How old pods are replaced by new ones.', {
         type: str('Recreate or RollingUpdate. Defaults to RollingUpdate.'),
         rollingUpdate: obj('Rolling update parameters.', {
@@ -29,7 +26,6 @@ export const deploymentKind: KindDef = {
           maxUnavailable: intOrStr('Pods that may be unavailable during the update. Defaults to 25%.'),
         }),
       }),
-      minReadySeconds: int('Seconds a new pod must be ready to count as available.'),
       revisionHistoryLimit: int('Old ReplicaSets kept for rollback. Defaults to 10.'),
       progressDeadlineSeconds: int('Seconds before a stalled rollout is reported. Defaults to 600.'),
       paused: bool('Pauses the rollout.'),
@@ -53,11 +49,5 @@ export const deploymentKind: KindDef = {
   },
   validate: (o) => validateWorkload(spec(o), { replicas: true, restartPolicies: ['Always'] }),
   validateUpdate: validateSelectorUpdate,
-  scale: {
-    replicas: (o) => spec(o).replicas ?? 1,
-    selector: (o) => selectorString(spec(o).selector),
-    set: (o, n) => {
-      spec(o).replicas = n;
-    },
-  },
+  scale: replicasScale,
 };

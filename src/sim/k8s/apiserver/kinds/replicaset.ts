@@ -1,9 +1,8 @@
 import type { KubeObject, ReplicaSet } from '../../api/types.ts';
-import { anything, int, labelSelector, obj, podTemplate, topLevel } from '../schema.ts';
-import { selectorString } from '../selectors.ts';
+import { anything, obj, topLevel } from '../schema.ts';
 import { defaultTemplate } from './podspec.ts';
 import type { KindDef } from './types.ts';
-import { validateSelectorUpdate, validateWorkload } from './workload.ts';
+import { replicasScale, replicatedSpecFields, validateSelectorUpdate, validateWorkload } from './workload.ts';
 
 const spec = (o: KubeObject) => (o as ReplicaSet).spec;
 
@@ -19,10 +18,7 @@ export const replicaSetKind: KindDef = {
   statusSubresource: true,
   schema: topLevel('Keeps a number of identical pods running.', {
     spec: obj('Desired behaviour of the ReplicaSet.', {
-      replicas: int('Number of desired pods. Defaults to 1.'),
-      selector: labelSelector,
-      template: podTemplate,
-      minReadySeconds: int('Seconds a new pod must be ready to count as available.'),
+      ...replicatedSpecFields(),
     }),
     status: anything('Most recently observed status of the ReplicaSet.'),
   }),
@@ -35,11 +31,5 @@ export const replicaSetKind: KindDef = {
   initialStatus: () => ({ replicas: 0 }),
   validate: (o) => validateWorkload(spec(o), { replicas: true, restartPolicies: ['Always'] }),
   validateUpdate: validateSelectorUpdate,
-  scale: {
-    replicas: (o) => spec(o).replicas ?? 1,
-    selector: (o) => selectorString(spec(o).selector),
-    set: (o, n) => {
-      spec(o).replicas = n;
-    },
-  },
+  scale: replicasScale,
 };

@@ -1,7 +1,9 @@
 import type { KubeObject, LabelSelector, PodTemplateSpec } from '../../api/types.ts';
 import { goValue, invalidField, notSupportedField, requiredField } from '../field.ts';
 import { jsonEqual } from '../meta.ts';
-import { matchesRequirements, selectorRequirements } from '../selectors.ts';
+import { matchesRequirements, selectorRequirements, selectorString } from '../selectors.ts';
+import { int, labelSelector, podTemplate, type FieldSchema } from '../schema.ts';
+import type { KindDef } from './types.ts';
 import type { StatusCause } from '../status.ts';
 import { validatePodSpec } from './podspec.ts';
 
@@ -47,3 +49,22 @@ export function validateSelectorUpdate(o: KubeObject, old: KubeObject): StatusCa
   const b = (old as { spec?: WorkloadSpec }).spec?.selector;
   return jsonEqual(a, b) ? [] : [raw('spec.selector', selectorValue(a ?? {}), 'field is immutable')];
 }
+
+const ws = (o: KubeObject) => (o as unknown as { spec: WorkloadSpec }).spec;
+
+/** The scale subresource of kinds with spec.replicas (Deployment, ReplicaSet). */
+export const replicasScale: NonNullable<KindDef['scale']> = {
+  replicas: (o) => ws(o).replicas ?? 1,
+  selector: (o) => selectorString(ws(o).selector),
+  set: (o, n) => {
+    ws(o).replicas = n;
+  },
+};
+
+/** spec fields Deployment and ReplicaSet share. */
+export const replicatedSpecFields = (): Record<string, FieldSchema> => ({
+  replicas: int('Number of desired pods. Defaults to 1.'),
+  selector: labelSelector,
+  template: podTemplate,
+  minReadySeconds: int('Seconds a new pod must be ready to count as available.'),
+});
