@@ -1,0 +1,77 @@
+import type { DaemonSet, Deployment, Job, ReplicaSet } from '../../../../sim/k8s/api/types.ts';
+import { humanDuration, parseTime, translateTimestampSince } from './age.ts';
+import { containerCells, formatLabels, selectorString, type ResourcePrinter } from './format.ts';
+
+const WIDE = ['CONTAINERS', 'IMAGES', 'SELECTOR'] as const;
+
+export const deploymentPrinter: ResourcePrinter<Deployment> = {
+  columns: ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE'],
+  wideColumns: WIDE,
+  row(d, now, wide) {
+    const st = d.status ?? {};
+    const cells = [d.metadata.name, `${st.readyReplicas ?? 0}/${d.spec.replicas ?? 1}`, String(st.updatedReplicas ?? 0), String(st.availableReplicas ?? 0), translateTimestampSince(d.metadata.creationTimestamp, now)];
+    if (wide) cells.push(...containerCells(d.spec.template.spec.containers), selectorString(d.spec.selector));
+    return cells;
+  },
+};
+
+export const replicaSetPrinter: ResourcePrinter<ReplicaSet> = {
+  columns: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'],
+  wideColumns: WIDE,
+  row(rs, now, wide) {
+    const cells = [rs.metadata.name, String(rs.spec.replicas ?? 1), String(rs.status?.replicas ?? 0), String(rs.status?.readyReplicas ?? 0), translateTimestampSince(rs.metadata.creationTimestamp, now)];
+    if (wide) cells.push(...containerCells(rs.spec.template.spec.containers), selectorString(rs.spec.selector));
+    return cells;
+  },
+};
+
+export const daemonSetPrinter: ResourcePrinter<DaemonSet> = {
+  columns: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE'],
+  wideColumns: WIDE,
+  row(ds, now, wide) {
+    const st = ds.status;
+    const cells = [
+      ds.metadata.name,
+      String(st?.desiredNumberScheduled ?? 0),
+      String(st?.currentNumberScheduled ?? 0),
+      String(st?.numberReady ?? 0),
+      String(st?.updatedNumberScheduled ?? 0),
+      String(st?.numberAvailable ?? 0),
+      formatLabels(ds.spec.template.spec.nodeSelector),
+      translateTimestampSince(ds.metadata.creationTimestamp, now),
+    ];
+    if (wide) cells.push(...containerCells(ds.spec.template.spec.containers), selectorString(ds.spec.selector));
+    return cells;
+  },
+};
+
+const jobCondition = (job: Job, type: string) => (job.status?.conditions ?? []).some((c) => c.type === type && c.status === 'True');
+
+/** printJob's STATUS: the first of these that holds. */
+export function jobStatus(job: Job): string {
+  if (jobCondition(job, 'Complete')) return 'Complete';
+  if (jobCondition(job, 'Failed')) return 'Failed';
+  if (job.metadata.deletionTimestamp) return 'Terminating';
+  if (jobCondition(job, 'Suspended')) return 'Suspended';
+  if (jobCondition(job, 'FailureTarget')) return 'FailureTarget';
+  if (jobCondition(job, 'SuccessCriteriaMet')) return 'SuccessCriteriaMet';
+  return 'Running';
+}
+
+export const jobPrinter: ResourcePrinter<Job> = {
+  columns: ['NAME', 'STATUS', 'COMPLETIONS', 'DURATION', 'AGE'],
+  wideColumns: WIDE,
+  row(job, now, wide) {
+    const succeeded = job.status?.succeeded ?? 0;
+    let completions: string;
+    if (job.spec.completions !== undefined) completions = `${succeeded}/${job.spec.completions}`;
+    else if (job.spec.parallelism !== undefined && job.spec.parallelism > 1) completions = `${succeeded}/1 of ${job.spec.parallelism}`;
+    else completions = `${succeeded}/1`;
+    const start = parseTime(job.status?.startTime);
+    const end = parseTime(job.status?.completionTime);
+    const duration = start === undefined ? '' : humanDuration((end ?? now) - start);
+    const cells = [job.metadata.name, jobStatus(job), completions, duration, translateTimestampSince(job.metadata.creationTimestamp, now)];
+    if (wide) cells.push(...containerCells(job.spec.template.spec.containers), selectorString(job.spec.selector));
+    return cells;
+  },
+};
