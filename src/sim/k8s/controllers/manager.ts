@@ -1,5 +1,7 @@
 import type { Controller, ControllerContext } from './controller.ts';
 import { DeploymentController } from './deployment.ts';
+import { EndpointsController } from './endpoints.ts';
+import { EndpointSliceController } from './endpointslice.ts';
 import { GarbageCollector } from './garbagecollector.ts';
 import { NamespaceController } from './namespace.ts';
 import { NodeLifecycleController } from './nodelifecycle.ts';
@@ -14,6 +16,8 @@ export const DEFAULT_CONTROLLERS: readonly ControllerFactory[] = [
   (ctx) => new DeploymentController(ctx),
   (ctx) => new NodeLifecycleController(ctx),
   (ctx) => new TaintEvictionController(ctx),
+  (ctx) => new EndpointSliceController(ctx),
+  (ctx) => new EndpointsController(ctx),
   (ctx) => new NamespaceController(ctx),
   (ctx) => new GarbageCollector(ctx),
 ];
