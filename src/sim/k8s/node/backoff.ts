@@ -28,6 +28,12 @@ export class Backoff {
     return delayMs;
   }
 
+  /** client-go IsInBackOffSince: is `since + current delay` still in the future? */
+  inBackOffSince(key: string, since: number, now: number): boolean {
+    const e = this.#entries.get(key);
+    return !!e && now - since < e.delayMs;
+  }
+
   /** The current delay without recording anything (0 when there is none). */
   current(key: string): number {
     return this.#entries.get(key)?.delayMs ?? 0;

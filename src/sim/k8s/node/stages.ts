@@ -21,6 +21,8 @@ export const STAGES = {
   containerStartMs: 100,
   /** Time a server image needs after start before it accepts connections. */
   serverReadyMs: 300,
+  /** A pod worker that hit an error syncs again this soon (ErrImagePull -> ImagePullBackOff). */
+  errorResyncMs: 1_000,
   /** kubelet: container restart back-off (kuberuntime): 10 s doubling, 5 min cap. */
   backOffInitialMs: 10_000,
   backOffMaxMs: 300_000,

@@ -1,0 +1,642 @@
+/**
+ * The kubelet of one node. It registers the Node, renews its Lease, watches
+ * only the pods bound to it, and for each pod: pulls images, creates the
+ * sandbox (pod IP), runs init containers then containers, probes them,
+ * restarts crashed containers IN PLACE (same pod, same IP, restartCount + 1,
+ * CrashLoopBackOff between attempts) and reports status. It never re-creates
+ * a pod: replacing deleted or evicted pods is a controller's job.
+ */
+import type { TimerId, VirtualClock } from '../../clock.ts';
+import type { Rng } from '../../rng.ts';
+import type { Container, ContainerState, ContainerStatus, Event, Lease, Node, Pod, PodCondition } from '../api/types.ts';
+import { parseQuantity, quantityValue } from '../api/quantity.ts';
+import { Backoff } from './backoff.ts';
+import { type KubeletClient, NODE_LEASE_NAMESPACE, type StopWatch } from './client.ts';
+import { goDuration, microTime, rfc3339 } from './format.ts';
+import { lookupImage } from './images.ts';
+import { PodIPAllocator } from './ipam.ts';
+import { podConditions, podPhase } from './pod-status.ts';
+import { runProbe } from './probes.ts';
+import { type ContainerRuntime, type RtContainer, RUNTIME_VERSION } from './runtime.ts';
+import { pullMs, STAGES } from './stages.ts';
+
+export const KUBELET_VERSION = 'v1.33.4';
+
+export interface KubeletOptions {
+  nodeName: string;
+  /** Normally allocated by the node IPAM controller; given here so the node can start alone. */
+  podCIDR: string;
+  internalIP: string;
+  client: KubeletClient;
+  runtime: ContainerRuntime;
+  clock: VirtualClock;
+  rng: Rng;
+  capacity?: { cpu: string; memory: string; pods: string };
+}
+
+interface ProbeState {
+  failures: number;
+  successes: number;
+  timer?: () => void;
+}
+
+interface CState {
+  spec: Container;
+  init: boolean;
+  restartCount: number;
+  rtId?: string;
+  last?: ContainerState['terminated'];
+  waiting?: { reason: string; message?: string };
+  started: boolean;
+  ready: boolean;
+  imageID?: string;
+  pullRetryAt?: number;
+  probes: { startup: ProbeState; liveness: ProbeState; readiness: ProbeState };
+}
+
+interface Worker {
+  pod: Pod;
+  ip?: string;
+  sandboxId?: string;
+  sandboxReady: boolean;
+  busy: boolean;
+  cs: CState[];
+  startTime: string;
+  terminating: boolean;
+  finished: boolean;
+  timers: TimerId[];
+  lastStatus?: string;
+  conditions: PodCondition[];
+}
+
+const podKey = (p: Pod) => `${p.metadata.namespace ?? 'default'}/${p.metadata.name}`;
+
+export class Kubelet {
+  readonly nodeName: string;
+  readonly #o: KubeletOptions;
+  readonly #ipam: PodIPAllocator;
+  readonly #backoff = new Backoff({ initialMs: STAGES.backOffInitialMs, maxMs: STAGES.backOffMaxMs, resetMs: STAGES.backOffResetMs });
+  readonly #imageBackoff = new Backoff({ initialMs: STAGES.imageBackOffInitialMs, maxMs: STAGES.imageBackOffMaxMs, resetMs: STAGES.imageBackOffMaxMs * 2 });
+  #workers = new Map<string, Worker>();
+  #running = false;
+  #stops: (() => void)[] = [];
+  #nodeUid = '';
+  #lastNodeStatus = '';
+  #lastNodeReport = -Infinity;
+  #createdNode = false;
+
+  constructor(opts: KubeletOptions) {
+    this.#o = opts;
+    this.nodeName = opts.nodeName;
+    this.#ipam = new PodIPAllocator(opts.podCIDR);
+    opts.runtime.onExit((c) => this.#onExit(c));
+  }
+
+  get running(): boolean {
+    return this.#running;
+  }
+
+  /** Boots the kubelet: register, heartbeat, list+watch own pods. */
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    const { clock, client } = this.#o;
+    this.#register();
+    this.#renewLease();
+    this.#syncNodeStatus(true);
+    this.#stops.push(clock.every(STAGES.leaseRenewMs, () => this.#renewLease()));
+    this.#stops.push(clock.every(STAGES.nodeStatusUpdateMs, () => this.#syncNodeStatus(false)));
+    const sel = `spec.nodeName=${this.nodeName}`;
+    const list = client.listPods({ fieldSelector: sel });
+    const seen = new Set<string>();
+    if (list.ok) {
+      for (const p of list.value.items) {
+        seen.add(p.metadata.uid ?? '');
+        this.#upsert(p);
+      }
+      // Pods deleted while the kubelet was down: their containers go.
+      for (const w of [...this.#workers.values()]) if (!seen.has(w.pod.metadata.uid ?? '')) this.#forget(w);
+      const stop: StopWatch = client.watchPods({ fieldSelector: sel, resourceVersion: list.value.resourceVersion }, (e) => {
+        if (!this.#running) return;
+        if (e.type === 'DELETED') {
+          const w = this.#workers.get(e.object.metadata.uid ?? '');
+          if (w) this.#forget(w);
+        } else this.#upsert(e.object);
+      });
+      this.#stops.push(stop);
+    }
+    for (const w of this.#workers.values()) this.#sync(w);
+  }
+
+  /** Node failure: heartbeats, status and the pod loop stop; containers keep whatever state they have. */
+  stop(): void {
+    if (!this.#running) return;
+    this.#running = false;
+    for (const s of this.#stops) s();
+    this.#stops = [];
+    for (const w of this.#workers.values()) {
+      for (const t of w.timers) this.#o.clock.clearTimeout(t);
+      w.timers = [];
+      w.busy = false;
+      for (const c of w.cs) for (const p of Object.values(c.probes)) p.timer?.();
+    }
+  }
+
+  /** Pod IP by pod key, for DNS and lessons. */
+  podIP(namespace: string, name: string): string | undefined {
+    return [...this.#workers.values()].find((w) => podKey(w.pod) === `${namespace}/${name}`)?.ip;
+  }
+
+  // ---------- node, lease ----------
+
+  #node(): Node {
+    const cap = this.#o.capacity ?? { cpu: '4', memory: '8Gi', pods: '110' };
+    const memKi = Math.round(quantityValue(mustQ(cap.memory)) / 1024);
+    const capacity = { cpu: cap.cpu, 'ephemeral-storage': '61202244Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: `${memKi}Ki`, pods: cap.pods };
+    const now = rfc3339(this.#o.clock.now());
+    const cond = (type: 'MemoryPressure' | 'DiskPressure' | 'PIDPressure' | 'Ready', status: 'True' | 'False', reason: string, message: string) => ({ type, status, reason, message, lastHeartbeatTime: now, lastTransitionTime: now });
+    return {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {
+        name: this.nodeName,
+        labels: { 'beta.kubernetes.io/arch': 'amd64', 'beta.kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64', 'kubernetes.io/hostname': this.nodeName, 'kubernetes.io/os': 'linux' },
+        annotations: { 'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' },
+      },
+      spec: { podCIDR: this.#o.podCIDR, podCIDRs: [this.#o.podCIDR] },
+      status: {
+        capacity,
+        // allocatable = capacity - eviction threshold (memory.available<100Mi) - ephemeral reserve
+        allocatable: { ...capacity, 'ephemeral-storage': '56403987978', memory: `${memKi - 102400}Ki` },
+        conditions: [
+          cond('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
+          cond('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
+          cond('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
+          cond('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
+        ],
+        addresses: [
+          { type: 'InternalIP', address: this.#o.internalIP },
+          { type: 'Hostname', address: this.nodeName },
+        ],
+        nodeInfo: { kubeletVersion: KUBELET_VERSION, containerRuntimeVersion: RUNTIME_VERSION, osImage: 'Debian GNU/Linux 12 (bookworm)', kernelVersion: '6.8.0-51-generic', operatingSystem: 'linux', architecture: 'amd64' },
+        images: this.#o.runtime.listImages(),
+      },
+    };
+  }
+
+  #register(): void {
+    const { client } = this.#o;
+    const existing = client.getNode(this.nodeName);
+    if (existing.ok) {
+      this.#nodeUid = existing.value.metadata.uid ?? '';
+      return;
+    }
+    const created = client.createNode(this.#node());
+    if (!created.ok) return;
+    this.#nodeUid = created.value.metadata.uid ?? '';
+    this.#createdNode = true;
+    const ref = { kind: 'Node', name: this.nodeName, uid: this.nodeName, apiVersion: 'v1' };
+    this.#event(ref, 'Normal', 'Starting', 'Starting kubelet.');
+    this.#event(ref, 'Normal', 'NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods');
+    for (const s of ['NodeHasSufficientMemory', 'NodeHasNoDiskPressure', 'NodeHasSufficientPID']) this.#event(ref, 'Normal', s, `Node ${this.nodeName} status is now: ${s}`);
+  }
+
+  #renewLease(): void {
+    const { client, clock } = this.#o;
+    const renewTime = microTime(clock.now());
+    const cur = client.getLease(NODE_LEASE_NAMESPACE, this.nodeName);
+    if (cur.ok) {
+      client.updateLease({ ...cur.value, spec: { ...cur.value.spec, holderIdentity: this.nodeName, leaseDurationSeconds: STAGES.leaseDurationSeconds, renewTime } });
+      return;
+    }
+    const lease: Lease = {
+      apiVersion: 'coordination.k8s.io/v1',
+      kind: 'Lease',
+      metadata: { name: this.nodeName, namespace: NODE_LEASE_NAMESPACE, ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: this.nodeName, uid: this.#nodeUid }] },
+      spec: { holderIdentity: this.nodeName, leaseDurationSeconds: STAGES.leaseDurationSeconds, renewTime },
+    };
+    client.createLease(lease);
+  }
+
+  /** Computes status every 10 s; posts it when it changed or 5 minutes have passed (the Lease is the heartbeat). */
+  #syncNodeStatus(force: boolean): void {
+    const { client, clock } = this.#o;
+    const cur = client.getNode(this.nodeName);
+    if (!cur.ok) return;
+    const fresh = this.#node();
+    const prev = cur.value.status?.conditions ?? [];
+    fresh.status!.conditions = fresh.status!.conditions!.map((c) => {
+      const p = prev.find((x) => x.type === c.type);
+      return p && p.status === c.status ? { ...c, lastTransitionTime: p.lastTransitionTime! } : c;
+    });
+    const comparable = JSON.stringify({ ...fresh.status, conditions: fresh.status!.conditions!.map((c) => ({ ...c, lastHeartbeatTime: '' })) });
+    if (!force && comparable === this.#lastNodeStatus && clock.now() - this.#lastNodeReport < STAGES.nodeStatusReportMs) return;
+    const wasReady = prev.find((c) => c.type === 'Ready')?.status === 'True';
+    const r = client.updateNodeStatus({ ...cur.value, status: fresh.status! });
+    if (!r.ok) return;
+    this.#lastNodeStatus = comparable;
+    this.#lastNodeReport = clock.now();
+    if (!wasReady) this.#event({ kind: 'Node', name: this.nodeName, uid: this.nodeName, apiVersion: 'v1' }, 'Normal', 'NodeReady', `Node ${this.nodeName} status is now: NodeReady`);
+  }
+
+  // ---------- pods ----------
+
+  #upsert(pod: Pod): void {
+    const uid = pod.metadata.uid ?? '';
+    let w = this.#workers.get(uid);
+    const isNew = !w;
+    if (!w) {
+      const cs = (list: Container[] | undefined, init: boolean): CState[] =>
+        (list ?? []).map((spec) => ({ spec, init, restartCount: 0, started: false, ready: false, probes: { startup: { failures: 0, successes: 0 }, liveness: { failures: 0, successes: 0 }, readiness: { failures: 0, successes: 0 } } }));
+      w = { pod, sandboxReady: false, busy: false, cs: [...cs(pod.spec.initContainers, true), ...cs(pod.spec.containers, false)], startTime: rfc3339(this.#o.clock.now()), terminating: false, finished: false, timers: [], conditions: pod.status?.conditions ?? [] };
+      this.#workers.set(uid, w);
+    }
+    // Our own status writes come back through the watch; like the kubelet's pod config, only spec/metadata changes matter.
+    const changed = isNew || JSON.stringify([w.pod.spec, w.pod.metadata.deletionTimestamp]) !== JSON.stringify([pod.spec, pod.metadata.deletionTimestamp]);
+    w.pod = pod;
+    if (pod.metadata.deletionTimestamp && !w.terminating) this.#terminate(w);
+    else if (changed) this.#sync(w);
+  }
+
+  #later(w: Worker, ms: number, fn: () => void): void {
+    const id = this.#o.clock.setTimeout(() => {
+      w.timers = w.timers.filter((t) => t !== id);
+      if (this.#running) fn();
+    }, ms);
+    w.timers.push(id);
+  }
+
+  /** Decides the next step for a pod; one step in flight per pod at a time. */
+  #sync(w: Worker): void {
+    if (!this.#running || w.busy || w.terminating || w.finished) return;
+    if (!w.sandboxId) return this.#createSandbox(w);
+    const policy = w.pod.spec.restartPolicy ?? 'Always';
+    for (const c of w.cs.filter((x) => x.init)) {
+      const rc = c.rtId ? this.#o.runtime.container(c.rtId) : undefined;
+      if (rc?.state === 'running') return this.#pushStatus(w);
+      if (rc?.state === 'exited' && rc.exitCode === 0) continue;
+      if (rc?.state === 'exited' && policy === 'Never') return this.#pushStatus(w);
+      return this.#startContainer(w, c);
+    }
+    for (const c of w.cs.filter((x) => !x.init)) {
+      const rc = c.rtId ? this.#o.runtime.container(c.rtId) : undefined;
+      if (rc?.state === 'running') continue;
+      if (rc?.state === 'exited') {
+        const restart = policy === 'Always' || (policy === 'OnFailure' && rc.exitCode !== 0);
+        if (!restart) continue;
+      }
+      return this.#startContainer(w, c);
+    }
+    this.#pushStatus(w);
+  }
+
+  #createSandbox(w: Worker): void {
+    w.busy = true;
+    for (const c of w.cs) c.waiting = { reason: c.init || !w.cs.some((x) => x.init) ? 'ContainerCreating' : 'PodInitializing' };
+    this.#pushStatus(w);
+    this.#later(w, STAGES.sandboxCreateMs + STAGES.networkSetupMs, () => {
+      const ip = this.#ipam.allocate();
+      if (!ip) {
+        w.busy = false;
+        this.#podEvent(w, undefined, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: plugin type="bridge" failed (add): failed to allocate for range 0: no IP addresses available in range set: ${this.#o.podCIDR}`);
+        return;
+      }
+      const sb = this.#o.runtime.runPodSandbox({ podUid: w.pod.metadata.uid ?? '', name: w.pod.metadata.name, namespace: w.pod.metadata.namespace ?? 'default', ip });
+      w.ip = ip;
+      w.sandboxId = sb.id;
+      w.sandboxReady = true;
+      w.busy = false;
+      this.#sync(w);
+    });
+  }
+
+  #pullPolicy(c: Container): 'Always' | 'IfNotPresent' | 'Never' {
+    if (c.imagePullPolicy) return c.imagePullPolicy;
+    const tag = lookupImage(c.image).ref.tag;
+    return tag === 'latest' ? 'Always' : 'IfNotPresent';
+  }
+
+  #startContainer(w: Worker, c: CState): void {
+    const { runtime, clock } = this.#o;
+    const now = clock.now();
+    const rc = c.rtId ? runtime.container(c.rtId) : undefined;
+    // Crash-loop back-off, measured from when the last instance finished.
+    if (rc?.state === 'exited') {
+      const key = this.#backoffKey(w, c);
+      if (this.#backoff.inBackOffSince(key, rc.finishedAt!, now)) {
+        const delay = this.#backoff.current(key);
+        const msg = `back-off ${goDuration(delay)} restarting failed container=${c.spec.name} pod=${this.#podRef(w)}`;
+        if (c.waiting?.reason !== 'CrashLoopBackOff') this.#podEvent(w, c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.spec.name} in pod ${this.#podRef(w)}`);
+        c.waiting = { reason: 'CrashLoopBackOff', message: msg };
+        this.#pushStatus(w);
+        this.#later(w, rc.finishedAt! + delay - now, () => this.#sync(w));
+        return;
+      }
+      this.#backoff.next(key, rc.finishedAt!);
+    }
+    // Image.
+    const policy = this.#pullPolicy(c.spec);
+    const present = runtime.hasImage(c.spec.image);
+    const image = c.spec.image;
+    const ikey = `${w.pod.metadata.uid}/${image}`;
+    if (policy === 'Never' && !present) {
+      c.waiting = { reason: 'ErrImageNeverPull', message: `Container image "${image}" is not present with pull policy of Never` };
+      this.#podEvent(w, c, 'Warning', 'ErrImageNeverPull', c.waiting.message!);
+      return this.#pushStatus(w);
+    }
+    if (policy === 'Always' || !present) {
+      if (c.pullRetryAt !== undefined && now < c.pullRetryAt) {
+        const prevMsg = c.waiting?.message ?? '';
+        c.waiting = { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}": ErrImagePull: ${prevMsg.replace(/^Back-off pulling image "[^"]*": ErrImagePull: /, '')}` };
+        this.#podEvent(w, c, 'Normal', 'BackOff', `Back-off pulling image "${image}"`);
+        this.#podEvent(w, c, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+        this.#pushStatus(w);
+        this.#later(w, c.pullRetryAt - now, () => this.#sync(w));
+        return;
+      }
+      w.busy = true;
+      this.#podEvent(w, c, 'Normal', 'Pulling', `Pulling image "${image}"`);
+      runtime.pullImage(image, (r) => {
+        if (!this.#running || w.finished) return;
+        w.busy = false;
+        if (!r.ok) {
+          c.waiting = { reason: 'ErrImagePull', message: r.message };
+          this.#podEvent(w, c, 'Warning', 'Failed', `Failed to pull image "${image}": ${r.message}`);
+          this.#podEvent(w, c, 'Warning', 'Failed', 'Error: ErrImagePull');
+          c.pullRetryAt = clock.now() + this.#imageBackoff.next(ikey, clock.now());
+          this.#pushStatus(w);
+          // The pod worker retries soon and then sits in ImagePullBackOff until the back-off ends.
+          this.#later(w, STAGES.errorResyncMs, () => this.#sync(w));
+          return;
+        }
+        c.pullRetryAt = undefined;
+        this.#imageBackoff.reset(ikey);
+        const took = goDuration(r.durationMs);
+        this.#podEvent(w, c, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${r.sizeBytes} bytes.`);
+        this.#create(w, c);
+      });
+      return;
+    }
+    this.#podEvent(w, c, 'Normal', 'Pulled', `Container image "${image}" already present on machine`);
+    this.#create(w, c);
+  }
+
+  #create(w: Worker, c: CState): void {
+    const { runtime } = this.#o;
+    w.busy = true;
+    if (!c.waiting || c.waiting.reason === 'ErrImagePull' || c.waiting.reason === 'ImagePullBackOff') c.waiting = { reason: 'ContainerCreating' };
+    this.#later(w, STAGES.containerCreateMs + STAGES.containerStartMs, () => {
+      w.busy = false;
+      if (!w.sandboxId || w.terminating) return;
+      const limit = c.spec.resources?.limits?.memory;
+      const rc = runtime.createContainer(w.sandboxId, {
+        name: c.spec.name,
+        image: c.spec.image,
+        ...(c.spec.command ? { command: c.spec.command } : {}),
+        ...(c.spec.args ? { args: c.spec.args } : {}),
+        env: Object.fromEntries((c.spec.env ?? []).map((e) => [e.name, e.value ?? ''])),
+        ...(limit ? { memoryLimitBytes: quantityValue(mustQ(limit)) } : {}),
+      });
+      if (c.rtId) {
+        const prev = runtime.container(c.rtId);
+        if (prev) c.last = terminatedOf(prev);
+        // The kubelet keeps one dead instance per container (for logs --previous).
+        const old = c.rtId;
+        c.restartCount++;
+        c.rtId = rc.id;
+        for (const x of runtime.containersIn(w.sandboxId)) if (x.name === c.spec.name && x.id !== old && x.id !== rc.id) runtime.removeContainer(x.id);
+      } else c.rtId = rc.id;
+      c.imageID = rc.imageID;
+      c.started = false;
+      c.ready = false;
+      this.#podEvent(w, c, 'Normal', 'Created', `Created container: ${c.spec.name}`);
+      const started = runtime.startContainer(rc.id);
+      if (!started.ok) {
+        this.#podEvent(w, c, 'Warning', 'Failed', `Error: ${started.message}`);
+        return; // the exit listener takes it from here
+      }
+      c.waiting = undefined;
+      this.#podEvent(w, c, 'Normal', 'Started', `Started container ${c.spec.name}`);
+      this.#startProbes(w, c);
+      this.#sync(w);
+    });
+  }
+
+  #onExit(rc: RtContainer): void {
+    const w = [...this.#workers.values()].find((x) => x.sandboxId === rc.sandboxId);
+    if (!w) return;
+    const c = w.cs.find((x) => x.rtId === rc.id);
+    if (!c) return;
+    c.ready = false;
+    for (const p of Object.values(c.probes)) {
+      p.timer?.();
+      p.failures = 0;
+      p.successes = 0;
+    }
+    if (!this.#running) return; // a stopped kubelet notices nothing
+    if (w.terminating) return this.#maybeFinish(w);
+    this.#pushStatus(w);
+    this.#sync(w);
+  }
+
+  // ---------- probes ----------
+
+  #startProbes(w: Worker, c: CState): void {
+    const { clock, runtime } = this.#o;
+    const rtId = c.rtId;
+    const kinds = [['startup', c.spec.startupProbe], ['liveness', c.spec.livenessProbe], ['readiness', c.spec.readinessProbe]] as const;
+    if (!c.spec.startupProbe) c.started = true;
+    if (!c.spec.readinessProbe && c.started) c.ready = true;
+    const named = Object.fromEntries((c.spec.ports ?? []).filter((p) => p.name).map((p) => [p.name!, p.containerPort]));
+    for (const [kind, probe] of kinds) {
+      if (!probe) continue;
+      const st = c.probes[kind];
+      const period = (probe.periodSeconds ?? 10) * 1000;
+      const failureThreshold = probe.failureThreshold ?? STAGES.probeFailureThreshold;
+      const successThreshold = probe.successThreshold ?? STAGES.probeSuccessThreshold;
+      const tick = () => {
+        if (!this.#running || c.rtId !== rtId || w.terminating || runtime.container(rtId ?? '')?.state !== 'running') return;
+        if (kind !== 'startup' && !c.started) return;
+        if (kind === 'startup' && c.started) return;
+        const r = runProbe(probe, runtime, { namespace: w.pod.metadata.namespace ?? 'default', name: w.pod.metadata.name, ip: w.ip ?? '' }, c.spec.name, named);
+        const label = kind[0]!.toUpperCase() + kind.slice(1);
+        if (r.ok) {
+          st.failures = 0;
+          st.successes++;
+          if (kind === 'startup') {
+            c.started = true;
+            if (!c.spec.readinessProbe) c.ready = true;
+          }
+          if (kind === 'readiness' && st.successes >= successThreshold) c.ready = true;
+        } else {
+          st.successes = 0;
+          st.failures++;
+          this.#podEvent(w, c, 'Warning', 'Unhealthy', `${label} probe failed: ${r.output}`);
+          if (kind === 'readiness' && st.failures >= failureThreshold) c.ready = false;
+          if (kind !== 'readiness' && st.failures >= failureThreshold) {
+            this.#podEvent(w, c, 'Normal', 'Killing', `Container ${c.spec.name} failed ${kind} probe, will be restarted`);
+            runtime.stopContainer(rtId!, this.#graceMs(w));
+            return;
+          }
+        }
+        this.#pushStatus(w);
+      };
+      let cancelled = false;
+      let id = 0;
+      const loop = () => {
+        if (cancelled) return;
+        tick();
+        id = clock.setTimeout(loop, period);
+      };
+      id = clock.setTimeout(loop, (probe.initialDelaySeconds ?? 0) * 1000);
+      st.timer = () => {
+        cancelled = true;
+        clock.clearTimeout(id);
+      };
+    }
+    this.#pushStatus(w);
+  }
+
+  // ---------- termination ----------
+
+  #graceMs(w: Worker): number {
+    const s = w.pod.metadata.deletionGracePeriodSeconds ?? w.pod.spec.terminationGracePeriodSeconds;
+    return s === undefined ? STAGES.terminationGraceMs : s * 1000;
+  }
+
+  #terminate(w: Worker): void {
+    w.terminating = true;
+    for (const t of w.timers) this.#o.clock.clearTimeout(t);
+    w.timers = [];
+    w.busy = false;
+    for (const c of w.cs) {
+      for (const p of Object.values(c.probes)) p.timer?.();
+      const rc = c.rtId ? this.#o.runtime.container(c.rtId) : undefined;
+      if (rc?.state === 'running') {
+        this.#podEvent(w, c, 'Normal', 'Killing', `Stopping container ${c.spec.name}`);
+        this.#o.runtime.stopContainer(rc.id, this.#graceMs(w));
+      }
+    }
+    this.#maybeFinish(w);
+  }
+
+  #maybeFinish(w: Worker): void {
+    const { runtime, client } = this.#o;
+    if (w.finished) return;
+    const live = w.cs.some((c) => c.rtId && runtime.container(c.rtId)?.state === 'running');
+    if (live) return this.#pushStatus(w);
+    w.finished = true;
+    for (const c of w.cs) c.waiting = c.rtId ? undefined : c.waiting;
+    this.#pushStatus(w);
+    if (w.sandboxId) runtime.stopPodSandbox(w.sandboxId);
+    w.sandboxReady = false;
+    if (w.ip) this.#ipam.release(w.ip);
+    // The kubelet's last word: the object goes, with grace 0 and a uid precondition.
+    client.deletePod(w.pod.metadata.namespace ?? 'default', w.pod.metadata.name, { gracePeriodSeconds: 0, preconditions: { uid: w.pod.metadata.uid ?? '' } });
+  }
+
+  /** The pod object is gone (force delete, or our own final delete). */
+  #forget(w: Worker): void {
+    const { runtime } = this.#o;
+    for (const t of w.timers) this.#o.clock.clearTimeout(t);
+    for (const c of w.cs) for (const p of Object.values(c.probes)) p.timer?.();
+    w.finished = true;
+    if (w.sandboxId) runtime.removePodSandbox(w.sandboxId);
+    if (w.ip && w.sandboxReady) this.#ipam.release(w.ip);
+    this.#workers.delete(w.pod.metadata.uid ?? '');
+  }
+
+  // ---------- status ----------
+
+  #containerStatus(w: Worker, c: CState): ContainerStatus {
+    const rc = c.rtId ? this.#o.runtime.container(c.rtId) : undefined;
+    let state: ContainerState;
+    if (c.waiting && !(rc?.state === 'running')) state = { waiting: { ...c.waiting } };
+    else if (rc?.state === 'running') state = { running: { startedAt: rfc3339(rc.startedAt!) } };
+    else if (rc?.state === 'exited') state = { terminated: terminatedOf(rc)! };
+    else state = { waiting: { reason: c.init || !w.cs.some((x) => x.init) ? 'ContainerCreating' : 'PodInitializing' } };
+    const s: ContainerStatus = { name: c.spec.name, image: c.spec.image, ready: c.ready && rc?.state === 'running', restartCount: c.restartCount, state, started: rc?.state === 'running' && c.started };
+    if (rc) {
+      s.containerID = `containerd://${rc.id}`;
+      s.imageID = rc.imageID;
+    }
+    s.lastState = c.last ? { terminated: c.last } : {};
+    return s;
+  }
+
+  #pushStatus(w: Worker): void {
+    if (!this.#running) return;
+    const { client, clock } = this.#o;
+    const init = w.cs.filter((c) => c.init).map((c) => this.#containerStatus(w, c));
+    const main = w.cs.filter((c) => !c.init).map((c) => this.#containerStatus(w, c));
+    const phase = podPhase(init, main, w.pod.spec.restartPolicy ?? 'Always', w.finished);
+    const conditions = podConditions({ sandboxReady: w.sandboxReady && !w.finished, init, main, phase, previous: w.conditions, now: rfc3339(clock.now()) });
+    w.conditions = conditions;
+    const status: Pod['status'] = { phase, conditions, hostIP: this.#o.internalIP, startTime: w.startTime, containerStatuses: main, qosClass: qos(w.pod) };
+    if (init.length) status.initContainerStatuses = init;
+    if (w.ip && !w.finished) {
+      status.podIP = w.ip;
+      status.podIPs = [{ ip: w.ip }];
+    }
+    const text = JSON.stringify(status);
+    if (text === w.lastStatus) return;
+    w.lastStatus = text;
+    client.updatePodStatus({ ...w.pod, status });
+  }
+
+  // ---------- events ----------
+
+  #podRef(w: Worker): string {
+    return `${w.pod.metadata.name}_${w.pod.metadata.namespace ?? 'default'}(${w.pod.metadata.uid})`;
+  }
+
+  #podEvent(w: Worker, c: CState | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    const ref: Event['involvedObject'] = { kind: 'Pod', name: w.pod.metadata.name, namespace: w.pod.metadata.namespace ?? 'default', uid: w.pod.metadata.uid ?? '', apiVersion: 'v1' };
+    if (c) ref.fieldPath = `spec.${c.init ? 'initContainers' : 'containers'}{${c.spec.name}}`;
+    this.#event(ref, type, reason, message);
+  }
+
+  #event(ref: Event['involvedObject'], type: 'Normal' | 'Warning', reason: string, message: string): void {
+    const now = rfc3339(this.#o.clock.now());
+    this.#o.client.createEvent({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: `${ref.name}.${this.#o.rng.hex(16)}`, namespace: ref.namespace ?? 'default' },
+      involvedObject: ref,
+      reason,
+      message,
+      type,
+      source: { component: 'kubelet', host: this.nodeName },
+      reportingComponent: 'kubelet',
+      count: 1,
+      firstTimestamp: now,
+      lastTimestamp: now,
+    });
+  }
+
+  #backoffKey(w: Worker, c: CState): string {
+    return `${w.pod.metadata.uid}/${c.spec.name}`;
+  }
+}
+
+function terminatedOf(rc: RtContainer): ContainerState['terminated'] {
+  if (rc.state !== 'exited') return undefined;
+  const t: NonNullable<ContainerState['terminated']> = { exitCode: rc.exitCode ?? 0, reason: rc.reason ?? 'Error', startedAt: rfc3339(rc.startedAt ?? rc.createdAt), finishedAt: rfc3339(rc.finishedAt!) };
+  if (rc.message) t.message = rc.message;
+  return t;
+}
+
+function mustQ(text: string) {
+  const q = parseQuantity(text);
+  if (!q.ok) throw new Error(`bad quantity ${text}`);
+  return q.value;
+}
+
+function qos(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+  const cs = pod.spec.containers;
+  const any = cs.some((c) => Object.keys(c.resources?.requests ?? {}).length || Object.keys(c.resources?.limits ?? {}).length);
+  if (!any) return 'BestEffort';
+  const guaranteed = cs.every((c) => c.resources?.limits?.cpu && c.resources.limits.memory && (!c.resources.requests || (c.resources.requests.cpu ?? c.resources.limits.cpu) === c.resources.limits.cpu && (c.resources.requests.memory ?? c.resources.limits.memory) === c.resources.limits.memory));
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+

@@ -1,0 +1,35 @@
+/**
+ * One probe attempt against the simulated pod, with the prober's result texts
+ * (pkg/kubelet/prober): HTTP 200-399 succeeds, anything else reports the status
+ * code; a closed port is "connection refused"; exec succeeds on exit code 0.
+ */
+import type { Probe } from '../api/types.ts';
+import type { ContainerRuntime } from './runtime.ts';
+
+export type ProbeResult = { ok: true } | { ok: false; output: string };
+
+export const KUBE_PROBE_AGENT = 'kube-probe/1.33';
+
+export function runProbe(probe: Probe, rt: ContainerRuntime, pod: { namespace: string; name: string; ip: string }, container: string, namedPorts: Record<string, number>): ProbeResult {
+  const portOf = (p: number | string) => (typeof p === 'number' ? p : (namedPorts[p] ?? Number(p)));
+  if (probe.httpGet) {
+    const port = portOf(probe.httpGet.port);
+    const path = probe.httpGet.path ?? '/';
+    const url = `${(probe.httpGet.scheme ?? 'HTTP').toLowerCase()}://${pod.ip}:${port}${path}`;
+    const l = rt.listener(pod.ip, port);
+    if (!l) return { ok: false, output: `Get "${url}": dial tcp ${pod.ip}:${port}: connect: connection refused` };
+    const a = l({ method: 'GET', path, agent: KUBE_PROBE_AGENT, client: pod.ip.replace(/\.\d+$/, '.1') });
+    if (a === 'empty') return { ok: false, output: `Get "${url}": EOF` };
+    if (a.status >= 200 && a.status < 400) return { ok: true };
+    return { ok: false, output: `HTTP probe failed with statuscode: ${a.status}` };
+  }
+  if (probe.tcpSocket) {
+    const port = portOf(probe.tcpSocket.port);
+    return rt.listener(pod.ip, port) ? { ok: true } : { ok: false, output: `dial tcp ${pod.ip}:${port}: connect: connection refused` };
+  }
+  if (probe.exec) {
+    const r = rt.exec(pod, container, probe.exec.command);
+    return r.exitCode === 0 ? { ok: true } : { ok: false, output: (r.stdout + r.stderr).trimEnd() };
+  }
+  return { ok: true };
+}
