@@ -3,6 +3,7 @@ import { DeploymentController } from './deployment.ts';
 import { EndpointsController } from './endpoints.ts';
 import { EndpointSliceController } from './endpointslice.ts';
 import { GarbageCollector } from './garbagecollector.ts';
+import { JobController } from './job.ts';
 import { NamespaceController } from './namespace.ts';
 import { NodeLifecycleController } from './nodelifecycle.ts';
 import { ReplicaSetController } from './replicaset.ts';
@@ -16,6 +17,7 @@ export const DEFAULT_CONTROLLERS: readonly ControllerFactory[] = [
   (ctx) => new DeploymentController(ctx),
   (ctx) => new NodeLifecycleController(ctx),
   (ctx) => new TaintEvictionController(ctx),
+  (ctx) => new JobController(ctx),
   (ctx) => new EndpointSliceController(ctx),
   (ctx) => new EndpointsController(ctx),
   (ctx) => new NamespaceController(ctx),
