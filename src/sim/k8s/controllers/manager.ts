@@ -1,4 +1,5 @@
 import type { Controller, ControllerContext } from './controller.ts';
+import { DaemonSetController } from './daemonset.ts';
 import { DeploymentController } from './deployment.ts';
 import { EndpointsController } from './endpoints.ts';
 import { EndpointSliceController } from './endpointslice.ts';
@@ -17,6 +18,7 @@ export const DEFAULT_CONTROLLERS: readonly ControllerFactory[] = [
   (ctx) => new DeploymentController(ctx),
   (ctx) => new NodeLifecycleController(ctx),
   (ctx) => new TaintEvictionController(ctx),
+  (ctx) => new DaemonSetController(ctx),
   (ctx) => new JobController(ctx),
   (ctx) => new EndpointSliceController(ctx),
   (ctx) => new EndpointsController(ctx),
