@@ -1,5 +1,7 @@
 import type { VirtualClock } from '../../clock.ts';
+import type { KubeObject } from '../api/types.ts';
 import type { ControllerClient, Resource, ResourceTypes, WatchEventType } from './client.ts';
+import { controllerRef } from './util.ts';
 
 export interface ControllerContext {
   client: ControllerClient;
@@ -81,6 +83,14 @@ export abstract class QueueController implements Controller {
     if (!this.#running) return;
     this.#pending.add(key);
     if (!this.#timer) this.#timer = this.clock.setTimeout(() => this.#drain(), 0);
+  }
+
+  /** Enqueues o's controller (namespace/name) when it is of this kind; says whether it did. */
+  protected enqueueController(o: KubeObject, kind: string): boolean {
+    const ref = controllerRef(o);
+    if (ref?.kind !== kind) return false;
+    this.enqueue(`${o.metadata.namespace}/${ref.name}`);
+    return true;
   }
 
   /** Like workqueue.AddAfter: the earliest request wins. */

@@ -72,10 +72,7 @@ export class DaemonSetController extends QueueController {
 
   protected watchAll(): void {
     this.watch('daemonsets', (_t, ds) => this.enqueue(keyOf(ds)));
-    this.watch('pods', (_t, p) => {
-      const ref = controllerRef(p);
-      if (ref?.kind === 'DaemonSet') this.enqueue(`${p.metadata.namespace}/${ref.name}`);
-    });
+    this.watch('pods', (_t, p) => this.enqueueController(p, 'DaemonSet'));
     this.watch('nodes', () => {
       for (const k of this.allKeys()) this.enqueue(k);
     });

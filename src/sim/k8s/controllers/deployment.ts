@@ -65,18 +65,14 @@ export class DeploymentController extends QueueController {
 
   protected watchAll(): void {
     this.watch('deployments', (_t, d) => this.enqueue(keyOf(d)));
-    this.watch('replicasets', (_t, rs) => {
-      const ref = controllerRef(rs);
-      if (ref?.kind === 'Deployment') this.enqueue(`${rs.metadata.namespace}/${ref.name}`);
-    });
+    this.watch('replicasets', (_t, rs) => this.enqueueController(rs, 'Deployment'));
     // Recreate waits for old pods to be gone.
     this.watch('pods', (t, p) => {
       if (t !== 'DELETED') return;
       const ref = controllerRef(p);
       if (ref?.kind !== 'ReplicaSet') return;
       const rs = this.client.get('replicasets', p.metadata.namespace, ref.name);
-      const dref = rs.ok ? controllerRef(rs.value) : undefined;
-      if (dref?.kind === 'Deployment') this.enqueue(`${p.metadata.namespace}/${dref.name}`);
+      if (rs.ok) this.enqueueController(rs.value, 'Deployment');
     });
   }
 

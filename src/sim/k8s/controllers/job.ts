@@ -32,10 +32,7 @@ export class JobController extends QueueController {
 
   protected watchAll(): void {
     this.watch('jobs', (_t, j) => this.enqueue(keyOf(j)));
-    this.watch('pods', (_t, p) => {
-      const ref = controllerRef(p);
-      if (ref?.kind === 'Job') this.enqueue(`${p.metadata.namespace}/${ref.name}`);
-    });
+    this.watch('pods', (_t, p) => this.enqueueController(p, 'Job'));
   }
 
   protected allKeys(): string[] {

@@ -30,10 +30,9 @@ export class ReplicaSetController extends QueueController {
   protected watchAll(): void {
     this.watch('replicasets', (_t, rs) => this.enqueue(keyOf(rs)));
     this.watch('pods', (_t, pod) => {
-      const ref = controllerRef(pod);
-      if (ref?.kind === 'ReplicaSet') this.enqueue(`${pod.metadata.namespace}/${ref.name}`);
+      if (this.enqueueController(pod, 'ReplicaSet')) return;
       // An orphan may be adoptable: wake every ReplicaSet whose selector matches it.
-      else if (!ref) for (const rs of listOr(this.client.list('replicasets', pod.metadata.namespace))) if (matchesSelector(rs.spec.selector, pod.metadata.labels)) this.enqueue(keyOf(rs));
+      if (!controllerRef(pod)) for (const rs of listOr(this.client.list('replicasets', pod.metadata.namespace))) if (matchesSelector(rs.spec.selector, pod.metadata.labels)) this.enqueue(keyOf(rs));
     });
   }
 

@@ -58,13 +58,9 @@ export function splitKey(key: string): [string | undefined, string] {
   return i < 0 ? [undefined, key] : [key.slice(0, i), key.slice(i + 1)];
 }
 
-export function isTerminating(o: KubeObject): boolean {
-  return o.metadata.deletionTimestamp !== undefined;
-}
-
 /** Counts toward a controller's replicas: not finished and not being deleted. */
 export function isPodActive(p: Pod): boolean {
-  return p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && !isTerminating(p);
+  return p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && p.metadata.deletionTimestamp === undefined;
 }
 
 export function podReadyCondition(p: Pod) {
@@ -103,12 +99,6 @@ export function tolerates(t: Toleration, taint: Taint): boolean {
 
 export function untoleratedTaint(tolerations: Toleration[] | undefined, taints: Taint[] | undefined, effects: Taint['effect'][]): Taint | undefined {
   return (taints ?? []).find((taint) => effects.includes(taint.effect) && !(tolerations ?? []).some((t) => tolerates(t, taint)));
-}
-
-/** Throws on an unexpected API failure: controllers treat those as bugs in tests, and retry on resync otherwise. */
-export function must<T>(r: ApiResult<T>): T {
-  if (!r.ok) throw new Error(`${r.status.reason}: ${r.status.message}`);
-  return r.value;
 }
 
 /** The list, or [] when the call failed (the next resync retries). */
