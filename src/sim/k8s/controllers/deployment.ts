@@ -3,7 +3,7 @@ import type { Deployment, PodTemplateSpec, ReplicaSet } from '../api/types.ts';
 import type { ApiResult, ControllerClient } from './client.ts';
 import { QueueController } from './controller.ts';
 import { podTemplateHash } from './hash.ts';
-import { canonicalJson, clone, controllerRef, isPodActive, jsonEqual, keyOf, listOr, ownerRefTo, parseTime, rfc3339, splitKey } from './util.ts';
+import { canonicalJson, clone, cmp, controllerRef, isPodActive, jsonEqual, keyOf, listOr, ownerRefTo, parseTime, rfc3339, splitKey } from './util.ts';
 
 const SOURCE = 'deployment-controller';
 export const REVISION = 'deployment.kubernetes.io/revision';
@@ -37,7 +37,7 @@ export function resolveFenceposts(d: Deployment): { maxSurge: number; maxUnavail
 const revisionOf = (rs: ReplicaSet) => Number(rs.metadata.annotations?.[REVISION] ?? 0) || 0;
 const specReplicas = (rss: ReplicaSet[]) => rss.reduce((n, rs) => n + (rs.spec.replicas ?? 0), 0);
 const sumStatus = (rss: ReplicaSet[], f: (s: NonNullable<ReplicaSet['status']>) => number | undefined) => rss.reduce((n, rs) => n + (rs.status ? (f(rs.status) ?? 0) : 0), 0);
-const byCreation = (a: ReplicaSet, b: ReplicaSet) => (parseTime(a.metadata.creationTimestamp) ?? 0) - (parseTime(b.metadata.creationTimestamp) ?? 0) || a.metadata.name.localeCompare(b.metadata.name);
+const byCreation = (a: ReplicaSet, b: ReplicaSet) => (parseTime(a.metadata.creationTimestamp) ?? 0) - (parseTime(b.metadata.creationTimestamp) ?? 0) || cmp(a.metadata.name, b.metadata.name);
 
 function withoutHash(t: PodTemplateSpec): PodTemplateSpec {
   const c = clone(t);

@@ -1,6 +1,7 @@
 import type { Labels, Pod, ReplicaSet } from '../api/types.ts';
 import { QueueController } from './controller.ts';
 import {
+  cmp,
   controllerRef,
   isPodActive,
   isPodAvailable,
@@ -133,7 +134,7 @@ export function compareForDeletion(a: Pod, b: Pod): number {
   const ca = parseTime(a.metadata.creationTimestamp) ?? 0;
   const cb = parseTime(b.metadata.creationTimestamp) ?? 0;
   if (ca !== cb) return cb - ca;
-  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+  return cmp(a.metadata.name, b.metadata.name);
 }
 
 export function podsToDelete(active: Pod[], n: number): Pod[] {

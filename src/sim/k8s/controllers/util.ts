@@ -49,6 +49,11 @@ export function parseTime(s: string | undefined): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
+/** Code-unit order: the same on every host, unlike localeCompare. */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function keyOf(o: KubeObject): string {
   return o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name;
 }

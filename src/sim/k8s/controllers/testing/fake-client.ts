@@ -10,7 +10,7 @@ import {
   type ResourceTypes,
   type WatchEventType,
 } from '../client.ts';
-import { clone, jsonEqual, matchesSelector, rfc3339 } from '../util.ts';
+import { clone, cmp, jsonEqual, matchesSelector, rfc3339 } from '../util.ts';
 
 /**
  * An in-memory API server for controller tests: objects in Maps, one
@@ -77,7 +77,7 @@ export class FakeClient implements ControllerClient {
       if (labelSelector && !matchesSelector(labelSelector, o.metadata.labels)) continue;
       out.push(clone(o));
     }
-    out.sort((a, b) => this.#key(resource, a.metadata.namespace, a.metadata.name).localeCompare(this.#key(resource, b.metadata.namespace, b.metadata.name)));
+    out.sort((a, b) => cmp(this.#key(resource, a.metadata.namespace, a.metadata.name), this.#key(resource, b.metadata.namespace, b.metadata.name)));
     return { ok: true, value: out as ResourceTypes[R][] };
   }
 

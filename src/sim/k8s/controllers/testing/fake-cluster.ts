@@ -1,7 +1,7 @@
 import { World } from '../../../world.ts';
 import type { Node, Pod } from '../../api/types.ts';
 import { ControllerManager } from '../manager.ts';
-import { isPodActive, matchesMap, rfc3339, untoleratedTaint } from '../util.ts';
+import { cmp, isPodActive, matchesMap, rfc3339, untoleratedTaint } from '../util.ts';
 import { FakeClient } from './fake-client.ts';
 
 /**
@@ -104,7 +104,7 @@ export class FakeCluster {
       const { namespace, name } = pod.metadata;
       if (!pod.spec.nodeName && this.#opts.scheduler !== false && isPodActive(pod)) {
         const load = (n: string) => pods.filter((p) => p.spec.nodeName === n && isPodActive(p)).length;
-        const fit = this.#schedulable(nodes, pod).sort((a, b) => load(a.metadata.name) - load(b.metadata.name) || a.metadata.name.localeCompare(b.metadata.name))[0];
+        const fit = this.#schedulable(nodes, pod).sort((a, b) => load(a.metadata.name) - load(b.metadata.name) || cmp(a.metadata.name, b.metadata.name))[0];
         if (fit) {
           pod.spec.nodeName = fit.metadata.name;
           this.client.mutate('pods', namespace, name, (p) => (p.spec.nodeName = fit.metadata.name));
