@@ -29,6 +29,11 @@ export class World {
     this.vfs.mkdir(HOME);
   }
 
+  /** The engine stored under key if it was already made (for completion and views that must not create one). */
+  peek<T>(key: string): T | undefined {
+    return this.#engines.get(key) as T | undefined;
+  }
+
   /** The engine stored under key, made by create() the first time it is asked for. */
   engine<T>(key: string, create: (world: World) => T): T {
     if (!this.#engines.has(key)) this.#engines.set(key, create(this));

@@ -1,0 +1,30 @@
+import type { EndpointSlice, Event, Lease, Node, Pod, Service } from '../api/types.ts';
+import type { ApiClient } from '../apiserver/index.ts';
+import type { KubeletClient, ProxyClient } from '../node/client.ts';
+import { listOf, toStatus, watchOf } from './common.ts';
+
+/** The kubelet's client, bound to the kubelet's own identity (kubelet/<node>) for the trace. */
+export function kubeletClient(api: ApiClient): KubeletClient {
+  return {
+    listPods: (o) => listOf<Pod>(api, 'pods', undefined, o),
+    watchPods: (o, on) => watchOf<Pod>(api, 'pods', o, on),
+    updatePodStatus: (pod) => toStatus(api.updateStatus(pod)),
+    deletePod: (ns, name, o) => toStatus(api.delete<Pod>('pods', ns, name, o)),
+    getNode: (name) => toStatus(api.get<Node>('nodes', undefined, name)),
+    createNode: (node) => toStatus(api.create(node)),
+    updateNodeStatus: (node) => toStatus(api.updateStatus(node)),
+    getLease: (ns, name) => toStatus(api.get<Lease>('leases', ns, name)),
+    createLease: (lease) => toStatus(api.create(lease)),
+    updateLease: (lease) => toStatus(api.update(lease)),
+    createEvent: (event: Event) => toStatus(api.create(event)),
+  };
+}
+
+export function proxyClient(api: ApiClient): ProxyClient {
+  return {
+    listServices: () => listOf<Service>(api, 'services'),
+    watchServices: (o, on) => watchOf<Service>(api, 'services', o, on),
+    listEndpointSlices: () => listOf<EndpointSlice>(api, 'endpointslices'),
+    watchEndpointSlices: (o, on) => watchOf<EndpointSlice>(api, 'endpointslices', o, on),
+  };
+}

@@ -1,0 +1,150 @@
+import type { World } from '../world.ts';
+import type { Node, Service } from './api/types.ts';
+import { getApiServer, type ApiServer } from './apiserver/index.ts';
+import { getEtcdCluster, type EtcdCluster } from './etcd/index.ts';
+import { EventRecorder } from './events.ts';
+import { controllerClient } from './adapters/controllers.ts';
+import { kubeletClient, proxyClient } from './adapters/node.ts';
+import { schedulerClient } from './adapters/scheduler.ts';
+import { watchOf } from './adapters/common.ts';
+import { ControllerManager } from './controllers/manager.ts';
+import { ContainerRuntime } from './node/runtime.ts';
+import { Kubelet } from './node/kubelet.ts';
+import { KubeProxy } from './node/kube-proxy.ts';
+import { resolveName, type DnsService } from './node/dns.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
+
+/**
+ * A small cluster like a fresh local kind cluster: one control-plane node and
+ * two workers. Every actor gets its own client from the API server (so the
+ * trace knows who asked) and none of them touches another directly; only the
+ * API server holds the etcd client.
+ */
+export interface NodeSpecSim {
+  name: string;
+  podCIDR: string;
+  internalIP: string;
+  controlPlane: boolean;
+}
+
+export const DEFAULT_NODES: readonly NodeSpecSim[] = [
+  { name: 'control-plane', podCIDR: '10.244.0.0/24', internalIP: '172.18.0.2', controlPlane: true },
+  { name: 'worker-1', podCIDR: '10.244.1.0/24', internalIP: '172.18.0.3', controlPlane: false },
+  { name: 'worker-2', podCIDR: '10.244.2.0/24', internalIP: '172.18.0.4', controlPlane: false },
+];
+
+/** Images a kind node image ships with, so system pods start without a pull. */
+const PRELOADED: string[] = [];
+
+export interface SimNode {
+  spec: NodeSpecSim;
+  runtime: ContainerRuntime;
+  kubelet: Kubelet;
+  proxy: KubeProxy;
+}
+
+export type ComponentName = 'apiserver' | 'scheduler' | 'controller-manager';
+
+export class Cluster {
+  readonly world: World;
+  readonly etcd: EtcdCluster;
+  readonly api: ApiServer;
+  readonly scheduler: Scheduler;
+  readonly controllers: ControllerManager;
+  readonly nodes = new Map<string, SimNode>();
+  #services = new Map<string, DnsService>();
+  #cidrIndex = DEFAULT_NODES.length;
+
+  constructor(world: World, nodes: readonly NodeSpecSim[] = DEFAULT_NODES) {
+    this.world = world;
+    this.etcd = getEtcdCluster(world);
+    this.api = getApiServer(world);
+    const sched = this.api.as('kube-scheduler');
+    this.scheduler = new Scheduler({ client: schedulerClient(sched, new EventRecorder(world, sched)), clock: world.clock, rng: world.rng });
+    const kcm = this.api.as('kube-controller-manager');
+    this.controllers = new ControllerManager({ client: controllerClient(kcm, new EventRecorder(world, kcm)), clock: world.clock });
+    // CoreDNS: watches Services through the API server like every other client.
+    const dns = this.api.as('coredns');
+    watchOf<Service>(dns, 'services', {}, (e) => {
+      const key = `${e.object.metadata.namespace}/${e.object.metadata.name}`;
+      if (e.type === 'DELETED') this.#services.delete(key);
+      else this.#services.set(key, { namespace: e.object.metadata.namespace ?? 'default', name: e.object.metadata.name, clusterIP: e.object.spec.clusterIP ?? 'None' });
+    });
+    for (const n of nodes) this.addNode(n);
+    this.scheduler.start();
+    this.controllers.start();
+    world.clock.flush();
+  }
+
+  /** Joins a node: a container runtime, a kubelet that registers the Node, and kube-proxy. */
+  addNode(spec: NodeSpecSim): SimNode | string {
+    if (this.nodes.has(spec.name)) return `node "${spec.name}" already exists`;
+    const { world } = this;
+    const runtime = new ContainerRuntime({ clock: world.clock, rng: world.rng, preloaded: PRELOADED });
+    const kubelet = new Kubelet({ nodeName: spec.name, podCIDR: spec.podCIDR, internalIP: spec.internalIP, client: kubeletClient(this.api.as(`kubelet/${spec.name}`)), runtime, clock: world.clock, rng: world.rng });
+    const proxy = new KubeProxy({ nodeName: spec.name, client: proxyClient(this.api.as(`kube-proxy/${spec.name}`)), clock: world.clock, rng: world.rng });
+    const node: SimNode = { spec, runtime, kubelet, proxy };
+    runtime.network = {
+      connect: (_from, ip, port) => {
+        // Service IPs go through this node's kube-proxy rules; pod IPs are routed straight to their node.
+        const target = proxy.resolve(ip, port) ?? { ip, port };
+        for (const n of this.nodes.values()) {
+          const l = n.runtime.listener(target.ip, target.port);
+          if (l) return l;
+        }
+        return undefined;
+      },
+      lookup: (name, ns) => {
+        const a = resolveName(name, ns, [...this.#services.values()]);
+        return a.ok ? a.ip : undefined;
+      },
+    };
+    this.nodes.set(spec.name, node);
+    kubelet.start();
+    proxy.start();
+    if (spec.controlPlane) this.#markControlPlane(spec.name);
+    return node;
+  }
+
+  /** What kubeadm does to a control-plane node: its role label and the NoSchedule taint. */
+  #markControlPlane(name: string) {
+    const kubeadm = this.api.as('kubeadm');
+    const got = kubeadm.get<Node>('nodes', undefined, name);
+    if (!got.ok) return;
+    const n = got.value;
+    kubeadm.update<Node>({
+      ...n,
+      metadata: { ...n.metadata, labels: { ...n.metadata.labels, 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } },
+      spec: { ...n.spec, taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] },
+    });
+  }
+
+  /** The next free pod CIDR for a node added later (10.244.3.0/24, …). */
+  nextNodeSpec(name: string): NodeSpecSim {
+    const i = this.#cidrIndex++;
+    return { name, podCIDR: `10.244.${i}.0/24`, internalIP: `172.18.0.${i + 2}`, controlPlane: false };
+  }
+
+  componentRunning(c: ComponentName): boolean {
+    if (c === 'apiserver') return this.api.running;
+    if (c === 'scheduler') return this.scheduler.running;
+    return this.controllers.running;
+  }
+
+  stopComponent(c: ComponentName): void {
+    if (c === 'apiserver') this.api.stop();
+    else if (c === 'scheduler') this.scheduler.stop();
+    else this.controllers.stop();
+  }
+
+  startComponent(c: ComponentName): void {
+    if (c === 'apiserver') this.api.start();
+    else if (c === 'scheduler') this.scheduler.start();
+    else this.controllers.start();
+  }
+}
+
+/** The world's cluster, created (and its nodes registered) on first use. */
+export function getCluster(world: World): Cluster {
+  return world.engine('k8s.cluster', (w) => new Cluster(w));
+}

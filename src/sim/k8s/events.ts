@@ -1,0 +1,59 @@
+import type { Event } from './api/types.ts';
+import type { ApiClient } from './apiserver/index.ts';
+import type { World } from '../world.ts';
+import { rfc3339 } from './time.ts';
+
+export interface EventInput {
+  involvedObject: Event['involvedObject'];
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+  source: { component: string; host?: string };
+}
+
+/**
+ * Records core/v1 Events through the API server, like client-go's recorder:
+ * a repeat of the same event on the same object bumps count and
+ * lastTimestamp instead of creating a new object (`5s (x3 over 1m)`).
+ */
+export class EventRecorder {
+  #client: ApiClient;
+  #world: World;
+  #names = new Map<string, string>();
+
+  constructor(world: World, client: ApiClient) {
+    this.#world = world;
+    this.#client = client;
+  }
+
+  record(e: EventInput): void {
+    const ns = e.involvedObject.namespace ?? 'default';
+    const key = [ns, e.involvedObject.kind, e.involvedObject.name, e.involvedObject.uid ?? '', e.type, e.reason, e.message, e.source.component, e.source.host ?? ''].join('\u0000');
+    const now = rfc3339(this.#world.clock.now());
+    const existing = this.#names.get(key);
+    if (existing) {
+      const got = this.#client.get<Event>('events', ns, existing);
+      if (got.ok) {
+        const ev = got.value;
+        const upd = this.#client.update<Event>({ ...ev, count: (ev.count ?? 1) + 1, lastTimestamp: now });
+        if (upd.ok) return;
+      }
+    }
+    const name = `${e.involvedObject.name}.${this.#world.rng.hex(16)}`;
+    const ev: Event = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace: ns },
+      involvedObject: e.involvedObject,
+      reason: e.reason,
+      message: e.message,
+      type: e.type,
+      source: e.source,
+      count: 1,
+      firstTimestamp: now,
+      lastTimestamp: now,
+      reportingComponent: e.source.component,
+    };
+    if (this.#client.create(ev).ok) this.#names.set(key, name);
+  }
+}
