@@ -80,6 +80,30 @@ const volume: Sub = (ctx, args, engine) => {
     }
     return code;
   }
+  if (verb === 'create') {
+    const p = parseFlags(rest, { bool: [], value: [['-d', '--driver'], ['--name'], ['--label'], ['-o', '--opt']] });
+    if (p.error) return err(ctx, `${p.error}\nSee 'docker volume create --help'.`, 125);
+    if (p.args.length > 1) return err(ctx, `"docker volume create" requires at most 1 argument.\nSee 'docker volume create --help'.\n\nUsage:  docker volume create [OPTIONS] [VOLUME]\n\nCreate a volume`);
+    const name = p.args[0] ?? last(p, '--name');
+    const labels = Object.fromEntries((p.flags.get('--label') ?? []).map((l) => [l.split('=')[0]!, l.split('=').slice(1).join('=')]));
+    // Creating a volume that exists is not an error: Docker hands back the existing one.
+    ctx.stdout.write(`${engine.createVolume(name, labels).name}\n`);
+    return 0;
+  }
+  if (verb === 'prune') {
+    const p = parseFlags(rest, { bool: [['-f', '--force'], ['-a', '--all']], value: [['--filter']] });
+    if (p.error) return err(ctx, `${p.error}\nSee 'docker volume prune --help'.`, 125);
+    const all = has(p, '--all');
+    if (!has(p, '--force')) {
+      ctx.stdout.write(`WARNING! This will remove ${all ? 'all' : 'anonymous'} local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] `);
+      if (!/^y(es)?$/i.test((ctx.stdin ?? '').split('\n')[0]!.trim())) return (ctx.stdout.write('\n'), 0);
+    }
+    const gone = [...engine.volumes.values()].filter((v) => (all || v.anonymous) && engine.volumeUsers(v.name).length === 0);
+    for (const v of gone) engine.removeVolume(v.name);
+    const bytes = gone.reduce((n, v) => n + [...v.files.values()].reduce((m, t) => m + t.length, 0), 0);
+    ctx.stdout.write(`${gone.length ? `Deleted Volumes:\n${gone.map((v) => `${v.name}\n`).join('')}\n` : ''}Total reclaimed space: ${humanSize(bytes)}\n`);
+    return 0;
+  }
   return err(ctx, `docker: 'volume ${verb ?? ''}' is not a docker command.\nSee 'docker --help'`);
 };
 
@@ -100,6 +124,26 @@ const network: Sub = (ctx, args, engine) => {
     }
     ctx.stdout.write(JSON.stringify(out, null, 4) + '\n');
     return 0;
+  }
+  if (verb === 'create') {
+    const p = parseFlags(rest, { bool: [['--internal'], ['--attachable']], value: [['-d', '--driver'], ['--label'], ['--subnet']] });
+    if (p.error) return err(ctx, `${p.error}\nSee 'docker network create --help'.`, 125);
+    if (p.args.length !== 1) return err(ctx, `"docker network create" requires exactly 1 argument.\nSee 'docker network create --help'.\n\nUsage:  docker network create [OPTIONS] NETWORK\n\nCreate a network`);
+    const r = engine.createNetwork(p.args[0]!, {}, last(p, '--driver') ?? 'bridge');
+    if (!r.ok) return err(ctx, r.errors[0]!.message);
+    ctx.stdout.write(`${r.value.id}\n`);
+    return 0;
+  }
+  if (verb === 'rm' || verb === 'remove') {
+    const names = rest.filter((a) => !a.startsWith('-'));
+    if (names.length === 0) return err(ctx, `"docker network rm" requires at least 1 argument.\nSee 'docker network rm --help'.\n\nUsage:  docker network rm NETWORK [NETWORK...]\n\nRemove one or more networks`);
+    let code = 0;
+    for (const n of names) {
+      const r = engine.removeNetwork(n);
+      if (r.ok) ctx.stdout.write(`${n}\n`);
+      else code = err(ctx, r.errors[0]!.message);
+    }
+    return code;
   }
   return err(ctx, `docker: 'network ${verb ?? ''}' is not a docker command.\nSee 'docker --help'`);
 };

@@ -4,8 +4,8 @@ import { humanSize } from '../../../sim/compose/engine/humanize.ts';
 import { newReport } from '../../../sim/compose/engine/progress.ts';
 import { renderConfig } from '../../../sim/compose/load/index.ts';
 import type { ComposeSub } from './context.ts';
-import { has, parseFlags, type FlagSpec } from './flags.ts';
-import { printReport, table } from './render.ts';
+import { has, last, parseFlags, type FlagSpec } from './flags.ts';
+import { portEntries, printReport, table } from './render.ts';
 
 const none: FlagSpec = { bool: [], value: [] };
 
@@ -139,7 +139,9 @@ export const port: ComposeSub = {
   name: 'port',
   flags: { bool: [], value: [['--protocol'], ['--index']] },
   run({ ctx, args, runner: load, prog }) {
-    const [service, privatePort] = args;
+    const p = parseFlags(args, this.flags);
+    if (p.error) return (ctx.stderr.write(`${p.error}\n`), 1);
+    const [service, privatePort] = p.args;
     if (!service || !privatePort) return (ctx.stderr.write(`"${prog} port" requires exactly 2 arguments.\nSee '${prog} port --help'.\n`), 1);
     const runner = load();
     if (!runner) return 1;
@@ -147,9 +149,12 @@ export const port: ComposeSub = {
     if (bad) return (ctx.stderr.write(`${bad}\n`), 1);
     const c = runner.containers({ services: [service] })[0];
     if (!c) return (ctx.stderr.write(`service "${service}" is not running\n`), 1);
-    const m = c.spec.ports.find((x) => x.target === Number(privatePort) && x.published !== undefined);
-    if (!m) return (ctx.stderr.write(`no port ${privatePort}/tcp for container ${c.spec.name}: 0.0.0.0:0\n`), 1);
-    ctx.stdout.write(`${m.hostIp ?? '0.0.0.0'}:${m.published}\n`);
+    const proto = last(p, '--protocol') ?? 'tcp';
+    // The daemon's port list: one entry per published address, then the exposed-only ports with public port 0.
+    const entries = portEntries(c);
+    const m = entries.find((x) => x.target === Number(privatePort) && x.protocol === proto);
+    if (!m) return (ctx.stderr.write(`no port ${privatePort}/${proto} for container ${c.spec.name}: ${entries.map((x) => `${x.published}/${x.protocol}`).join(', ')}\n`), 1);
+    ctx.stdout.write(`${m.ip}:${m.published}\n`);
     return 0;
   },
 };

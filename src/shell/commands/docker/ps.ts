@@ -45,7 +45,7 @@ export const ps: ComposeSub = {
             Image: c.spec.image,
             Name: c.spec.name,
             Project: runner.project.name,
-            Publishers: c.spec.ports.map((x) => ({ URL: x.hostIp ?? '0.0.0.0', TargetPort: x.target, PublishedPort: x.published ?? 0, Protocol: x.protocol })),
+            Publishers: (c.state === 'running' ? c.bindings : c.spec.ports).map((x) => ({ URL: x.hostIp ?? '0.0.0.0', TargetPort: x.target, PublishedPort: x.published ?? 0, Protocol: x.protocol })),
             RunningFor: ago(now - c.created),
             Service: c.spec.labels[LABEL.service],
             State: c.state,

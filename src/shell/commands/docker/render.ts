@@ -77,7 +77,7 @@ export function portsText(c: Container): string {
   // A stopped container has no ports to show, exposed or published.
   if (c.state !== 'running' && c.state !== 'paused' && c.state !== 'restarting') return '';
   {
-    for (const p of c.spec.ports) {
+    for (const p of c.bindings) {
       if (p.published === undefined) continue;
       published.add(`${p.target}/${p.protocol}`);
       if (p.hostIp && p.hostIp !== '0.0.0.0') out.push(`${p.hostIp}:${p.published}->${p.target}/${p.protocol}`);
@@ -87,6 +87,18 @@ export function portsText(c: Container): string {
   const exposed = new Set([...c.image.spec.exposed, ...c.spec.ports.map((p) => `${p.target}/${p.protocol}`)]);
   const rest = [...exposed].filter((e) => !published.has(e)).sort((a, b) => parseInt(a) - parseInt(b));
   return [...rest, ...out].join(', ');
+}
+
+/** Ports as the daemon lists them for a running container: published ones per address, then exposed ones unpublished. */
+export function portEntries(c: Container): { ip: string; published: number; target: number; protocol: string }[] {
+  const out: { ip: string; published: number; target: number; protocol: string }[] = c.bindings.flatMap((p) =>
+    p.hostIp && p.hostIp !== '0.0.0.0' ? [{ ip: p.hostIp, published: p.published ?? 0, target: p.target, protocol: p.protocol }] : ['0.0.0.0', '::'].map((ip) => ({ ip, published: p.published ?? 0, target: p.target, protocol: p.protocol })),
+  );
+  for (const e of c.image.spec.exposed) {
+    const [port, protocol = 'tcp'] = e.split('/');
+    if (!out.some((x) => x.target === Number(port) && x.protocol === protocol)) out.push({ ip: '', published: 0, target: Number(port), protocol });
+  }
+  return out;
 }
 
 const RAINBOW = ['cyan', 'yellow', 'green', 'magenta', 'blue'] as const;

@@ -18,6 +18,8 @@ export interface ImageSpec {
   env: Record<string, string>;
   workdir: string;
   files: Record<string, string>;
+  /** The server its entrypoint script puts in front of arguments that start with `-`. */
+  flagsTo?: string;
   /** Executable names this image's server answers to (command overrides that keep the server behaviour). */
   binaries: string[];
   /** The server's start-up, or undefined for images whose default command is a shell or REPL. */
@@ -325,36 +327,36 @@ export const CATALOG: Record<string, ImageSpec> = {
     serve: httpdServe, listens: 80, http: ({ fs }) => fs.read('/usr/local/apache2/htdocs/index.html') ?? '<html><body><h1>It works!</h1></body></html>\n',
   },
   redis: {
-    ...base, repo: 'redis', tags: ['7.4', '7', 'alpine', '7-alpine', '7.4-alpine', '7.2', '6'], size: 117 * MB, entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'],
+    ...base, repo: 'redis', flagsTo: 'redis-server', tags: ['7.4', '7', 'alpine', '7-alpine', '7.4-alpine', '7.2', '6'], size: 117 * MB, entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'],
     exposed: ['6379/tcp'], workdir: '/data', volumes: ['/data'], binaries: ['redis-server'], serve: redisServe, listens: 6379,
   },
   postgres: {
-    ...base, repo: 'postgres', tags: ['17', '16', '15', '14', '13', '16-alpine', '17-alpine', 'alpine'], size: 435 * MB, entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'],
+    ...base, repo: 'postgres', flagsTo: 'postgres', tags: ['17', '16', '15', '14', '13', '16-alpine', '17-alpine', 'alpine'], size: 435 * MB, entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'],
     exposed: ['5432/tcp'], env: { PGDATA: PG_DATA }, volumes: [PG_DATA], binaries: ['postgres'], serve: pgServe, listens: 5432,
   },
   mysql: {
-    ...base, repo: 'mysql', tags: ['8.4', '8', '9', '8.0', 'lts'], size: 603 * MB, entrypoint: ['docker-entrypoint.sh'], cmd: ['mysqld'],
+    ...base, repo: 'mysql', flagsTo: 'mysqld', tags: ['8.4', '8', '9', '8.0', 'lts'], size: 603 * MB, entrypoint: ['docker-entrypoint.sh'], cmd: ['mysqld'],
     exposed: ['3306/tcp', '33060/tcp'], volumes: ['/var/lib/mysql'], binaries: ['mysqld'], serve: mysqlServe('mysql'), listens: 3306,
   },
   mariadb: {
-    ...base, repo: 'mariadb', tags: ['11.4', '11', 'lts', '10.11', '10'], size: 407 * MB, entrypoint: ['docker-entrypoint.sh'], cmd: ['mariadbd'],
+    ...base, repo: 'mariadb', flagsTo: 'mariadbd', tags: ['11.4', '11', 'lts', '10.11', '10'], size: 407 * MB, entrypoint: ['docker-entrypoint.sh'], cmd: ['mariadbd'],
     exposed: ['3306/tcp'], volumes: ['/var/lib/mysql'], binaries: ['mariadbd', 'mysqld'], serve: mysqlServe('mariadb'), listens: 3306,
   },
   mongo: {
-    ...base, repo: 'mongo', tags: ['8', '7', '6', '8.0', '7.0'], size: 855 * MB, entrypoint: ['docker-entrypoint.sh'], cmd: ['mongod'],
+    ...base, repo: 'mongo', flagsTo: 'mongod', tags: ['8', '7', '6', '8.0', '7.0'], size: 855 * MB, entrypoint: ['docker-entrypoint.sh'], cmd: ['mongod'],
     exposed: ['27017/tcp'], volumes: ['/data/db', '/data/configdb'], binaries: ['mongod'], serve: mongoServe, listens: 27017,
   },
   rabbitmq: {
-    ...base, repo: 'rabbitmq', tags: ['4', '3', '4-management', '3-management', 'management'], size: 251 * MB, entrypoint: ['docker-entrypoint.sh'], cmd: ['rabbitmq-server'],
+    ...base, repo: 'rabbitmq', flagsTo: 'rabbitmq-server', tags: ['4', '3', '4-management', '3-management', 'management'], size: 251 * MB, entrypoint: ['docker-entrypoint.sh'], cmd: ['rabbitmq-server'],
     exposed: ['4369/tcp', '5671/tcp', '5672/tcp', '15691/tcp', '15692/tcp', '25672/tcp'], binaries: ['rabbitmq-server'], listens: 5672,
     serve: simpleServe((ctx, at) => [`${pgTime(ctx.start + at).slice(0, 23).replace(' ', ' ')}000+00:00 [info] <0.9.0> Server startup complete; 4 plugins started.`], 6000),
   },
   memcached: {
-    ...base, repo: 'memcached', tags: ['1.6', 'alpine', '1'], size: 84 * MB, entrypoint: ['docker-entrypoint.sh'], cmd: ['memcached'],
+    ...base, repo: 'memcached', flagsTo: 'memcached', tags: ['1.6', 'alpine', '1'], size: 84 * MB, entrypoint: ['docker-entrypoint.sh'], cmd: ['memcached'],
     exposed: ['11211/tcp'], binaries: ['memcached'], listens: 11211, serve: simpleServe(() => [], 50),
   },
   traefik: {
-    ...base, repo: 'traefik', tags: ['v3.2', 'v3', '3.2', 'latest'], size: 192 * MB, entrypoint: ['/entrypoint.sh'], cmd: ['traefik'],
+    ...base, repo: 'traefik', flagsTo: 'traefik', tags: ['v3.2', 'v3', '3.2', 'latest'], size: 192 * MB, entrypoint: ['/entrypoint.sh'], cmd: ['traefik'],
     exposed: ['80/tcp'], binaries: ['traefik'], listens: 80,
     serve: simpleServe((ctx, at) => [`${isoZ(ctx.start + at)} INF Traefik version 3.2.1 built on 2024-11-21T16:11:12Z version=3.2.1`, `${isoZ(ctx.start + at)} INF Starting provider aggregator *aggregator.ProviderAggregator`], 200),
   },
@@ -370,7 +372,7 @@ export const CATALOG: Record<string, ImageSpec> = {
     ], 900),
   },
   adminer: {
-    ...base, repo: 'adminer', tags: ['4', '4.8.1', 'standalone'], size: 118 * MB, entrypoint: ['entrypoint.sh', 'docker-php-entrypoint'], cmd: ['php', '-S', '[::]:8080', '-t', '/var/www/html'],
+    ...base, repo: 'adminer', flagsTo: 'php', tags: ['4', '4.8.1', 'standalone'], size: 118 * MB, entrypoint: ['entrypoint.sh', 'docker-php-entrypoint'], cmd: ['php', '-S', '[::]:8080', '-t', '/var/www/html'],
     exposed: ['8080/tcp'], binaries: ['php'], listens: 8080, http: () => '<!DOCTYPE html>\n<html lang="en" dir="ltr">\n<title>Login - Adminer</title>\n</html>\n',
     serve: simpleServe((ctx, at) => [`[${httpdTime(ctx.start + at).replace(/\.\d+ /, ' ')}] PHP 8.3.14 Development Server (http://[::]:8080) started`], 100),
   },
@@ -384,7 +386,7 @@ export const CATALOG: Record<string, ImageSpec> = {
   busybox: { ...base, repo: 'busybox', tags: ['1.37', '1', 'stable', 'musl', 'glibc'], size: 4_270_000, cmd: ['sh'] },
   ubuntu: { ...base, repo: 'ubuntu', tags: ['24.04', 'noble', '22.04', 'jammy', 'rolling'], size: 78_100_000, cmd: ['/bin/bash'] },
   debian: { ...base, repo: 'debian', tags: ['bookworm', '12', 'bookworm-slim', 'trixie'], size: 117 * MB, cmd: ['bash'] },
-  node: { ...base, repo: 'node', tags: ['22', '20', 'lts', '22-alpine', '20-alpine', 'alpine', '23'], size: 1_120 * MB, entrypoint: ['docker-entrypoint.sh'], cmd: ['node'] },
+  node: { ...base, repo: 'node', flagsTo: 'node', tags: ['22', '20', 'lts', '22-alpine', '20-alpine', 'alpine', '23'], size: 1_120 * MB, entrypoint: ['docker-entrypoint.sh'], cmd: ['node'] },
   python: { ...base, repo: 'python', tags: ['3.13', '3.12', '3.11', '3', '3.12-slim', '3.13-slim', 'slim', 'alpine'], size: 1_020 * MB, cmd: ['python3'] },
   golang: { ...base, repo: 'golang', tags: ['1.23', '1.22', '1', 'alpine', '1.23-alpine'], size: 823 * MB, cmd: ['bash'], workdir: '/go' },
 };

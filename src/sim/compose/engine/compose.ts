@@ -151,7 +151,7 @@ export class ComposeRunner {
 
   /** Pulls images that are missing (or all, for `pull`). */
   pull(services: string[], report: OpReport, always = false): boolean {
-    const todo = services.map((s) => this.project.services[s]!).filter((s) => s.image && (always || (!s.build && !this.engine.findImage(s.image))));
+    const todo = services.map((s) => this.project.services[s]!).filter((s) => s.image && !this.#builtHere(s) && (always || !this.engine.findImage(s.image)));
     if (todo.length === 0) return true;
     const prog = new Progress(this.#clock, 'Pulling');
     report.sections.push({ kind: 'progress', progress: prog });
@@ -165,13 +165,18 @@ export class ComposeRunner {
         report.errors.push(msg);
         return false;
       }
-      if (r.value.generic) {
+      if (r.value.generic && !report.warnings.some((w) => w.startsWith(`note: ${svc.image} `))) {
         report.warnings.push(`note: ${svc.image} is not modelled by the simulator; its container starts and stays up without logs`);
       }
       this.#clock.advance(1500 + Math.round(r.value.size / 40_000));
       prog.event(svc.name, 'Pulled');
     }
     return true;
+  }
+
+  /** Compose never pulls an image the project builds: this service's own `build:`, or another service's with the same `image:`. */
+  #builtHere(svc: ServiceConfig): boolean {
+    return svc.build !== undefined || Object.values(this.project.services).some((o) => o.build !== undefined && o.image === svc.image);
   }
 
   build(services: string[], report: OpReport, force: boolean): boolean {

@@ -108,6 +108,8 @@ export interface Container {
   cancelHealth?: () => void;
   /** Host ports this container holds while it runs ("0.0.0.0:8080/tcp"). */
   boundPorts: string[];
+  /** The published ports as bound by the last start: ephemeral host ports filled in. */
+  bindings: PortMapping[];
   backoffMs: number;
   /** SIGTERM sent, not yet exited. */
   stopping: boolean;
@@ -135,6 +137,8 @@ export class DockerEngine {
   readonly #ports = new Map<string, string>();
   readonly #listeners = new Set<(e: EngineEvent) => void>();
   #subnets = 17;
+  /** Docker's ephemeral range starts at 32768 and hands ports out in turn. */
+  #nextEphemeral = 32768;
 
   constructor(world: World) {
     this.world = world;
@@ -206,6 +210,7 @@ export class DockerEngine {
   removeNetwork(name: string): Result<Network> {
     const n = this.findNetwork(name);
     if (!n) return fail(daemonError(`network ${name} not found`));
+    if (n.name === 'bridge' || n.name === 'host' || n.name === 'none') return fail(daemonError(`${n.name} is a pre-defined network and cannot be removed`));
     if (this.containersOn(n.name).length > 0) return fail(daemonError(`error while removing network: network ${n.name} id ${n.id} has active endpoints`));
     this.networks.delete(n.name);
     return ok(n);
@@ -282,6 +287,7 @@ export class DockerEngine {
       logs: [],
       timers: [],
       boundPorts: [],
+      bindings: [],
       backoffMs: 100,
       stopping: false,
       exitWaiters: [],
@@ -309,8 +315,10 @@ export class DockerEngine {
     if (c.state === 'running' || c.state === 'restarting') return ok(c);
     if (c.state === 'paused') return fail(daemonError(`cannot start a paused container, try unpause instead`));
     const bound: string[] = [];
-    for (const p of c.spec.ports) {
-      if (p.published === undefined) continue;
+    const bindings: PortMapping[] = [];
+    for (const spec of c.spec.ports) {
+      const p = spec.published === undefined ? { ...spec, published: this.#ephemeral(spec) } : spec;
+      bindings.push(p);
       const key = `${p.hostIp ?? '0.0.0.0'}:${p.published}/${p.protocol}`;
       const holder = this.#ports.get(key) ?? this.#ports.get(`0.0.0.0:${p.published}/${p.protocol}`);
       if (holder && holder !== c.id) {
@@ -321,8 +329,17 @@ export class DockerEngine {
       bound.push(key);
     }
     c.boundPorts = bound;
+    c.bindings = bindings;
     c.stoppedByUser = false;
     return this.#run(c);
+  }
+
+  #ephemeral(p: PortMapping): number {
+    const free = (port: number) => !this.#ports.has(`${p.hostIp ?? '0.0.0.0'}:${port}/${p.protocol}`) && !this.#ports.has(`0.0.0.0:${port}/${p.protocol}`);
+    while (!free(this.#nextEphemeral)) this.#nextEphemeral++;
+    const port = this.#nextEphemeral;
+    this.#nextEphemeral = port >= 60999 ? 32768 : port + 1;
+    return port;
   }
 
   #run(c: Container): Result<Container> {
@@ -340,9 +357,10 @@ export class DockerEngine {
       hostname: this.hostname(c),
       ip: [...c.ips.values()][0] ?? '172.17.0.2',
       tag: c.image.tag,
+      workdir: c.spec.workingDir ?? c.image.spec.workdir,
       starts: c.restartCount,
     };
-    const outcome = planProcess(c.image.spec, c.spec.command, ctx);
+    const outcome = planProcess({ image: c.image.spec, entrypoint: c.spec.entrypoint, command: c.spec.command, generic: c.image.generic }, ctx);
     if (!outcome.ok) {
       this.#releasePorts(c);
       c.state = 'created';
@@ -382,7 +400,8 @@ export class DockerEngine {
   #probe(c: Container, hc: HealthcheckConfig, started: number): void {
     if (c.state !== 'running') return;
     const test = hc.test.slice(1).join(' ');
-    const doomed = /(^|[;&|\s])(false|exit [1-9]\d*)(\s|$|;)/.test(test);
+    // Only what runs unconditionally counts: `curl ... || exit 1` fails only when curl does.
+    const doomed = /(^|[;&\s])(false|exit [1-9]\d*)(\s|$|;)/.test(test.split('||')[0]!);
     const pass = !doomed && c.plan !== undefined && this.now - started >= c.plan.readyAt;
     const before = c.health;
     if (pass) {

@@ -39,3 +39,39 @@ export function execForm(args: string): string[] {
   }
   return ['/bin/sh', '-c', t];
 }
+
+/** `$NAME`, `${NAME}` and `${NAME:-default}` as BuildKit expands them; unset names become empty. */
+export function substitute(text: string, vars: Record<string, string>): string {
+  return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced: string | undefined, def: string | undefined, bare: string | undefined) => {
+    const v = vars[braced ?? bare ?? ''];
+    return v !== undefined && v !== '' ? v : (def ?? v ?? '');
+  });
+}
+
+/** One build stage: its FROM (ARG-expanded), optional `AS` name, and the instructions after it. */
+export interface Stage {
+  from: string;
+  name?: string;
+  ops: Instruction[];
+}
+
+/**
+ * Splits a Dockerfile into stages. ARGs before the first FROM are global and
+ * only expand in FROM lines; build args override their defaults.
+ */
+export function splitStages(instrs: Instruction[], buildArgs: Record<string, string>): { stages: Stage[]; globals: Record<string, string> } {
+  const globals: Record<string, string> = {};
+  const stages: Stage[] = [];
+  for (const i of instrs) {
+    if (i.keyword === 'FROM') {
+      const [image = '', as, name] = substitute(i.args, globals).trim().split(/\s+/);
+      stages.push({ from: image, name: as?.toUpperCase() === 'AS' ? name : undefined, ops: [] });
+    } else if (stages.length === 0) {
+      if (i.keyword === 'ARG') {
+        const [k = '', ...v] = i.args.trim().split('=');
+        globals[k] = buildArgs[k] ?? (v.length ? v.join('=').replace(/^"(.*)"$/, '$1') : '');
+      }
+    } else stages.at(-1)!.ops.push(i);
+  }
+  return { stages, globals };
+}

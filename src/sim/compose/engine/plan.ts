@@ -41,6 +41,8 @@ export interface RunContext {
   hostname: string;
   ip: string;
   tag: string;
+  /** The process's working directory, for relative executables. */
+  workdir: string;
   /** How many times this container has started before (0 on the first start). */
   starts: number;
 }

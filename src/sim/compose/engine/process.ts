@@ -15,13 +15,34 @@ const STAY_UP = new Set(['nginx', 'redis-server', 'postgres', 'httpd', 'npm', 'y
 
 const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 
-export function planProcess(spec: ImageSpec, command: string[] | undefined, ctx: RunContext): ProcessOutcome {
-  const argv = command ?? spec.cmd;
+export interface ProcessSpec {
+  image: ImageSpec;
+  /** The container's own entrypoint (compose `entrypoint:`), replacing the image's and its CMD. */
+  entrypoint?: string[];
+  command?: string[];
+  /** An image the simulator has no model of: any command may exist in it. */
+  generic: boolean;
+}
+
+/** What PID 1 runs: entrypoint plus command, as Docker combines them and as the images' entrypoint scripts rewrite them. */
+export function argvOf(p: ProcessSpec): string[] {
+  if (p.entrypoint) return [...p.entrypoint, ...(p.command ?? [])];
+  const args = p.command ?? p.image.cmd;
+  const ep = p.image.entrypoint;
+  // Official images' entrypoint scripts hand leading flags to their server
+  // (`postgres -c ...`, `traefik --providers.docker`) and exec anything else.
+  if (ep.length && /entrypoint/.test(base(ep[0]!))) return p.image.flagsTo && args[0]?.startsWith('-') ? [p.image.flagsTo, ...args] : args;
+  return [...ep, ...args];
+}
+
+export function planProcess(p: ProcessSpec, ctx: RunContext): ProcessOutcome {
+  const spec = p.image;
+  const argv = argvOf(p);
   const bin = base(argv[0] ?? '');
-  if ((command === undefined || spec.binaries.includes(bin) || spec.binaries.includes(argv[0] ?? '')) && spec.serve) {
+  if (((p.command === undefined && p.entrypoint === undefined) || spec.binaries.includes(bin) || spec.binaries.includes(argv[0] ?? '')) && spec.serve) {
     return { ok: true, plan: spec.serve(ctx) };
   }
-  return interpret(argv, ctx);
+  return interpret(argv, ctx, p.generic);
 }
 
 function exited(code: number, logs: LogLine[] = [], at = 30): ProcessOutcome {
@@ -33,7 +54,7 @@ function stayUp(logs: LogLine[] = [], extra: Partial<RunPlan> = {}): ProcessOutc
   return { ok: true, plan: { logs, readyAt: 50, stop: 'ignore', ...extra } };
 }
 
-function interpret(argv: string[], ctx: RunContext): ProcessOutcome {
+function interpret(argv: string[], ctx: RunContext, generic: boolean): ProcessOutcome {
   const bin = base(argv[0] ?? '');
   const args = argv.slice(1);
   if (SHELLS.has(bin)) {
@@ -42,8 +63,13 @@ function interpret(argv: string[], ctx: RunContext): ProcessOutcome {
   }
   if (REPLS.has(bin)) return args.length === 0 ? exited(0) : stayUp();
   if (STAY_UP.has(bin)) return stayUp();
-  if (!DIRECT.has(bin)) return { ok: false, startError: `exec: "${argv[0] ?? ''}": executable file not found in $PATH` };
-  return script(argv.join(' '), ctx);
+  if (DIRECT.has(bin)) return script(argv.join(' '), ctx);
+  // A shell script the build copied in (`./manage migrate`) runs through the little shell.
+  const file = argv[0]?.includes('/') ? ctx.fs.read(argv[0].startsWith('/') ? argv[0] : `${ctx.workdir}/${argv[0]}`.replace(/\/(\.\/)+/g, '/')) : undefined;
+  if (file?.startsWith('#!')) return script(file.split('\n').filter((l) => l.trim() && !l.trim().startsWith('#')).join(';'), ctx);
+  // Nothing is known about an unmodelled image's programs: whatever it runs is taken to be a server.
+  if (generic || file !== undefined) return stayUp();
+  return { ok: false, startError: `exec: "${argv[0] ?? ''}": executable file not found in $PATH` };
 }
 
 /** Programs that exist as files (so runc can exec them without a shell). `exit` is a shell builtin, not one of them. */
