@@ -9,9 +9,14 @@ import type { Tty, Writer } from '../../types.ts';
  * tables, container statuses, port lists and truncated commands.
  */
 
-/** The final `[+] Running 4/4` block, drawn once, the timer right-aligned to the terminal width. */
+/**
+ * Compose's progress: on a terminal the final `[+] Running 4/4` block, drawn
+ * once with the timers right-aligned; otherwise Compose's plain writer, one
+ * line per event, as Go's Println joins ("", ID, Text, StatusText).
+ */
 export function renderProgress(p: Progress, tty: Tty): string {
   if (p.rows.length === 0) return '';
+  if (!tty.color) return p.events.map((e) => (p.textStatus ? ` ${e.id} ${e.status} \n` : ` ${e.id}  ${e.status}\n`)).join('');
   const s = styler(tty);
   const done = p.rows.filter((r) => r.state === 'done').length;
   const width = Math.max(...p.rows.map((r) => displayWidth(r.id)));

@@ -88,7 +88,8 @@ function attach(ctx: CommandContext, runner: ComposeRunner, services: string[], 
   };
   const off = engine.on((e: EngineEvent) => {
     if (!ids.has(e.container.id)) return;
-    if (e.type === 'log') write(e.container, e.entry.text);
+    // Compose v2.32 stops printing logs (and exit statuses) once Ctrl-C starts the graceful stop.
+    if (e.type === 'log' && !stopping) write(e.container, e.entry.text);
     if (e.type === 'die') {
       if (!stopping) ctx.stdout.write(`${short(e.container)} exited with code ${e.container.exitCode}\n`);
       if (!stopping && containers.every((c) => c.state === 'exited' || c.state === 'created')) finish(0);

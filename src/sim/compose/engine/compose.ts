@@ -154,6 +154,7 @@ export class ComposeRunner {
     const todo = services.map((s) => this.project.services[s]!).filter((s) => s.image && !this.#builtHere(s) && (always || !this.engine.findImage(s.image)));
     if (todo.length === 0) return true;
     const prog = new Progress(this.#clock, 'Pulling');
+    prog.textStatus = true;
     report.sections.push({ kind: 'progress', progress: prog });
     for (const svc of todo) {
       prog.event(svc.name, 'Pulling', 'working');
@@ -435,6 +436,7 @@ export class ComposeRunner {
       const row = `Container ${c.spec.name}`;
       prog.event(row, 'Stopping', 'working');
       this.engine.stopAndWait(c);
+      prog.event(row, 'Stopped', 'working');
       prog.event(row, 'Removing', 'working');
       this.engine.remove(c, true);
       // Anonymous volumes go with the container only on down -v (docker rm -v).

@@ -13,9 +13,21 @@ export interface ProgressRow {
   end: number;
 }
 
+/** One event as it happened: the plain (non-terminal) writer prints each of these on its own line. */
+export interface ProgressEvent {
+  id: string;
+  status: string;
+}
+
 export class Progress {
   readonly title: string;
   readonly rows: ProgressRow[] = [];
+  readonly events: ProgressEvent[] = [];
+  /**
+   * Pull events carry their status as Compose's event Text rather than its
+   * StatusText, which the plain writer prints with one space less.
+   */
+  textStatus = false;
   readonly #clock: VirtualClock;
 
   constructor(clock: VirtualClock, title = 'Running') {
@@ -26,6 +38,7 @@ export class Progress {
   /** Records an event; a row keeps its first start time and takes the latest status. */
   event(id: string, status: string, state: ProgressRow['state'] = 'done'): void {
     const now = this.#clock.now();
+    this.events.push({ id, status });
     const row = this.rows.find((r) => r.id === id);
     if (row) {
       row.status = status;
