@@ -4,10 +4,7 @@ import { forbiddenField, invalidField, requiredField } from './field.ts';
 import type { StatusCause } from './status.ts';
 import { dns1123Label, dns1123Subdomain, labelKey, labelValueErrors } from './names.ts';
 
-/** RFC 3339 in UTC with whole seconds, the way metav1.Time marshals. */
-export function rfc3339(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+export { rfc3339 } from '../time.ts';
 
 /** A version 4 UUID drawn from the world's seeded rng. */
 export function uuid(rng: Rng): string {

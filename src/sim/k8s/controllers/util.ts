@@ -38,16 +38,9 @@ export function clone<T>(o: T): T {
   return structuredClone(o);
 }
 
-/** RFC 3339 with whole seconds, as metav1.Time marshals. */
-export function rfc3339(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+export { rfc3339 } from '../time.ts';
 
-export function parseTime(s: string | undefined): number | undefined {
-  if (!s) return undefined;
-  const t = Date.parse(s);
-  return Number.isNaN(t) ? undefined : t;
-}
+export { parseTime } from '../time.ts';
 
 /** Code-unit order: the same on every host, unlike localeCompare. */
 export function cmp(a: string, b: string): number {

@@ -1,9 +1,6 @@
 /** Time and duration text the way Kubernetes (Go) prints it. */
 
-/** metav1.Time: RFC 3339, whole seconds, UTC. */
-export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
+export { rfc3339 } from '../time.ts';
 
 /** metav1.MicroTime (Lease renewTime): six fractional digits. */
 export function microTime(ms: number): string {

@@ -7,6 +7,7 @@
  * does nothing; started again, it re-lists and catches up.
  */
 import type { VirtualClock, TimerId } from '../../clock.ts';
+import { rfc3339 } from '../time.ts';
 import type { Rng } from '../../rng.ts';
 import type { Node, Pod, PodCondition } from '../api/types.ts';
 import type { SchedulerClient, SchedulerEvent, Watch, WatchEvent } from './client.ts';
@@ -23,8 +24,6 @@ export interface SchedulerOptions {
   percentageOfNodesToScore?: number;
 }
 
-/** RFC 3339 without milliseconds, as Kubernetes prints times. */
-const rfc3339 = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** What kube-scheduler compares on a pod update: everything but status and resourceVersion. */
 function specChanged(a: Pod, b: Pod): boolean {
