@@ -1,6 +1,7 @@
 import { ComposeRunner } from '../../../sim/compose/engine/compose.ts';
 import { dockerEngine, type DockerEngine } from '../../../sim/compose/engine/docker.ts';
 import { formatWarning, loadProject } from '../../../sim/compose/load/index.ts';
+import type { SimError } from '../../../sim/errors.ts';
 import type { CommandContext, CommandResult } from '../../types.ts';
 import type { FlagSpec } from './flags.ts';
 
@@ -36,11 +37,24 @@ export function makeLoader(ctx: CommandContext, g: GlobalOptions): () => Compose
     const cwd = g.projectDirectory ? ctx.shell.resolve(g.projectDirectory) : ctx.cwd;
     const r = loadProject(ctx.world.vfs, { cwd, files: g.files, projectName: g.projectName, env, profiles: [...g.profiles, ...(env.COMPOSE_PROFILES?.split(',') ?? [])] });
     if (!r.ok) {
-      for (const e of r.errors) ctx.stderr.write(`${e.message}\n`);
+      for (const e of r.errors) ctx.stderr.write(`${e.message}\n${locator(ctx, cwd, e)}`);
       return undefined;
     }
     for (const w of r.value.warnings) ctx.stderr.write(`${formatWarning(w)}\n`);
     cached = new ComposeRunner(dockerEngine(ctx.world), r.value);
     return cached;
   };
+}
+
+/**
+ * Under Compose's own message, a pointer for the learner (not in real Docker):
+ * `  --> compose.yaml:4:12`, the source line, and a caret under the column.
+ */
+export function locator(ctx: Pick<CommandContext, 'world'>, cwd: string, e: SimError): string {
+  if (!e.file || !e.pos) return '';
+  const src = ctx.world.vfs.readFile(e.file)?.split('\n')[e.pos.line - 1];
+  if (src === undefined) return '';
+  const shown = e.file.startsWith(`${cwd}/`) ? e.file.slice(cwd.length + 1) : e.file;
+  const n = String(e.pos.line);
+  return `  --> ${shown}:${e.pos.line}:${e.pos.col}\n   ${n} | ${src}\n${' '.repeat(n.length + 4)}| ${' '.repeat(Math.max(0, e.pos.col - 1))}^\n`;
 }

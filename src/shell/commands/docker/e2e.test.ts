@@ -30,6 +30,8 @@ describe('errors (golden)', () => {
   };
   it.each([
     ['err-yaml-syntax', 'services:\n  web:\n    image: nginx\n   ports: ["8080:80"]\n', 'docker compose up -d'],
+    ['err-mapping-values', 'services:\n  web:\n    build: .\n    image: nginx: latest\n', 'docker compose up -d'],
+    ['err-unknown-key-imag', 'services:\n  web:\n    imag: nginx\n', 'docker compose config'],
     ['err-unknown-key', 'services:\n  web:\n    image: nginx\n    prots: ["8080:80"]\n', 'docker compose up -d'],
     ['err-cycle', 'services:\n  a:\n    image: nginx\n    depends_on: [b]\n  b:\n    image: nginx\n    depends_on: [a]\n', 'docker compose up -d'],
     ['err-unknown-image', 'services:\n  web:\n    image: ngnix\n', 'docker compose up -d'],
