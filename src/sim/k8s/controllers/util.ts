@@ -40,7 +40,9 @@ export function clone<T>(o: T): T {
 
 export { rfc3339 } from '../time.ts';
 
-export { parseTime } from '../time.ts';
+import { parseTime } from '../time.ts';
+
+export { parseTime };
 
 /** Code-unit order: the same on every host, unlike localeCompare. */
 export function cmp(a: string, b: string): number {
