@@ -6,7 +6,7 @@ import { exercises } from './exercises.ts';
 
 // learnGitBranching's rule: every exercise ships its solution, and replaying it must pass the check.
 describe.each(Object.values(exercises))('exercise $id', (ex) => {
-  const fresh = () => createSession({ seed: 1, lang: 'en', tty: { color: false }, dir: ex.scenario.dir, files: ex.scenario.files });
+  const fresh = () => createSession({ seed: 1, lang: 'en', tty: { color: false }, dir: ex.scenario.dir, files: ex.scenario.files, boot: ex.scenario.boot });
 
   it('is not already solved at the start', () => {
     expect(new ExerciseProgress(ex).update(fresh()).done).toBe(false);

@@ -6,6 +6,8 @@ export interface Scenario {
   /** Working directory under /home/learner (also the default Compose project name). */
   dir: string;
   files: Record<string, string>;
+  /** Engines the lesson needs running from the start. */
+  boot?: 'k8s'[];
 }
 
 export const composeDemo: Scenario = {

@@ -20,7 +20,7 @@ export function mountExercise(host: HTMLElement): void {
   const ex = exercises[id];
   if (!ex) return;
   const lang = (host.dataset.lang === 'en' ? 'en' : 'ko') as Lang;
-  const { shell } = getSession(host.dataset.session!, { seed: 1, lang, dir: ex.scenario.dir, files: ex.scenario.files });
+  const { shell } = getSession(host.dataset.session!, { seed: 1, lang, dir: ex.scenario.dir, files: ex.scenario.files, boot: ex.scenario.boot });
   const list = host.querySelector('.kl-ex-goals')!;
   const status = host.querySelector('.kl-ex-status')!;
   let solvedBefore = wasSolved(id);

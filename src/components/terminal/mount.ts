@@ -11,6 +11,7 @@ interface TerminalConfig {
   seed: number;
   dir?: string;
   files?: Record<string, string>;
+  boot?: 'k8s'[];
   welcome?: string;
 }
 
@@ -31,7 +32,7 @@ const THEME = {
 /** Wires xterm to the shared shell: the shell owns all state, this only draws and forwards keys. */
 export function mountTerminal(host: HTMLElement): void {
   const cfg = JSON.parse(host.dataset.config ?? '{}') as TerminalConfig;
-  const live = getSession(cfg.session, { seed: cfg.seed, lang: cfg.lang, dir: cfg.dir, files: cfg.files });
+  const live = getSession(cfg.session, { seed: cfg.seed, lang: cfg.lang, dir: cfg.dir, files: cfg.files, boot: cfg.boot });
   const shell = live.shell;
   const box = host.querySelector<HTMLElement>('.kl-term-screen')!;
   host.querySelector('.kl-term-status')?.remove();

@@ -144,7 +144,17 @@ export class Cluster {
   }
 }
 
-/** The world's cluster, created (and its nodes registered) on first use. */
+/** How long a fresh cluster runs before the learner sees it: nodes Ready, leases renewed. */
+export const BOOT_SETTLE_MS = 30_000;
+
+/** The world's cluster, created (and its nodes registered and settled) on first use. */
 export function getCluster(world: World): Cluster {
-  return world.engine('k8s.cluster', (w) => new Cluster(w));
+  let fresh = false;
+  const c = world.engine('k8s.cluster', (w) => {
+    fresh = true;
+    return new Cluster(w);
+  });
+  // Settle outside the factory, so nothing that runs meanwhile can create a second cluster.
+  if (fresh) world.clock.advance(BOOT_SETTLE_MS);
+  return c;
 }
