@@ -1,4 +1,5 @@
 import { dockerEngine } from '../../../sim/compose/engine/docker.ts';
+import { loadProject } from '../../../sim/compose/load/index.ts';
 import type { Command, CommandContext, CommandResult } from '../../types.ts';
 import { makeLoader, type ComposeSub, type GlobalOptions } from './context.ts';
 import { build, config, exec, images, ls, port, pull, top } from './extra.ts';
@@ -48,16 +49,43 @@ export function runCompose(ctx: CommandContext, argv: string[], prog: string): C
   return sub.run({ ctx, args: rest, engine: dockerEngine(ctx.world), runner: makeLoader(ctx, g), prog });
 }
 
-/** Tab completion: subcommands, then the subcommand's flags and the project's service names. */
+const GLOBAL_WITH_VALUE = new Set(GLOBAL.value.flat());
+/** Subcommands whose arguments are not service names (or only the first is). */
+const NO_SERVICES = new Set(['ls', 'config']);
+const ONE_SERVICE = new Set(['exec', 'port']);
+
+/** Service names of the project the command would load (-f, --project-directory honoured); none when it does not load. */
+function serviceNames(ctx: Pick<CommandContext, 'world' | 'cwd' | 'shell'>, files: string[], dir: string | undefined): string[] {
+  const env = Object.fromEntries(ctx.shell.env);
+  const r = loadProject(ctx.world.vfs, { cwd: dir ? ctx.shell.resolve(dir) : ctx.cwd, files, env, profiles: env.COMPOSE_PROFILES?.split(',') ?? [] });
+  return r.ok ? Object.keys(r.value.services) : [];
+}
+
+/** Tab completion: global flags and subcommands, then the subcommand's flags and the project's service names. */
 export function completeCompose(words: string[], current: string, ctx: Pick<CommandContext, 'world' | 'cwd' | 'shell'>): string[] {
-  const sub = SUBCOMMANDS.find((s) => words.includes(s.name));
-  if (!sub) return SUBCOMMANDS.map((s) => s.name).filter((n) => n.startsWith(current));
-  if (current.startsWith('-')) return [...sub.flags.bool, ...sub.flags.value].flat().filter((f) => f.startsWith(current));
-  const text = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'].map((f) => ctx.world.vfs.readFile(`${ctx.cwd}/${f}`)).find((t) => t !== undefined) ?? '';
-  // Service names without a full load: the keys indented under `services:`.
-  const block = text.split(/^services:\s*$/m)[1]?.split(/^\S/m)[0] ?? '';
-  const names = [...block.matchAll(/^ {2}([A-Za-z0-9._-]+):/gm)].map((m) => m[1]!);
-  return names.filter((n) => n.startsWith(current));
+  const files: string[] = [];
+  let dir: string | undefined;
+  let i = 0;
+  for (; i < words.length && words[i]!.startsWith('-'); i++) {
+    const [flag, inline] = words[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
+    if (!GLOBAL_WITH_VALUE.has(flag) || inline !== undefined) continue;
+    const v = words[++i];
+    // Completing the value of a global flag (`-f <TAB>`) is the file system's job.
+    if (v === undefined) return [];
+    if (flag === '-f' || flag === '--file') files.push(v);
+    if (flag === '--project-directory') dir = v;
+  }
+  const sub = SUBCOMMANDS.find((s) => s.name === words[i]);
+  const match = (list: string[]) => list.filter((n) => n.startsWith(current));
+  if (!sub) return current.startsWith('-') ? match([...GLOBAL.bool, ...GLOBAL.value].flat()) : match(SUBCOMMANDS.map((s) => s.name));
+  const rest = words.slice(i + 1);
+  if (current.startsWith('-')) return match([...[...sub.flags.bool, ...sub.flags.value].flat(), '--help']);
+  // After a flag that takes a value, the value is free text.
+  const prev = rest.at(-1);
+  if (prev !== undefined && sub.flags.value.flat().includes(prev)) return [];
+  const positional = rest.filter((w, k) => !w.startsWith('-') && !sub.flags.value.flat().includes(rest[k - 1] ?? ''));
+  if (NO_SERVICES.has(sub.name) || (ONE_SERVICE.has(sub.name) && positional.length > 0)) return [];
+  return match(serviceNames(ctx, files, dir).filter((n) => !positional.includes(n)));
 }
 
 export const dockerCompose: Command = {

@@ -218,6 +218,9 @@ Server: Docker Engine - Community (simulated by kube-lessons)
   },
 };
 
+const VERBS = { volume: ['create', 'inspect', 'ls', 'prune', 'rm'], network: ['create', 'inspect', 'ls', 'rm'] };
+const CONTAINER_ARGS = new Set(['stop', 'start', 'rm', 'logs', 'inspect']);
+
 export const docker: Command = {
   name: 'docker',
   summary: { ko: '시뮬레이션된 Docker (docker compose, ps, images, volume, network…)', en: 'the simulated Docker (docker compose, ps, images, volume, network...)' },
@@ -237,8 +240,14 @@ export const docker: Command = {
     return sub(ctx, name === 'container' ? rest.slice(1) : rest, dockerEngine(ctx.world));
   },
   complete(words, current, ctx) {
-    if (words.length === 0) return ['compose', ...Object.keys(SUBS)].filter((n) => n.startsWith(current));
+    const match = (list: string[]) => list.filter((n) => n.startsWith(current));
+    if (words.length === 0) return match(['compose', ...Object.keys(SUBS)]);
     if (words[0] === 'compose') return completeCompose(words.slice(1), current, ctx);
+    const engine = dockerEngine(ctx.world);
+    if (words.length === 1 && (words[0] === 'volume' || words[0] === 'network')) return match(VERBS[words[0]]);
+    if (words[0] === 'volume' && (words[1] === 'rm' || words[1] === 'inspect')) return match([...engine.volumes.keys()].sort());
+    if (words[0] === 'network' && (words[1] === 'rm' || words[1] === 'inspect')) return match([...engine.networks.keys()].sort());
+    if (CONTAINER_ARGS.has(words[0]!) && !current.startsWith('-')) return match([...engine.containers.values()].map((c) => c.spec.name).sort());
     return [];
   },
 };

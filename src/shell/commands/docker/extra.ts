@@ -14,11 +14,13 @@ export const config: ComposeSub = {
   flags: { bool: [['-q', '--quiet'], ['--services'], ['--volumes']], value: [['--format']] },
   run({ ctx, args, runner: load }) {
     const p = parseFlags(args, this.flags);
+    if (p.error) return (ctx.stderr.write(`${p.error}\n`), 1);
     const runner = load();
     if (!runner) return 1;
     if (has(p, '--quiet')) return 0;
-    if (has(p, '--services')) ctx.stdout.write(Object.keys(runner.project.services).map((s) => `${s}\n`).join(''));
-    else if (has(p, '--volumes')) ctx.stdout.write(Object.keys(runner.project.volumes).map((s) => `${s}\n`).join(''));
+    // compose-go's ServiceNames() and VolumeNames() are sorted.
+    if (has(p, '--services')) ctx.stdout.write(Object.keys(runner.project.services).sort().map((s) => `${s}\n`).join(''));
+    else if (has(p, '--volumes')) ctx.stdout.write(Object.keys(runner.project.volumes).sort().map((s) => `${s}\n`).join(''));
     else ctx.stdout.write(renderConfig(runner.project));
     return 0;
   },
@@ -29,6 +31,7 @@ export const build: ComposeSub = {
   flags: { bool: [['--no-cache'], ['--pull'], ['-q', '--quiet']], value: [] },
   run({ ctx, args, runner: load }) {
     const p = parseFlags(args, this.flags);
+    if (p.error) return (ctx.stderr.write(`${p.error}\n`), 1);
     const runner = load();
     if (!runner) return 1;
     const bad = runner.checkServices(p.args);
@@ -44,6 +47,7 @@ export const pull: ComposeSub = {
   flags: { bool: [['-q', '--quiet'], ['--ignore-pull-failures']], value: [] },
   run({ ctx, args, runner: load }) {
     const p = parseFlags(args, this.flags);
+    if (p.error) return (ctx.stderr.write(`${p.error}\n`), 1);
     const runner = load();
     if (!runner) return 1;
     const bad = runner.checkServices(p.args);
@@ -59,6 +63,7 @@ export const images: ComposeSub = {
   flags: { bool: [['-q', '--quiet']], value: [] },
   run({ ctx, args, runner: load }) {
     const p = parseFlags(args, this.flags);
+    if (p.error) return (ctx.stderr.write(`${p.error}\n`), 1);
     const runner = load();
     if (!runner) return 1;
     const list = runner.containers({ all: true, services: p.args });
@@ -75,6 +80,7 @@ export const ls: ComposeSub = {
   flags: { bool: [['-a', '--all'], ['-q', '--quiet']], value: [['--format']] },
   run({ ctx, args, engine }) {
     const p = parseFlags(args, this.flags);
+    if (p.error) return (ctx.stderr.write(`${p.error}\n`), 1);
     const projects = new Map<string, { states: string[]; files: string }>();
     for (const c of engine.containers.values()) {
       const name = c.spec.labels[LABEL.project];
@@ -99,14 +105,12 @@ export const ls: ComposeSub = {
 export const exec: ComposeSub = {
   name: 'exec',
   flags: { bool: [['-T', '--no-TTY'], ['-d', '--detach'], ['--privileged'], ['-i', '--interactive'], ['-t', '--tty']], value: [['-e', '--env'], ['-u', '--user'], ['-w', '--workdir'], ['--index']] },
-  run({ ctx, args, runner: load, engine, prog }) {
+  run({ ctx, args, runner: load, engine }) {
     const p = parseFlags(args, this.flags, true);
     if (p.error) return (ctx.stderr.write(`${p.error}\n`), 1);
     const [service, ...cmd] = p.args;
-    if (!service || cmd.length === 0) {
-      ctx.stderr.write(`"${prog} exec" requires at least 2 arguments.\nSee '${prog} exec --help'.\n`);
-      return 1;
-    }
+    // cobra.MinimumNArgs(2), worded by cobra itself.
+    if (!service || cmd.length === 0) return (ctx.stderr.write(`requires at least 2 arg(s), only received ${p.args.length}\n`), 1);
     const runner = load();
     if (!runner) return 1;
     const bad = runner.checkServices([service]);
@@ -124,9 +128,13 @@ export const top: ComposeSub = {
   name: 'top',
   flags: none,
   run({ ctx, args, runner: load, engine }) {
+    const p = parseFlags(args, this.flags);
+    if (p.error) return (ctx.stderr.write(`${p.error}\n`), 1);
     const runner = load();
     if (!runner) return 1;
-    for (const c of runner.containers({ services: args })) {
+    const bad = runner.checkServices(p.args);
+    if (bad) return (ctx.stderr.write(`${bad}\n`), 1);
+    for (const c of runner.containers({ services: p.args })) {
       ctx.stdout.write(`${c.spec.name}\n`);
       const t = new Date(c.startedAt).toISOString().slice(11, 16);
       ctx.stdout.write(table([['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'], ['root', String(2000 + (parseInt(c.id.slice(0, 3), 16) % 5000)), '1980', '0', t, '?', '00:00:00', engine.commandLine(c)]]) + '\n');
@@ -138,11 +146,11 @@ export const top: ComposeSub = {
 export const port: ComposeSub = {
   name: 'port',
   flags: { bool: [], value: [['--protocol'], ['--index']] },
-  run({ ctx, args, runner: load, prog }) {
+  run({ ctx, args, runner: load }) {
     const p = parseFlags(args, this.flags);
     if (p.error) return (ctx.stderr.write(`${p.error}\n`), 1);
     const [service, privatePort] = p.args;
-    if (!service || !privatePort) return (ctx.stderr.write(`"${prog} port" requires exactly 2 arguments.\nSee '${prog} port --help'.\n`), 1);
+    if (!service || !privatePort) return (ctx.stderr.write(`requires at least 2 arg(s), only received ${p.args.length}\n`), 1);
     const runner = load();
     if (!runner) return 1;
     const bad = runner.checkServices([service]);

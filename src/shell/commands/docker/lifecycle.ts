@@ -5,7 +5,7 @@ import { has, last, parseFlags, type FlagSpec, type Parsed } from './flags.ts';
 import { printReport } from './render.ts';
 
 /** The shared shape of stop/start/restart/down: parse flags, load, check service names, run, print. */
-function lifecycle(name: string, flags: FlagSpec, op: (r: ComposeRunner, p: Parsed) => OpReport | string, takesServices = true): ComposeSub {
+function lifecycle(name: string, flags: FlagSpec, op: (r: ComposeRunner, p: Parsed) => OpReport | string): ComposeSub {
   return {
     name,
     flags,
@@ -17,10 +17,6 @@ function lifecycle(name: string, flags: FlagSpec, op: (r: ComposeRunner, p: Pars
       }
       const runner = load();
       if (!runner) return 1;
-      if (!takesServices && p.args.length) {
-        ctx.stderr.write(`"${name}" accepts no arguments\n`);
-        return 1;
-      }
       const bad = runner.checkServices(p.args);
       if (bad) {
         ctx.stderr.write(`${bad}\n`);
@@ -45,7 +41,6 @@ export const down = lifecycle(
   (r, p) => {
     const rmi = last(p, '--rmi');
     if (rmi !== undefined && rmi !== 'local' && rmi !== 'all') return `invalid value for --rmi: "${rmi}"`;
-    return r.down({ volumes: has(p, '--volumes'), rmi, removeOrphans: has(p, '--remove-orphans') });
+    return r.down({ services: p.args, volumes: has(p, '--volumes'), rmi, removeOrphans: has(p, '--remove-orphans') });
   },
-  false,
 );

@@ -423,7 +423,7 @@ export class ComposeRunner {
     return report;
   }
 
-  down(opts: { volumes?: boolean; rmi?: 'local' | 'all'; removeOrphans?: boolean } = {}): OpReport {
+  down(opts: { services?: string[]; volumes?: boolean; rmi?: 'local' | 'all'; removeOrphans?: boolean } = {}): OpReport {
     const report = newReport();
     const prog = new Progress(this.#clock);
     report.sections.push({ kind: 'progress', progress: prog });
@@ -431,7 +431,8 @@ export class ComposeRunner {
     if (orphans.length && !opts.removeOrphans) {
       report.warnings.push(`WARN[0000] Found orphan containers ([${orphans.map((c) => c.spec.name).join(' ')}]) for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.`);
     }
-    const list = [...(opts.removeOrphans ? orphans : []), ...this.#stopOrder([], true)];
+    const only = opts.services ?? [];
+    const list = [...(opts.removeOrphans ? orphans : []), ...this.#stopOrder(only, true)];
     for (const c of list) {
       const row = `Container ${c.spec.name}`;
       prog.event(row, 'Stopping', 'working');
@@ -444,6 +445,8 @@ export class ComposeRunner {
       this.#clock.advance(50);
       prog.event(row, 'Removed');
     }
+    // `down SERVICE...` takes only those services' containers; networks and volumes stay for the rest.
+    if (only.length) return report;
     if (opts.volumes) {
       for (const [k, cfg] of Object.entries(this.project.volumes)) {
         const name = this.#volumeName(k);
