@@ -39,3 +39,52 @@ COPY index.html /usr/share/nginx/html/index.html
 `,
   },
 };
+
+/** The Kubernetes lessons' folder: a Deployment and a two-container pod, with the cluster already running. */
+export const k8sDemo: Scenario = {
+  dir: 'k8s-demo',
+  boot: ['k8s'],
+  files: {
+    'web.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  labels:
+    app: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: nginx
+          image: nginx:1.27
+          ports:
+            - containerPort: 80
+          resources:
+            requests:
+              cpu: 100m
+              memory: 64Mi
+`,
+    'two.yaml': `# Two containers in one pod: they share the pod's network namespace.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: two
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      ports:
+        - containerPort: 80
+    - name: sidecar
+      image: curlimages/curl:8.10.1
+      command: ["sleep", "infinity"]
+`,
+  },
+};

@@ -14,7 +14,7 @@ const USAGE = `Usage:
   sim status                          components and their health
   sim stop|start COMPONENT            scheduler, controller-manager, apiserver, etcd-0..2
   sim node add|fail|recover NODE      add a worker, or stop / restart its kubelet and kube-proxy
-  sim crash POD [-c CONTAINER] [--exit-code N]   make a container exit
+  sim crash POD|-l SELECTOR [-c CONTAINER] [--exit-code N]   make a container exit
   sim why POD [-n NAMESPACE]          why the scheduler put the pod where it is
   sim trace [N] [--all]               the last N API requests and the etcd writes they caused
   sim iptables NODE                   kube-proxy's rules on a node (iptables-save style)
@@ -49,6 +49,12 @@ function status(c: Cluster, ctx: CommandContext): number {
 function findPod(c: Cluster, name: string, ns: string): Pod | undefined {
   const r = c.api.as('sim').get<Pod>('pods', ns, name);
   return r.ok ? r.value : undefined;
+}
+
+function firstRunning(c: Cluster, ns: string, selector: string): Pod | undefined {
+  const r = c.api.as('sim').list<Pod>('pods', ns, { labelSelector: selector });
+  if (!r.ok) return undefined;
+  return r.value.items.filter((p) => p.status?.phase === 'Running' && !p.metadata.deletionTimestamp).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))[0];
 }
 
 function nsFlag(args: string[]): { ns: string; rest: string[] } {
@@ -148,17 +154,20 @@ export const sim: Command = {
       case 'crash': {
         const { ns, rest } = nsFlag(args);
         let container: string | undefined;
+        let selector: string | undefined;
         let exitCode = 1;
         const names: string[] = [];
         for (let i = 0; i < rest.length; i++) {
           const a = rest[i]!;
           if (a === '-c' || a === '--container') container = rest[++i];
+          else if (a === '-l' || a === '--selector') selector = rest[++i];
           else if (a === '--exit-code') exitCode = Number(rest[++i]);
           else names.push(a);
         }
-        const pod = names[0] ? findPod(c, names[0], ns) : undefined;
-        if (!names[0] || !pod) {
-          err.write(names[0] ? `sim crash: pod "${names[0]}" not found in namespace "${ns}"\n` : 'usage: sim crash POD [-c CONTAINER] [--exit-code N]\n');
+        // -l picks the first running pod the selector matches, so scripts need no generated names.
+        const pod = selector !== undefined ? firstRunning(c, ns, selector) : names[0] ? findPod(c, names[0], ns) : undefined;
+        if (!pod) {
+          err.write(selector !== undefined ? `sim crash: no running pod matches "${selector}" in namespace "${ns}"\n` : names[0] ? `sim crash: pod "${names[0]}" not found in namespace "${ns}"\n` : 'usage: sim crash POD|-l SELECTOR [-c CONTAINER] [--exit-code N]\n');
           return 1;
         }
         if (!Number.isInteger(exitCode) || exitCode < 1 || exitCode > 255) {
