@@ -225,8 +225,8 @@ export const docker: Command = {
   name: 'docker',
   summary: { ko: '시뮬레이션된 Docker (docker compose, ps, images, volume, network…)', en: 'the simulated Docker (docker compose, ps, images, volume, network...)' },
   help: {
-    ko: 'docker compose up -d / ps / logs / stop / start / restart / down [-v] 와\ndocker ps [-a], images, volume ls|inspect|rm, network ls|inspect, logs, inspect, rm [-f], stop, start, version.',
-    en: 'docker compose up -d / ps / logs / stop / start / restart / down [-v], and\ndocker ps [-a], images, volume ls|inspect|rm, network ls|inspect, logs, inspect, rm [-f], stop, start, version.',
+    ko: 'docker compose up -d / ps / logs / stop / start / restart / down [-v] 와\ndocker ps [-a], images, volume create|ls|inspect|rm|prune, network create|ls|inspect|rm, logs, inspect, rm [-f], stop, start, version.',
+    en: 'docker compose up -d / ps / logs / stop / start / restart / down [-v], and\ndocker ps [-a], images, volume create|ls|inspect|rm|prune, network create|ls|inspect|rm, logs, inspect, rm [-f], stop, start, version.',
   },
   run(ctx) {
     const [name, ...rest] = ctx.argv.slice(1);

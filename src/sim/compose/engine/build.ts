@@ -2,7 +2,7 @@ import { fail, ok, simError, type Result } from '../../errors.ts';
 import { Vfs } from '../../vfs.ts';
 import type { BuildConfig } from '../types.ts';
 import type { DockerEngine, Image } from './docker.ts';
-import { execForm, parseDockerfile, splitStages, substitute, type Stage } from './dockerfile.ts';
+import { argValue, execForm, parseDockerfile, splitStages, substitute, type Stage } from './dockerfile.ts';
 import { hexDigest } from './hash.ts';
 import { refString } from './registry.ts';
 
@@ -31,7 +31,7 @@ export function buildImage(engine: DockerEngine, service: string, cfg: BuildConf
   }
   const parsed = parseDockerfile(text);
   if (!parsed.ok) return parsed;
-  const { stages } = splitStages(parsed.value, cfg.args);
+  const { stages, globals } = splitStages(parsed.value, cfg.args);
   const target = cfg.target === undefined ? stages.at(-1) : stages.find((st) => st.name === cfg.target);
   if (!target) return fail(simError('BUILD', `failed to solve: target stage "${cfg.target}" could not be found`));
   // The target and the stages it is built FROM, root first: only those are built.
@@ -89,8 +89,9 @@ export function buildImage(engine: DockerEngine, service: string, cfg: BuildConf
       const args = op.keyword === 'RUN' || op.keyword === 'CMD' || op.keyword === 'ENTRYPOINT' ? op.args : substitute(op.args, { ...spec.env, ...vars });
       switch (op.keyword) {
         case 'ARG': {
-          const [key = '', ...v] = op.args.trim().split('=');
-          vars[key] = cfg.args[key] ?? (v.length ? v.join('=').replace(/^"(.*)"$/, '$1') : '');
+          // Redeclared in a stage, an ARG without a default takes the global one.
+          const [key, value] = argValue(op.args, cfg.args, globals[op.args.trim()] ?? '');
+          vars[key] = value;
           break;
         }
         case 'COPY':

@@ -68,10 +68,16 @@ export function splitStages(instrs: Instruction[], buildArgs: Record<string, str
       stages.push({ from: image, name: as?.toUpperCase() === 'AS' ? name : undefined, ops: [] });
     } else if (stages.length === 0) {
       if (i.keyword === 'ARG') {
-        const [k = '', ...v] = i.args.trim().split('=');
-        globals[k] = buildArgs[k] ?? (v.length ? v.join('=').replace(/^"(.*)"$/, '$1') : '');
+        const [k, v] = argValue(i.args, buildArgs, '');
+        globals[k] = v;
       }
     } else stages.at(-1)!.ops.push(i);
   }
   return { stages, globals };
+}
+
+/** `ARG NAME[=default]`: its name and value, the build arg winning over the default, `outer` when neither is given. */
+export function argValue(args: string, buildArgs: Record<string, string>, outer: string): [string, string] {
+  const [k = '', ...v] = args.trim().split('=');
+  return [k, buildArgs[k] ?? (v.length ? v.join('=').replace(/^"(.*)"$/, '$1') : outer)];
 }
