@@ -3,7 +3,7 @@ import { dockerEngine, type DockerEngine } from '../../../sim/compose/engine/doc
 import { formatWarning, loadProject } from '../../../sim/compose/load/index.ts';
 import type { SimError } from '../../../sim/errors.ts';
 import type { CommandContext, CommandResult } from '../../types.ts';
-import type { FlagSpec } from './flags.ts';
+import { parseFlags, type FlagSpec, type Parsed } from './flags.ts';
 
 /** What a `docker compose` subcommand gets: the shell context, its own arguments, and the project. */
 export interface ComposeCall {
@@ -20,6 +20,28 @@ export interface ComposeSub {
   name: string;
   flags: FlagSpec;
   run(call: ComposeCall): CommandResult;
+}
+
+/**
+ * The opening every project subcommand shares: parse its flags, load the
+ * project, and check that the named services exist. Prints the error and
+ * returns undefined when any step fails.
+ */
+export function openProject(call: ComposeCall, flags: FlagSpec): { p: Parsed; runner: ComposeRunner } | undefined {
+  const { ctx } = call;
+  const p = parseFlags(call.args, flags);
+  if (p.error) {
+    ctx.stderr.write(`${p.error}\n`);
+    return undefined;
+  }
+  const runner = call.runner();
+  if (!runner) return undefined;
+  const bad = runner.checkServices(p.args);
+  if (bad) {
+    ctx.stderr.write(`${bad}\n`);
+    return undefined;
+  }
+  return { p, runner };
 }
 
 export interface GlobalOptions {

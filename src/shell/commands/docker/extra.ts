@@ -3,7 +3,7 @@ import { execIn } from '../../../sim/compose/engine/exec.ts';
 import { humanSize } from '../../../sim/compose/engine/humanize.ts';
 import { newReport } from '../../../sim/compose/engine/progress.ts';
 import { renderConfig } from '../../../sim/compose/load/index.ts';
-import type { ComposeSub } from './context.ts';
+import { openProject, type ComposeCall, type ComposeSub } from './context.ts';
 import { has, last, parseFlags, type FlagSpec } from './flags.ts';
 import { portEntries, printReport, table } from './render.ts';
 
@@ -29,13 +29,11 @@ export const config: ComposeSub = {
 export const build: ComposeSub = {
   name: 'build',
   flags: { bool: [['--no-cache'], ['--pull'], ['-q', '--quiet']], value: [] },
-  run({ ctx, args, runner: load }) {
-    const p = parseFlags(args, this.flags);
-    if (p.error) return (ctx.stderr.write(`${p.error}\n`), 1);
-    const runner = load();
-    if (!runner) return 1;
-    const bad = runner.checkServices(p.args);
-    if (bad) return (ctx.stderr.write(`${bad}\n`), 1);
+  run(call: ComposeCall) {
+    const { ctx, args } = call;
+    const opened = openProject(call, this.flags);
+    if (!opened) return 1;
+    const { p, runner } = opened;
     const rep = newReport();
     runner.build(runner.order(p.args.length ? p.args : Object.keys(runner.project.services), false), rep, true);
     return printReport(rep, ctx.stdout, ctx.stderr, ctx.tty);
@@ -45,13 +43,11 @@ export const build: ComposeSub = {
 export const pull: ComposeSub = {
   name: 'pull',
   flags: { bool: [['-q', '--quiet'], ['--ignore-pull-failures']], value: [] },
-  run({ ctx, args, runner: load }) {
-    const p = parseFlags(args, this.flags);
-    if (p.error) return (ctx.stderr.write(`${p.error}\n`), 1);
-    const runner = load();
-    if (!runner) return 1;
-    const bad = runner.checkServices(p.args);
-    if (bad) return (ctx.stderr.write(`${bad}\n`), 1);
+  run(call: ComposeCall) {
+    const { ctx, args } = call;
+    const opened = openProject(call, this.flags);
+    if (!opened) return 1;
+    const { p, runner } = opened;
     const rep = newReport();
     runner.pull(runner.order(p.args.length ? p.args : Object.keys(runner.project.services), false), rep, true);
     return printReport(rep, ctx.stdout, ctx.stderr, ctx.tty);
@@ -127,13 +123,11 @@ export const exec: ComposeSub = {
 export const top: ComposeSub = {
   name: 'top',
   flags: none,
-  run({ ctx, args, runner: load, engine }) {
-    const p = parseFlags(args, this.flags);
-    if (p.error) return (ctx.stderr.write(`${p.error}\n`), 1);
-    const runner = load();
-    if (!runner) return 1;
-    const bad = runner.checkServices(p.args);
-    if (bad) return (ctx.stderr.write(`${bad}\n`), 1);
+  run(call: ComposeCall) {
+    const { ctx, args, engine } = call;
+    const opened = openProject(call, this.flags);
+    if (!opened) return 1;
+    const { p, runner } = opened;
     for (const c of runner.containers({ services: p.args })) {
       ctx.stdout.write(`${c.spec.name}\n`);
       const t = new Date(c.startedAt).toISOString().slice(11, 16);

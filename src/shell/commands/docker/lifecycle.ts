@@ -1,7 +1,7 @@
 import type { ComposeRunner } from '../../../sim/compose/engine/compose.ts';
 import type { OpReport } from '../../../sim/compose/engine/progress.ts';
-import type { ComposeCall, ComposeSub } from './context.ts';
-import { has, last, parseFlags, type FlagSpec, type Parsed } from './flags.ts';
+import { openProject, type ComposeCall, type ComposeSub } from './context.ts';
+import { has, last, type FlagSpec, type Parsed } from './flags.ts';
 import { printReport } from './render.ts';
 
 /** The shared shape of stop/start/restart/down: parse flags, load, check service names, run, print. */
@@ -9,19 +9,11 @@ function lifecycle(name: string, flags: FlagSpec, op: (r: ComposeRunner, p: Pars
   return {
     name,
     flags,
-    run({ ctx, args, runner: load }: ComposeCall) {
-      const p = parseFlags(args, flags);
-      if (p.error) {
-        ctx.stderr.write(`${p.error}\n`);
-        return 1;
-      }
-      const runner = load();
-      if (!runner) return 1;
-      const bad = runner.checkServices(p.args);
-      if (bad) {
-        ctx.stderr.write(`${bad}\n`);
-        return 1;
-      }
+    run(call: ComposeCall) {
+      const { ctx, args } = call;
+      const opened = openProject(call, flags);
+      if (!opened) return 1;
+      const { p, runner } = opened;
       const rep = op(runner, p);
       if (typeof rep === 'string') {
         ctx.stderr.write(`${rep}\n`);

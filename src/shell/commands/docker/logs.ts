@@ -2,8 +2,8 @@ import { LABEL, type ComposeRunner } from '../../../sim/compose/engine/compose.t
 import type { Container, LogEntry } from '../../../sim/compose/engine/docker.ts';
 import { rfc3339Nano } from '../../../sim/compose/engine/logtime.ts';
 import { JobHandle } from '../../job.ts';
-import type { ComposeSub } from './context.ts';
-import { has, last, parseFlags } from './flags.ts';
+import { openProject, type ComposeCall, type ComposeSub } from './context.ts';
+import { has, last } from './flags.ts';
 import { logPrefixer } from './render.ts';
 
 const flags = { bool: [['-f', '--follow'], ['-t', '--timestamps'], ['--no-color'], ['--no-log-prefix']], value: [['-n', '--tail'], ['--since']] };
@@ -17,19 +17,11 @@ export function shortName(runner: ComposeRunner, c: Container): string {
 export const logs: ComposeSub = {
   name: 'logs',
   flags,
-  run({ ctx, args, runner: load, engine }) {
-    const p = parseFlags(args, flags);
-    if (p.error) {
-      ctx.stderr.write(`${p.error}\n`);
-      return 1;
-    }
-    const runner = load();
-    if (!runner) return 1;
-    const bad = runner.checkServices(p.args);
-    if (bad) {
-      ctx.stderr.write(`${bad}\n`);
-      return 1;
-    }
+  run(call: ComposeCall) {
+    const { ctx, args, engine } = call;
+    const opened = openProject(call, flags);
+    if (!opened) return 1;
+    const { p, runner } = opened;
     const tailText = last(p, '--tail') ?? 'all';
     const tail = tailText === 'all' ? Infinity : Number(tailText);
     if (!Number.isInteger(tail) && tail !== Infinity) {

@@ -1,7 +1,7 @@
 import { LABEL } from '../../../sim/compose/engine/compose.ts';
 import { ago } from '../../../sim/compose/engine/humanize.ts';
-import type { ComposeSub } from './context.ts';
-import { has, last, parseFlags } from './flags.ts';
+import { openProject, type ComposeCall, type ComposeSub } from './context.ts';
+import { has, last } from './flags.ts';
 import { portsText, shortCommand, statusText, table } from './render.ts';
 
 const flags = { bool: [['-a', '--all'], ['-q', '--quiet'], ['--services']], value: [['--format'], ['--status']] };
@@ -10,19 +10,11 @@ const flags = { bool: [['-a', '--all'], ['-q', '--quiet'], ['--services']], valu
 export const ps: ComposeSub = {
   name: 'ps',
   flags,
-  run({ ctx, args, runner: load, engine }) {
-    const p = parseFlags(args, flags);
-    if (p.error) {
-      ctx.stderr.write(`${p.error}\n`);
-      return 1;
-    }
-    const runner = load();
-    if (!runner) return 1;
-    const bad = runner.checkServices(p.args);
-    if (bad) {
-      ctx.stderr.write(`${bad}\n`);
-      return 1;
-    }
+  run(call: ComposeCall) {
+    const { ctx, args, engine } = call;
+    const opened = openProject(call, flags);
+    if (!opened) return 1;
+    const { p, runner } = opened;
     const list = runner.containers({ all: has(p, '--all'), services: p.args });
     const now = engine.now;
     if (has(p, '--services')) {

@@ -3,8 +3,8 @@ import type { Container, EngineEvent } from '../../../sim/compose/engine/docker.
 import { Progress } from '../../../sim/compose/engine/progress.ts';
 import { JobHandle } from '../../job.ts';
 import type { CommandContext } from '../../types.ts';
-import type { ComposeSub } from './context.ts';
-import { has, parseFlags } from './flags.ts';
+import { openProject, type ComposeCall, type ComposeSub } from './context.ts';
+import { has } from './flags.ts';
 import { logPrefixer, printReport, renderProgress } from './render.ts';
 
 export const upFlags = {
@@ -15,19 +15,11 @@ export const upFlags = {
 export const up: ComposeSub = {
   name: 'up',
   flags: upFlags,
-  run({ ctx, args, runner: load }) {
-    const p = parseFlags(args, upFlags);
-    if (p.error) {
-      ctx.stderr.write(`${p.error}\n`);
-      return 1;
-    }
-    const runner = load();
-    if (!runner) return 1;
-    const bad = runner.checkServices(p.args);
-    if (bad) {
-      ctx.stderr.write(`${bad}\n`);
-      return 1;
-    }
+  run(call: ComposeCall) {
+    const { ctx, args } = call;
+    const opened = openProject(call, upFlags);
+    if (!opened) return 1;
+    const { p, runner } = opened;
     const scale: Record<string, number> = {};
     for (const s of p.flags.get('--scale') ?? []) {
       const m = s.match(/^([^=]+)=(\d+)$/);
