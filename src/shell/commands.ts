@@ -13,10 +13,11 @@ import { grep, head, tail, wc } from './builtins/text.ts';
 import { dockerCompose } from './commands/docker/compose.ts';
 import { docker } from './commands/docker/docker.ts';
 import { etcdctl } from './commands/etcdctl.ts';
+import { kubectl } from './commands/kubectl/kubectl.ts';
 import { sim } from './commands/sim/index.ts';
 import type { Command } from './types.ts';
 
 /** Every command the shell knows. Tool commands (docker, kubectl, etcdctl, sim) register here too. */
 export function allCommands(): Command[] {
-  return [help, clear, echo, pwd, cd, ls, cat, history, sleep, mkdir, touch, rm, grep, head, tail, wc, exportCmd, env, date, etcdctl, docker, dockerCompose, sim];
+  return [help, clear, echo, pwd, cd, ls, cat, history, sleep, mkdir, touch, rm, grep, head, tail, wc, exportCmd, env, date, etcdctl, kubectl, docker, dockerCompose, sim];
 }

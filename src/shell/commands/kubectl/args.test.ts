@@ -95,7 +95,7 @@ describe('completeKubectl', () => {
     ({ pods: ns === 'kube-system' ? ['coredns-1', 'etcd-cp'] : ['web-1', 'web-2', 'api-1'], namespaces: ['default', 'kube-system'], nodes: ['cp', 'worker-1'], deployments: ['web'] })[resource] ?? [];
   it.each([
     [[], 'ge', ['get']],
-    [['get'], 'po', ['pods']],
+    [['get'], 'po', ['poddisruptionbudgets', 'pods']],
     [['get'], 'de', ['deployments']],
     [['get', 'pods'], 'web', ['web-1', 'web-2']],
     [['get', 'pods', 'web-1'], 'web', ['web-2']],

@@ -3,6 +3,9 @@
  * it (plural, singular, short names, group, scope). Shared by argument
  * resolution, `-o name`, `get all` prefixes and completion.
  */
+import { PASSIVE_KINDS } from '../../../sim/k8s/apiserver/kinds/passive.ts';
+import { groupOf } from '../../../sim/k8s/apiserver/kinds/types.ts';
+
 export interface ResourceInfo {
   /** Plural resource name, as in URLs: `pods`. */
   resource: string;
@@ -39,6 +42,8 @@ export const RESOURCES: readonly ResourceInfo[] = [
   r('jobs', 'job', 'Job', 'batch', 'v1', []),
   r('configmaps', 'configmap', 'ConfigMap', '', 'v1', ['cm']),
   r('leases', 'lease', 'Lease', 'coordination.k8s.io', 'v1', []),
+  // Kinds the API server stores without a simulated controller (Ingress, Secret…): discovery lists them too.
+  ...PASSIVE_KINDS.map((k) => r(k.resource, k.singular, k.kind, groupOf(k.apiVersion), k.apiVersion.split('/').pop()!, k.shortNames, k.namespaced)),
 ];
 
 /** What `kubectl get all` expands to, in discovery order. */

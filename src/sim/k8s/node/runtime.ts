@@ -269,6 +269,11 @@ export class ContainerRuntime {
 
   /** Log lines written so far (a finished container's lines stop at its exit). */
   logs(id: string): string[] {
+    return this.logEntries(id).map((l) => l.line);
+  }
+
+  /** The same lines with the virtual time each was written (`kubectl logs --timestamps`). */
+  logEntries(id: string): { at: number; line: string }[] {
     const c = this.#containers.get(id);
     if (!c) return [];
     const until = Math.min(this.#clock.now(), c.finishedAt ?? Infinity);
@@ -277,7 +282,7 @@ export class ContainerRuntime {
     if (loop && c.startedAt !== undefined) {
       for (let t = c.startedAt; t <= until; t += loop.periodMs) for (const line of loop.lines) out.push({ at: t, line });
     }
-    return out.sort((a, b) => a.at - b.at).map((l) => l.line);
+    return out.sort((a, b) => a.at - b.at);
   }
 
   // ---------- hooks for lessons and tests ----------

@@ -1,0 +1,132 @@
+/**
+ * `kubectl create -f` and the generators (`create deployment|namespace|
+ * service clusterip|nodeport|job|configmap`), plus `kubectl run`: each builds
+ * the object kubectl's generator would and creates it through the API.
+ */
+import type { KubeObject } from '../../../../sim/k8s/api/types.ts';
+import { createFromFiles } from './apply.ts';
+import { apiError, clientError, objRef, warningPrinter, type Kctx, type Subcommand } from './context.ts';
+
+/** The container name kubectl derives from an image: its last path part, tag and digest dropped. */
+export function containerNameFromImage(image: string): string {
+  const base = image.split('@')[0]!.split('/').pop()!;
+  return base.split(':')[0]!;
+}
+
+function createObject(k: Kctx, obj: KubeObject): number {
+  const r = k.api.create(obj, { namespace: k.ns, dryRun: k.args.dryRun === 'server' });
+  warningPrinter(k)(r);
+  if (!r.ok) return apiError(k, r.errors[0]);
+  k.out(`${objRef(r.value)} created${k.args.dryRun && k.args.dryRun !== 'none' ? ` (${k.args.dryRun} dry run)` : ''}\n`);
+  k.flush();
+  return 0;
+}
+
+function oneName(k: Kctx, names: string[]): string | number {
+  if (names.length !== 1) return clientError(k, `exactly one NAME is required, got ${names.length}`);
+  return names[0]!;
+}
+
+function images(k: Kctx): string[] {
+  const v = k.args.flags['image'];
+  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+}
+
+function deployment(k: Kctx, name: string): number {
+  const imgs = images(k);
+  if (!imgs.length) return clientError(k, 'required flag(s) "image" not set');
+  const labels = { app: name };
+  const port = k.args.port ? Number(k.args.port) : undefined;
+  const containers = imgs.map((image) => ({ name: containerNameFromImage(image), image, ...(port ? { ports: [{ containerPort: port }] } : {}) }));
+  return createObject(k, {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, labels },
+    spec: { replicas: k.args.replicas ?? 1, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers } } },
+  } as KubeObject);
+}
+
+function service(k: Kctx, type: string, name: string): number {
+  const tcp = (k.args.flags['tcp'] as string[] | undefined) ?? [];
+  if (!tcp.length) return clientError(k, 'at least one tcp port specifier must be provided');
+  const ports = [];
+  for (const spec of tcp) {
+    const [port, target] = spec.split(':');
+    if (!port || !/^\d+$/.test(port) || (target !== undefined && !target)) return clientError(k, `invalid port: ${spec}`);
+    const targetPort = target ? (/^\d+$/.test(target) ? Number(target) : target) : Number(port);
+    ports.push({ name: `${port}-${target ?? port}`, port: Number(port), protocol: 'TCP', targetPort });
+  }
+  const labels = { app: name };
+  return createObject(k, { apiVersion: 'v1', kind: 'Service', metadata: { name, labels }, spec: { type: type === 'nodeport' ? 'NodePort' : 'ClusterIP', selector: labels, ports } } as KubeObject);
+}
+
+function job(k: Kctx, name: string): number {
+  const image = images(k)[0];
+  if (!image) return clientError(k, 'required flag(s) "image" not set');
+  const command = k.args.dashArgs;
+  return createObject(k, {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name },
+    spec: { template: { metadata: {}, spec: { containers: [{ name, image, ...(command.length ? { command } : {}) }], restartPolicy: 'Never' } } },
+  } as KubeObject);
+}
+
+function configmap(k: Kctx, name: string): number {
+  const data: Record<string, string> = {};
+  for (const lit of (k.args.flags['from-literal'] as string[] | undefined) ?? []) {
+    const eq = lit.indexOf('=');
+    if (eq <= 0) return clientError(k, `invalid literal source ${lit}, expected key=value`);
+    data[lit.slice(0, eq)] = lit.slice(eq + 1);
+  }
+  return createObject(k, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data } as KubeObject);
+}
+
+export const create: Subcommand = (k) => {
+  const [sub, ...rest] = k.args.args;
+  if (k.args.filenames.length) return createFromFiles(k);
+  if (!sub) return clientError(k, 'must specify one of -f and -k');
+  if (sub === 'service' || sub === 'svc') {
+    const [type, ...names] = rest;
+    if (type !== 'clusterip' && type !== 'nodeport') return clientError(k, `unknown command "${type ?? ''}" for "kubectl create service"`);
+    const name = oneName(k, names);
+    return typeof name === 'number' ? name : service(k, type, name);
+  }
+  const name = oneName(k, rest);
+  if (typeof name === 'number') return name;
+  switch (sub) {
+    case 'deployment':
+    case 'deploy':
+      return deployment(k, name);
+    case 'namespace':
+    case 'ns':
+      return createObject(k, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } as KubeObject);
+    case 'job':
+      return job(k, name);
+    case 'configmap':
+    case 'cm':
+      return configmap(k, name);
+    default:
+      return clientError(k, `unknown command "${sub}" for "kubectl create"`);
+  }
+};
+
+/** `kubectl run NAME --image=… [--port] [--restart] [-l] [--env] [-- args…]` */
+export const run: Subcommand = (k) => {
+  const name = k.args.args[0];
+  if (!name) return clientError(k, 'NAME is required for run');
+  if (!k.args.image) return clientError(k, 'required flag(s) "image" not set');
+  const restart = (k.args.flags['restart'] as string | undefined) ?? 'Always';
+  if (!['Always', 'OnFailure', 'Never'].includes(restart)) return clientError(k, `invalid restart policy: ${restart}`);
+  const labels: Record<string, string> = {};
+  const l = k.args.flags['labels'] as string | undefined;
+  if (l) for (const kv of l.split(',')) labels[kv.split('=')[0]!] = kv.split('=').slice(1).join('=');
+  else labels['run'] = name;
+  const env = ((k.args.flags['env'] as string[] | undefined) ?? []).map((e) => ({ name: e.split('=')[0]!, value: e.split('=').slice(1).join('=') }));
+  const argv = [...k.args.args.slice(1), ...k.args.dashArgs];
+  const container: Record<string, unknown> = { name, image: k.args.image };
+  if (argv.length) container[k.args.flags['command'] === true ? 'command' : 'args'] = argv;
+  if (env.length) container['env'] = env;
+  if (k.args.port) container['ports'] = [{ containerPort: Number(k.args.port) }];
+  return createObject(k, { apiVersion: 'v1', kind: 'Pod', metadata: { name, labels }, spec: { containers: [container], restartPolicy: restart } } as KubeObject);
+};

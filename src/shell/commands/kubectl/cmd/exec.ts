@@ -1,0 +1,65 @@
+/**
+ * `kubectl exec POD [-c C] [-it] -- CMD…`: in reality the API server proxies
+ * to the pod's kubelet; here the pod's node runtime runs the command.
+ */
+import type { Pod } from '../../../../sim/k8s/api/types.ts';
+import { apiError, clientError, type Kctx, type Subcommand } from './context.ts';
+
+/** Every container name of a pod as kubectl lists them: `a, b, init (init)`. */
+export function allContainerNames(pod: Pod): string {
+  return [...pod.spec.containers.map((c) => c.name), ...(pod.spec.initContainers ?? []).map((c) => `${c.name} (init)`)].join(', ');
+}
+
+/** -c, else the first container with kubectl's "Defaulted container" note when there is a choice. */
+export function pickContainer(k: Kctx, pod: Pod, quiet = false): string {
+  if (k.args.container) return k.args.container;
+  const first = pod.spec.containers[0]!.name;
+  if (!quiet && (pod.spec.containers.length > 1 || pod.spec.initContainers?.length)) k.err(`Defaulted container "${first}" out of: ${allContainerNames(pod)}\n`);
+  return first;
+}
+
+/** A pod from `web`, `pod/web` or `deploy/web` (the first of its pods), as logs and exec resolve them. */
+export function resolvePod(k: Kctx, arg: string): Pod | number {
+  const slash = arg.indexOf('/');
+  const type = slash > 0 ? arg.slice(0, slash) : 'pod';
+  const name = slash > 0 ? arg.slice(slash + 1) : arg;
+  if (['pod', 'pods', 'po'].includes(type)) {
+    const r = k.api.get<Pod>('pods', k.ns, name);
+    return r.ok ? r.value : apiError(k, r.errors[0]);
+  }
+  const res = { deploy: 'deployments', deployment: 'deployments', deployments: 'deployments', rs: 'replicasets', replicaset: 'replicasets', replicasets: 'replicasets', job: 'jobs', jobs: 'jobs', ds: 'daemonsets', daemonset: 'daemonsets', daemonsets: 'daemonsets', svc: 'services', service: 'services', services: 'services' }[type];
+  if (!res) return clientError(k, `cannot attach to *v1.${type}: selector for *v1.${type} not implemented`);
+  const r = k.api.get(res, k.ns, name);
+  if (!r.ok) return apiError(k, r.errors[0]);
+  const o = r.value as { spec?: { selector?: { matchLabels?: Record<string, string> } | Record<string, string> } };
+  const sel = o.spec?.selector;
+  const labels = sel && 'matchLabels' in sel ? (sel.matchLabels ?? {}) : ((sel as Record<string, string> | undefined) ?? {});
+  const pods = k.api.list<Pod>('pods', k.ns, { labelSelector: Object.entries(labels).map(([a, b]) => `${a}=${b}`).join(',') });
+  const items = pods.ok ? pods.value.items.filter((p) => !p.metadata.deletionTimestamp) : [];
+  // kubectl prefers running pods; ties go to the first by name.
+  const pick = items.find((p) => p.status?.phase === 'Running') ?? items[0];
+  if (!pick) return clientError(k, `timed out waiting for the condition`);
+  if (items.length > 1) k.err(`Found ${items.length} pods, using pod/${pick.metadata.name}\n`);
+  return pick;
+}
+
+export const exec: Subcommand = (k) => {
+  const [target, ...extra] = k.args.args;
+  if (!target) return clientError(k, 'pod, type/name or --filename must be specified');
+  const argv = [...extra, ...k.args.dashArgs];
+  if (!argv.length) return clientError(k, 'you must specify at least one command for the container');
+  const pod = resolvePod(k, target);
+  if (typeof pod === 'number') return pod;
+  const phase = pod.status?.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') return clientError(k, `cannot exec into a container in a completed pod; current phase is ${phase}`);
+  const container = pickContainer(k, pod, k.args.flags['quiet'] === true);
+  const node = pod.spec.nodeName ? k.cluster.nodes.get(pod.spec.nodeName) : undefined;
+  if (!node) return clientError(k, `unable to upgrade connection: container not found ("${container}")`);
+  const r = node.runtime.exec({ namespace: pod.metadata.namespace ?? k.ns, name: pod.metadata.name }, container, argv);
+  k.out(r.stdout);
+  k.err(r.stderr);
+  // kubectl reports a non-zero exit of the remote command this way.
+  if (r.exitCode !== 0 && !r.stderr.startsWith('error: ')) k.err(`command terminated with exit code ${r.exitCode}\n`);
+  k.flush();
+  return r.exitCode;
+};

@@ -1,0 +1,128 @@
+/**
+ * The `kubectl` shell command: parses with parseKubectl, boots (or finds) the
+ * world's cluster and hands the call to one module per subcommand under cmd/.
+ * Everything goes through the API server as the `kubectl` identity, except
+ * logs and exec, which reach the pod's node runtime as the kubelet would.
+ */
+import { getCluster, type Cluster } from '../../../sim/k8s/cluster.ts';
+import type { Command } from '../../types.ts';
+import { completeKubectl, parseKubectl } from './args.ts';
+import { apply } from './cmd/apply.ts';
+import { makeKctx, type Subcommand } from './cmd/context.ts';
+import { create, run } from './cmd/create.ts';
+import { del } from './cmd/delete.ts';
+import { describe } from './cmd/describe.ts';
+import { exec } from './cmd/exec.ts';
+import { explain } from './cmd/explain.ts';
+import { expose } from './cmd/expose.ts';
+import { apiResources, clusterInfo, version } from './cmd/info.ts';
+import { label } from './cmd/label.ts';
+import { logs } from './cmd/logs.ts';
+import { cordon, drain, taint, uncordon } from './cmd/node.ts';
+import { rollout } from './cmd/rollout.ts';
+import { scale } from './cmd/scale.ts';
+import { setCmd } from './cmd/set.ts';
+import { get } from './cmd/get.ts';
+import { wait } from './cmd/wait.ts';
+
+const SUBCOMMANDS: Record<string, Subcommand> = {
+  get,
+  describe,
+  apply,
+  create,
+  run,
+  delete: del,
+  scale,
+  rollout,
+  set: setCmd,
+  logs,
+  exec,
+  expose,
+  label,
+  cordon,
+  uncordon,
+  drain,
+  taint,
+  explain,
+  'api-resources': apiResources,
+  'cluster-info': clusterInfo,
+  version,
+  wait,
+};
+
+export const SUPPORTED: readonly string[] = Object.keys(SUBCOMMANDS);
+
+const HELP_EN = `kubectl controls the simulated Kubernetes cluster (control-plane, worker-1, worker-2).
+
+Supported commands:
+  get, describe                 show objects (-o wide|yaml|json|name|jsonpath=|custom-columns=, -l, -A, -w)
+  apply -f, create, run         create or update objects
+  delete, scale, label, expose  change objects
+  set image, rollout            status | history | undo | restart
+  logs, exec                    look inside pods (logs -f, exec POD -- CMD)
+  cordon, uncordon, drain, taint   nodes
+  wait                          --for=condition=Ready|Available or --for=delete
+  explain, api-resources, cluster-info, version
+
+Examples:
+  kubectl create deployment web --image=nginx --replicas=3
+  kubectl get pods -o wide
+  kubectl rollout status deployment/web
+`;
+
+const HELP_KO = `kubectl 로 시뮬레이션된 쿠버네티스 클러스터(control-plane, worker-1, worker-2)를 다룹니다.
+
+지원하는 명령:
+  get, describe                 오브젝트 보기 (-o wide|yaml|json|name|jsonpath=|custom-columns=, -l, -A, -w)
+  apply -f, create, run         오브젝트 만들기와 고치기
+  delete, scale, label, expose  오브젝트 바꾸기
+  set image, rollout            status | history | undo | restart
+  logs, exec                    파드 안 들여다보기 (logs -f, exec POD -- CMD)
+  cordon, uncordon, drain, taint   노드 다루기
+  wait                          --for=condition=Ready|Available 또는 --for=delete
+  explain, api-resources, cluster-info, version
+
+예:
+  kubectl create deployment web --image=nginx --replicas=3
+  kubectl get pods -o wide
+  kubectl rollout status deployment/web
+`;
+
+export const kubectl: Command = {
+  name: 'kubectl',
+  summary: { ko: '쿠버네티스 클러스터 다루기 (시뮬레이션)', en: 'control the (simulated) Kubernetes cluster' },
+  help: { ko: HELP_KO, en: HELP_EN },
+  run(ctx) {
+    const argv = ctx.argv.slice(1);
+    if (argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
+      ctx.stdout.write(ctx.lang === 'ko' ? HELP_KO : HELP_EN);
+      return 0;
+    }
+    const parsed = parseKubectl(argv);
+    if (!parsed.ok) {
+      ctx.stderr.write(parsed.error);
+      return 1;
+    }
+    const args = parsed.value;
+    if (args.flags['help'] === true) {
+      ctx.stdout.write(ctx.lang === 'ko' ? HELP_KO : HELP_EN);
+      return 0;
+    }
+    const sub = SUBCOMMANDS[args.command];
+    if (!sub) {
+      ctx.stderr.write(`error: "kubectl ${args.command}" is not available in this simulator. Supported: ${SUPPORTED.join(', ')}\n`);
+      return 1;
+    }
+    const cluster = getCluster(ctx.world);
+    return sub(makeKctx(ctx, cluster, args));
+  },
+  complete(words, current, ctx) {
+    // Completion only reads a cluster that already exists: pressing Tab must not boot one.
+    const cluster = ctx.world.peek<Cluster>('k8s.cluster');
+    return completeKubectl(words, current, (resource, ns) => {
+      if (!cluster) return [];
+      const r = cluster.api.as('kubectl').list(resource, resource === 'nodes' || resource === 'namespaces' ? undefined : (ns ?? 'default'));
+      return r.ok ? r.value.items.map((o) => o.metadata.name) : [];
+    });
+  },
+};
