@@ -1,7 +1,7 @@
 import type { KubeObject, Service, ServicePort } from '../../api/types.ts';
 import { allocateClusterIP, allocateNodePort, inServiceRange, NODE_PORT_MAX, NODE_PORT_MIN, SERVICE_CIDR } from '../allocator.ts';
 import { duplicateField, forbiddenField, invalidField, notSupportedField, requiredField } from '../field.ts';
-import { dns1035Label, portName, portNumber } from '../names.ts';
+import { dns1035Label, dns1123Label, portName, portNumber } from '../names.ts';
 import { anything, arr, int, intOrStr, obj, str, strList, strMap, topLevel } from '../schema.ts';
 import type { StatusCause } from '../status.ts';
 import type { AdmitContext, KindDef } from './types.ts';
@@ -23,7 +23,8 @@ function validateService(o: KubeObject): StatusCause[] {
     const at = `spec.ports[${i}]`;
     if (ports.length > 1 && !p.name) errs.push(requiredField(`${at}.name`));
     if (p.name) {
-      for (const e of dns1035Label(p.name)) errs.push(invalidField(`${at}.name`, p.name, e));
+      // Port names are DNS-1123 labels (`80-8080`, as `kubectl create service` names them, is valid).
+      for (const e of dns1123Label(p.name)) errs.push(invalidField(`${at}.name`, p.name, e));
       if (names.has(p.name)) errs.push(duplicateField(`${at}.name`, p.name));
       names.add(p.name);
     }
