@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { createSession } from '../../../session.ts';
+import { KUBELET_VERSION } from '../../../../sim/k8s/node/kubelet.ts';
+import { out, session } from './testing.ts';
+
+describe('api-resources, cluster-info, version', () => {
+  it('api-resources prints the discovery table', () => {
+    const t = out(session(), 'kubectl api-resources');
+    expect(t.split('\n')[0]).toMatch(/^NAME\s+SHORTNAMES\s+APIVERSION\s+NAMESPACED\s+KIND$/);
+    expect(t).toMatch(/^pods\s+po\s+v1\s+true\s+Pod$/m);
+    expect(t).toMatch(/^deployments\s+deploy\s+apps\/v1\s+true\s+Deployment$/m);
+    expect(t).toMatch(/^nodes\s+no\s+v1\s+false\s+Node$/m);
+    expect(t).toMatch(/^ingresses\s+ing\s+networking.k8s.io\/v1\s+true\s+Ingress$/m);
+  });
+  it.each([
+    [false, 'Kubernetes control plane is running at https://127.0.0.1:6443\nCoreDNS is running at https://127.0.0.1:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n'],
+    [true, '\x1b[0;32mKubernetes control plane\x1b[0m is running at \x1b[0;33mhttps://127.0.0.1:6443\x1b[0m\n'],
+  ])('cluster-info (colour %s)', (color, want) => {
+    const sh = createSession({ seed: 1, tty: { color } });
+    expect(out(sh, 'kubectl cluster-info')).toContain(want);
+  });
+  it.each([
+    ['kubectl version', `Client Version: ${KUBELET_VERSION}\nKustomize Version: v5.6.0\nServer Version: ${KUBELET_VERSION}\n`],
+    ['kubectl version --client', `Client Version: ${KUBELET_VERSION}\nKustomize Version: v5.6.0\n`],
+  ])('%s', (line, want) => expect(out(session(), line)).toBe(want));
+  it('version matches the kubelet', () => expect(KUBELET_VERSION).toBe('v1.33.4'));
+  it('reports a stopped API server', () => {
+    const sh = session();
+    out(sh, 'sim stop apiserver');
+    expect(out(sh, 'kubectl version')).toBe(`Client Version: ${KUBELET_VERSION}\nKustomize Version: v5.6.0\nThe connection to the server 127.0.0.1:6443 was refused - did you specify the right host or port?\n`);
+  });
+});
