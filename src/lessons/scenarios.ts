@@ -83,7 +83,7 @@ spec:
       ports:
         - containerPort: 80
     - name: sidecar
-      image: curlimages/curl:8.10.1
+      image: curlimages/curl:8.11.1
       command: ["sleep", "infinity"]
 `,
   },

@@ -16,14 +16,25 @@ export function isChatter(e: TraceEntry): boolean {
 
 const hhmmss = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 
-export function formatTrace(entries: TraceEntry[], opts: { limit: number; all: boolean }): string {
+/**
+ * A wide terminal gets one table row per request; a narrow one (the lesson
+ * terminal) gets the request on one line and the etcd write under it.
+ */
+export function formatTrace(entries: TraceEntry[], opts: { limit: number; all: boolean; columns?: number }): string {
   const shown = (opts.all ? entries : entries.filter((e) => !isChatter(e))).slice(-opts.limit);
   if (shown.length === 0) return 'No API requests yet.\n';
-  const rows = ['TIME\tCOMPONENT\tVERB\tRESOURCE\tCODE\tETCD'];
-  for (const e of shown) {
-    const res = [e.resource + (e.subresource ? `/${e.subresource}` : ''), e.namespace, e.name].filter(Boolean).join(' ');
-    const etcd = e.etcd.filter((o) => o.op !== 'range').map((o) => `${o.op} ${o.key}${o.revision ? ` @${o.revision}` : ''}`).join(', ') || '-';
-    rows.push([hhmmss(e.time), e.component, e.verb, res, String(e.code), etcd].join('\t'));
+  const what = (e: TraceEntry) => `${e.resource}${e.subresource ? `/${e.subresource}` : ''}${e.name ? ` ${e.namespace ? `${e.namespace}/` : ''}${e.name}` : e.namespace ? ` -n ${e.namespace}` : ''}`;
+  const writes = (e: TraceEntry) => e.etcd.filter((o) => o.op !== 'range').map((o) => `${o.op} ${o.key}${o.revision ? ` @${o.revision}` : ''}`).join(', ');
+  if ((opts.columns ?? 80) >= 140) {
+    const rows = ['TIME\tCOMPONENT\tVERB\tRESOURCE\tCODE\tETCD'];
+    for (const e of shown) rows.push([hhmmss(e.time), e.component, e.verb, what(e), String(e.code), writes(e) || '-'].join('\t'));
+    return tabwrite(rows.join('\n') + '\n', GET_TABWRITER);
   }
-  return tabwrite(rows.join('\n') + '\n', GET_TABWRITER);
+  let out = '';
+  for (const e of shown) {
+    out += `${hhmmss(e.time)}  ${e.component} → ${e.verb} ${what(e)} (${e.code})\n`;
+    const w = writes(e);
+    if (w) out += `          etcd: ${w}\n`;
+  }
+  return out;
 }

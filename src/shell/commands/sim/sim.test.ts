@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { transcript } from '../../headless.ts';
+import { createSession } from '../../session.ts';
+import { expectGolden } from '../../../testing/golden.ts';
+import { isChatter } from './trace.ts';
+
+const session = () => createSession({ seed: 1, lang: 'en', tty: { color: false, columns: 100 } });
+const run = (script: string[]) => transcript(session(), script, {});
+
+describe('sim', () => {
+  it('status lists every component and marks the etcd leader (golden)', () => {
+    expectGolden(join(import.meta.dirname, 'testdata', 'status.golden'), run(['sim status']));
+  });
+
+  it('stop and start components by name; unknown names are refused', () => {
+    const out = run(['sim stop scheduler', 'sim status', 'sim start scheduler', 'sim stop nope', 'sim stop etcd-9']);
+    expect(out).toMatch(/^scheduler stopped$/m);
+    expect(out).toMatch(/^kube-scheduler +control-plane +Stopped$/m);
+    expect(out).toMatch(/^scheduler started$/m);
+    expect(out).toContain('sim stop: unknown component "nope"');
+    expect(out).toContain('sim stop: no etcd member "etcd-9" (members: etcd-0, etcd-1, etcd-2)');
+  });
+
+  it('with two etcd members down the status says quorum is lost', () => {
+    expect(run(['sim stop etcd-0', 'sim stop etcd-1', 'sleep 5s', 'sim status'])).toContain('etcd has no leader: quorum is lost, so writes fail.');
+  });
+
+  it('node fail stops the kubelet; the node turns NotReady after the grace period', () => {
+    const out = run(['sim node fail worker-1', 'sleep 50s', 'kubectl get nodes', 'sim node recover worker-1', 'sleep 20s', 'kubectl get nodes']);
+    expect(out).toMatch(/^worker-1 +NotReady /m);
+    expect(out.split('sim node recover')[0]).not.toMatch(/^worker-2 +NotReady/m);
+    expect(out.slice(out.lastIndexOf('NAME'))).toMatch(/^worker-1 +Ready /m);
+  });
+
+  it('node add joins a worker with the next pod CIDR; bad names are refused', () => {
+    const out = run(['sim node add worker-3', 'sleep 10s', 'kubectl get nodes', 'sim node add worker-3', 'sim node add Bad_Name']);
+    expect(out).toContain('node worker-3 joined (pod CIDR 10.244.3.0/24)');
+    expect(out).toMatch(/^worker-3 +Ready /m);
+    expect(out).toContain('sim node add: node "worker-3" already exists');
+    expect(out).toContain('sim node add: "Bad_Name" is not a valid node name');
+  });
+
+  it('crash restarts the container in place: same pod, RESTARTS 1', () => {
+    const out = run(['kubectl run solo --image=nginx:1.27', 'sleep 20s', 'sim crash solo', 'sleep 5s', 'kubectl get pod solo', 'sim crash nope', 'sim crash -l app=none']);
+    expect(out).toContain('solo/solo: the process exited with code 1');
+    expect(out).toMatch(/^solo +1\/1 +Running +1 \(5s ago\)/m);
+    expect(out).toContain('sim crash: pod "nope" not found in namespace "default"');
+    expect(out).toContain('sim crash: no running pod matches "app=none" in namespace "default"');
+  });
+
+  it('why explains a placement; trace shows who wrote what to etcd', () => {
+    const out = run(['kubectl run solo --image=nginx:1.27', 'sleep 5s', 'sim why solo', 'sim trace 3']);
+    expect(out).toMatch(/worker-[12]/);
+    expect(out).toMatch(/kube-scheduler → create pods\/binding default\/solo \(201\)\n {10}etcd: txn \/registry\/pods\/default\/solo @\d+/);
+  });
+
+  it('trace hides heartbeats and reads unless asked for all', () => {
+    const base = { time: 0, code: 200, etcd: [] };
+    expect(isChatter({ ...base, component: 'kubelet/worker-1', verb: 'update', resource: 'leases' })).toBe(true);
+    expect(isChatter({ ...base, component: 'kubectl', verb: 'list', resource: 'pods' })).toBe(true);
+    expect(isChatter({ ...base, component: 'kubectl', verb: 'create', resource: 'pods' })).toBe(false);
+  });
+
+  it('without arguments it prints usage and fails', () => {
+    expect(run(['sim'])).toContain('Usage:\n  sim status');
+  });
+});
