@@ -13,7 +13,7 @@ const sidebar = [
   {
     label: '쿠버네티스',
     translations: { en: 'Kubernetes' },
-    items: [{ slug: 'k8s/intro' }],
+    items: [{ slug: 'k8s/intro' }, { slug: 'k8s/control-plane' }, { slug: 'k8s/worker-node' }, { slug: 'k8s/pods' }],
   },
 ];
 

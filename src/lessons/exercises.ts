@@ -2,6 +2,7 @@ import { Vfs } from '../sim/vfs.ts';
 import { goalsResult, type Exercise } from './exercise.ts';
 import { composeDemo } from './scenarios.ts';
 import { composeDownExercise, composeRestartExercise, composeUpExercise } from './compose-exercises.ts';
+import { k8sNodeFailureExercise, k8sPodLifecycleExercise, k8sSchedulerExercise } from './k8s-exercises.ts';
 
 /** Reads a file relative to the scenario directory, trimmed, or undefined. */
 function answer(shell: Parameters<Exercise['check']>[0], dir: string, name: string): string | undefined {
@@ -31,4 +32,4 @@ export const composeIntroExercise: Exercise = {
 };
 
 /** Every exercise in the course, by id. */
-export const exercises: Record<string, Exercise> = Object.fromEntries([composeIntroExercise, composeUpExercise, composeRestartExercise, composeDownExercise].map((e) => [e.id, e]));
+export const exercises: Record<string, Exercise> = Object.fromEntries([composeIntroExercise, composeUpExercise, composeRestartExercise, composeDownExercise, k8sSchedulerExercise, k8sNodeFailureExercise, k8sPodLifecycleExercise].map((e) => [e.id, e]));
