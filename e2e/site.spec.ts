@@ -160,3 +160,32 @@ test('docker compose runs in the lesson terminal and the restart exercise follow
   await expect(ex).toHaveAttribute('data-done', 'true');
   await expect(ex.locator('.kl-ex-goals li[data-met="true"]')).toHaveCount(3);
 });
+
+test('the pods lesson: containers in one pod reach each other over localhost', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/k8s/pods/');
+  const term = await terminal(page);
+  for (const line of ['kubectl apply -f two.yaml', 'sleep 30s', 'kubectl get pod two -o wide', 'kubectl exec two -c sidecar -- curl -s localhost:80']) {
+    await page.keyboard.type(line);
+    await page.keyboard.press('Enter');
+  }
+  await expectTranscript(term, /^two +2\/2 +Running +0 /m);
+  await expectTranscript(term, '<title>Welcome to nginx!</title>');
+  expect(errors).toEqual([]);
+});
+
+test('the control-plane lesson: etcd already holds the cluster and the scheduler exercise can be solved', async ({ page }) => {
+  await page.goto('/k8s/control-plane/');
+  const term = await terminal(page);
+  await page.keyboard.type('etcdctl get /registry/minions --prefix --keys-only');
+  await page.keyboard.press('Enter');
+  await expectTranscript(term, /^\/registry\/minions\/worker-1$/m);
+  for (const line of ['kubectl apply -f web.yaml', 'sleep 20s', 'sim stop scheduler', 'kubectl scale deployment web --replicas=5', 'sleep 10s', 'kubectl get pods', 'sim start scheduler', 'sleep 20s']) {
+    await page.keyboard.type(line);
+    await page.keyboard.press('Enter');
+  }
+  await expectTranscript(term, /^web-\S+ +0\/1 +Pending /m);
+  const ex = page.locator('kl-exercise');
+  await ex.scrollIntoViewIfNeeded();
+  await expect(ex).toHaveAttribute('data-done', 'true');
+});

@@ -1,4 +1,7 @@
+import { ExerciseProgress, type CheckResult } from '../lessons/exercise.ts';
+import { exercises } from '../lessons/exercises.ts';
 import { parseLog, Recorder, replay } from '../shell/recorder.ts';
+import { exercisesFor } from './session-registry.ts';
 import { createSession, type SessionOptions } from '../shell/session.ts';
 import type { Shell } from '../shell/shell.ts';
 
@@ -17,6 +20,10 @@ export interface LiveSession {
   notice?: { kind: 'info' | 'error'; ko: string; en: string };
   /** Forget the saved session and start this lesson's session over. */
   reset(): void;
+  /** The latest check of an exercise that follows this session. */
+  exercise(id: string): CheckResult | undefined;
+  /** Called after every command with the exercises' latest results. */
+  onExercises(fn: () => void): () => void;
 }
 
 const sessions = new Map<string, LiveSession>();
@@ -35,8 +42,23 @@ export function getSession(key: string, opts: SessionOptions): LiveSession {
   if (existing) return existing;
   const parsed = parseLog(load(key));
   // Recording starts before the replay, so the replayed lines become the new log as they run.
+  const results = new Map<string, CheckResult>();
+  const listeners = new Set<() => void>();
+  const track = (shell: Shell, id: string) => {
+    const ex = exercises[id];
+    if (!ex || results.has(id)) return;
+    const progress = new ExerciseProgress(ex);
+    results.set(id, progress.update(shell));
+    shell.onLine(() => {
+      results.set(id, progress.update(shell));
+      for (const l of listeners) l();
+    });
+  };
   const fresh = (seed: number) => {
     const shell = createSession({ ...opts, seed });
+    results.clear();
+    // Exercises check after every command from the very first one, replayed lines included.
+    for (const id of exercisesFor(key)) track(shell, id);
     return { shell, rec: new Recorder(shell, seed) };
   };
   let { shell, rec } = fresh(parsed.log?.seed ?? opts.seed ?? 1);
@@ -74,6 +96,14 @@ export function getSession(key: string, opts: SessionOptions): LiveSession {
     shell,
     restored,
     notice,
+    exercise(id) {
+      track(shell, id); // an exercise that registered late starts from now
+      return results.get(id);
+    },
+    onExercises(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
     reset() {
       try {
         localStorage.removeItem(storageKey(key));

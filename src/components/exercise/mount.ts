@@ -1,4 +1,3 @@
-import { ExerciseProgress } from '../../lessons/exercise.ts';
 import { exercises } from '../../lessons/exercises.ts';
 import { inlineMarkup } from '../../lessons/format.ts';
 import type { Lang } from '../../shell/types.ts';
@@ -20,13 +19,13 @@ export function mountExercise(host: HTMLElement): void {
   const ex = exercises[id];
   if (!ex) return;
   const lang = (host.dataset.lang === 'en' ? 'en' : 'ko') as Lang;
-  const { shell } = getSession(host.dataset.session!, { seed: 1, lang, dir: ex.scenario.dir, files: ex.scenario.files, boot: ex.scenario.boot });
+  const live = getSession(host.dataset.session!, { seed: 1, lang, dir: ex.scenario.dir, files: ex.scenario.files, boot: ex.scenario.boot });
   const list = host.querySelector('.kl-ex-goals')!;
   const status = host.querySelector('.kl-ex-status')!;
   let solvedBefore = wasSolved(id);
-  const progress = new ExerciseProgress(ex);
   const render = () => {
-    const r = progress.update(shell);
+    const r = live.exercise(id);
+    if (!r) return;
     list.innerHTML = r.goals.map((g) => `<li data-met="${g.met}">${inlineMarkup(g.text[lang])}</li>`).join('');
     const done = r.done || solvedBefore;
     host.dataset.done = String(done);
@@ -40,6 +39,6 @@ export function mountExercise(host: HTMLElement): void {
       }
     }
   };
-  shell.onLine(render);
+  live.onExercises(render);
   render();
 }
