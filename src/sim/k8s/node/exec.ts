@@ -74,9 +74,14 @@ function curl(env: ExecEnv, args: string[]): ExecResult {
   let head = false;
   let fail = false;
   let url: string | undefined;
+  let output: string | undefined;
+  let writeOut: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === '--max-time' || a === '-m' || a === '-o' || a === '-w' || a === '-H') i++;
+    // -o and -w are how people check a service from a pod: curl -s -o /dev/null -w '%{http_code}' URL
+    if (a === '-o' || a === '--output') output = args[++i];
+    else if (a === '-w' || a === '--write-out') writeOut = args[++i];
+    else if (a === '--max-time' || a === '-m' || a === '-H') i++;
     else if (a.startsWith('--')) continue;
     else if (a.startsWith('-')) {
       if (a.includes('i')) include = true;
@@ -96,8 +101,11 @@ function curl(env: ExecEnv, args: string[]): ExecResult {
   if (ans === 'empty') return err('curl: (52) Empty reply from server', 52);
   if (fail && ans.status >= 400) return err(`curl: (22) The requested URL returned error: ${ans.status}`, 22);
   const headers = `HTTP/1.1 ${ans.status} ${ans.status === 200 ? 'OK' : 'Not Found'}\r\n${ans.server ? `Server: ${ans.server}\r\n` : ''}Content-Length: ${ans.body.length}\r\n\r\n`;
-  if (head) return ok(headers);
-  return ok((include ? headers : '') + ans.body);
+  const written = writeOut === undefined ? '' : writeOut.replace(/%\{http_code\}/g, String(ans.status)).replace(/%\{remote_ip\}/g, ip).replace(/\\n/g, '\n');
+  if (head) return ok(headers + written);
+  // Only /dev/null (or a file the learner will not see again) is a target: the body is dropped.
+  const body = output !== undefined ? '' : (include ? headers : '') + ans.body;
+  return ok(body + written);
 }
 
 function wget(env: ExecEnv, args: string[]): ExecResult {

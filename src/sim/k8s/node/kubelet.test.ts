@@ -173,6 +173,19 @@ describe('pod: "containers in one pod share a network namespace and talk over lo
     expect(runtime.exec(pod, 'sidecar', ['ip', 'addr']).stdout).toContain('inet 10.244.1.2/24');
   });
 
+  it.each([
+    [['curl', '-s', '-o', '/dev/null', '-w', '%{http_code}', 'localhost:80'], '200'],
+    [['curl', '-s', '-o', '/dev/null', '-w', '%{http_code}\\n', 'localhost:80/missing'], '404\n'],
+    [['curl', '-sI', 'localhost:80'], /^HTTP\/1\.1 200 OK\r\nServer: nginx/],
+  ])('curl %j prints what real curl prints', (argv, want) => {
+    const { runtime, run, seconds } = nodeFixture();
+    run({ name: 'web-1', containers: [nginx, { name: 'sidecar', image: 'curlimages/curl:8.11.1', command: ['sleep', 'infinity'] }] });
+    seconds(3);
+    const out = runtime.exec({ namespace: 'default', name: 'web-1' }, 'sidecar', argv).stdout;
+    if (typeof want === 'string') expect(out).toBe(want);
+    else expect(out).toMatch(want);
+  });
+
   it('two containers on one port: the second fails with "Address already in use" and crash-loops', () => {
     const { client, runtime, run, seconds } = nodeFixture();
     run({ name: 'clash', containers: [nginx, { name: 'web2', image: 'nginx:1.27' }] });
