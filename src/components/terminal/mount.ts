@@ -41,7 +41,7 @@ export function mountTerminal(host: HTMLElement): void {
     convertEol: true,
     cursorBlink: true,
     // Narrow screens get a smaller font so tables such as `docker compose ps` keep more columns.
-    fontSize: box.clientWidth < 560 ? 12 : 14,
+    fontSize: box.clientWidth < 560 ? 12 : 13,
     lineHeight: 1.15,
     fontFamily: "'D2Coding', 'JetBrains Mono', 'Noto Sans Mono CJK KR', ui-monospace, Menlo, Consolas, monospace",
     theme: THEME,
