@@ -8,7 +8,7 @@ export function kubeletClient(api: ApiClient): KubeletClient {
   return {
     listPods: (o) => listOf<Pod>(api, 'pods', undefined, o),
     watchPods: (o, on) => watchOf<Pod>(api, 'pods', o, on),
-    updatePodStatus: (pod) => toStatus(api.updateStatus(pod)),
+    updatePodStatus: (pod) => toStatus(api.patch<Pod>('pods', pod.metadata.namespace, pod.metadata.name, statusPatch(pod), 'merge', { subresource: 'status' })),
     deletePod: (ns, name, o) => toStatus(api.delete<Pod>('pods', ns, name, o)),
     getNode: (name) => toStatus(api.get<Node>('nodes', undefined, name)),
     createNode: (node) => toStatus(api.create(node)),
@@ -27,4 +27,15 @@ export function proxyClient(api: ApiClient): ProxyClient {
     listEndpointSlices: () => listOf<EndpointSlice>(api, 'endpointslices'),
     watchEndpointSlices: (o, on) => watchOf<EndpointSlice>(api, 'endpointslices', o, on),
   };
+}
+
+/**
+ * The status manager's PATCH: no resourceVersion, so a write made before our
+ * own previous write came back through the watch still lands (a PUT of the
+ * cached pod would be a 409 and the newer state lost). Fields the kubelet owns
+ * and no longer reports are nulled, as its two-way diff would remove them.
+ */
+function statusPatch(pod: Pod): unknown {
+  const status: Record<string, unknown> = { podIP: null, podIPs: null, initContainerStatuses: null, ...pod.status };
+  return { metadata: { uid: pod.metadata.uid }, status };
 }

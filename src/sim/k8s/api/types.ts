@@ -196,6 +196,7 @@ export interface ContainerStateRunning {
 }
 export interface ContainerStateTerminated {
   exitCode: number;
+  containerID?: string;
   reason?: string;
   message?: string;
   startedAt?: string;

@@ -47,7 +47,7 @@ export interface DeleteOptions {
 export interface KubeletClient {
   listPods(opts: ListOptions): ApiResult<ListResult<Pod>>;
   watchPods(opts: WatchOptions, onEvent: (e: WatchEvent<Pod>) => void): StopWatch;
-  /** PUT pods/{name}/status: only status is taken from the argument. */
+  /** PATCH pods/{name}/status without a resourceVersion precondition: only status is taken from the argument. */
   updatePodStatus(pod: Pod): ApiResult<Pod>;
   /** The kubelet's final delete after the containers are gone uses gracePeriodSeconds 0. */
   deletePod(namespace: string, name: string, opts: DeleteOptions): ApiResult<Pod>;

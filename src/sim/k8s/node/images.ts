@@ -118,6 +118,16 @@ export const CATALOG: readonly CatalogImage[] = [
     baseMemoryBytes: 10 * MiB,
   },
   {
+    repository: 'docker.io/library/perl',
+    tags: ['5.40', '5.40.2', '5.40-slim'],
+    sizeBytes: 335_814_320,
+    entrypoint: [],
+    cmd: ['perl5.40.2', '-de0'],
+    env: { ...PATH_ENV },
+    binaries: [...DEBIAN, 'perl', 'perl5.40.2', 'cpanm', 'curl', 'wget'],
+    baseMemoryBytes: 6 * MiB,
+  },
+  {
     repository: 'docker.io/curlimages/curl',
     tags: ['8.11.1', '8.11.0'],
     sizeBytes: 11_922_310,

@@ -560,7 +560,9 @@ export class Kubelet {
       s.containerID = `containerd://${rc.id}`;
       s.imageID = rc.imageID;
     }
-    s.lastState = c.last ? { terminated: c.last } : {};
+    // Waiting to restart: the instance that just died is the last termination, as the kubelet reports it.
+    const last = state.waiting && rc?.state === 'exited' ? terminatedOf(rc) : c.last;
+    s.lastState = last ? { terminated: last } : {};
     return s;
   }
 
@@ -621,7 +623,7 @@ export class Kubelet {
 
 function terminatedOf(rc: RtContainer): ContainerState['terminated'] {
   if (rc.state !== 'exited') return undefined;
-  const t: NonNullable<ContainerState['terminated']> = { exitCode: rc.exitCode ?? 0, reason: rc.reason ?? 'Error', startedAt: rfc3339(rc.startedAt ?? rc.createdAt), finishedAt: rfc3339(rc.finishedAt!) };
+  const t: NonNullable<ContainerState['terminated']> = { exitCode: rc.exitCode ?? 0, reason: rc.reason ?? 'Error', startedAt: rfc3339(rc.startedAt ?? rc.createdAt), finishedAt: rfc3339(rc.finishedAt!), containerID: `containerd://${rc.id}` };
   if (rc.message) t.message = rc.message;
   return t;
 }

@@ -41,9 +41,27 @@ describe('what a container process does', () => {
     ['postgres without a password exits 1', prog('postgres:17'), 'exit:1', []],
     ['postgres with a password listens on 5432', prog('postgres:17', undefined, undefined, { POSTGRES_PASSWORD: 'x' }), 'run', [5432]],
     ['redis --port 6380 listens there', prog('redis:7.4', ['redis-server', '--port', '6380']), 'run', [6380]],
+    ['echo hi exits 0', prog('busybox', undefined, ['echo', 'hi']), 'exit:0', []],
+    ['date exits 0 (no endless recursion into the shell)', prog('busybox', ['date']), 'exit:0', []],
+    ['hostname inside sh -c exits 0', prog('busybox', ['sh', '-c', 'hostname; env']), 'exit:0', []],
+    ['a script ends with its last status', prog('busybox', ['sh', '-c', 'echo a; false']), 'exit:1', []],
+    ['exit without a code keeps the last status', prog('busybox', ['sh', '-c', 'false; exit']), 'exit:1', []],
+    ['perl bpi exits 0', prog('perl:5.40', ['perl', '-Mbignum=bpi', '-wle', 'print bpi(20)']), 'exit:0', []],
   ])('%s', (_name, p, ending, ports) => {
     expect(p.ending.kind === 'exit' ? `exit:${p.ending.code}` : 'run').toBe(ending);
     expect(p.listens).toEqual(ports);
+  });
+
+  it('utilities print what they would at run time', () => {
+    const c = { ...ctx, env: { A: '1' } };
+    expect(prog('busybox', ['sh', '-c', 'sleep 2; date; hostname; printenv A; uname -r']).lines(c).map((l) => [l.atMs, l.line])).toEqual([
+      [2000, 'Thu Jan 15 09:00:02 UTC 2026'],
+      [2000, 'web-1'],
+      [2000, '1'],
+      [2000, '6.8.0-51-generic'],
+    ]);
+    expect(prog('busybox', ['env']).lines(c).map((l) => l.line)).toEqual(['HOSTNAME=web-1', 'A=1', 'HOME=/root']);
+    expect(prog('perl:5.40', ['perl', '-Mbignum=bpi', '-wle', 'print bpi(20)']).lines(c).map((l) => l.line)).toEqual(['3.1415926535897932385']);
   });
 
   it('sleep 3600 exits only after an hour', () => {

@@ -320,6 +320,8 @@ export function programFor(image: CatalogImage, argvIn: string[], env: Record<st
     case 'curl':
       if (argv.length === 1) return exiting(["curl: try 'curl --help' or 'curl --manual' for more information"], 2);
       return exiting([], 0);
+    case 'perl':
+      return perl(argv);
     case 'stress': {
       const bytes = parseSize(flag('--vm-bytes') ?? '256M');
       return { ...exiting(['stress: info: [1] dispatching hogs: 0 cpu, 0 io, 1 vm, 0 hdd'], 0), ending: { kind: 'run' }, memoryBytes: bytes };
@@ -378,11 +380,14 @@ function words(stmt: string, env: Record<string, string>): string[] {
   return out;
 }
 
-/** `sh -c` scripts: echo, sleep, exit, true/false, while-true loops, trap, and exec of a server. */
+type Line = { atMs: number; line: string | ((c: ProgramContext, at: number) => string) };
+
+/** `sh -c` scripts: echo, sleep, exit, true/false, small utilities, while-true loops, trap, and exec of a server. */
 function script(image: CatalogImage, src: string, env: Record<string, string>): Program {
   const stmts = statements(src);
-  const lines: { atMs: number; line: string }[] = [];
+  const lines: Line[] = [];
   let t = 0;
+  let code = 0;
   let trapsTerm = false;
   let memoryGrows = false;
   for (let i = 0; i < stmts.length; i++) {
@@ -403,6 +408,7 @@ function script(image: CatalogImage, src: string, env: Record<string, string>): 
     switch (cmd) {
       case 'echo':
         lines.push({ atMs: t, line: w.slice(1).filter((x) => x !== '-n').join(' ') });
+        code = 0;
         break;
       case 'trap':
         if (w.some((x) => /TERM|15/.test(x))) trapsTerm = true;
@@ -410,14 +416,17 @@ function script(image: CatalogImage, src: string, env: Record<string, string>): 
       case 'sleep':
         if (w[1] === 'infinity') return base0(lines, trapsTerm, image);
         t += Math.round(Number(w[1] ?? 0) * 1000) || 0;
+        code = 0;
         break;
       case 'exit':
-        return { ...base0(lines, trapsTerm, image), ending: { kind: 'exit', afterMs: t, code: Number(w[1] ?? 0) } };
+        return { ...base0(lines, trapsTerm, image), ending: { kind: 'exit', afterMs: t, code: Number(w[1] ?? code) & 255 } };
       case 'true':
       case ':':
+        code = 0;
         break;
       case 'false':
-        return { ...base0(lines, trapsTerm, image), ending: { kind: 'exit', afterMs: t, code: 1 } };
+        code = 1;
+        break;
       case 'tail':
         if (w.includes('/dev/zero')) memoryGrows = true;
         return { ...base0(lines, trapsTerm, image), memoryGrows };
@@ -425,22 +434,116 @@ function script(image: CatalogImage, src: string, env: Record<string, string>): 
         if (!cmd) break;
         if (!image.binaries.includes(base(cmd)) && base(cmd) !== 'httpd-foreground') {
           lines.push({ atMs: t, line: `sh: ${cmd}: not found` });
-          if (i === stmts.length - 1) return { ...base0(lines, trapsTerm, image), ending: { kind: 'exit', afterMs: t, code: 127 } };
+          code = 127;
+          break;
+        }
+        const u = utility(image, base(cmd), w.slice(1));
+        if (u) {
+          for (const line of u.lines) lines.push({ atMs: t, line });
+          code = u.code;
           break;
         }
         // A server (or anything else) started as the last statement becomes the process.
         const p = programFor(image, w, env);
         const offset = t;
-        return { ...p, lines: (c) => [...lines, ...p.lines(c).map((l) => ({ ...l, atMs: l.atMs + offset }))], ending: p.ending.kind === 'exit' ? { ...p.ending, afterMs: p.ending.afterMs + offset } : p.ending };
+        const before = resolve(lines);
+        return { ...p, lines: (c) => [...before(c), ...p.lines(c).map((l) => ({ ...l, atMs: l.atMs + offset }))], ending: p.ending.kind === 'exit' ? { ...p.ending, afterMs: p.ending.afterMs + offset } : p.ending };
       }
     }
   }
-  return { ...base0(lines, trapsTerm, image), ending: { kind: 'exit', afterMs: t, code: 0 } };
+  // Without `set -e` the script runs on; its status is the last command's.
+  return { ...base0(lines, trapsTerm, image), ending: { kind: 'exit', afterMs: t, code } };
 }
 
-function base0(lines: { atMs: number; line: string }[], trapsTerm: boolean, image: CatalogImage): Program {
+const DEBIAN_LIKE = (image: CatalogImage) => image.binaries.includes('apt-get');
+
+/**
+ * Short-lived utilities a container command runs: what they print (some of it
+ * only known at run time) and their exit status. Undefined: not a utility, the
+ * program decides (servers, interpreters).
+ */
+function utility(image: CatalogImage, bin: string, args: string[]): { lines: Line['line'][]; code: number } | undefined {
+  switch (bin) {
+    case 'date':
+      return { lines: [(_c, at) => dateLine(at)], code: 0 };
+    case 'hostname':
+      return { lines: [(c) => c.hostname], code: 0 };
+    case 'whoami':
+      return { lines: ['root'], code: 0 };
+    case 'id':
+      return { lines: [DEBIAN_LIKE(image) ? 'uid=0(root) gid=0(root) groups=0(root)' : 'uid=0(root) gid=0(root) groups=0(root),10(wheel)'], code: 0 };
+    case 'uname':
+      return { lines: [args.includes('-r') ? KERNEL : args.includes('-m') ? 'x86_64' : args.includes('-a') ? (c) => `Linux ${c.hostname} ${KERNEL} #52-Ubuntu SMP PREEMPT_DYNAMIC Thu Dec  5 13:09:44 UTC 2024 x86_64 GNU/Linux` : 'Linux'], code: 0 };
+    case 'env':
+    case 'printenv': {
+      if (bin === 'printenv' && args[0]) return { lines: [(c) => c.env[args[0]!] ?? ''], code: 0 };
+      return { lines: [(c) => [`HOSTNAME=${c.hostname}`, ...Object.entries(c.env).map(([k, v]) => `${k}=${v}`), 'HOME=/root'].join('\n')], code: 0 };
+    }
+    case 'ls':
+    case 'cat':
+    case 'ps':
+    case 'kill':
+    case 'wget':
+    case 'nslookup':
+    case 'ip':
+    case 'ifconfig':
+    case 'apt-get':
+    case 'apk':
+    case 'vi':
+      // Their output depends on a filesystem and network this process model does not keep.
+      return { lines: [], code: 0 };
+    default:
+      return undefined;
+  }
+}
+
+const KERNEL = '6.8.0-51-generic';
+
+/** `date` in the C locale, as busybox and coreutils print it in a UTC container. */
+function dateLine(ms: number): string {
+  const p = parts(ms);
+  return `${DAYS[p.wd]} ${MONTHS[p.mo]} ${pad(p.d)} ${p.h}:${p.mi}:${p.s} UTC ${p.y}`;
+}
+
+/** `perl -Mbignum=bpi -wle 'print bpi(N)'`, the Job example: pi to N digits after a few seconds of work. */
+function perl(argv: string[]): Program {
+  const src = argv.slice(1).join(' ');
+  const m = /bpi\((\d+)\)/.exec(src);
+  if (!m) return exiting([], 0, 50);
+  const digits = Math.min(Number(m[1]), 10_000);
+  return { ...exiting([piDigits(digits)], 0, 1_000 + digits * 2), memoryBytes: 12 * MiB };
+}
+
+/** Pi rounded to n significant digits (Machin's formula in fixed point), as Math::BigFloat prints it. */
+export function piDigits(n: number): string {
+  if (n <= 0) return '0';
+  const guard = 10n;
+  const scale = 10n ** (BigInt(n) + guard);
+  const arctanInv = (x: bigint) => {
+    let sum = 0n;
+    let term = scale / x;
+    const x2 = x * x;
+    for (let k = 1n; term !== 0n; k += 2n) {
+      sum += ((k - 1n) / 2n) % 2n === 0n ? term / k : -(term / k);
+      term /= x2;
+    }
+    return sum;
+  };
+  const pi = 16n * arctanInv(5n) - 4n * arctanInv(239n);
+  // n significant digits: one before the point, n - 1 after; round half up on the guard digits.
+  const unit = 10n ** (guard + 1n);
+  const rounded = (pi + unit / 2n) / unit;
+  const s = rounded.toString();
+  return n === 1 ? s : `${s[0]}.${s.slice(1)}`;
+}
+
+function resolve(lines: Line[]): (c: ProgramContext) => { atMs: number; line: string }[] {
+  return (c) => lines.flatMap((l) => (typeof l.line === 'string' ? l.line : l.line(c, c.now + l.atMs)).split('\n').map((line) => ({ atMs: l.atMs, line })));
+}
+
+function base0(lines: Line[], trapsTerm: boolean, image: CatalogImage): Program {
   return {
-    lines: () => lines,
+    lines: resolve(lines),
     ending: { kind: 'run' },
     listens: [],
     bindFailure: () => ({ lines: [], code: 1, afterMs: 0 }),

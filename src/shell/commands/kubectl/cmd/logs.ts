@@ -33,6 +33,9 @@ function containerId(k: Kctx, pod: Pod, name: string, runtime: ContainerRuntime)
     if (!prev) return apiError(k, badRequest(`previous terminated container "${name}" in pod "${podName}" not found`));
     return prev.id;
   }
+  // Waiting to restart after a run: the kubelet serves the last terminated instance's logs.
+  const last = st?.lastState?.terminated?.containerID?.replace(/^containerd:\/\//, '');
+  if (st?.state?.waiting && last) return last;
   if (!current || st?.state?.waiting) {
     const reason = st?.state?.waiting?.reason ?? 'ContainerCreating';
     return apiError(k, badRequest(`container "${name}" in pod "${podName}" is waiting to start: ${reason}`));
