@@ -170,8 +170,8 @@ export const sim: Command = {
           err.write(selector !== undefined ? `sim crash: no running pod matches "${selector}" in namespace "${ns}"\n` : names[0] ? `sim crash: pod "${names[0]}" not found in namespace "${ns}"\n` : 'usage: sim crash POD|-l SELECTOR [-c CONTAINER] [--exit-code N]\n');
           return 1;
         }
-        if (!Number.isInteger(exitCode) || exitCode < 1 || exitCode > 255) {
-          err.write('sim crash: --exit-code must be between 1 and 255\n');
+        if (!Number.isInteger(exitCode) || exitCode < 0 || exitCode > 255) {
+          err.write('sim crash: --exit-code must be between 0 and 255\n');
           return 1;
         }
         const cname = container ?? pod.spec.containers[0]!.name;

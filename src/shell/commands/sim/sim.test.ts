@@ -49,6 +49,17 @@ describe('sim', () => {
     expect(out).toContain('sim crash: no running pod matches "app=none" in namespace "default"');
   });
 
+  it.each([
+    ['Never, code 0: the pod Succeeded', 'Never', '0', /^once +0\/1 +Completed +0 /m, 'the process exited with code 0'],
+    ['Never, code 2: the pod Failed', 'Never', '2', /^once +0\/1 +Error +0 /m, 'the process exited with code 2'],
+    ['Always, code 0: restarted in place', 'Always', '0', /^once +1\/1 +Running +1 \(5s ago\)/m, 'the process exited with code 0'],
+    ['out of range code is refused', 'Never', '256', /^once +1\/1 +Running +0 /m, 'sim crash: --exit-code must be between 0 and 255'],
+  ])('crash --exit-code: %s', (_name, policy, code, row, said) => {
+    const out = run([`kubectl run once --image=nginx:1.27 --restart=${policy}`, 'sleep 20s', `sim crash once --exit-code ${code}`, 'sleep 5s', 'kubectl get pod once']);
+    expect(out).toContain(said);
+    expect(out).toMatch(row);
+  });
+
   it('why explains a placement; trace shows who wrote what to etcd', () => {
     const out = run(['kubectl run solo --image=nginx:1.27', 'sleep 5s', 'sim why solo', 'sim trace 3']);
     expect(out).toMatch(/worker-[12]/);
