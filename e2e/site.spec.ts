@@ -189,3 +189,19 @@ test('the control-plane lesson: etcd already holds the cluster and the scheduler
   await ex.scrollIntoViewIfNeeded();
   await expect(ex).toHaveAttribute('data-done', 'true');
 });
+
+test('the cluster diagram follows the terminal: pods appear on their nodes, a stopped scheduler shows', async ({ page }) => {
+  await page.goto('/k8s/worker-node/');
+  await terminal(page);
+  for (const line of ['kubectl apply -f web.yaml', 'sleep 30s', 'sim stop scheduler']) {
+    await page.keyboard.type(line);
+    await page.keyboard.press('Enter');
+  }
+  const diagram = page.locator('kl-cluster-diagram');
+  await diagram.scrollIntoViewIfNeeded();
+  await expect(diagram).toHaveAttribute('data-state', 'ready');
+  await expect(diagram.locator('.kl-pod.ok')).toHaveCount(3);
+  await expect(diagram.locator('.kl-node', { hasText: 'control-plane' }).locator('.kl-pod')).toHaveCount(0);
+  await expect(diagram.locator('[data-key="kube-scheduler"]')).toHaveClass(/down/);
+  await expect(diagram.locator('.kl-activity li').first()).toBeVisible();
+});

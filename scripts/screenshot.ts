@@ -25,6 +25,7 @@ const full = bool('--full');
 const width = Number(flag('--width') ?? 1280);
 const out = flag('--out') ?? 'test-results/screens';
 const typed = flag('--type');
+const element = flag('--element');
 const paths = args.length ? args : ['/', '/compose/intro/'];
 const port = 4391;
 
@@ -54,12 +55,13 @@ try {
           await page.keyboard.type(line);
           await page.keyboard.press('Enter');
         }
-        await page.waitForTimeout(300);
+        await page.waitForTimeout(600);
       }
     }
     const file = `${out}/${p.replace(/\W+/g, '_') || 'root'}${dark ? '-dark' : ''}-${width}.png`;
     if (!full && (await term.count())) await term.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await page.screenshot({ path: file, fullPage: full });
+    if (element) await page.locator(element).first().screenshot({ path: file });
+    else await page.screenshot({ path: file, fullPage: full });
     console.log(file);
   }
   await browser.close();

@@ -37,6 +37,11 @@ function load(key: string): string | null {
   }
 }
 
+/** The session under key if a widget already started it; observers (the diagram) never start one. */
+export function peekSession(key: string): LiveSession | undefined {
+  return sessions.get(key);
+}
+
 export function getSession(key: string, opts: SessionOptions): LiveSession {
   const existing = sessions.get(key);
   if (existing) return existing;

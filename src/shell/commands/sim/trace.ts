@@ -1,18 +1,14 @@
 import type { TraceEntry } from '../../../sim/k8s/apiserver/index.ts';
+import { isActivity } from '../../../sim/k8s/view.ts';
 import { GET_TABWRITER, tabwrite } from '../kubectl/print/tabwriter.ts';
 
 /**
- * `sim trace`: the API server's request log as a table. By default the
- * steady background chatter (node heartbeats, status refreshes, reads and
- * watch deliveries) is hidden so the requests a learner caused stand out.
+ * `sim trace`: the API server's request log. By default the steady background
+ * chatter (node heartbeats, status refreshes, reads, watch deliveries) is
+ * hidden so the requests a learner caused stand out; the diagram animates
+ * the same selection.
  */
-export function isChatter(e: TraceEntry): boolean {
-  if (e.resource === 'leases') return true;
-  if (e.resource === 'events') return true;
-  if (e.verb === 'get' || e.verb === 'list' || e.verb === 'watch' || e.eventType) return true;
-  if (e.resource === 'nodes' && e.subresource === 'status') return true;
-  return false;
-}
+export const isChatter = (e: TraceEntry): boolean => !isActivity(e);
 
 const hhmmss = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { World } from '../world.ts';
+import type { Deployment } from './api/types.ts';
+import { getCluster } from './cluster.ts';
+import { ClusterWatcher, isActivity } from './view.ts';
+
+const web: Deployment = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web' },
+  spec: { replicas: 3, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } } },
+};
+
+describe('ClusterWatcher', () => {
+  it('shows pods on their nodes with IPs once they run, and unscheduled pods apart', () => {
+    const world = new World({ seed: 1 });
+    const c = getCluster(world);
+    const w = new ClusterWatcher(c);
+    c.stopComponent('scheduler');
+    c.api.as('kubectl').create(web);
+    world.clock.advance(5_000);
+    let v = w.view();
+    expect(v.scheduler).toBe(false);
+    expect(v.unscheduled.map((p) => p.state)).toEqual(['Pending', 'Pending', 'Pending']);
+    c.startComponent('scheduler');
+    world.clock.advance(30_000);
+    v = w.view();
+    expect(v.unscheduled).toEqual([]);
+    const placed = v.nodes.flatMap((n) => n.pods.map((p) => [n.name, p.state, p.ip?.startsWith(`10.244.${n.name === 'worker-1' ? 1 : 2}.`)]));
+    expect(placed).toHaveLength(3);
+    expect(placed.every(([node, state, ipInNodeRange]) => node !== 'control-plane' && state === 'Running' && ipInNodeRange)).toBe(true);
+    expect(v.nodes.map((n) => [n.name, n.ready, n.controlPlane])).toEqual([
+      ['control-plane', true, true],
+      ['worker-1', true, false],
+      ['worker-2', true, false],
+    ]);
+  });
+
+  it('reflects stopped etcd members, the leader and a failed node', () => {
+    const world = new World({ seed: 1 });
+    const c = getCluster(world);
+    const w = new ClusterWatcher(c);
+    const leader = c.etcd.leader()!.name;
+    c.etcd.stopMember(leader);
+    c.nodes.get('worker-1')!.kubelet.stop();
+    world.clock.advance(60_000);
+    const v = w.view();
+    expect(v.etcd.find((m) => m.name === leader)).toEqual({ name: leader, running: false, leader: false });
+    expect(v.etcd.filter((m) => m.leader)).toHaveLength(1);
+    expect(v.nodes.find((n) => n.name === 'worker-1')).toMatchObject({ kubelet: false, ready: false });
+  });
+
+  it('animates writes and bindings, not heartbeats or reads', () => {
+    const base = { time: 0, code: 200, etcd: [] };
+    expect(isActivity({ ...base, component: 'kube-scheduler', verb: 'create', resource: 'pods', subresource: 'binding' })).toBe(true);
+    expect(isActivity({ ...base, component: 'kubelet/worker-1', verb: 'update', resource: 'leases' })).toBe(false);
+    expect(isActivity({ ...base, component: 'kubectl', verb: 'list', resource: 'pods' })).toBe(false);
+  });
+});

@@ -1,0 +1,108 @@
+import type { Node, Pod } from './api/types.ts';
+import type { ApiWatchEvent, TraceEntry } from './apiserver/index.ts';
+import type { Cluster } from './cluster.ts';
+import { watchOf } from './adapters/common.ts';
+
+/**
+ * What the lesson diagram draws, as plain data. Like a real dashboard it
+ * learns pods and nodes by list+watch through the API server (one watch
+ * each, as the client "dashboard"); component health comes from the
+ * simulator's own controls.
+ */
+export interface PodView {
+  namespace: string;
+  name: string;
+  ip?: string;
+  node?: string;
+  phase: string;
+  /** Short state a learner reads: Pending, ContainerCreating, Running, CrashLoopBackOff, Terminating, Completed… */
+  state: string;
+  restarts: number;
+}
+
+export interface NodeView {
+  name: string;
+  controlPlane: boolean;
+  ready: boolean;
+  kubelet: boolean;
+  proxy: boolean;
+  pods: PodView[];
+}
+
+export interface ClusterView {
+  apiserver: boolean;
+  scheduler: boolean;
+  controllerManager: boolean;
+  etcd: { name: string; running: boolean; leader: boolean }[];
+  nodes: NodeView[];
+  /** Pods the scheduler has not placed yet. */
+  unscheduled: PodView[];
+}
+
+/** Requests worth animating: writes and bindings, not heartbeats, reads or events. */
+export function isActivity(e: TraceEntry): boolean {
+  if (e.resource === 'leases' || e.resource === 'events') return false;
+  if (e.verb === 'get' || e.verb === 'list' || e.verb === 'watch' || e.eventType) return false;
+  return !(e.resource === 'nodes' && e.subresource === 'status');
+}
+
+export function podState(p: Pod): string {
+  if (p.metadata.deletionTimestamp) return 'Terminating';
+  const cs = p.status?.containerStatuses ?? [];
+  const waiting = cs.find((c) => c.state.waiting?.reason)?.state.waiting?.reason;
+  if (waiting) return waiting;
+  const term = cs.find((c) => c.state.terminated)?.state.terminated;
+  if (term && p.status?.phase !== 'Running') return term.reason ?? 'Terminated';
+  if (!p.spec.nodeName) return 'Pending';
+  return p.status?.phase ?? 'Pending';
+}
+
+export class ClusterWatcher {
+  readonly cluster: Cluster;
+  #pods = new Map<string, Pod>();
+  #nodes = new Map<string, Node>();
+  #stops: (() => void)[] = [];
+
+  constructor(cluster: Cluster) {
+    this.cluster = cluster;
+    const api = cluster.api.as('dashboard');
+    const keep = <T extends Pod | Node>(map: Map<string, T>) => (e: { type: ApiWatchEvent['type']; object: T }) => {
+      const k = `${e.object.metadata.namespace ?? ''}/${e.object.metadata.name}`;
+      if (e.type === 'DELETED') map.delete(k);
+      else map.set(k, e.object);
+    };
+    this.#stops.push(watchOf<Pod>(api, 'pods', {}, keep(this.#pods)), watchOf<Node>(api, 'nodes', {}, keep(this.#nodes)));
+  }
+
+  stop(): void {
+    for (const s of this.#stops) s();
+  }
+
+  view(): ClusterView {
+    const c = this.cluster;
+    const leader = c.etcd.leader()?.name;
+    const pod = (p: Pod): PodView => ({
+      namespace: p.metadata.namespace ?? 'default',
+      name: p.metadata.name,
+      ip: p.status?.podIP,
+      node: p.spec.nodeName,
+      phase: p.status?.phase ?? 'Pending',
+      state: podState(p),
+      restarts: (p.status?.containerStatuses ?? []).reduce((n, s) => n + s.restartCount, 0),
+    });
+    const pods = [...this.#pods.values()].filter((p) => (p.metadata.namespace ?? 'default') !== 'kube-system').map(pod).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const nodes: NodeView[] = [...c.nodes.values()].map((n) => {
+      const obj = this.#nodes.get(`/${n.spec.name}`);
+      const ready = obj?.status?.conditions?.find((x) => x.type === 'Ready')?.status === 'True';
+      return { name: n.spec.name, controlPlane: n.spec.controlPlane, ready, kubelet: n.kubelet.running, proxy: n.proxy.running, pods: pods.filter((p) => p.node === n.spec.name) };
+    });
+    return {
+      apiserver: c.componentRunning('apiserver'),
+      scheduler: c.componentRunning('scheduler'),
+      controllerManager: c.componentRunning('controller-manager'),
+      etcd: c.etcd.members().map((m) => ({ name: m.name, running: c.etcd.isRunning(m.name), leader: m.name === leader })),
+      nodes,
+      unscheduled: pods.filter((p) => !p.node),
+    };
+  }
+}
