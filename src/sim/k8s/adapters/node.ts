@@ -1,4 +1,4 @@
-import type { EndpointSlice, Event, Lease, Node, Pod, Service } from '../api/types.ts';
+import type { ConfigMap, EndpointSlice, Event, Lease, Node, Pod, Service } from '../api/types.ts';
 import type { ApiClient } from '../apiserver/index.ts';
 import type { KubeletClient, ProxyClient } from '../node/client.ts';
 import { listOf, toStatus, watchOf } from './common.ts';
@@ -17,6 +17,7 @@ export function kubeletClient(api: ApiClient): KubeletClient {
     createLease: (lease) => toStatus(api.create(lease)),
     updateLease: (lease) => toStatus(api.update(lease)),
     createEvent: (event: Event) => toStatus(api.create(event)),
+    getConfigMap: (ns, name) => toStatus(api.get<ConfigMap>('configmaps', ns, name)),
   };
 }
 

@@ -5,7 +5,7 @@
  * Calls are synchronous values (the simulator has no I/O); watch callbacks may
  * be delivered later on the virtual clock.
  */
-import type { EndpointSlice, Event, Lease, Node, Pod, Service } from '../api/types.ts';
+import type { ConfigMap, EndpointSlice, Event, Lease, Node, Pod, Service } from '../api/types.ts';
 
 /** metav1.Status trimmed to what callers branch on. */
 export interface Status {
@@ -62,6 +62,9 @@ export interface KubeletClient {
   updateLease(lease: Lease): ApiResult<Lease>;
 
   createEvent(event: Event): ApiResult<Event>;
+
+  /** Reads a ConfigMap for a container's env (the kubelet's configmap manager). */
+  getConfigMap(namespace: string, name: string): ApiResult<ConfigMap>;
 }
 
 export interface ProxyClient {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Container } from '../api/types.ts';
 import { nodeFixture } from './testing/node-fixture.ts';
 
 const nginx = { name: 'web', image: 'nginx:1.27' };
@@ -273,5 +274,43 @@ describe('heartbeats', () => {
     seconds(60);
     expect(status('web-1')?.state.running).toBeDefined(); // the API still shows the last report
     expect(client.pod('web-1')?.status?.containerStatuses?.[0]?.restartCount).toBe(0);
+  });
+});
+
+describe('container environment from ConfigMaps and the downward API', () => {
+  const cm = (data: Record<string, string>) => ({ apiVersion: 'v1', kind: 'ConfigMap' as const, metadata: { name: 'game', namespace: 'default' }, data });
+  const box = (extra: Partial<Container>): Container => ({ name: 'box', image: 'busybox:1.37', command: ['sh', '-c', 'env; sleep 3600'], ...extra });
+
+  it.each([
+    ['configMapKeyRef', cm({ lives: '3' }), box({ env: [{ name: 'LIVES', valueFrom: { configMapKeyRef: { name: 'game', key: 'lives' } } }] }), ['LIVES=3']],
+    ['envFrom with a prefix', cm({ lives: '3', mode: 'hard' }), box({ envFrom: [{ prefix: 'G_', configMapRef: { name: 'game' } }] }), ['G_lives=3', 'G_mode=hard']],
+    ['env wins over envFrom', cm({ lives: '3' }), box({ envFrom: [{ configMapRef: { name: 'game' } }], env: [{ name: 'lives', value: '9' }] }), ['lives=9']],
+    ['an optional missing ConfigMap is skipped', undefined, box({ env: [{ name: 'X', valueFrom: { configMapKeyRef: { name: 'game', key: 'k', optional: true } } }] }), []],
+    ['fieldRef metadata.name and status.podIP', undefined, box({ env: [{ name: 'ME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }, { name: 'IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } }] }), ['ME=p', 'IP=10.244.1.2']],
+  ])('%s', (_name, map, container, want) => {
+    const { client, run, seconds, status, runtime } = nodeFixture();
+    if (map) client.put(map);
+    run({ name: 'p', containers: [container] });
+    seconds(3);
+    expect(status('p')?.state.running).toBeDefined();
+    const id = status('p')!.containerID!.replace('containerd://', '');
+    const lines = runtime.logs(id).filter((l) => !/^(HOSTNAME|HOME|PATH)=/.test(l));
+    expect(lines).toEqual(want);
+  });
+
+  it.each([
+    ['a missing ConfigMap (valueFrom)', box({ env: [{ name: 'LIVES', valueFrom: { configMapKeyRef: { name: 'game', key: 'lives' } } }] }), undefined, 'configmap "game" not found'],
+    ['a missing ConfigMap (envFrom)', box({ envFrom: [{ configMapRef: { name: 'game' } }] }), undefined, 'configmap "game" not found'],
+    ['a missing key', box({ env: [{ name: 'LIVES', valueFrom: { configMapKeyRef: { name: 'game', key: 'nope' } } }] }), cm({ lives: '3' }), "couldn't find key nope in ConfigMap default/game"],
+  ])('%s: CreateContainerConfigError, and the container starts once it is fixed', (_name, container, map, message) => {
+    const { client, run, seconds, status } = nodeFixture();
+    if (map) client.put(map);
+    run({ name: 'p', containers: [container] });
+    seconds(3);
+    expect(status('p')?.state.waiting).toEqual({ reason: 'CreateContainerConfigError', message });
+    expect(client.eventsFor('p')).toContain(`Failed: Error: ${message}`);
+    client.put(cm({ lives: '3', nope: 'x' }));
+    seconds(11);
+    expect(status('p')?.state.running).toBeDefined();
   });
 });

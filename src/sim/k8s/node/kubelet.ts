@@ -8,7 +8,7 @@
  */
 import type { TimerId, VirtualClock } from '../../clock.ts';
 import type { Rng } from '../../rng.ts';
-import type { Container, ContainerState, ContainerStatus, Event, Lease, Node, Pod, PodCondition } from '../api/types.ts';
+import type { ConfigMap, Container, ContainerState, ContainerStatus, Event, Lease, Node, Pod, PodCondition } from '../api/types.ts';
 import { parseQuantity, quantityValue } from '../api/quantity.ts';
 import { Backoff } from './backoff.ts';
 import { type KubeletClient, NODE_LEASE_NAMESPACE, type StopWatch } from './client.ts';
@@ -383,6 +383,15 @@ export class Kubelet {
 
   #create(w: Worker, c: CState): void {
     const { runtime } = this.#o;
+    // generateContainerConfig runs after the image is there; a missing ConfigMap stops the start here.
+    const env = this.#env(w, c.spec);
+    if (!env.ok) {
+      c.waiting = { reason: 'CreateContainerConfigError', message: env.message };
+      this.#podEvent(w, c, 'Warning', 'Failed', `Error: ${env.message}`);
+      this.#pushStatus(w);
+      this.#later(w, STAGES.podWorkerBackOffMs, () => this.#sync(w));
+      return;
+    }
     w.busy = true;
     if (!c.waiting || c.waiting.reason === 'ErrImagePull' || c.waiting.reason === 'ImagePullBackOff') c.waiting = { reason: 'ContainerCreating' };
     this.#later(w, STAGES.containerCreateMs + STAGES.containerStartMs, () => {
@@ -394,7 +403,7 @@ export class Kubelet {
         image: c.spec.image,
         ...(c.spec.command ? { command: c.spec.command } : {}),
         ...(c.spec.args ? { args: c.spec.args } : {}),
-        env: Object.fromEntries((c.spec.env ?? []).map((e) => [e.name, e.value ?? ''])),
+        env: env.value,
         ...(limit ? { memoryLimitBytes: quantityValue(mustQ(limit)) } : {}),
       });
       if (c.rtId) {
@@ -420,6 +429,61 @@ export class Kubelet {
       this.#startProbes(w, c);
       this.#sync(w);
     });
+  }
+
+  /** makeEnvironmentVariables: envFrom first, then env (which wins), ConfigMaps read through the API. */
+  #env(w: Worker, spec: Container): { ok: true; value: Record<string, string> } | { ok: false; message: string } {
+    const ns = w.pod.metadata.namespace ?? 'default';
+    const maps = new Map<string, ConfigMap | undefined>();
+    const configMap = (name: string): ConfigMap | undefined => {
+      if (!maps.has(name)) {
+        const r = this.#o.client.getConfigMap(ns, name);
+        maps.set(name, r.ok ? r.value : undefined);
+      }
+      return maps.get(name);
+    };
+    const out: Record<string, string> = {};
+    for (const src of spec.envFrom ?? []) {
+      if (!src.configMapRef) continue;
+      const cm = configMap(src.configMapRef.name);
+      if (!cm) {
+        if (src.configMapRef.optional) continue;
+        return { ok: false, message: `configmap "${src.configMapRef.name}" not found` };
+      }
+      for (const [k, v] of Object.entries(cm.data ?? {})) out[`${src.prefix ?? ''}${k}`] = v;
+    }
+    for (const e of spec.env ?? []) {
+      const ref = e.valueFrom?.configMapKeyRef;
+      const field = e.valueFrom?.fieldRef;
+      if (ref) {
+        const cm = configMap(ref.name);
+        const v = cm?.data?.[ref.key];
+        if (v !== undefined) out[e.name] = v;
+        else if (ref.optional) continue;
+        else return { ok: false, message: cm ? `couldn't find key ${ref.key} in ConfigMap ${ns}/${ref.name}` : `configmap "${ref.name}" not found` };
+      } else if (field) out[e.name] = this.#fieldValue(w, field.fieldPath);
+      else out[e.name] = e.value ?? '';
+    }
+    return { ok: true, value: out };
+  }
+
+  /** The downward API fields a container's env can name. */
+  #fieldValue(w: Worker, path: string): string {
+    const m = w.pod.metadata;
+    const label = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
+    if (label) return (label[1] === 'labels' ? m.labels : m.annotations)?.[label[2]!] ?? '';
+    const values: Record<string, string | undefined> = {
+      'metadata.name': m.name,
+      'metadata.namespace': m.namespace ?? 'default',
+      'metadata.uid': m.uid,
+      'spec.nodeName': this.nodeName,
+      'spec.serviceAccountName': w.pod.spec.serviceAccountName,
+      'status.hostIP': this.#o.internalIP,
+      'status.hostIPs': this.#o.internalIP,
+      'status.podIP': w.ip,
+      'status.podIPs': w.ip,
+    };
+    return values[path] ?? '';
   }
 
   #onExit(rc: RtContainer): void {

@@ -23,6 +23,8 @@ export const STAGES = {
   serverReadyMs: 300,
   /** A pod worker that hit an error syncs again this soon (ErrImagePull -> ImagePullBackOff). */
   errorResyncMs: 1_000,
+  /** A pod sync that failed otherwise (CreateContainerConfigError) is retried after the pod worker's back-off. */
+  podWorkerBackOffMs: 10_000,
   /** kubelet: container restart back-off (kuberuntime): 10 s doubling, 5 min cap. */
   backOffInitialMs: 10_000,
   backOffMaxMs: 300_000,

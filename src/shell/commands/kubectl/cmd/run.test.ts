@@ -66,3 +66,25 @@ describe('piDigits', () => {
     [32, '3.1415926535897932384626433832795'],
   ])('%d significant digits, rounded', (n, want) => expect(piDigits(n)).toBe(want));
 });
+
+describe('env from a ConfigMap, end to end', () => {
+  const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: busybox:1.37\n    command: ["sleep", "3600"]\n    envFrom:\n    - configMapRef:\n        name: settings\n';
+  it.each([
+    ['the fixture pod reads its key', 'kubectl apply -f configmap-pod.yaml', 'kubectl exec configmap-demo-pod -- printenv PLAYER_INITIAL_LIVES', '3\n'],
+    ['a missing ConfigMap: CreateContainerConfigError', 'kubectl apply -f p.yaml', 'kubectl get pod p', /^p +0\/1 +CreateContainerConfigError +0 /m],
+  ])('%s', (_name, apply, check, want) => {
+    const sh = session({ 'p.yaml': POD });
+    run(sh, apply, 'sleep 10s');
+    const got = out(sh, check);
+    if (typeof want === 'string') expect(got).toBe(want);
+    else expect(got).toMatch(want);
+  });
+
+  it('the waiting message names the ConfigMap, and the pod runs once it exists', () => {
+    const sh = session({ 'p.yaml': POD });
+    run(sh, 'kubectl apply -f p.yaml', 'sleep 10s');
+    expect(out(sh, 'kubectl get pod p -o jsonpath={.status.containerStatuses[0].state.waiting.message}')).toBe('configmap "settings" not found');
+    run(sh, 'kubectl create configmap settings --from-literal=MODE=hard', 'sleep 12s');
+    expect(out(sh, 'kubectl exec p -- printenv MODE')).toBe('hard\n');
+  });
+});

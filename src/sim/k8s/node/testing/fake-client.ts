@@ -4,12 +4,12 @@
  * caller's stack, as with a real watch), graceful pod deletion, and a record of
  * everything the node wrote so tests can assert on it.
  */
-import type { EndpointSlice, Event, KubeObject, Lease, Node, Pod, Service } from '../../api/types.ts';
+import type { ConfigMap, EndpointSlice, Event, KubeObject, Lease, Node, Pod, Service } from '../../api/types.ts';
 import type { VirtualClock } from '../../../clock.ts';
 import type { ApiResult, DeleteOptions, ListOptions, ListResult, NodeClient, StopWatch, WatchEvent, WatchOptions } from '../client.ts';
 import { rfc3339 } from '../format.ts';
 
-type Kind = 'Pod' | 'Node' | 'Lease' | 'Event' | 'Service' | 'EndpointSlice';
+type Kind = 'Pod' | 'Node' | 'Lease' | 'Event' | 'Service' | 'EndpointSlice' | 'ConfigMap';
 
 interface Watcher {
   kind: Kind;
@@ -123,6 +123,11 @@ export class FakeClient implements NodeClient {
     next.metadata.deletionTimestamp = rfc3339(this.clock.now() + grace * 1000);
     next.metadata.deletionGracePeriodSeconds = grace;
     return { ok: true, value: this.#store(next, 'MODIFIED') };
+  }
+
+  getConfigMap(namespace: string, name: string): ApiResult<ConfigMap> {
+    const cm = this.get<ConfigMap>('ConfigMap', namespace, name);
+    return cm ? { ok: true, value: cm } : { ok: false, status: { reason: 'NotFound', code: 404, message: `configmaps "${name}" not found` } };
   }
 
   getNode(name: string): ApiResult<Node> {

@@ -122,11 +122,22 @@ export function describeContainers(w: PrefixWriter, label: string, containers: C
     if (c.readinessProbe) w.write(2, `Readiness:\t${describeProbe(c.readinessProbe)}\n`);
     if (c.startupProbe) w.write(2, `Startup:\t${describeProbe(c.startupProbe)}\n`);
     const env = c.env ?? [];
+    if (c.envFrom?.length) {
+      w.write(2, 'Environment Variables from:\n');
+      for (const f of c.envFrom) {
+        const [ref, from] = f.configMapRef ? [f.configMapRef, 'ConfigMap'] : f.secretRef ? [f.secretRef, 'Secret'] : [undefined, ''];
+        if (ref) w.write(3, `${ref.name}\t${from}${f.prefix ? ` with prefix '${f.prefix}'` : ''}\tOptional: ${ref.optional === true}\n`);
+      }
+    }
     w.write(2, `Environment:${env.length ? '' : '\t<none>'}\n`);
     for (const e of env) {
-      if (e.valueFrom === undefined) {
+      const from = e.valueFrom;
+      if (from === undefined) {
         (e.value ?? '').split('\n').forEach((line, i) => w.write(3, i === 0 ? `${e.name}:\t${line}\n` : `\t${line}\n`));
-      } else w.write(3, `${e.name}:\t<set to a reference>\n`);
+      } else if (from.configMapKeyRef) w.write(3, `${e.name}:\t<set to the key '${from.configMapKeyRef.key}' of config map '${from.configMapKeyRef.name}'>\tOptional: ${from.configMapKeyRef.optional === true}\n`);
+      else if (from.secretKeyRef) w.write(3, `${e.name}:\t<set to the key '${from.secretKeyRef.key}' in secret '${from.secretKeyRef.name}'>\tOptional: ${from.secretKeyRef.optional === true}\n`);
+      else if (from.fieldRef) w.write(3, `${e.name}:\t (${from.fieldRef.apiVersion ?? 'v1'}:${from.fieldRef.fieldPath})\n`);
+      else w.write(3, `${e.name}:\t<set to a reference>\n`);
     }
     const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : a.mountPath > b.mountPath ? 1 : 0));
     w.write(2, `Mounts:${mounts.length ? '' : '\t<none>'}\n`);
