@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { World } from '../world.ts';
-import type { Deployment, Node, Pod } from './api/types.ts';
+import type { Deployment, EndpointSlice, Endpoints, Node, Pod } from './api/types.ts';
 import { parseQuantity, milliValue } from './api/quantity.ts';
 import { getCluster, type Cluster } from './cluster.ts';
 
@@ -227,4 +227,28 @@ it('the same seed and the same requests give the same cluster, byte for byte', (
     return JSON.stringify(pods(c, 'app=web'));
   };
   expect(run()).toBe(run());
+});
+
+describe('the kubernetes Service points at the apiserver, as its endpoint reconciler writes it', () => {
+  it.each([
+    ['endpoints', (o: unknown) => (o as Endpoints).subsets],
+    ['endpointslices', (o: unknown) => (o as EndpointSlice).endpoints.map((e) => ({ addresses: e.addresses, ready: e.conditions?.ready, ports: (o as EndpointSlice).ports }))],
+  ])('%s default/kubernetes', (resource, pick) => {
+    const { c } = boot();
+    const got = c.api.as('test').get(resource, 'default', 'kubernetes');
+    expect(got.ok).toBe(true);
+    if (!got.ok) return;
+    const port = { name: 'https', port: 6443, protocol: 'TCP' };
+    expect(pick(got.value)).toEqual(resource === 'endpoints' ? [{ addresses: [{ ip: '172.18.0.2' }], ports: [port] }] : [{ addresses: ['172.18.0.2'], ready: true, ports: [port] }]);
+  });
+
+  it('kube-proxy gets a KUBE-SVC chain for it, and a deleted slice comes back when the apiserver restarts', () => {
+    const { world, c } = boot();
+    expect(c.nodes.get('worker-1')!.proxy.resolve('10.96.0.1', 443)).toEqual({ ip: '172.18.0.2', port: 6443 });
+    c.api.as('kubectl').delete('endpointslices', 'default', 'kubernetes');
+    c.stopComponent('apiserver');
+    c.startComponent('apiserver');
+    world.clock.advance(1_000);
+    expect(c.api.as('test').get('endpointslices', 'default', 'kubernetes').ok).toBe(true);
+  });
 });

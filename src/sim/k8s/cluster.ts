@@ -1,5 +1,5 @@
 import type { World } from '../world.ts';
-import type { Node, Service } from './api/types.ts';
+import type { EndpointSlice, Endpoints, Node, Service } from './api/types.ts';
 import { getApiServer, type ApiServer } from './apiserver/index.ts';
 import { getEtcdCluster, type EtcdCluster } from './etcd/index.ts';
 import { EventRecorder } from './events.ts';
@@ -71,6 +71,7 @@ export class Cluster {
       else this.#services.set(key, { namespace: e.object.metadata.namespace ?? 'default', name: e.object.metadata.name, clusterIP: e.object.spec.clusterIP ?? 'None' });
     });
     for (const n of nodes) this.addNode(n);
+    this.#publishApiserverEndpoints();
     this.scheduler.start();
     this.controllers.start();
     world.clock.flush();
@@ -106,6 +107,26 @@ export class Cluster {
     return node;
   }
 
+  /**
+   * The apiserver's endpoint reconciler: the `kubernetes` Service has no
+   * selector, so the apiserver itself writes its Endpoints and EndpointSlice
+   * (the control-plane node's IP, port 6443).
+   */
+  #publishApiserverEndpoints(): void {
+    const cp = [...this.nodes.values()].find((n) => n.spec.controlPlane);
+    if (!cp) return;
+    const api = this.api.as('kube-apiserver');
+    const ip = cp.spec.internalIP;
+    const meta = { name: 'kubernetes', namespace: 'default' };
+    const port = { name: 'https', port: 6443, protocol: 'TCP' };
+    const ep: Endpoints = { apiVersion: 'v1', kind: 'Endpoints', metadata: { ...meta, labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } }, subsets: [{ addresses: [{ ip }], ports: [port] }] };
+    const slice: EndpointSlice = { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { ...meta, labels: { 'kubernetes.io/service-name': 'kubernetes' } }, addressType: 'IPv4', endpoints: [{ addresses: [ip], conditions: { ready: true } }], ports: [port] };
+    for (const o of [ep, slice]) {
+      const r = api.create(o);
+      if (!r.ok && r.errors[0].code === 'AlreadyExists') api.update({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
+    }
+  }
+
   /** What kubeadm does to a control-plane node: its role label and the NoSchedule taint. */
   #markControlPlane(name: string) {
     const kubeadm = this.api.as('kubeadm');
@@ -138,8 +159,10 @@ export class Cluster {
   }
 
   startComponent(c: ComponentName): void {
-    if (c === 'apiserver') this.api.start();
-    else if (c === 'scheduler') this.scheduler.start();
+    if (c === 'apiserver') {
+      this.api.start();
+      this.#publishApiserverEndpoints();
+    } else if (c === 'scheduler') this.scheduler.start();
     else this.controllers.start();
   }
 }
