@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { World } from '../world.ts';
-import type { Deployment, EndpointSlice, Endpoints, Node, Pod } from './api/types.ts';
+import type { Deployment, EndpointSlice, Endpoints, Event, Node, Pod, Service } from './api/types.ts';
 import { parseQuantity, milliValue } from './api/quantity.ts';
 import { getCluster, type Cluster } from './cluster.ts';
 
@@ -120,7 +120,7 @@ describe('control plane: scheduler', () => {
     world.clock.advance(5_000);
     const bound = c.api.as('test').get<Pod>('pods', 'default', 'solo');
     expect(bound.ok && bound.value.spec.nodeName).toMatch(/^worker-[12]$/);
-    const binding = c.api.recentTrace(2000).find((e) => e.component === 'kube-scheduler' && e.subresource === 'binding');
+    const binding = c.api.recentTrace(2000).find((e) => e.component === 'kube-scheduler' && e.subresource === 'binding' && e.name === 'solo');
     expect(binding).toMatchObject({ name: 'solo', code: 201 });
   });
 
@@ -252,3 +252,60 @@ describe('the kubernetes Service points at the apiserver, as its endpoint reconc
     expect(c.api.as('test').get('endpointslices', 'default', 'kubernetes').ok).toBe(true);
   });
 });
+
+describe('a fresh cluster looks like kind under kubectl get pods -A', () => {
+  const system = (c: Cluster): Pod[] => {
+    const r = c.api.as('test').list<Pod>('pods', 'kube-system');
+    if (!r.ok) throw new Error(r.errors[0].message);
+    return r.value.items;
+  };
+  const ready = (p: Pod) => p.status?.containerStatuses?.every((s) => s.ready) ?? false;
+
+  it.each([
+    ['etcd-control-plane', 'registry.k8s.io/etcd:3.5.21-0'],
+    ['kube-apiserver-control-plane', 'registry.k8s.io/kube-apiserver:v1.33.4'],
+    ['kube-controller-manager-control-plane', 'registry.k8s.io/kube-controller-manager:v1.33.4'],
+    ['kube-scheduler-control-plane', 'registry.k8s.io/kube-scheduler:v1.33.4'],
+  ])('%s: a Running mirror pod of the control-plane kubelet, on the node IP', (name, image) => {
+    const { c } = boot();
+    const p = system(c).find((x) => x.metadata.name === name)!;
+    expect(p.spec).toMatchObject({ nodeName: 'control-plane', hostNetwork: true, priorityClassName: 'system-node-critical' });
+    expect(p.spec.containers[0]!.image).toBe(image);
+    expect(p.metadata.annotations?.['kubernetes.io/config.mirror']).toMatch(/^[0-9a-f]{32}$/);
+    expect(p.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'Node', name: 'control-plane' });
+    expect(p.status).toMatchObject({ phase: 'Running', podIP: '172.18.0.2' });
+    expect(ready(p)).toBe(true);
+  });
+
+  it('kube-proxy runs once per node, CoreDNS twice with kube-dns at 10.96.0.10, nothing pulled at boot', () => {
+    const { c } = boot();
+    const sys = system(c);
+    const proxies = sys.filter((p) => p.metadata.labels?.['k8s-app'] === 'kube-proxy');
+    expect(proxies.map((p) => p.spec.nodeName).sort()).toEqual(['control-plane', 'worker-1', 'worker-2']);
+    const dns = sys.filter((p) => p.metadata.labels?.['k8s-app'] === 'kube-dns');
+    expect(dns).toHaveLength(2);
+    expect(dns.every((p) => p.spec.containers[0]!.image === 'registry.k8s.io/coredns/coredns:v1.12.0' && ready(p))).toBe(true);
+    expect(sys.every((p) => p.status?.phase === 'Running')).toBe(true);
+    const svc = c.api.as('test').get<Service>('services', 'kube-system', 'kube-dns');
+    expect(svc.ok && svc.value.spec.clusterIP).toBe('10.96.0.10');
+    const events = c.api.as('test').list<Event>('events', 'kube-system');
+    expect(events.ok && events.value.items.filter((e) => e.reason === 'Pulling')).toEqual([]);
+    // The learner's namespace stays clean.
+    expect(pods(c)).toEqual([]);
+  });
+
+  it.each([
+    ['scheduler', 'kube-scheduler-control-plane'],
+    ['controller-manager', 'kube-controller-manager-control-plane'],
+  ] as const)('sim stop %s: its mirror pod turns not ready, and ready again on start', (component, pod) => {
+    const { world, c } = boot();
+    const get = () => system(c).find((p) => p.metadata.name === pod)!;
+    c.stopComponent(component);
+    world.clock.advance(1_000);
+    expect(ready(get())).toBe(false);
+    c.startComponent(component);
+    world.clock.advance(1_000);
+    expect(ready(get())).toBe(true);
+  });
+});
+

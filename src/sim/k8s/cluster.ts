@@ -13,6 +13,7 @@ import { Kubelet } from './node/kubelet.ts';
 import { KubeProxy } from './node/kube-proxy.ts';
 import { resolveName, type DnsService } from './node/dns.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
+import { controlPlaneStaticPods, COREDNS, KUBE_DNS, KUBE_PROXY, SYSTEM_IMAGES } from './addons.ts';
 
 /**
  * A small cluster like a fresh local kind cluster: one control-plane node and
@@ -34,7 +35,7 @@ export const DEFAULT_NODES: readonly NodeSpecSim[] = [
 ];
 
 /** Images a kind node image ships with, so system pods start without a pull. */
-const PRELOADED: string[] = [];
+const PRELOADED: string[] = SYSTEM_IMAGES;
 
 export interface SimNode {
   spec: NodeSpecSim;
@@ -72,6 +73,7 @@ export class Cluster {
     });
     for (const n of nodes) this.addNode(n);
     this.#publishApiserverEndpoints();
+    this.#installAddons();
     this.scheduler.start();
     this.controllers.start();
     world.clock.flush();
@@ -82,7 +84,8 @@ export class Cluster {
     if (this.nodes.has(spec.name)) return `node "${spec.name}" already exists`;
     const { world } = this;
     const runtime = new ContainerRuntime({ clock: world.clock, rng: world.rng, preloaded: PRELOADED });
-    const kubelet = new Kubelet({ nodeName: spec.name, podCIDR: spec.podCIDR, internalIP: spec.internalIP, client: kubeletClient(this.api.as(`kubelet/${spec.name}`)), runtime, clock: world.clock, rng: world.rng });
+    const staticPods = spec.controlPlane ? controlPlaneStaticPods(spec.internalIP, spec.name) : [];
+    const kubelet = new Kubelet({ nodeName: spec.name, podCIDR: spec.podCIDR, internalIP: spec.internalIP, client: kubeletClient(this.api.as(`kubelet/${spec.name}`)), runtime, clock: world.clock, rng: world.rng, staticPods });
     const proxy = new KubeProxy({ nodeName: spec.name, client: proxyClient(this.api.as(`kube-proxy/${spec.name}`)), clock: world.clock, rng: world.rng });
     const node: SimNode = { spec, runtime, kubelet, proxy };
     runtime.network = {
@@ -127,6 +130,18 @@ export class Cluster {
     }
   }
 
+  /** The addons kubeadm applies after init: kube-proxy's DaemonSet, CoreDNS and its Service. */
+  #installAddons(): void {
+    const kubeadm = this.api.as('kubeadm');
+    for (const o of [KUBE_PROXY, COREDNS, KUBE_DNS]) kubeadm.create(structuredClone(o));
+  }
+
+  /** The mirror pod of a control-plane component shows what the simulated component is doing. */
+  #reflect(c: ComponentName, running: boolean): void {
+    const name = c === 'apiserver' ? 'kube-apiserver' : c === 'scheduler' ? 'kube-scheduler' : 'kube-controller-manager';
+    for (const n of this.nodes.values()) if (n.spec.controlPlane) n.kubelet.setStaticPodHealthy(name, running);
+  }
+
   /** What kubeadm does to a control-plane node: its role label and the NoSchedule taint. */
   #markControlPlane(name: string) {
     const kubeadm = this.api.as('kubeadm');
@@ -156,6 +171,7 @@ export class Cluster {
     if (c === 'apiserver') this.api.stop();
     else if (c === 'scheduler') this.scheduler.stop();
     else this.controllers.stop();
+    this.#reflect(c, false);
   }
 
   startComponent(c: ComponentName): void {
@@ -164,6 +180,7 @@ export class Cluster {
       this.#publishApiserverEndpoints();
     } else if (c === 'scheduler') this.scheduler.start();
     else this.controllers.start();
+    this.#reflect(c, true);
   }
 }
 

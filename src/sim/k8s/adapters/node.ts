@@ -9,6 +9,7 @@ export function kubeletClient(api: ApiClient): KubeletClient {
     listPods: (o) => listOf<Pod>(api, 'pods', undefined, o),
     watchPods: (o, on) => watchOf<Pod>(api, 'pods', o, on),
     updatePodStatus: (pod) => toStatus(api.patch<Pod>('pods', pod.metadata.namespace, pod.metadata.name, statusPatch(pod), 'merge', { subresource: 'status' })),
+    createPod: (pod) => toStatus(api.create(pod)),
     deletePod: (ns, name, o) => toStatus(api.delete<Pod>('pods', ns, name, o)),
     getNode: (name) => toStatus(api.get<Node>('nodes', undefined, name)),
     createNode: (node) => toStatus(api.create(node)),

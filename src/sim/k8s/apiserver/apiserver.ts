@@ -642,8 +642,10 @@ export class ApiServer {
     for (const e of events) {
       if (e.kv.modRevision <= w.lastRev) continue;
       w.lastRev = e.kv.modRevision;
-      const prev = e.prevKv ? this.#decode(e.prevKv) : undefined;
-      const prevMatch = prev ? this.#matches(w.def, prev, w.labels, w.fields) : false;
+      // Without selectors the previous object only matters as a DELETE's last state: skip decoding it otherwise (boot time).
+      const selective = w.labels.length > 0 || w.fields.length > 0;
+      const prev = e.prevKv && (selective || e.type === 'DELETE') ? this.#decode(e.prevKv) : undefined;
+      const prevMatch = prev ? this.#matches(w.def, prev, w.labels, w.fields) : !!e.prevKv && !selective;
       if (e.type === 'DELETE') {
         const last = prev ?? { apiVersion: w.def.apiVersion, kind: w.def.kind, metadata: { name: e.kv.key.split('/').pop() ?? '' } };
         last.metadata.resourceVersion = String(e.kv.modRevision);

@@ -49,6 +49,8 @@ export interface KubeletClient {
   watchPods(opts: WatchOptions, onEvent: (e: WatchEvent<Pod>) => void): StopWatch;
   /** PATCH pods/{name}/status without a resourceVersion precondition: only status is taken from the argument. */
   updatePodStatus(pod: Pod): ApiResult<Pod>;
+  /** Mirror pods: the API's view of the static pods this kubelet runs from its manifest directory. */
+  createPod(pod: Pod): ApiResult<Pod>;
   /** The kubelet's final delete after the containers are gone uses gracePeriodSeconds 0. */
   deletePod(namespace: string, name: string, opts: DeleteOptions): ApiResult<Pod>;
 

@@ -137,6 +137,13 @@ export const CATALOG: readonly CatalogImage[] = [
     binaries: [...BUSYBOX, 'curl'],
     baseMemoryBytes: 1 * MiB,
   },
+  // What a kind v1.33.4 node image ships for the control plane and the addons (distroless: no shell).
+  ...k8sImage('etcd', '3.5.21-0', 58_938_593, ['etcd', 'etcdctl']),
+  ...k8sImage('kube-apiserver', 'v1.33.4', 30_071_307, ['kube-apiserver']),
+  ...k8sImage('kube-controller-manager', 'v1.33.4', 26_628_546, ['kube-controller-manager']),
+  ...k8sImage('kube-scheduler', 'v1.33.4', 20_757_843, ['kube-scheduler']),
+  ...k8sImage('kube-proxy', 'v1.33.4', 31_898_498, ['kube-proxy', 'iptables', 'ipset', 'conntrack']),
+  ...k8sImage('coredns/coredns', 'v1.12.0', 20_938_837, ['coredns']).map((i) => ({ ...i, entrypoint: ['/coredns'], cmd: [] })),
   {
     repository: 'registry.k8s.io/pause',
     tags: ['3.10'],
@@ -148,6 +155,10 @@ export const CATALOG: readonly CatalogImage[] = [
     baseMemoryBytes: 256 * 1024,
   },
 ];
+
+function k8sImage(name: string, tag: string, sizeBytes: number, binaries: string[]): CatalogImage[] {
+  return [{ repository: `registry.k8s.io/${name}`, tags: [tag], sizeBytes, entrypoint: [], cmd: [`/usr/local/bin/${binaries[0]}`], env: { PATH: PATH_ENV.PATH }, binaries, baseMemoryBytes: 20 * MiB }];
+}
 
 /** The sandbox image containerd 2.x uses. */
 export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10';

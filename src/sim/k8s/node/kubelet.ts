@@ -13,6 +13,7 @@ import { parseQuantity, quantityValue } from '../api/quantity.ts';
 import { Backoff } from './backoff.ts';
 import { type KubeletClient, NODE_LEASE_NAMESPACE, type StopWatch } from './client.ts';
 import { goDuration, microTime, rfc3339 } from './format.ts';
+import { sha256Hex } from './sha256.ts';
 import { lookupImage } from './images.ts';
 import { PodIPAllocator } from './ipam.ts';
 import { podConditions, podPhase } from './pod-status.ts';
@@ -21,6 +22,7 @@ import { type ContainerRuntime, type RtContainer, RUNTIME_VERSION } from './runt
 import { pullMs, STAGES } from './stages.ts';
 
 export const KUBELET_VERSION = 'v1.33.4';
+export const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
 
 export interface KubeletOptions {
   nodeName: string;
@@ -32,6 +34,8 @@ export interface KubeletOptions {
   clock: VirtualClock;
   rng: Rng;
   capacity?: { cpu: string; memory: string; pods: string };
+  /** Pods from the manifest directory (/etc/kubernetes/manifests): run here, mirrored to the API. */
+  staticPods?: Pod[];
 }
 
 interface ProbeState {
@@ -67,6 +71,8 @@ interface Worker {
   timers: TimerId[];
   lastStatus?: string;
   conditions: PodCondition[];
+  /** Set by the cluster when the component inside stops answering: its containers report not ready. */
+  unhealthy?: boolean;
 }
 
 const podKey = (p: Pod) => `${p.metadata.namespace ?? 'default'}/${p.metadata.name}`;
@@ -104,6 +110,7 @@ export class Kubelet {
     this.#register();
     this.#renewLease();
     this.#syncNodeStatus(true);
+    this.#createMirrorPods();
     this.#stops.push(clock.every(STAGES.leaseRenewMs, () => this.#renewLease()));
     this.#stops.push(clock.every(STAGES.nodeStatusUpdateMs, () => this.#syncNodeStatus(false)));
     const sel = `spec.nodeName=${this.nodeName}`;
@@ -139,6 +146,32 @@ export class Kubelet {
       w.timers = [];
       w.busy = false;
       for (const c of w.cs) for (const p of Object.values(c.probes)) p.timer?.();
+    }
+  }
+
+  /**
+   * A static pod's component stopped (or came back): its containers report
+   * not ready (or ready) in the mirror pod, as a failing health check would.
+   */
+  setStaticPodHealthy(name: string, healthy: boolean): void {
+    const w = [...this.#workers.values()].find((x) => x.pod.metadata.name === `${name}-${this.nodeName}` && x.pod.metadata.annotations?.[MIRROR_ANNOTATION]);
+    if (!w) return;
+    w.unhealthy = !healthy;
+    this.#pushStatus(w);
+  }
+
+  /** Static pods run whatever the API says; the mirror pod is created if it is missing. */
+  #createMirrorPods(): void {
+    const { client, clock } = this.#o;
+    for (const sp of this.#o.staticPods ?? []) {
+      const name = `${sp.metadata.name}-${this.nodeName}`;
+      const hash = sha256Hex(JSON.stringify(sp)).slice(0, 32);
+      const annotations = { ...sp.metadata.annotations, 'kubernetes.io/config.hash': hash, [MIRROR_ANNOTATION]: hash, 'kubernetes.io/config.seen': new Date(clock.now()).toISOString().replace('Z', '000000Z'), 'kubernetes.io/config.source': 'file' };
+      client.createPod({
+        ...sp,
+        metadata: { ...sp.metadata, name, annotations, ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: this.nodeName, uid: this.#nodeUid, controller: true }] },
+        spec: { ...sp.spec, nodeName: this.nodeName },
+      });
     }
   }
 
@@ -295,7 +328,8 @@ export class Kubelet {
     for (const c of w.cs) c.waiting = { reason: c.init || !w.cs.some((x) => x.init) ? 'ContainerCreating' : 'PodInitializing' };
     this.#pushStatus(w);
     this.#later(w, STAGES.sandboxCreateMs + STAGES.networkSetupMs, () => {
-      const ip = this.#ipam.allocate();
+      // A host-network pod shares the node's network namespace and IP.
+      const ip = w.pod.spec.hostNetwork ? this.#o.internalIP : this.#ipam.allocate();
       if (!ip) {
         w.busy = false;
         this.#podEvent(w, undefined, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: plugin type="bridge" failed (add): failed to allocate for range 0: no IP addresses available in range set: ${this.#o.podCIDR}`);
@@ -594,7 +628,7 @@ export class Kubelet {
     this.#pushStatus(w);
     if (w.sandboxId) runtime.stopPodSandbox(w.sandboxId);
     w.sandboxReady = false;
-    if (w.ip) this.#ipam.release(w.ip);
+    if (w.ip && !w.pod.spec.hostNetwork) this.#ipam.release(w.ip);
     // The kubelet's last word: the object goes, with grace 0 and a uid precondition.
     client.deletePod(w.pod.metadata.namespace ?? 'default', w.pod.metadata.name, { gracePeriodSeconds: 0, preconditions: { uid: w.pod.metadata.uid ?? '' } });
   }
@@ -606,7 +640,7 @@ export class Kubelet {
     for (const c of w.cs) for (const p of Object.values(c.probes)) p.timer?.();
     w.finished = true;
     if (w.sandboxId) runtime.removePodSandbox(w.sandboxId);
-    if (w.ip && w.sandboxReady) this.#ipam.release(w.ip);
+    if (w.ip && w.sandboxReady && !w.pod.spec.hostNetwork) this.#ipam.release(w.ip);
     this.#workers.delete(w.pod.metadata.uid ?? '');
   }
 
@@ -619,7 +653,7 @@ export class Kubelet {
     else if (rc?.state === 'running') state = { running: { startedAt: rfc3339(rc.startedAt!) } };
     else if (rc?.state === 'exited') state = { terminated: terminatedOf(rc)! };
     else state = { waiting: { reason: c.init || !w.cs.some((x) => x.init) ? 'ContainerCreating' : 'PodInitializing' } };
-    const s: ContainerStatus = { name: c.spec.name, image: c.spec.image, ready: c.ready && rc?.state === 'running', restartCount: c.restartCount, state, started: rc?.state === 'running' && c.started };
+    const s: ContainerStatus = { name: c.spec.name, image: c.spec.image, ready: c.ready && rc?.state === 'running' && !w.unhealthy, restartCount: c.restartCount, state, started: rc?.state === 'running' && c.started };
     if (rc) {
       s.containerID = `containerd://${rc.id}`;
       s.imageID = rc.imageID;
@@ -646,8 +680,8 @@ export class Kubelet {
     }
     const text = JSON.stringify(status);
     if (text === w.lastStatus) return;
-    w.lastStatus = text;
-    client.updatePodStatus({ ...w.pod, status });
+    // Remembered only once written, so a status the API server missed is sent again on the next change.
+    if (client.updatePodStatus({ ...w.pod, status }).ok) w.lastStatus = text;
   }
 
   // ---------- events ----------

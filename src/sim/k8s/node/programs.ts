@@ -272,6 +272,8 @@ export function effectiveArgv(image: CatalogImage, command?: string[], args?: st
 }
 
 const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+/** Binaries programFor models itself; any other binary a script runs is a quiet utility (no endless script <-> programFor loop). */
+const PROGRAMS = new Set(['pause', 'nginx', 'httpd-foreground', 'httpd', 'redis-server', 'postgres', 'nc', 'python', 'python3', 'node', 'curl', 'stress', 'sh', 'bash', 'perl', 'etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy', 'coredns']);
 const ENTRYPOINT_WRAPPERS = new Set(['docker-entrypoint.sh', 'entrypoint.sh']);
 
 /** Decides what a container does. */
@@ -322,6 +324,15 @@ export function programFor(image: CatalogImage, argvIn: string[], env: Record<st
       return exiting([], 0);
     case 'perl':
       return perl(argv);
+    case 'etcd':
+    case 'kube-apiserver':
+    case 'kube-controller-manager':
+    case 'kube-scheduler':
+    case 'kube-proxy':
+      return { ...exiting([], 0), ending: { kind: 'run' }, honoursSigterm: true, memoryBytes: 40 * MiB };
+    case 'coredns':
+      // The health (8080) and ready (8181) plugins answer the kubelet's probes.
+      return { ...exiting(['.:53', 'CoreDNS-1.12.0', 'linux/amd64, go1.23.3'], 0), ending: { kind: 'run' }, listens: [8080, 8181], answer: (_m, path) => (path === '/health' || path === '/ready' ? { status: 200, body: 'OK' } : { status: 404, body: '404 page not found\n' }), honoursSigterm: true, memoryBytes: 12 * MiB };
     case 'stress': {
       const bytes = parseSize(flag('--vm-bytes') ?? '256M');
       return { ...exiting(['stress: info: [1] dispatching hogs: 0 cpu, 0 io, 1 vm, 0 hdd'], 0), ending: { kind: 'run' }, memoryBytes: bytes };
@@ -437,7 +448,7 @@ function script(image: CatalogImage, src: string, env: Record<string, string>): 
           code = 127;
           break;
         }
-        const u = utility(image, base(cmd), w.slice(1));
+        const u = utility(image, base(cmd), w.slice(1)) ?? (PROGRAMS.has(base(cmd)) ? undefined : { lines: [], code: 0 });
         if (u) {
           for (const line of u.lines) lines.push({ atMs: t, line });
           code = u.code;

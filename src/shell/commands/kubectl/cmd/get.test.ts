@@ -26,7 +26,7 @@ describe('kubectl get', () => {
   });
 
   it('-A adds a NAMESPACE column and --show-labels a LABELS one', () => {
-    expect(out(sh, 'kubectl get deploy -A --show-labels')).toMatch(/^NAMESPACE\s+NAME\s+READY.*LABELS\ndefault\s+web\s+3\/3.*app=web\n$/);
+    expect(out(sh, 'kubectl get deploy -A --show-labels')).toMatch(/^NAMESPACE\s+NAME\s+READY.*LABELS\ndefault\s+web\s+3\/3.*app=web\nkube-system\s+coredns\s+2\/2.*k8s-app=kube-dns\n$/);
   });
 
   it('-w prints the table, then one row per change without a new header, until Ctrl-C', () => {

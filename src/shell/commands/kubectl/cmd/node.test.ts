@@ -45,7 +45,9 @@ describe('node commands', () => {
     const sh = session();
     run(sh, 'kubectl run solo --image=nginx:1.27 --overrides={}', 'sleep 10s');
     const node = out(sh, 'kubectl get pod solo -o jsonpath={.spec.nodeName}');
-    expect(out(sh, `kubectl drain ${node}`)).toContain(`cannot delete Pods that declare no controller (use --force to override): default/solo`);
-    expect(out(sh, `kubectl drain ${node} --force`)).toContain('Warning: deleting Pods that declare no controller: default/solo\n');
+    // Every node runs a kube-proxy DaemonSet pod, so a kind node drains only with --ignore-daemonsets.
+    expect(out(sh, `kubectl drain ${node}`)).toContain('cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/kube-proxy-');
+    expect(out(sh, `kubectl drain ${node} --ignore-daemonsets`)).toContain(`cannot delete Pods that declare no controller (use --force to override): default/solo`);
+    expect(out(sh, `kubectl drain ${node} --ignore-daemonsets --force`)).toContain('Warning: deleting Pods that declare no controller: default/solo; ignoring DaemonSet-managed Pods: kube-system/kube-proxy-');
   });
 });

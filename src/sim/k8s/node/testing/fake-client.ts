@@ -105,6 +105,12 @@ export class FakeClient implements NodeClient {
     return { ok: true, value: stored };
   }
 
+  createPod(pod: Pod): ApiResult<Pod> {
+    if (this.unavailable) return unavailable();
+    if (this.#objects.has(key(pod))) return alreadyExists('pods', pod.metadata.name);
+    return { ok: true, value: this.put(pod) };
+  }
+
   deletePod(namespace: string, name: string, opts: DeleteOptions): ApiResult<Pod> {
     if (this.unavailable) return unavailable();
     const cur = this.#objects.get(`Pod/${namespace}/${name}`) as Pod | undefined;
