@@ -1,6 +1,6 @@
 /**
  * Screenshots of built pages, for looking at what a learner sees and for the README.
- *   npm run build && npm run screenshot -- [PATH ...] [--dark] [--full] [--width N] [--out DIR] [--type "cmd1;;cmd2"]
+ *   npm run build && npm run screenshot -- [PATH ...] [--dark] [--full] [--width N] [--height N] [--out DIR] [--type "cmd1;;cmd2"]
  * Serves dist/ with `astro preview` on a spare port while it runs.
  */
 import { spawn } from 'node:child_process';
@@ -23,6 +23,7 @@ const bool = (name: string) => {
 const dark = bool('--dark');
 const full = bool('--full');
 const width = Number(flag('--width') ?? 1280);
+const height = Number(flag('--height') ?? 900);
 const out = flag('--out') ?? 'test-results/screens';
 const typed = flag('--type');
 const element = flag('--element');
@@ -41,7 +42,7 @@ try {
   }
   const exe = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
   const browser = await chromium.launch({ executablePath: exe, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: dark ? 'dark' : 'light' });
+  const page = await browser.newPage({ viewport: { width, height }, colorScheme: dark ? 'dark' : 'light' });
   mkdirSync(out, { recursive: true });
   for (const p of paths) {
     await page.goto(`http://127.0.0.1:${port}${p}`);
@@ -59,7 +60,7 @@ try {
       }
     }
     const file = `${out}/${p.replace(/\W+/g, '_') || 'root'}${dark ? '-dark' : ''}-${width}.png`;
-    if (!full && (await term.count())) await term.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    if (!full && (await term.count())) await term.evaluate((el, block) => el.scrollIntoView({ block }), height > 1000 ? ('start' as const) : ('center' as const));
     if (element) await page.locator(element).first().screenshot({ path: file });
     else await page.screenshot({ path: file, fullPage: full });
     console.log(file);
