@@ -26,33 +26,27 @@ export const config: ComposeSub = {
   },
 };
 
-export const build: ComposeSub = {
-  name: 'build',
-  flags: { bool: [['--no-cache'], ['--pull'], ['-q', '--quiet']], value: [] },
-  run(call: ComposeCall) {
-    const { ctx, args } = call;
-    const opened = openProject(call, this.flags);
-    if (!opened) return 1;
-    const { p, runner } = opened;
-    const rep = newReport();
-    runner.build(runner.order(p.args.length ? p.args : Object.keys(runner.project.services), false), rep, true);
-    return printReport(rep, ctx.stdout, ctx.stderr, ctx.tty);
-  },
-};
+/** `build` and `pull`: the same walk over the named services (all by default), one report. */
+function imageStep(name: 'build' | 'pull', flags: ComposeSub['flags']): ComposeSub {
+  return {
+    name,
+    flags,
+    run(call: ComposeCall) {
+      const { ctx } = call;
+      const opened = openProject(call, flags);
+      if (!opened) return 1;
+      const { p, runner } = opened;
+      const rep = newReport();
+      const services = runner.order(p.args.length ? p.args : Object.keys(runner.project.services), false);
+      if (name === 'build') runner.build(services, rep, true);
+      else runner.pull(services, rep, true);
+      return printReport(rep, ctx.stdout, ctx.stderr, ctx.tty);
+    },
+  };
+}
 
-export const pull: ComposeSub = {
-  name: 'pull',
-  flags: { bool: [['-q', '--quiet'], ['--ignore-pull-failures']], value: [] },
-  run(call: ComposeCall) {
-    const { ctx, args } = call;
-    const opened = openProject(call, this.flags);
-    if (!opened) return 1;
-    const { p, runner } = opened;
-    const rep = newReport();
-    runner.pull(runner.order(p.args.length ? p.args : Object.keys(runner.project.services), false), rep, true);
-    return printReport(rep, ctx.stdout, ctx.stderr, ctx.tty);
-  },
-};
+export const build = imageStep('build', { bool: [['--no-cache'], ['--pull'], ['-q', '--quiet']], value: [] });
+export const pull = imageStep('pull', { bool: [['-q', '--quiet'], ['--ignore-pull-failures']], value: [] });
 
 export const images: ComposeSub = {
   name: 'images',
