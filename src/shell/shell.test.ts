@@ -61,7 +61,7 @@ describe('shell', () => {
   it('sleep advances the virtual clock by the given duration', () => {
     const sh = session();
     const t0 = sh.world.clock.now();
-    expect(transcript(sh, 'sleep 1m30s\nsleep 2 500ms', {})).toBe('');
+    expect(transcript(sh, 'sleep 1m30s\nsleep 2 500ms\nsleep 61m', {})).toBe('sleep: 61m is longer than the simulator allows in one step (1h)\n');
     expect(sh.world.clock.now() - t0).toBe(92_500);
     expect(transcript(sh, 'date', {})).toBe('Thu Jan 15 09:01:32 UTC 2026\n');
   });
@@ -70,7 +70,7 @@ describe('shell', () => {
     const sh = session();
     const t0 = sh.world.clock.now();
     expect(transcript(sh, 'sleep\nsleep abc\nsleep 400d', {})).toBe(
-      "sleep: missing operand\nTry 'sleep --help' for more information.\nsleep: invalid time interval 'abc'\nTry 'sleep --help' for more information.\nsleep: 400d is longer than the simulator allows in one step (24h)\n",
+      "sleep: missing operand\nTry 'sleep --help' for more information.\nsleep: invalid time interval 'abc'\nTry 'sleep --help' for more information.\nsleep: 400d is longer than the simulator allows in one step (1h)\n",
     );
     expect(sh.world.clock.now()).toBe(t0);
   });

@@ -1,15 +1,18 @@
 import { parseDuration } from '../../sim/clock.ts';
 import type { Command } from '../types.ts';
 
-/** Longest single sleep: a day of simulated time keeps every engine's timers cheap to replay. */
-export const MAX_SLEEP_MS = 24 * 3_600_000;
+/**
+ * Longest single sleep. An hour of a running cluster costs about 0.6 s of CPU
+ * (bench/cluster.ts); a day would freeze the page for seconds.
+ */
+export const MAX_SLEEP_MS = 3_600_000;
 
 export const sleep: Command = {
   name: 'sleep',
   summary: { ko: '가상 시계를 앞으로 돌립니다 (예: sleep 10s, sleep 2m)', en: 'advance the virtual clock (e.g. sleep 10s, sleep 2m)' },
   help: {
-    ko: '시뮬레이터의 시간은 가상 시계로 흐릅니다. sleep 30s 는 기다리지 않고 시계를 30초 앞으로 돌리고,\n그 사이에 일어날 일(컨테이너 시작, 헬스체크, 스케줄링…)을 모두 처리합니다.\n단위: ms, s, m, h, d (단위가 없으면 초). 한 번에 최대 24h.',
-    en: 'Simulated time runs on a virtual clock. sleep 30s does not wait: it moves the clock 30 seconds\nforward and processes everything that happens meanwhile (container starts, health checks, scheduling...).\nUnits: ms, s, m, h, d (no unit means seconds). At most 24h at a time.',
+    ko: '시뮬레이터의 시간은 가상 시계로 흐릅니다. sleep 30s 는 기다리지 않고 시계를 30초 앞으로 돌리고,\n그 사이에 일어날 일(컨테이너 시작, 헬스체크, 스케줄링…)을 모두 처리합니다.\n단위: ms, s, m, h, d (단위가 없으면 초). 한 번에 최대 1h.',
+    en: 'Simulated time runs on a virtual clock. sleep 30s does not wait: it moves the clock 30 seconds\nforward and processes everything that happens meanwhile (container starts, health checks, scheduling...).\nUnits: ms, s, m, h, d (no unit means seconds). At most 1h at a time.',
   },
   run({ argv, stderr, world }) {
     const args = argv.slice(1);
@@ -27,7 +30,7 @@ export const sleep: Command = {
       total += ms;
     }
     if (total > MAX_SLEEP_MS) {
-      stderr.write(`sleep: ${args.join(' ')} is longer than the simulator allows in one step (24h)\n`);
+      stderr.write(`sleep: ${args.join(' ')} is longer than the simulator allows in one step (1h)\n`);
       return 1;
     }
     world.clock.advance(total);

@@ -140,6 +140,7 @@ interface WatchState {
 }
 
 const SYSTEM = 'kube-apiserver';
+export const COMPACTION_INTERVAL_MS = 5 * 60_000;
 const UNDELETABLE_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
 
 /**
@@ -156,12 +157,27 @@ export class ApiServer {
   #running = true;
   #bootstrapped = false;
   #watches = new Set<WatchState>();
+  /** The revision seen at the previous compaction tick: the next tick compacts up to it. */
+  #compactNext = 0;
 
   constructor(world: World, etcd: EtcdClient, opts: ApiServerOptions = {}) {
     this.#world = world;
     this.#etcd = tracedEtcd(etcd, () => this.#current);
     this.#latency = opts.watchLatencyMs ?? 0;
     this.#bootstrap();
+    // Like kube-apiserver's --etcd-compaction-interval=5m: keeps etcd's history (and memory) bounded.
+    world.clock.every(COMPACTION_INTERVAL_MS, () => this.#compact());
+  }
+
+  #compact(): void {
+    if (!this.#running) return;
+    const head = this.#etcd.range('/registry/namespaces/default', { countOnly: true });
+    if (!head.ok) return;
+    const rev = head.header.revision;
+    if (this.#compactNext > 0) this.#etcd.compact(this.#compactNext);
+    this.#compactNext = rev;
+    // Every live watch has already seen all events up to now, so it can resume from here even on a quiet prefix.
+    for (const w of this.#watches) if (w.cancel && !w.stopped) w.lastRev = Math.max(w.lastRev, rev);
   }
 
   as(component: string): ApiClient {
