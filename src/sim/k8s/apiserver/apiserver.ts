@@ -263,6 +263,9 @@ export class ApiServer {
         this.#current = outer;
       }
       entry.code = result.ok ? (verb === 'create' ? 201 : 200) : result.errors[0].httpCode;
+      // A generateName create only learns its name here; the trace shows what was made.
+      const made = result.ok && !entry.name ? (result.value as { metadata?: { name?: unknown } } | undefined)?.metadata?.name : undefined;
+      if (verb === 'create' && typeof made === 'string') entry.name = made;
     }
     this.#trace.emit(entry);
     return result;
