@@ -205,3 +205,12 @@ test('the cluster diagram follows the terminal: pods appear on their nodes, a st
   await expect(diagram.locator('[data-key="kube-scheduler"]')).toHaveClass(/down/);
   await expect(diagram.locator('.kl-activity li').first()).toBeVisible();
 });
+
+test('every link on the landing pages leads to a page that exists', async ({ page, request }) => {
+  for (const start of ['/', '/en/']) {
+    await page.goto(start);
+    const hrefs = await page.locator('main a[href^="/"]').evaluateAll((as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!))]);
+    expect(hrefs.length).toBeGreaterThan(4);
+    for (const href of hrefs) expect((await request.get(href)).status(), href).toBe(200);
+  }
+});
