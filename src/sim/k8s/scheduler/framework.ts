@@ -30,6 +30,12 @@ export const MAX_NODE_SCORE = 100;
 
 /** CycleState key under which the framework stores the snapshot's node count. */
 export const NUM_ALL_NODES_KEY = 'numAllNodes';
+/**
+ * CycleState key under which the framework stores every NodeInfo of the
+ * snapshot (kube-scheduler's plugins read them through the shared lister):
+ * PreScore only sees the feasible nodes, but spreading counts pods on all.
+ */
+export const ALL_NODES_KEY = 'allNodes';
 
 /** Per-cycle scratch space: PreFilter/PreScore write, Filter/Score read. */
 export class CycleState {

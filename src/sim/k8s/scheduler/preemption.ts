@@ -5,9 +5,9 @@
  * "preemption: …" half of the FailedScheduling message.
  */
 import type { Pod } from '../api/types.ts';
-import { newNodeInfo, unresolvable, type NodeInfo, type Profile, type Snapshot, type Status, isSuccess, type CycleState } from './framework.ts';
+import { newNodeInfo, unresolvable, type NodeInfo, type Profile, type Snapshot, type Status, isSuccess } from './framework.ts';
 import { fitErrorMessage } from './fit-error.ts';
-import { passesFilters } from './run.ts';
+import { newCycleState, passesFilters, runPreFilter } from './run.ts';
 
 export const ERR_NOT_HELPFUL = 'Preemption is not helpful for scheduling';
 export const ERR_NO_VICTIMS = 'No preemption victims found for incoming pod';
@@ -52,17 +52,32 @@ function withPods(info: NodeInfo, pods: readonly Pod[]): NodeInfo {
   return copy;
 }
 
+/**
+ * Whether the pod would fit if the node held only these pods. PreFilter runs
+ * again over the snapshot with that node swapped in, so pod-to-pod plugins
+ * (topology spread, inter-pod affinity) count the what-if world; kube-scheduler
+ * gets the same by updating its cycle state through AddPod/RemovePod.
+ */
+function fitsWith(profile: Profile, pod: Pod, snapshot: Snapshot, info: NodeInfo, pods: readonly Pod[]): Status {
+  const trial = withPods(info, pods);
+  const nodes = snapshot.nodes.map((n) => (n.name === info.name ? trial : n));
+  const state = newCycleState(nodes);
+  const pre = runPreFilter(profile, state, pod, nodes);
+  if (!isSuccess(pre.status)) return pre.status;
+  return passesFilters(profile, state, pod, trial);
+}
+
 /** SelectVictimsOnNode: remove all lower-priority pods, then reprieve the most important ones that can stay. */
-export function selectVictimsOnNode(profile: Profile, state: CycleState, pod: Pod, info: NodeInfo): { victims: Pod[] } | { status: Status } {
+export function selectVictimsOnNode(profile: Profile, pod: Pod, snapshot: Snapshot, info: NodeInfo): { victims: Pod[] } | { status: Status } {
   const lower = info.pods.filter((p) => podPriority(p) < podPriority(pod));
   if (lower.length === 0) return { status: unresolvable(ERR_NO_VICTIMS) };
   let kept = info.pods.filter((p) => podPriority(p) >= podPriority(pod));
-  const fits = passesFilters(profile, state, pod, withPods(info, kept));
+  const fits = fitsWith(profile, pod, snapshot, info, kept);
   if (!isSuccess(fits)) return { status: fits };
   const victims: Pod[] = [];
   for (const p of [...lower].sort(moreImportant)) {
     const trial = [...kept, p];
-    if (isSuccess(passesFilters(profile, state, pod, withPods(info, trial)))) kept = trial;
+    if (isSuccess(fitsWith(profile, pod, snapshot, info, trial))) kept = trial;
     else victims.push(p);
   }
   return { victims };
@@ -89,7 +104,7 @@ export function pickCandidate(candidates: readonly PreemptionCandidate[]): Preem
   return best?.c;
 }
 
-export function preempt(profile: Profile, state: CycleState, pod: Pod, snapshot: Snapshot, filterStatuses: ReadonlyMap<string, Status>): PreemptionOutcome {
+export function preempt(profile: Profile, pod: Pod, snapshot: Snapshot, filterStatuses: ReadonlyMap<string, Status>): PreemptionOutcome {
   const nodeStatuses = new Map<string, Status>();
   const notEligible = eligibility(pod, snapshot);
   if (notEligible) return { message: `preemption: ${notEligible}`, nodeStatuses };
@@ -100,7 +115,7 @@ export function preempt(profile: Profile, state: CycleState, pod: Pod, snapshot:
       nodeStatuses.set(info.name, unresolvable(ERR_NOT_HELPFUL));
       continue;
     }
-    const r = selectVictimsOnNode(profile, state, pod, info);
+    const r = selectVictimsOnNode(profile, pod, snapshot, info);
     if ('status' in r) nodeStatuses.set(info.name, r.status);
     else candidates.push({ node: info.name, victims: r.victims });
   }

@@ -1,6 +1,6 @@
 /** Running a profile's extension points, the framework's way. */
 import type { Pod } from '../api/types.ts';
-import { CycleState, isSuccess, NUM_ALL_NODES_KEY, SUCCESS, type NodeInfo, type Profile, type Status } from './framework.ts';
+import { ALL_NODES_KEY, CycleState, isSuccess, NUM_ALL_NODES_KEY, SUCCESS, type NodeInfo, type Profile, type Status } from './framework.ts';
 
 export interface PluginVerdict {
   plugin: string;
@@ -16,9 +16,10 @@ export interface FilterOutcome {
 
 const tag = (plugin: string, s: Status): Status => ({ ...s, plugin });
 
-export function newCycleState(numAllNodes: number): CycleState {
+export function newCycleState(allNodes: readonly NodeInfo[]): CycleState {
   const state = new CycleState();
-  state.write(NUM_ALL_NODES_KEY, numAllNodes);
+  state.write(NUM_ALL_NODES_KEY, allNodes.length);
+  state.write(ALL_NODES_KEY, allNodes);
   return state;
 }
 

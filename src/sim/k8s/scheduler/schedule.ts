@@ -126,13 +126,13 @@ export function scheduleOne(pod: Pod, snapshot: Snapshot, rng: Rng, config: Sche
   };
   if (n === 0) return decision;
 
-  const state = newCycleState(n);
+  const state = newCycleState(all);
   const pre = runPreFilter(profile, state, pod, all);
   decision.preFilter = pre.verdicts;
   if (!isSuccess(pre.status)) {
     const preFilterMsg = pre.status.reasons.join(', ');
     const statuses = new Map(all.map((i) => [i.name, pre.status]));
-    return withFailure(decision, profile, state, pod, snapshot, statuses, preFilterMsg);
+    return withFailure(decision, profile, pod, snapshot, statuses, preFilterMsg);
   }
 
   // A pod that preempted earlier tries its nominated node first.
@@ -161,7 +161,7 @@ export function scheduleOne(pod: Pod, snapshot: Snapshot, rng: Rng, config: Sche
   }
   decision.nextStartIndex = (startIndex + processed) % n;
 
-  if (decision.feasible.length === 0) return withFailure(decision, profile, state, pod, snapshot, failed);
+  if (decision.feasible.length === 0) return withFailure(decision, profile, pod, snapshot, failed);
   if (decision.feasible.length === 1) {
     decision.result = { ok: true, node: decision.feasible[0]!, reason: 'only-feasible' };
     return decision;
@@ -194,13 +194,12 @@ export function scheduleOne(pod: Pod, snapshot: Snapshot, rng: Rng, config: Sche
 function withFailure(
   decision: SchedulingDecision,
   profile: Profile,
-  state: ReturnType<typeof newCycleState>,
   pod: Pod,
   snapshot: Snapshot,
   statuses: ReadonlyMap<string, Status>,
   preFilterMsg?: string,
 ): SchedulingDecision {
-  const pre = preempt(profile, state, pod, snapshot, statuses);
+  const pre = preempt(profile, pod, snapshot, statuses);
   const message = fitErrorMessage({ numAllNodes: snapshot.nodes.length, statuses: statuses.values(), preFilterMsg, postFilterMsg: pre.message });
   decision.result = pre.candidate ? { ok: false, message, preemption: pre.candidate } : { ok: false, message };
   return decision;
