@@ -43,6 +43,29 @@ describe('formatDecision', () => {
     expect(formatDecision(d, 'en')).not.toContain('Scores (');
   });
 
+  it('shows the pod-to-pod plugins: spreading scores for a ReplicaSet pod, skipped for a bare one', () => {
+    const replica = (name: string) => {
+      const p = makePod(name, { labels: { app: 'web' } });
+      p.metadata.ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-1a2b', uid: 'uid-rs', controller: true }];
+      return p;
+    };
+    const d = scheduleOne(replica('web-1a2b-y'), buildSnapshot(nodes(), [boundTo(replica('web-1a2b-x'), 'worker-1')]), new Rng(1));
+    const en = formatDecision(d, 'en');
+    expect(en).toMatch(/PodTopologySpread \(×2\)\s+66×2=132\s+100×2=200/);
+    expect(en).toMatch(/InterPodAffinity\s+skipped for this pod\s+skipped for this pod/);
+    expect(en).toContain('Chosen: worker-2');
+    const bare = formatDecision(scheduleOne(makePod('web'), buildSnapshot(nodes(), []), new Rng(1)), 'en');
+    expect(bare).toMatch(/PodTopologySpread\s+skipped for this pod/);
+  });
+
+  it('names InterPodAffinity when anti-affinity rejects a node', () => {
+    const anti = { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname' }] } };
+    const pods = ['worker-1', 'worker-2'].map((n) => boundTo(makePod(`web-${n}`, { labels: { app: 'web' } }), n));
+    const en = formatDecision(scheduleOne(makePod('web-3', { labels: { app: 'web' }, affinity: anti }), buildSnapshot(nodes(), pods), new Rng(1)), 'en');
+    expect(en).toMatch(/worker-1\s+✗ InterPodAffinity: node\(s\) didn't match pod anti-affinity rules/);
+    expect(en).toContain("Not scheduled: 0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match pod anti-affinity rules.");
+  });
+
   it('aligns columns by display width (Hangul is two columns wide)', () => {
     expect(displayWidth('노드')).toBe(4);
     expect(displayWidth('node')).toBe(4);

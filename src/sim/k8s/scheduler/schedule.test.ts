@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../rng.ts';
 import type { Node, Pod } from '../api/types.ts';
-import { buildSnapshot } from './framework.ts';
+import { buildSnapshot, type Profile } from './framework.ts';
+import { NAME as POD_TOPOLOGY_SPREAD } from './plugins/pod-topology-spread.ts';
+import { defaultProfile } from './profile.ts';
 import { insufficientResources } from './plugins/node-resources-fit.ts';
 import { podRequests } from './resources.ts';
 import { numFeasibleNodesToFind, scheduleOne } from './schedule.ts';
@@ -168,6 +170,64 @@ describe('FitError messages', () => {
     const pod = makePod('vip', { cpu: '1' });
     pod.status = { phase: 'Pending', nominatedNodeName: 'worker-2' };
     expect(scheduleOne(pod, buildSnapshot(cluster(), []), new Rng(1)).result).toEqual({ ok: true, node: 'worker-2', reason: 'nominated' });
+  });
+});
+
+describe('pod-to-pod placement (PodTopologySpread, InterPodAffinity)', () => {
+  const replica = (i: number, opts: Parameters<typeof makePod>[1] = {}): Pod => {
+    const p = makePod(`web-7d4b9c-${i}`, { labels: { app: 'web', 'pod-template-hash': '7d4b9c' }, ...opts });
+    p.metadata.ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-7d4b9c', uid: 'uid-rs', controller: true }];
+    return p;
+  };
+  /** Schedules the pods one after another, each seeing the ones placed before it. */
+  const rollOut = (pods: Pod[], existing: Pod[], profile?: Profile) => {
+    const placed = [...existing];
+    const rng = new Rng(1);
+    return pods.map((pod) => {
+      const d = scheduleOne(pod, buildSnapshot(cluster(), placed), rng, profile ? { profile } : {});
+      if (d.result.ok) placed.push(boundTo(pod, d.result.node));
+      return d;
+    });
+  };
+  // worker-2 is busier, so resource scoring alone prefers worker-1 for every replica.
+  const busy = boundTo(makePod('batch', { cpu: '1', memory: '2Gi' }), 'worker-2');
+
+  it('default spreading puts 3 replicas of a ReplicaSet 2/1 over two workers, not 3/0', () => {
+    const withoutSpread = defaultProfile();
+    withoutSpread.score = withoutSpread.score.filter((w) => w.plugin.name !== POD_TOPOLOGY_SPREAD);
+    const alone = rollOut([1, 2, 3].map((i) => replica(i)), [busy], withoutSpread);
+    expect(alone.map((d) => d.result.ok && d.result.node)).toEqual(['worker-1', 'worker-1', 'worker-1']);
+
+    const decisions = rollOut([1, 2, 3].map((i) => replica(i)), [busy]);
+    expect(decisions.map((d) => d.result.ok && d.result.node)).toEqual(['worker-1', 'worker-2', 'worker-1']);
+    // The second replica: worker-1 already has a sibling, so spreading scores it lower.
+    const spread = (node: string) => decisions[1]!.scores.find((s) => s.node === node)!.scores.find((s) => s.plugin === POD_TOPOLOGY_SPREAD)!;
+    expect(spread('worker-1')).toEqual({ plugin: POD_TOPOLOGY_SPREAD, raw: 3, normalized: 66, weight: 2, weighted: 132 });
+    expect(spread('worker-2')).toEqual({ plugin: POD_TOPOLOGY_SPREAD, raw: 2, normalized: 100, weight: 2, weighted: 200 });
+  });
+
+  it('required anti-affinity on the hostname leaves the third replica Pending on two workers', () => {
+    const anti = { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname' }] } };
+    const decisions = rollOut([1, 2, 3].map((i) => replica(i, { affinity: anti })), []);
+    expect(decisions.slice(0, 2).map((d) => d.result.ok && d.result.node).sort()).toEqual(['worker-1', 'worker-2']);
+    expect(decisions[2]!.result).toEqual({
+      ok: false,
+      message:
+        "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match pod anti-affinity rules. " +
+        'preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
+    });
+  });
+
+  it('preemption counts a victim that breaks anti-affinity: evicting it lets the pod in', () => {
+    const low = boundTo(makePod('low', { labels: { app: 'web' }, priority: 0 }), 'worker-1');
+    const vip = makePod('vip', {
+      priority: 1000,
+      nodeSelector: { 'kubernetes.io/hostname': 'worker-1' },
+      affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname' }] } },
+    });
+    const d = scheduleOne(vip, buildSnapshot(cluster(), [low]), new Rng(1));
+    expect(d.result).toMatchObject({ ok: false, preemption: { node: 'worker-1' } });
+    expect(d.result.ok ? [] : d.result.preemption?.victims.map((v) => v.metadata.name)).toEqual(['low']);
   });
 });
 
