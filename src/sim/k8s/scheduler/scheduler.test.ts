@@ -90,6 +90,19 @@ describe('Scheduler actor', () => {
     expect(nodeOf(client, loser)).toBeDefined();
   });
 
+  it('retries a pod waiting on pod affinity as soon as a matching pod lands on a node', () => {
+    const { clock, client, scheduler } = setup();
+    scheduler.start();
+    const wantsDb = { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'db' } }, topologyKey: 'kubernetes.io/hostname' }] };
+    client.putPod(makePod('app', { affinity: { podAffinity: wantsDb } }));
+    clock.advance(5_000);
+    expect(nodeOf(client, 'app')).toBeUndefined();
+    client.putPod(makePod('db', { labels: { app: 'db' } }));
+    clock.advance(11_000); // at most one full back-off, far below the 5-minute flush
+    expect(nodeOf(client, 'db')).toBeDefined();
+    expect(nodeOf(client, 'app')).toBe(nodeOf(client, 'db'));
+  });
+
   it('leaves pods Pending while stopped, and catches up after start', () => {
     const { clock, client, scheduler } = setup();
     scheduler.start();

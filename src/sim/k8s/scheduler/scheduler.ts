@@ -143,8 +143,11 @@ export class Scheduler {
     const pod = e.object;
     this.#pods.set(key, pod);
     if (pod.spec.nodeName) {
+      const newlyPlaced = !before?.spec.nodeName;
       this.#assumed.delete(key);
       this.#queue.delete(key);
+      // A pod landing on a node can satisfy another pod's affinity or spread constraint (kube-scheduler's AssignedPodAdd).
+      if (newlyPlaced && occupiesNode(pod)) this.#queue.moveAllToActiveOrBackoff('AssignedPodAdd');
       // A pod that finished frees its node, as a deletion would.
       if (occupied && !occupiesNode(pod)) this.#queue.moveAllToActiveOrBackoff('AssignedPodDelete');
       return;
