@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeDemo } from '../../../lessons/scenarios.ts';
-import { transcript } from '../../headless.ts';
+import { runLines, transcript } from '../../headless.ts';
 import { createSession } from '../../session.ts';
 import { docker } from './docker.ts';
 
@@ -131,5 +131,16 @@ describe('tab completion', () => {
   it('a broken compose file gives no services and no error', () => {
     const broken = createSession({ seed: 1, dir: 'x', files: { 'compose.yaml': 'services: [' }, tty: { color: false, columns: 80 }, lang: 'en' });
     expect(docker.complete!(['compose', 'up'], '', { world: broken.world, cwd: broken.cwd, shell: broken })).toEqual([]);
+  });
+});
+
+describe('where compose writes', () => {
+  it('progress goes to stderr, like docker compose: a redirected up -d leaves the file empty', () => {
+    const sh = createSession({ seed: 1, lang: 'en', tty: { color: false }, dir: composeDemo.dir, files: composeDemo.files });
+    let stdout = '';
+    let stderr = '';
+    runLines(sh, ['docker compose up -d'], { stdout: { write: (s) => (stdout += s) }, stderr: { write: (s) => (stderr += s) } });
+    expect(stdout).toBe('');
+    expect(stderr).toContain('Container compose-demo-db-1  Started');
   });
 });

@@ -40,7 +40,7 @@ function imageStep(name: 'build' | 'pull', flags: ComposeSub['flags']): ComposeS
       const services = runner.order(p.args.length ? p.args : Object.keys(runner.project.services), false);
       if (name === 'build') runner.build(services, rep, true);
       else runner.pull(services, rep, true);
-      return printReport(rep, ctx.stdout, ctx.stderr, ctx.tty);
+      return printReport(rep, ctx.stderr, ctx.tty);
     },
   };
 }

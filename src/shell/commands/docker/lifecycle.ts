@@ -19,7 +19,7 @@ function lifecycle(name: string, flags: FlagSpec, op: (r: ComposeRunner, p: Pars
         ctx.stderr.write(`${rep}\n`);
         return 1;
       }
-      return printReport(rep, ctx.stdout, ctx.stderr, ctx.tty);
+      return printReport(rep, ctx.stderr, ctx.tty);
     },
   };
 }

@@ -32,11 +32,12 @@ export function renderProgress(p: Progress, tty: Tty): string {
 }
 
 /** Prints an operation's sections to stdout, then its errors to stderr; returns the exit code. */
-export function printReport(rep: OpReport, out: Writer, err: Writer, tty: Tty): number {
+/** Compose writes its progress and build output to stderr, so `up -d > file` leaves the file empty. */
+export function printReport(rep: OpReport, err: Writer, tty: Tty): number {
   for (const w of rep.warnings) err.write(`${w}\n`);
   for (const sec of rep.sections) {
-    if (sec.kind === 'text') out.write(sec.lines.map((l) => `${l}\n`).join(''));
-    else out.write(renderProgress(sec.progress, tty));
+    if (sec.kind === 'text') err.write(sec.lines.map((l) => `${l}\n`).join(''));
+    else err.write(renderProgress(sec.progress, tty));
   }
   for (const e of rep.errors) err.write(`${e}\n`);
   return rep.errors.length ? 1 : 0;

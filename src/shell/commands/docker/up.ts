@@ -32,7 +32,7 @@ export const up: ComposeSub = {
     const detach = has(p, '--detach') || has(p, '--wait');
     const since = ctx.world.clock.now();
     const rep = runner.up({ services: p.args, detach, build: has(p, '--build'), forceRecreate: has(p, '--force-recreate'), noDeps: has(p, '--no-deps'), wait: has(p, '--wait'), scale });
-    const code = printReport(rep, ctx.stdout, ctx.stderr, ctx.tty);
+    const code = printReport(rep, ctx.stderr, ctx.tty);
     if (code !== 0 || detach) return code;
     return attach(ctx, runner, p.args, since);
   },
