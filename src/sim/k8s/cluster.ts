@@ -13,6 +13,7 @@ import { Kubelet } from './node/kubelet.ts';
 import { KubeProxy } from './node/kube-proxy.ts';
 import { resolveName, type DnsService } from './node/dns.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
+import { internalIPAt, MAX_NODES, podCIDRAt } from './node-specs.ts';
 import { controlPlaneStaticPods, COREDNS, KUBE_DNS, KUBE_PROXY, SYSTEM_IMAGES } from './addons.ts';
 
 /**
@@ -80,7 +81,8 @@ export class Cluster {
   }
 
   /** Joins a node: a container runtime, a kubelet that registers the Node, and kube-proxy. */
-  addNode(spec: NodeSpecSim): SimNode | string {
+  addNode(spec: NodeSpecSim | string): SimNode | string {
+    if (typeof spec === 'string') return spec;
     if (this.nodes.has(spec.name)) return `node "${spec.name}" already exists`;
     const { world } = this;
     const runtime = new ContainerRuntime({ clock: world.clock, rng: world.rng, preloaded: PRELOADED });
@@ -155,10 +157,13 @@ export class Cluster {
     });
   }
 
-  /** The next free pod CIDR for a node added later (10.244.3.0/24, …). */
-  nextNodeSpec(name: string): NodeSpecSim {
-    const i = this.#cidrIndex++;
-    return { name, podCIDR: `10.244.${i}.0/24`, internalIP: `172.18.0.${i + 2}`, controlPlane: false };
+  /** The next free pod CIDR and IP for a node added later (10.244.3.0/24, …; see node-specs.ts past 256 nodes). */
+  nextNodeSpec(name: string): NodeSpecSim | string {
+    const i = this.#cidrIndex;
+    if (i >= MAX_NODES) return `the cluster CIDR has no room for more than ${MAX_NODES} nodes`;
+    // A name already in use takes no address: addNode will refuse it.
+    if (!this.nodes.has(name)) this.#cidrIndex++;
+    return { name, podCIDR: podCIDRAt(i), internalIP: internalIPAt(i), controlPlane: false };
   }
 
   componentRunning(c: ComponentName): boolean {

@@ -1,5 +1,6 @@
 import type { Node, Pod } from './api/types.ts';
-import type { ApiWatchEvent, TraceEntry } from './apiserver/index.ts';
+import type { ApiWatchEvent } from './apiserver/index.ts';
+import { isActivity } from './apiserver/trace.ts';
 import type { Cluster } from './cluster.ts';
 import { watchOf } from './adapters/common.ts';
 
@@ -39,12 +40,8 @@ export interface ClusterView {
   unscheduled: PodView[];
 }
 
-/** Requests worth animating: writes and bindings, not heartbeats, reads or events. */
-export function isActivity(e: TraceEntry): boolean {
-  if (e.resource === 'leases' || e.resource === 'events') return false;
-  if (e.verb === 'get' || e.verb === 'list' || e.verb === 'watch' || e.eventType) return false;
-  return !(e.resource === 'nodes' && e.subresource === 'status');
-}
+/** Requests worth animating: writes and bindings, not heartbeats, reads or events (one rule with `sim trace`). */
+export { isActivity };
 
 export function podState(p: Pod): string {
   if (p.metadata.deletionTimestamp) return 'Terminating';

@@ -202,7 +202,7 @@ export const sim: Command = {
         const all = args.includes('--all');
         const nArg = args.find((a) => /^\d+$/.test(a));
         const n = nArg ? Math.min(Number(nArg), 500) : 20;
-        out.write(formatTrace(c.api.recentTrace(2000), { limit: n, all, columns: ctx.tty.columns }));
+        out.write(formatTrace(all ? c.api.recentTrace(2000) : c.api.recentActivity(2000), { limit: n, all, columns: ctx.tty.columns }));
         return 0;
       }
       case 'iptables': {

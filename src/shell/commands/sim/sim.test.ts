@@ -66,6 +66,12 @@ describe('sim', () => {
     expect(out).toMatch(/kube-scheduler → create pods\/binding default\/solo \(201\)\n {10}etcd: txn \/registry\/pods\/default\/solo @\d+/);
   });
 
+  it('trace still shows the learner\'s requests after sleep 30m of background chatter (issue 14)', () => {
+    const out = run(['kubectl run solo --image=nginx:1.27', 'sleep 5s', 'sleep 30m', 'sim trace 4']);
+    expect(out).not.toContain('No API requests yet.');
+    expect(out).toMatch(/kubectl → create pods default\/solo \(201\)/);
+  });
+
   it('trace hides heartbeats and reads unless asked for all', () => {
     const base = { time: 0, code: 200, etcd: [] };
     expect(isChatter({ ...base, component: 'kubelet/worker-1', verb: 'update', resource: 'leases' })).toBe(true);

@@ -229,6 +229,11 @@ export class ApiServer {
     return this.#trace.recent(n);
   }
 
+  /** The newest n requests a learner would care about (see isActivity), however much chatter came since. */
+  recentActivity(n: number): TraceEntry[] {
+    return this.#trace.recentActivity(n);
+  }
+
   /** The kinds served, for discovery (`kubectl api-resources`). */
   kinds(): readonly KindDef[] {
     return KINDS;

@@ -12,6 +12,7 @@ export type { ApiClient, ApiServerOptions, ApiWatchEvent, DeleteOptions, ListOpt
 export { decodeManifests, type Decoded } from './decode.ts';
 export { kubectlMessage, type ApiError, type ApiResult, type StatusCause } from './status.ts';
 export type { TraceEntry, EtcdOpTrace } from './trace.ts';
+export { isActivity } from './trace.ts';
 export { KINDS, kindFor, resolveResource } from './registry.ts';
 export type { KindDef } from './kinds/types.ts';
 export { schemaAt, type FieldSchema } from './schema.ts';

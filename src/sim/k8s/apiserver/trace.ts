@@ -1,4 +1,5 @@
 import type { EtcdClient, EtcdResult, Op } from '../etcd/types.ts';
+import { Ring } from '../../ring.ts';
 
 /** One etcd operation caused by an API request. */
 export interface EtcdOpTrace {
@@ -30,13 +31,30 @@ export interface TraceEntry {
 
 const KEEP = 2000;
 
+/**
+ * What a learner caused, as opposed to the steady background chatter (node
+ * heartbeats, status refreshes, leases, events, reads, watch deliveries).
+ * `sim trace` and the diagram show only these by default.
+ */
+export function isActivity(e: TraceEntry): boolean {
+  if (e.resource === 'leases' || e.resource === 'events') return false;
+  if (e.verb === 'get' || e.verb === 'list' || e.verb === 'watch' || e.eventType) return false;
+  return !(e.resource === 'nodes' && e.subresource === 'status');
+}
+
+/**
+ * The request log: the newest KEEP entries, plus the newest KEEP activity
+ * entries kept apart, so a long sleep's chatter does not push the learner's
+ * own requests out of `sim trace`.
+ */
 export class TraceLog {
-  #entries: TraceEntry[] = [];
+  #all = new Ring<TraceEntry>(KEEP);
+  #activity = new Ring<TraceEntry>(KEEP);
   #listeners = new Set<(e: TraceEntry) => void>();
 
   emit(e: TraceEntry): void {
-    this.#entries.push(e);
-    if (this.#entries.length > KEEP) this.#entries.splice(0, this.#entries.length - KEEP);
+    this.#all.push(e);
+    if (isActivity(e)) this.#activity.push(e);
     for (const l of this.#listeners) l(e);
   }
 
@@ -45,8 +63,14 @@ export class TraceLog {
     return () => this.#listeners.delete(fn);
   }
 
+  /** The newest n entries, oldest first. */
   recent(n: number): TraceEntry[] {
-    return n <= 0 ? [] : this.#entries.slice(-n);
+    return this.#all.last(n);
+  }
+
+  /** The newest n activity entries (isActivity), oldest first. */
+  recentActivity(n: number): TraceEntry[] {
+    return this.#activity.last(n);
   }
 }
 

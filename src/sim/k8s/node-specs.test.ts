@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { internalIPAt, MAX_NODES, podCIDRAt, workerName } from './node-specs.ts';
+
+const octets = (ip: string) => ip.split('/')[0]!.split('.').map(Number);
+
+describe('node addresses', () => {
+  it('keeps kind addresses for the first nodes', () => {
+    expect(podCIDRAt(0)).toBe('10.244.0.0/24');
+    expect(podCIDRAt(3)).toBe('10.244.3.0/24');
+    expect(internalIPAt(0)).toBe('172.18.0.2');
+    expect(internalIPAt(2)).toBe('172.18.0.4');
+  });
+
+  it('gives 5,000 nodes valid, distinct pod CIDRs and IPs (the old scheme gave 10.244.300.0/24 after 253 nodes)', () => {
+    const cidrs = new Set<string>();
+    const ips = new Set<string>();
+    for (let i = 0; i < 5000; i++) {
+      const c = podCIDRAt(i);
+      const ip = internalIPAt(i);
+      for (const o of [...octets(c), ...octets(ip)]) expect(o).toBeGreaterThanOrEqual(0), expect(o).toBeLessThanOrEqual(255);
+      const [a, b] = octets(c);
+      expect(a).toBe(10);
+      // Inside 10.224.0.0/11 and outside the Service range 10.96.0.0/12.
+      expect(b).toBeGreaterThanOrEqual(224);
+      expect(ip.startsWith('172.18.')).toBe(true);
+      expect(ip.endsWith('.0') && i + 2 < 256).toBe(false);
+      cidrs.add(c);
+      ips.add(ip);
+    }
+    expect(cidrs.size).toBe(5000);
+    expect(ips.size).toBe(5000);
+    expect(podCIDRAt(256)).toBe('10.245.0.0/24');
+    expect(podCIDRAt(12 * 256)).toBe('10.224.0.0/24');
+    expect(internalIPAt(254)).toBe('172.18.1.0');
+    expect(workerName(4999)).toBe('worker-4999');
+  });
+
+  it('refuses an index past the cluster CIDR', () => {
+    expect(() => podCIDRAt(MAX_NODES)).toThrow(RangeError);
+    expect(() => internalIPAt(-1)).toThrow(RangeError);
+  });
+});
