@@ -35,6 +35,12 @@ describe('VirtualClock', () => {
     expect(n).toBe(3);
   });
 
+  it.each([0, -1, NaN, Infinity])('every() refuses a period of %s ms (it would fire forever at one instant)', (period) => {
+    const c = new VirtualClock(0);
+    expect(() => c.every(period, () => {})).toThrow(RangeError);
+    expect(c.pending()).toBe(0);
+  });
+
   it('never goes backwards, whatever is scheduled', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(1000), fc.nat(1000))), (ops) => {

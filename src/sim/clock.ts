@@ -39,8 +39,13 @@ export class VirtualClock {
     return id;
   }
 
-  /** Calls fn every periodMs until the returned cancel function is called. */
+  /**
+   * Calls fn every periodMs until the returned cancel function is called.
+   * A period of zero or less would fire forever at one instant and hang
+   * advance(), so it is refused: callers validate or default first.
+   */
   every(periodMs: number, fn: () => void): () => void {
+    if (!Number.isFinite(periodMs) || periodMs <= 0) throw new RangeError(`clock.every needs a positive period, got ${periodMs} ms`);
     let id = 0;
     let cancelled = false;
     const tick = () => {

@@ -8,11 +8,18 @@ import { expect } from 'vitest';
  * them. Volatile parts must be normalised by the caller before comparing.
  */
 export function expectGolden(file: string, actual: string): void {
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
-    if (!existsSync(file) && process.env.CI) throw new Error(`golden file ${file} is missing; run UPDATE_GOLDEN=1 npx vitest run and review it`);
+  const update = process.env.UPDATE_GOLDEN === '1';
+  if (update || !existsSync(file)) {
+    // In CI (.ci/run sets CI=1) a missing golden is a failure: writing it would make the test pass without anyone reviewing it.
+    if (!update && isCI()) throw new Error(`golden file ${file} is missing; run UPDATE_GOLDEN=1 npx vitest run and review it`);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, actual);
     return;
   }
   expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+function isCI(): boolean {
+  const v = process.env.CI;
+  return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
 }

@@ -159,6 +159,20 @@ describe('compose engine behaviour', () => {
     expect(bad.serviceContainers('app')[0]!.state).toBe('created');
   });
 
+  it.each<[number, string | undefined]>([
+    [0, undefined],
+    [-1000, 'Error response from daemon: Interval in Healthcheck cannot be less than 1ms'],
+    [0.5, 'Error response from daemon: Interval in Healthcheck cannot be less than 1ms'],
+  ])('healthcheck interval %s ms: 0 is the daemon default (30s), others must be at least 1ms', (interval, error) => {
+    const engine = new DockerEngine(new World({ seed: 1 }));
+    const runner = new ComposeRunner(engine, project('demo', '/d', [service('db', { image: 'postgres:16', environment: { POSTGRES_PASSWORD: 'x' }, healthcheck: { test: ['CMD-SHELL', 'pg_isready'], interval, timeout: 3000, retries: 3, startPeriod: 0, disable: false } })]));
+    expect(runner.up({ detach: true }).errors[0]).toBe(error);
+    if (!error) {
+      engine.world.clock.advance(31_000);
+      expect(runner.serviceContainers('db')[0]!.health).toBe('healthy');
+    }
+  });
+
   it.each([
     ['ngnix', "Error response from daemon: pull access denied for ngnix, repository does not exist or may require 'docker login': denied: requested access to the resource is denied"],
     ['nginx', undefined],

@@ -126,6 +126,18 @@ export type EngineEvent =
 const GRACE_KILL = 137;
 const MAX_BACKOFF = 60_000;
 
+const HEALTH_INTERVAL_DEFAULT_MS = 30_000;
+
+/** dockerd's container-create check of a healthcheck (daemon/container.go): 0 is "default", anything else at least 1ms. */
+export function healthcheckError(hc: { interval: number; timeout: number; startPeriod: number; retries: number } | undefined): string | undefined {
+  if (!hc) return undefined;
+  if (hc.interval !== 0 && hc.interval < 1) return 'Interval in Healthcheck cannot be less than 1ms';
+  if (hc.timeout !== 0 && hc.timeout < 1) return 'Timeout in Healthcheck cannot be less than 1ms';
+  if (hc.retries < 0) return 'Retries in Healthcheck cannot be negative';
+  if (hc.startPeriod !== 0 && hc.startPeriod < 1) return 'StartPeriod in Healthcheck cannot be less than 1ms';
+  return undefined;
+}
+
 export const daemonError = (message: string) => simError('DAEMON', `Error response from daemon: ${message}`);
 
 export class DockerEngine {
@@ -263,6 +275,8 @@ export class DockerEngine {
     }
     const image = this.findImage(spec.image);
     if (!image) return fail(daemonError(`No such image: ${spec.image}`));
+    const hcErr = healthcheckError(spec.healthcheck);
+    if (hcErr) return fail(daemonError(hcErr));
     for (const n of spec.networks) if (!this.networks.has(n.name)) return fail(daemonError(`network ${n.name} not found`));
     const mounts = [...spec.mounts];
     // VOLUME paths of the image that nothing is mounted on get anonymous volumes.
@@ -390,7 +404,8 @@ export class DockerEngine {
     if (hc && !hc.disable && hc.test[0] !== 'NONE') {
       c.health = 'starting';
       c.failingStreak = 0;
-      c.cancelHealth = clock.every(hc.interval, () => this.#probe(c, hc, started));
+      // 0 means "the daemon's default" (30s) in the engine API, as for docker run --health-interval 0s.
+      c.cancelHealth = clock.every(hc.interval > 0 ? hc.interval : HEALTH_INTERVAL_DEFAULT_MS, () => this.#probe(c, hc, started));
     } else c.health = undefined;
     this.#emit({ type: 'start', container: c });
     return ok(c);

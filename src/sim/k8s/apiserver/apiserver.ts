@@ -10,7 +10,7 @@ import { clone, jsonEqual, rfc3339, specOf, uuid, validateMeta, validateMetaUpda
 import { dns1123Subdomain } from './names.ts';
 import { jsonPatch, mergePatch, strategicMergePatch, type PatchType } from './patch.ts';
 import { kindByResource, kindFor, KINDS, resolveResource } from './registry.ts';
-import { unknownFields } from './schema.ts';
+import { typeError, unknownFields } from './schema.ts';
 import {
   COMMON_FIELDS,
   matchesFields,
@@ -30,6 +30,7 @@ import {
   connectionRefused,
   forbidden,
   gone,
+  internalError,
   invalid,
   notFound,
   storageError,
@@ -264,6 +265,10 @@ export class ApiServer {
       try {
         if (!this.#bootstrapped) this.#bootstrap();
         result = run();
+      } catch (e) {
+        // A request that meets an undecodable object fails alone, as in kube-apiserver (KEP-3926); the key is named so it can be removed.
+        if (!(e instanceof CorruptObject)) throw e;
+        result = apiFail(internalError(`Internal error occurred: failed to decode object at key "${e.key}": ${e.detail}`));
       } finally {
         this.#current = outer;
       }
@@ -290,10 +295,28 @@ export class ApiServer {
     return prefixFor(d.resource, d.namespaced ? ns : undefined);
   }
 
+  /** Throws CorruptObject for a value that is not an object (written straight into etcd); #request turns it into a 500 naming the key. */
   #decode(kv: KeyValue): KubeObject {
-    const o = JSON.parse(kv.value) as KubeObject;
+    let o: KubeObject;
+    try {
+      o = JSON.parse(kv.value) as KubeObject;
+    } catch (e) {
+      throw new CorruptObject(kv.key, goJsonError(kv.value, e as Error));
+    }
+    if (typeof o !== 'object' || o === null || Array.isArray(o)) throw new CorruptObject(kv.key, `json: cannot unmarshal ${Array.isArray(o) ? 'array' : o === null ? 'null' : typeof o === 'number' ? 'number' : typeof o === 'boolean' ? 'bool' : 'string'} into Go value of type struct`);
+    if (typeof o.metadata !== 'object' || o.metadata === null) throw new CorruptObject(kv.key, 'object has no metadata');
     o.metadata.resourceVersion = String(kv.modRevision);
     return o;
+  }
+
+  /** Watches skip what they cannot decode, so one corrupt key does not stop every watcher of its resource. */
+  #tryDecode(kv: KeyValue): KubeObject | undefined {
+    try {
+      return this.#decode(kv);
+    } catch (e) {
+      if (e instanceof CorruptObject) return undefined;
+      throw e;
+    }
   }
 
   /** Objects are stored without resourceVersion: it is the etcd mod revision, filled in on read. */
@@ -321,7 +344,7 @@ export class ApiServer {
         const d = kindByResource(resource);
         if (!d) return [];
         const r = this.#etcd.range(this.#prefix(d), { prefix: true });
-        return r.ok ? r.value.kvs.map((kv) => this.#decode(kv)) : [];
+        return r.ok ? r.value.kvs.flatMap((kv) => this.#tryDecode(kv) ?? []) : [];
       },
     };
   }
@@ -412,11 +435,14 @@ export class ApiServer {
   }
 
   #strict(d: KindDef, o: KubeObject, opts: WriteOptions): ApiError | undefined {
+    const version = d.apiVersion.split('/').pop();
+    // Decoding into the typed object fails first, whatever the field validation level: nothing mistyped is stored.
+    const typed = typeError(o, d.schema, d.kind);
+    if (typed) return badRequest(`${d.kind} in version "${version}" cannot be handled as a ${d.kind}: ${typed}`);
     if (opts.fieldValidation === 'Ignore') return undefined;
     const unknown = unknownFields(o, d.schema);
     if (!unknown.length) return undefined;
-    const version = d.apiVersion;
-    return badRequest(`${d.kind} in version "${version.split('/').pop()}" cannot be handled as a ${d.kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
+    return badRequest(`${d.kind} in version "${version}" cannot be handled as a ${d.kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
   }
 
   #get(d: KindDef, ns: string | undefined, name: string): ApiResult<KubeObject> {
@@ -630,7 +656,7 @@ export class ApiServer {
       const r = this.#etcd.range(w.prefix, { prefix: true });
       if (!r.ok) return apiFail(storageError(r.error.message));
       w.lastRev = r.header.revision;
-      const initial = r.value.kvs.map((kv) => this.#decode(kv)).filter((o) => this.#matches(d, o, w.labels, w.fields));
+      const initial = r.value.kvs.flatMap((kv) => this.#tryDecode(kv) ?? []).filter((o) => this.#matches(d, o, w.labels, w.fields));
       this.#deliver(w, initial.map((object) => ({ type: 'ADDED' as const, object })));
     } else {
       const rv = Number(opts.resourceVersion);
@@ -668,15 +694,18 @@ export class ApiServer {
       w.lastRev = e.kv.modRevision;
       // Without selectors the previous object only matters as a DELETE's last state: skip decoding it otherwise (boot time).
       const selective = w.labels.length > 0 || w.fields.length > 0;
-      const prev = e.prevKv && (selective || e.type === 'DELETE') ? this.#decode(e.prevKv) : undefined;
+      const prev = e.prevKv && (selective || e.type === 'DELETE') ? this.#tryDecode(e.prevKv) : undefined;
       const prevMatch = prev ? this.#matches(w.def, prev, w.labels, w.fields) : !!e.prevKv && !selective;
+      // A corrupt object was never delivered, so its removal is not either.
+      if (e.prevKv && (selective || e.type === 'DELETE') && !prev) continue;
       if (e.type === 'DELETE') {
         const last = prev ?? { apiVersion: w.def.apiVersion, kind: w.def.kind, metadata: { name: e.kv.key.split('/').pop() ?? '' } };
         last.metadata.resourceVersion = String(e.kv.modRevision);
         if (!prev || prevMatch) out.push({ type: 'DELETED', object: last });
         continue;
       }
-      const obj = this.#decode(e.kv);
+      const obj = this.#tryDecode(e.kv);
+      if (!obj) continue;
       const match = this.#matches(w.def, obj, w.labels, w.fields);
       // Selector watches see objects enter and leave the selection as ADDED and DELETED.
       if (match) out.push({ type: e.kv.version === 1 || (prev && !prevMatch) ? 'ADDED' : 'MODIFIED', object: obj });
@@ -698,6 +727,26 @@ export class ApiServer {
       }
     }, this.#latency);
   }
+}
+
+class CorruptObject extends Error {
+  readonly key: string;
+  readonly detail: string;
+  constructor(key: string, detail: string) {
+    super(`corrupt object at ${key}: ${detail}`);
+    this.key = key;
+    this.detail = detail;
+  }
+}
+
+/** encoding/json's syntax error text for the first bad byte (`invalid character 'h' looking for beginning of value`). */
+function goJsonError(text: string, e: Error): string {
+  if (text.trim() === '') return 'unexpected end of JSON input';
+  const at = /position (\d+)/.exec(e.message);
+  const i = at ? Number(at[1]) : text.search(/\S/);
+  const ch = text[i];
+  if (ch === undefined) return 'unexpected end of JSON input';
+  return `invalid character '${ch}' ${i === text.search(/\S/) ? 'looking for beginning of value' : 'after top-level value'}`;
 }
 
 function notFoundResource(): ApiError {

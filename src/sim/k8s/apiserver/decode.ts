@@ -37,6 +37,12 @@ function goYamlProblem(code: string, message: string): string {
   }
 }
 
+function lineOf(text: string, offset: number): number {
+  let n = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
 function keyOnLine(text: string, line: number): string {
   const m = /^\s*(?:-\s+)?["']?([^"':]+)["']?\s*:/.exec(text.split('\n')[line - 1] ?? '');
   return m?.[1]?.trim() ?? '';
@@ -69,8 +75,25 @@ export function decodeManifests(text: string, file: string): Decoded {
       return out;
     }
   }
+  const values: unknown[] = [];
   for (const doc of docs) {
-    const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      // eemeli/yaml throws for aliases (an unknown anchor, or a "billion laughs" bomb); go-yaml fails the whole file with its own words.
+      const msg = (e as Error).message ?? '';
+      const anchor = /Unresolved alias[^:]*: (.*)$/.exec(msg)?.[1];
+      const body = anchor !== undefined ? `yaml: unknown anchor '${anchor}' referenced` : /alias/i.test(msg) ? 'yaml: document contains excessive aliasing' : `yaml: ${msg}`;
+      const line = doc.contents?.range ? lineOf(text, doc.contents.range[0]) : 1;
+      out.errors.push({ code: 'YAMLSyntax', message: `error: error parsing ${file}: error converting YAML to JSON: ${body}`, file, pos: { line, col: 1 } });
+      out.fatal = true;
+      out.objects = [];
+      return out;
+    }
+    values.push(value);
+  }
+  for (const value of values) {
     if (value === null || value === undefined) continue;
     addObject(value, file, out);
   }
@@ -88,7 +111,14 @@ function addObject(value: unknown, file: string, out: Decoded): void {
     return;
   }
   if (o.kind === 'List' && (o.apiVersion ?? 'v1') === 'v1') {
-    for (const item of o.items ?? []) addObject(item, file, out);
+    const items = o.items as unknown;
+    if (items !== undefined && items !== null && !Array.isArray(items)) {
+      // The List is decoded into a struct whose items are raw JSON messages; anything but an array fails there.
+      const t = typeof items === 'object' ? 'object' : typeof items === 'boolean' ? 'bool' : typeof items;
+      out.errors.push({ code: 'Decode', message: `error: unable to decode "${file}": json: cannot unmarshal ${t} into Go struct field decodeList.items of type []json.RawMessage`, file });
+      return;
+    }
+    for (const item of (items as unknown[] | null | undefined) ?? []) addObject(item, file, out);
     return;
   }
   if (!o.apiVersion || !kindFor(o.apiVersion, o.kind)) {

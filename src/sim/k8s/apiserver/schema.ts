@@ -11,16 +11,22 @@ export interface FieldSchema {
   /** Element schema of an array. */
   items?: FieldSchema;
   required?: boolean;
+  /** Go type of an object (`PodSpec`), for decoding errors; guessed from the field name when absent. */
+  go?: string;
+  /** Go integer width; int32 unless said otherwise. */
+  bits?: 64;
+  /** Map values are resource quantities (a number or a string), not strings. */
+  quantity?: boolean;
 }
 
 export const str = (desc: string, required = false): FieldSchema => ({ type: 'string', desc, ...(required ? { required } : {}) });
-export const int = (desc: string): FieldSchema => ({ type: 'integer', desc });
+export const int = (desc: string, bits?: 64): FieldSchema => ({ type: 'integer', desc, ...(bits ? { bits } : {}) });
 export const bool = (desc: string): FieldSchema => ({ type: 'boolean', desc });
 export const intOrStr = (desc: string): FieldSchema => ({ type: 'int-or-string', desc });
 export const strMap = (desc: string): FieldSchema => ({ type: 'map', desc });
 /** Free-form content: accepted as is, not checked. */
 export const anything = (desc: string): FieldSchema => ({ type: 'any', desc });
-export const obj = (desc: string, fields: Record<string, FieldSchema>): FieldSchema => ({ type: 'object', desc, fields });
+export const obj = (desc: string, fields: Record<string, FieldSchema>, go?: string): FieldSchema => ({ type: 'object', desc, fields, ...(go ? { go } : {}) });
 export const arr = (desc: string, items: FieldSchema): FieldSchema => ({ type: 'array', desc, items });
 export const strList = (desc: string): FieldSchema => arr(desc, str(''));
 
@@ -44,6 +50,120 @@ export function unknownFields(value: unknown, schema: FieldSchema, path = ''): s
   return [];
 }
 
+const jsonType = (v: unknown): string => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v === 'object' ? 'object' : typeof v === 'boolean' ? 'bool' : typeof v === 'number' ? 'number' : 'string');
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The Go type a schema node decodes into, as encoding/json names it in errors. */
+function goType(s: FieldSchema, name: string): string {
+  switch (s.type) {
+    case 'string':
+      return 'string';
+    case 'integer':
+      return s.bits === 64 ? 'int64' : 'int32';
+    case 'number':
+      return 'float64';
+    case 'boolean':
+      return 'bool';
+    case 'int-or-string':
+      return 'intstr.IntOrString';
+    case 'map':
+      return s.quantity ? 'v1.ResourceList' : 'map[string]string';
+    case 'array':
+      return `[]${s.items ? goType(s.items, name) : 'interface {}'}`;
+    case 'object':
+      return `v1.${name}`;
+    default:
+      return 'interface {}';
+  }
+}
+
+/** Go struct name of an object node reached through key from a struct named parent. */
+function structName(s: FieldSchema, key: string, parent: string): string {
+  if (s.go) return s.go;
+  if (key === 'spec' || key === 'status') return parent + capital(key);
+  return capital(key);
+}
+
+const INT32 = 2 ** 31;
+
+/**
+ * The first value whose JSON type does not fit the Go type of its field, with
+ * the message encoding/json gives for it (kube-apiserver's decoding error):
+ * `json: cannot unmarshal string into Go struct field PodSpec.spec.containers
+ * of type []v1.Container`. Keys are visited sorted, as kubectl's YAML-to-JSON
+ * step sorts them and the decoder reports the first error it meets. Without
+ * this check a mistyped field would be stored and crash a controller later.
+ */
+export function typeError(value: unknown, schema: FieldSchema, kind: string): string | undefined {
+  return walkType(value, schema, kind, kind, '', '');
+}
+
+function walkType(v: unknown, s: FieldSchema, name: string, struct: string, path: string, field: string): string | undefined {
+  if (v === null || v === undefined || s.type === 'any') return undefined;
+  const t = jsonType(v);
+  const fail = (what = t, type = goType(s, name)) => `json: cannot unmarshal ${what} into Go struct field ${struct}.${path} of type ${type}`;
+  switch (s.type) {
+    case 'string':
+      return t === 'string' ? undefined : fail();
+    case 'boolean':
+      return t === 'bool' ? undefined : fail();
+    case 'number':
+      return t === 'number' ? undefined : fail();
+    case 'integer': {
+      if (t !== 'number') return fail();
+      const n = v as number;
+      const max = s.bits === 64 ? Number.MAX_SAFE_INTEGER : INT32 - 1;
+      return Number.isInteger(n) && n <= max && n >= -max - 1 ? undefined : fail(`number ${n}`);
+    }
+    case 'int-or-string': {
+      // IntOrString decodes itself: a non-string goes through int32, and its error names no struct field.
+      if (t === 'string') return undefined;
+      const n = v as number;
+      if (t === 'number' && Number.isInteger(n) && Math.abs(n) < INT32) return undefined;
+      return `json: cannot unmarshal ${t === 'number' ? `number ${n}` : t} into Go value of type int32`;
+    }
+    case 'map': {
+      if (t !== 'object') return fail();
+      for (const k of Object.keys(v as object).sort()) {
+        const x = (v as Record<string, unknown>)[k];
+        if (x === null || x === undefined) continue;
+        const xt = jsonType(x);
+        if (s.quantity) {
+          if (xt !== 'string' && xt !== 'number') return `quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`;
+        } else if (xt !== 'string') return fail(xt, 'string');
+      }
+      return undefined;
+    }
+    case 'array': {
+      if (t !== 'array') return fail();
+      if (!s.items) return undefined;
+      for (const x of v as unknown[]) {
+        if (x === null || x === undefined) continue;
+        const item = s.items;
+        const xt = jsonType(x);
+        // An element of the wrong JSON type is reported with the element's Go type.
+        if (item.type === 'object' && xt !== 'object') return fail(xt, goType(item, structName(item, field, struct)));
+        const e = walkType(x, item, structName(item, field, struct), struct, path, field);
+        if (e) return e;
+      }
+      return undefined;
+    }
+    case 'object': {
+      if (t !== 'object') return fail();
+      if (!s.fields) return undefined;
+      for (const k of Object.keys(v as object).sort()) {
+        const child = s.fields[k];
+        if (!child) continue;
+        const childName = child.type === 'object' ? structName(child, k, name) : child.type === 'array' && child.items?.type === 'object' ? structName(child.items, k, name) : name;
+        const e = walkType((v as Record<string, unknown>)[k], child, childName, name, path ? `${path}.${k}` : k, k);
+        if (e) return e;
+      }
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
 /** The schema node at a dotted path (`spec.containers.image`), for `kubectl explain`. */
 export function schemaAt(schema: FieldSchema, path: string[]): FieldSchema | undefined {
   let s: FieldSchema | undefined = schema;
@@ -63,7 +183,7 @@ export const ownerReference = obj('Points at the object that owns this one.', {
   uid: str('UID of the owner.', true),
   controller: bool('True if the owner is the managing controller.'),
   blockOwnerDeletion: bool('Foreground deletion waits for this object first.'),
-});
+}, 'OwnerReference');
 
 export const objectMeta = obj('Standard object metadata.', {
   name: str('Unique name within the namespace.'),
@@ -71,17 +191,17 @@ export const objectMeta = obj('Standard object metadata.', {
   namespace: str('Namespace the object lives in.'),
   uid: str('Unique ID set by the server.'),
   resourceVersion: str('Version of the object, for optimistic concurrency.'),
-  generation: int('Sequence number of the desired state (spec) changes.'),
+  generation: int('Sequence number of the desired state (spec) changes.', 64),
   creationTimestamp: str('When the object was created (RFC 3339).'),
   deletionTimestamp: str('When the object will be deleted; set by a graceful delete.'),
-  deletionGracePeriodSeconds: int('Seconds allowed for graceful termination.'),
+  deletionGracePeriodSeconds: int('Seconds allowed for graceful termination.', 64),
   labels: strMap('Key/value pairs used to select objects.'),
   annotations: strMap('Key/value pairs for tools; not used to select.'),
   ownerReferences: arr('Objects this one depends on.', ownerReference),
   finalizers: strList('Must be empty before the object is removed.'),
   managedFields: anything('Which manager set which fields (server-side apply).'),
   selfLink: str('Deprecated; not set.'),
-});
+}, 'ObjectMeta');
 
 export const labelSelector = obj('A label query over a set of resources.', {
   matchLabels: strMap('Labels that must all match.'),
@@ -91,24 +211,24 @@ export const labelSelector = obj('A label query over a set of resources.', {
       key: str('Label key.', true),
       operator: str('In, NotIn, Exists or DoesNotExist.', true),
       values: strList('Values for In and NotIn.'),
-    }),
+    }, 'LabelSelectorRequirement'),
   ),
-});
+}, 'LabelSelector');
 
 const probe = obj('A health check run by the kubelet.', {
-  httpGet: obj('HTTP GET request.', { path: str('Path to request.'), port: intOrStr('Port number or name.'), host: str('Host to connect to.'), scheme: str('HTTP or HTTPS.'), httpHeaders: anything('Extra headers.') }),
-  tcpSocket: obj('TCP connect.', { port: intOrStr('Port number or name.'), host: str('Host to connect to.') }),
-  exec: obj('Command run in the container.', { command: strList('Command line.') }),
-  grpc: obj('gRPC health check.', { port: int('Port number.'), service: str('Service name.') }),
+  httpGet: obj('HTTP GET request.', { path: str('Path to request.'), port: intOrStr('Port number or name.'), host: str('Host to connect to.'), scheme: str('HTTP or HTTPS.'), httpHeaders: anything('Extra headers.') }, 'HTTPGetAction'),
+  tcpSocket: obj('TCP connect.', { port: intOrStr('Port number or name.'), host: str('Host to connect to.') }, 'TCPSocketAction'),
+  exec: obj('Command run in the container.', { command: strList('Command line.') }, 'ExecAction'),
+  grpc: obj('gRPC health check.', { port: int('Port number.'), service: str('Service name.') }, 'GRPCAction'),
   initialDelaySeconds: int('Seconds after start before the first probe.'),
   periodSeconds: int('How often to probe.'),
   timeoutSeconds: int('Seconds before a probe times out.'),
   successThreshold: int('Successes needed after a failure.'),
   failureThreshold: int('Failures before giving up.'),
-  terminationGracePeriodSeconds: int('Grace period when the probe fails.'),
-});
+  terminationGracePeriodSeconds: int('Grace period when the probe fails.', 64),
+}, 'Probe');
 
-const resourceList = strMap('Quantities per resource name (cpu, memory).');
+const resourceList: FieldSchema = { ...strMap('Quantities per resource name (cpu, memory).'), quantity: true };
 
 export const container = obj('A single application container.', {
   name: str('Name of the container, unique in the pod.', true),
@@ -125,12 +245,12 @@ export const container = obj('A single application container.', {
       hostPort: int('Port number on the host.'),
       hostIP: str('Host IP to bind to.'),
       protocol: str('TCP, UDP or SCTP. Defaults to TCP.'),
-    }),
+    }, 'ContainerPort'),
   ),
-  env: arr('Environment variables.', obj('One variable.', { name: str('Variable name.', true), value: str('Value.'), valueFrom: anything('Source of the value.') })),
+  env: arr('Environment variables.', obj('One variable.', { name: str('Variable name.', true), value: str('Value.'), valueFrom: anything('Source of the value.') }, 'EnvVar')),
   envFrom: anything('Sources of environment variables.'),
-  resources: obj('Compute resources.', { requests: resourceList, limits: resourceList, claims: anything('Dynamic resource claims.') }),
-  volumeMounts: arr('Volumes to mount.', obj('A mount.', { name: str('Volume name.', true), mountPath: str('Path in the container.', true), readOnly: bool('Mount read-only.'), subPath: str('Sub-path of the volume.') })),
+  resources: obj('Compute resources.', { requests: resourceList, limits: resourceList, claims: anything('Dynamic resource claims.') }, 'ResourceRequirements'),
+  volumeMounts: arr('Volumes to mount.', obj('A mount.', { name: str('Volume name.', true), mountPath: str('Path in the container.', true), readOnly: bool('Mount read-only.'), subPath: str('Sub-path of the volume.') }, 'VolumeMount')),
   livenessProbe: probe,
   readinessProbe: probe,
   startupProbe: probe,
@@ -143,15 +263,15 @@ export const container = obj('A single application container.', {
   tty: bool('Allocate a TTY.'),
   restartPolicy: str('Always makes an init container a sidecar.'),
   resizePolicy: anything('How resources are resized.'),
-});
+}, 'Container');
 
 export const podSpec = obj('Specification of the desired behaviour of the pod.', {
   containers: arr('Containers in the pod.', container),
   initContainers: arr('Containers run to completion before the app containers.', container),
   ephemeralContainers: anything('Debug containers.'),
   restartPolicy: str('Always, OnFailure or Never.'),
-  terminationGracePeriodSeconds: int('Seconds to wait after SIGTERM before SIGKILL.'),
-  activeDeadlineSeconds: int('Seconds the pod may run before it is failed.'),
+  terminationGracePeriodSeconds: int('Seconds to wait after SIGTERM before SIGKILL.', 64),
+  activeDeadlineSeconds: int('Seconds the pod may run before it is failed.', 64),
   dnsPolicy: str('ClusterFirst, Default, None or ClusterFirstWithHostNet.'),
   dnsConfig: anything('Extra DNS settings.'),
   nodeSelector: strMap('Labels a node must have to run the pod.'),
@@ -167,7 +287,7 @@ export const podSpec = obj('Specification of the desired behaviour of the pod.',
   affinity: anything('Scheduling constraints.'),
   tolerations: arr(
     'Taints the pod tolerates.',
-    obj('A toleration.', { key: str('Taint key.'), operator: str('Exists or Equal.'), value: str('Taint value.'), effect: str('Taint effect.'), tolerationSeconds: int('Seconds to stay on a NoExecute taint.') }),
+    obj('A toleration.', { key: str('Taint key.'), operator: str('Exists or Equal.'), value: str('Taint value.'), effect: str('Taint effect.'), tolerationSeconds: int('Seconds to stay on a NoExecute taint.', 64) }, 'Toleration'),
   ),
   topologySpreadConstraints: anything('How to spread pods across topology domains.'),
   schedulerName: str('Scheduler that places the pod.'),
@@ -186,7 +306,7 @@ export const podSpec = obj('Specification of the desired behaviour of the pod.',
     projected: anything('Several sources in one directory.'),
     downwardAPI: anything('Pod fields as files.'),
     nfs: anything('NFS mount.'),
-  })),
+  }, 'Volume')),
   enableServiceLinks: bool('Inject service environment variables.'),
   shareProcessNamespace: bool('Share one PID namespace between containers.'),
   runtimeClassName: str('Runtime class.'),
@@ -195,9 +315,9 @@ export const podSpec = obj('Specification of the desired behaviour of the pod.',
   schedulingGates: anything('Gates that hold the pod back from scheduling.'),
   os: anything('Operating system of the pod.'),
   hostAliases: anything('Extra /etc/hosts entries.'),
-});
+}, 'PodSpec');
 
-export const podTemplate = obj('Pods created from this template.', { metadata: objectMeta, spec: podSpec });
+export const podTemplate = obj('Pods created from this template.', { metadata: objectMeta, spec: podSpec }, 'PodTemplateSpec');
 
 /** Top level every kind shares. */
 export function topLevel(kindDesc: string, rest: Record<string, FieldSchema>): FieldSchema {

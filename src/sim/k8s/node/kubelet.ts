@@ -549,7 +549,8 @@ export class Kubelet {
     for (const [kind, probe] of kinds) {
       if (!probe) continue;
       const st = c.probes[kind];
-      const period = (probe.periodSeconds ?? 10) * 1000;
+      // The API server defaults and validates periodSeconds; an object written straight into etcd is not, so never trust a non-positive one.
+      const period = (probe.periodSeconds && probe.periodSeconds > 0 ? probe.periodSeconds : 10) * 1000;
       const failureThreshold = probe.failureThreshold ?? STAGES.probeFailureThreshold;
       const successThreshold = probe.successThreshold ?? STAGES.probeSuccessThreshold;
       const tick = () => {

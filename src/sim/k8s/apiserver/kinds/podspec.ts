@@ -1,5 +1,5 @@
 import type { Container, PodSpec, PodTemplateSpec } from '../../api/types.ts';
-import { duplicateField, invalidField, notSupportedField, requiredField } from '../field.ts';
+import { duplicateField, forbiddenField, invalidField, notSupportedField, requiredField } from '../field.ts';
 import { dns1123Label, portName, portNumber } from '../names.ts';
 import type { StatusCause } from '../status.ts';
 
@@ -16,7 +16,37 @@ export function imagePullPolicyFor(image: string): 'Always' | 'IfNotPresent' {
   return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
+type ProbeFields = { initialDelaySeconds?: number; timeoutSeconds?: number; periodSeconds?: number; successThreshold?: number; failureThreshold?: number; terminationGracePeriodSeconds?: number };
+const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+
+/** SetDefaults_Probe: Go's zero value is "unset", so 0 becomes the default too. */
+function defaultProbe(p: ProbeFields | undefined): void {
+  if (!p || typeof p !== 'object') return;
+  if (!p.timeoutSeconds) p.timeoutSeconds = 1;
+  if (!p.periodSeconds) p.periodSeconds = 10;
+  if (!p.successThreshold) p.successThreshold = 1;
+  if (!p.failureThreshold) p.failureThreshold = 3;
+}
+
+/** validateProbe: every count non-negative, and liveness/startup need exactly one success. */
+function validateProbe(p: ProbeFields | undefined, kind: (typeof PROBES)[number], at: string): StatusCause[] {
+  if (!p || typeof p !== 'object') return [];
+  const errs: StatusCause[] = [];
+  const handlers = ['exec', 'httpGet', 'tcpSocket', 'grpc'].filter((h) => (p as Record<string, unknown>)[h] != null);
+  if (handlers.length === 0) errs.push(requiredField(at, 'must specify a handler type'));
+  else if (handlers.length > 1) errs.push(forbiddenField(`${at}.${handlers[1]}`, 'may not specify more than 1 handler type'));
+  for (const f of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const) {
+    const v = p[f];
+    if (typeof v === 'number' && v < 0) errs.push(invalidField(`${at}.${f}`, v, 'must be greater than or equal to 0'));
+  }
+  if (kind !== 'readinessProbe' && typeof p.successThreshold === 'number' && p.successThreshold !== 1) errs.push(invalidField(`${at}.successThreshold`, p.successThreshold, 'must be 1'));
+  if (typeof p.terminationGracePeriodSeconds === 'number' && p.terminationGracePeriodSeconds <= 0)
+    errs.push(invalidField(`${at}.terminationGracePeriodSeconds`, p.terminationGracePeriodSeconds, 'must be greater than 0'));
+  return errs;
+}
+
 function defaultContainer(c: Container): void {
+  for (const k of PROBES) defaultProbe((c as Record<string, unknown>)[k] as ProbeFields | undefined);
   const x = c as Container & { terminationMessagePath?: string; terminationMessagePolicy?: string };
   if (!x.imagePullPolicy && typeof x.image === 'string') x.imagePullPolicy = imagePullPolicyFor(x.image);
   x.terminationMessagePath ??= '/dev/termination-log';
@@ -68,6 +98,7 @@ function validateContainers(list: Container[] | undefined, path: string, names: 
       if (p.hostPort) for (const e of portNumber(p.hostPort)) errs.push(invalidField(`${pat}.hostPort`, p.hostPort, e));
       if (p.protocol && !['TCP', 'UDP', 'SCTP'].includes(p.protocol)) errs.push(notSupportedField(`${pat}.protocol`, p.protocol, ['SCTP', 'TCP', 'UDP']));
     });
+    for (const k of PROBES) errs.push(...validateProbe((c as Record<string, unknown>)[k] as ProbeFields | undefined, k, `${at}.${k}`));
     if (c.imagePullPolicy && !['Always', 'IfNotPresent', 'Never'].includes(c.imagePullPolicy))
       errs.push(notSupportedField(`${at}.imagePullPolicy`, c.imagePullPolicy, ['Always', 'IfNotPresent', 'Never']));
   });
