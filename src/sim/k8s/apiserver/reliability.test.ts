@@ -5,7 +5,7 @@ import { decodeManifests } from './decode.ts';
 import { kubectlMessage } from './status.ts';
 import { pod, setup } from './testing/setup.ts';
 
-const msg = (r: { ok: boolean; errors?: { message: string }[] }) => (r.ok ? 'ok' : kubectlMessage((r as { errors: Parameters<typeof kubectlMessage>[0][] }).errors[0]!));
+const msg = (r: { ok: true } | { ok: false; errors: Parameters<typeof kubectlMessage>[0][] }) => (r.ok ? 'ok' : kubectlMessage(r.errors[0]!));
 
 describe('a corrupt object in etcd', () => {
   it('fails only requests that meet it, naming the key; other resources and watches keep working', () => {

@@ -160,8 +160,9 @@ function walkType(v: unknown, s: FieldSchema, name: string, struct: string, path
       }
       return undefined;
     }
+    default:
+      return undefined;
   }
-  return undefined;
 }
 
 /** The schema node at a dotted path (`spec.containers.image`), for `kubectl explain`. */

@@ -46,7 +46,7 @@ function validateProbe(p: ProbeFields | undefined, kind: (typeof PROBES)[number]
 }
 
 function defaultContainer(c: Container): void {
-  for (const k of PROBES) defaultProbe((c as Record<string, unknown>)[k] as ProbeFields | undefined);
+  for (const k of PROBES) defaultProbe((c as unknown as Record<string, unknown>)[k] as ProbeFields | undefined);
   const x = c as Container & { terminationMessagePath?: string; terminationMessagePolicy?: string };
   if (!x.imagePullPolicy && typeof x.image === 'string') x.imagePullPolicy = imagePullPolicyFor(x.image);
   x.terminationMessagePath ??= '/dev/termination-log';
@@ -98,7 +98,7 @@ function validateContainers(list: Container[] | undefined, path: string, names: 
       if (p.hostPort) for (const e of portNumber(p.hostPort)) errs.push(invalidField(`${pat}.hostPort`, p.hostPort, e));
       if (p.protocol && !['TCP', 'UDP', 'SCTP'].includes(p.protocol)) errs.push(notSupportedField(`${pat}.protocol`, p.protocol, ['SCTP', 'TCP', 'UDP']));
     });
-    for (const k of PROBES) errs.push(...validateProbe((c as Record<string, unknown>)[k] as ProbeFields | undefined, k, `${at}.${k}`));
+    for (const k of PROBES) errs.push(...validateProbe((c as unknown as Record<string, unknown>)[k] as ProbeFields | undefined, k, `${at}.${k}`));
     if (c.imagePullPolicy && !['Always', 'IfNotPresent', 'Never'].includes(c.imagePullPolicy))
       errs.push(notSupportedField(`${at}.imagePullPolicy`, c.imagePullPolicy, ['Always', 'IfNotPresent', 'Never']));
   });
