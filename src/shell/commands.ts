@@ -10,6 +10,9 @@ import { ls } from './builtins/ls.ts';
 import { pwd } from './builtins/pwd.ts';
 import { sleep } from './builtins/sleep.ts';
 import { grep, head, tail, wc } from './builtins/text.ts';
+import { printf } from './builtins/printf.ts';
+import { sed } from './builtins/sed.ts';
+import { nano, vi, vim } from './builtins/editors.ts';
 import { dockerCompose } from './commands/docker/compose.ts';
 import { docker } from './commands/docker/docker.ts';
 import { etcdctl } from './commands/etcdctl.ts';
@@ -19,5 +22,5 @@ import type { Command } from './types.ts';
 
 /** Every command the shell knows. Tool commands (docker, kubectl, etcdctl, sim) register here too. */
 export function allCommands(): Command[] {
-  return [help, clear, echo, pwd, cd, ls, cat, history, sleep, mkdir, touch, rm, grep, head, tail, wc, exportCmd, env, date, etcdctl, kubectl, docker, dockerCompose, sim];
+  return [help, clear, echo, pwd, cd, ls, cat, history, sleep, mkdir, touch, rm, grep, head, tail, wc, printf, sed, vi, vim, nano, exportCmd, env, date, etcdctl, kubectl, docker, dockerCompose, sim];
 }

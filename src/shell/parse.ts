@@ -8,15 +8,29 @@ import { simError, type SimError } from '../sim/errors.ts';
  */
 export interface Redirect {
   fd: 1 | 2;
-  /** '>' truncates, '>>' appends, '>&1' sends stderr to stdout */
-  op: '>' | '>>' | '>&1';
+  /** '>' truncates, '>>' appends, '>&1' / '>&2' duplicate onto stdout / stderr (`2>&1`, `>&2`) */
+  op: '>' | '>>' | '>&1' | '>&2';
   target: string;
+}
+
+/** A here-document (`<<EOF`, `<<-EOF`, `<<'EOF'`): its body is the lines typed after the command line. */
+export interface HereDoc {
+  delimiter: string;
+  /** `<<-`: leading tabs are removed from body lines and from the delimiter line. */
+  stripTabs: boolean;
+  /** An unquoted delimiter means $VAR in the body is expanded; `'EOF'` or `"EOF"` keeps it literal. */
+  expand: boolean;
+  /** Filled in by the shell once the delimiter line has been read. */
+  body?: string;
 }
 
 export interface SimpleCommand {
   argv: string[];
   redirects: Redirect[];
   stdinFile?: string;
+  /** `<<EOF` here-document or `<<< word` here-string: text on stdin. */
+  heredoc?: HereDoc;
+  stdinText?: string;
 }
 
 export interface Pipeline {
@@ -29,9 +43,10 @@ export interface ListItem {
   pipeline: Pipeline;
 }
 
-export type ParseResult = { ok: true; list: ListItem[] } | { ok: false; error: SimError };
+export type ParseResult = { ok: true; list: ListItem[]; heredocs: HereDoc[] } | { ok: false; error: SimError };
 
-type Token = { kind: 'word'; value: string } | { kind: 'op'; value: string };
+/** quoted: some part of the word was quoted or escaped (so `"2">f` is not a file descriptor, `<<'EOF'` not expanded). */
+type Token = { kind: 'word'; value: string; quoted?: boolean } | { kind: 'op'; value: string };
 
 /** Longest line the shell accepts; a giant paste gets an error instead of freezing the page. */
 export const MAX_LINE = 16_384;
@@ -49,7 +64,38 @@ export function expandWord(word: string, env: (name: string) => string | undefin
 
 export function expandCommand(c: SimpleCommand, env: (name: string) => string | undefined): SimpleCommand {
   const x = (w: string) => expandWord(w, env);
-  return { argv: c.argv.map(x), redirects: c.redirects.map((r) => ({ ...r, target: x(r.target) })), ...(c.stdinFile !== undefined ? { stdinFile: x(c.stdinFile) } : {}) };
+  return {
+    argv: c.argv.map(x),
+    redirects: c.redirects.map((r) => ({ ...r, target: x(r.target) })),
+    ...(c.stdinFile !== undefined ? { stdinFile: x(c.stdinFile) } : {}),
+    ...(c.stdinText !== undefined ? { stdinText: x(c.stdinText) } : {}),
+    ...(c.heredoc ? { heredoc: c.heredoc } : {}),
+  };
+}
+
+/**
+ * A here-document body as bash reads it: with an unquoted delimiter, $VAR,
+ * ${VAR} and $? are expanded and backslash escapes \$ \` \\ and a trailing
+ * backslash-newline are processed; with a quoted one the text is kept as is.
+ */
+export function expandHereDoc(doc: HereDoc, env: (name: string) => string | undefined): string {
+  const body = doc.body ?? '';
+  if (!doc.expand) return body;
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c === '\\' && i + 1 < body.length && '$`\\\n'.includes(body[i + 1]!)) {
+      if (body[i + 1] !== '\n') out += body[i + 1];
+      i++;
+    } else if (c === '$') {
+      const m = /^\{([A-Za-z_][A-Za-z0-9_]*)\}|^([A-Za-z_][A-Za-z0-9_]*|\?)/.exec(body.slice(i + 1));
+      if (m) {
+        out += env((m[1] ?? m[2])!) ?? '';
+        i += m[0].length;
+      } else out += c;
+    } else out += c;
+  }
+  return out;
 }
 
 export function tokenize(line: string, env?: (name: string) => string | undefined): { tokens: Token[] } | { error: SimError } {
@@ -61,10 +107,13 @@ export function tokenize(line: string, env?: (name: string) => string | undefine
   let i = 0;
   let word = '';
   let inWord = false;
+  // Whether the word so far was quoted or escaped: `"2">f` writes "2" into f, `2>f` redirects stderr.
+  let quoted = false;
   const flush = () => {
-    if (inWord) tokens.push({ kind: 'word', value: word });
+    if (inWord) tokens.push(quoted ? { kind: 'word', value: word, quoted } : { kind: 'word', value: word });
     word = '';
     inWord = false;
+    quoted = false;
   };
   const readVar = (): string => {
     // at line[i] === '$'
@@ -87,15 +136,18 @@ export function tokenize(line: string, env?: (name: string) => string | undefine
     } else if (c === '\\') {
       if (i + 1 < line.length) word += line[i + 1];
       inWord = true;
+      quoted = true;
       i += 2;
     } else if (c === "'") {
       const end = line.indexOf("'", i + 1);
       if (end < 0) return { error: simError('ESYNTAX', "unexpected EOF while looking for matching `''") };
       word += line.slice(i + 1, end);
       inWord = true;
+      quoted = true;
       i = end + 1;
     } else if (c === '"') {
       inWord = true;
+      quoted = true;
       i++;
       for (;;) {
         if (i >= line.length) return { error: simError('ESYNTAX', 'unexpected EOF while looking for matching `"\'') };
@@ -118,27 +170,35 @@ export function tokenize(line: string, env?: (name: string) => string | undefine
       word += readVar();
       inWord = true;
     } else if (c === '|' || c === '&' || c === ';' || c === '>' || c === '<') {
-      const two = line.slice(i, i + 2);
-      const three = line.slice(i, i + 4);
-      // "2>" and "2>&1" only count as redirections when the 2 stands alone
-      if (c === '>' && word === '2' && inWord) {
+      // `2>`, `1>>`, `2>&1`: a digit counts as a file descriptor only when it stands alone, unquoted, right before > or <.
+      let fd = '';
+      if (inWord && !quoted && /^[0-9]$/.test(word) && (c === '>' || c === '<')) {
+        fd = word;
         word = '';
         inWord = false;
-        if (three === '>&1') {
-          tokens.push({ kind: 'op', value: '2>&1' });
-          i += 3;
-        } else if (two === '>>') {
-          tokens.push({ kind: 'op', value: '2>>' });
-          i += 2;
-        } else {
-          tokens.push({ kind: 'op', value: '2>' });
-          i += 1;
-        }
-        continue;
       }
       flush();
-      if (two === '&&' || two === '||' || two === '>>') {
-        tokens.push({ kind: 'op', value: two });
+      const rest = line.slice(i);
+      let m: RegExpExecArray | null;
+      if (c === '>' && (m = /^>&([0-9-])/.exec(rest))) {
+        // N>&M duplicates descriptors; >&- (close) is accepted and ignored
+        tokens.push({ kind: 'op', value: `${fd || '1'}>&${m[1]}` });
+        i += m[0].length;
+      } else if (c === '>' || (c === '<' && fd !== '')) {
+        const op = rest.startsWith('>>') ? '>>' : rest.startsWith('>|') ? '>|' : c;
+        tokens.push({ kind: 'op', value: (fd && !(fd === '1' && c === '>') ? fd : '') + op });
+        i += op.length;
+      } else if (c === '<') {
+        const op = rest.startsWith('<<<') ? '<<<' : rest.startsWith('<<-') ? '<<-' : rest.startsWith('<<') ? '<<' : '<';
+        tokens.push({ kind: 'op', value: op });
+        i += op.length;
+      } else if (c === '&' && rest.startsWith('&>')) {
+        // bash's &>file and &>>file: stdout and stderr both
+        const op = rest.startsWith('&>>') ? '&>>' : '&>';
+        tokens.push({ kind: 'op', value: op });
+        i += op.length;
+      } else if (rest.startsWith('&&') || rest.startsWith('||')) {
+        tokens.push({ kind: 'op', value: rest.slice(0, 2) });
         i += 2;
       } else if (c === '&') {
         return { error: simError('EBACKGROUND', 'background jobs (&) are not supported here; commands such as `docker compose up -d` run in the background by themselves') };
@@ -173,6 +233,7 @@ export function parseLine(line: string, env?: (name: string) => string | undefin
     cmd = { argv: [], redirects: [] };
     return undefined;
   };
+  const heredocs: HereDoc[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const tok = tokens[k]!;
     if (tok.kind === 'word') {
@@ -189,15 +250,24 @@ export function parseLine(line: string, env?: (name: string) => string | undefin
       list.push({ join, pipeline });
       pipeline = { commands: [] };
       join = op;
-    } else if (op === '2>&1') {
-      cmd.redirects.push({ fd: 2, op: '>&1', target: '' });
+    } else if (/^[0-9]>&/.test(op)) {
+      const [from, to] = [op[0], op[3]];
+      // Only stdout and stderr exist here; other descriptors and >&- are accepted and change nothing.
+      if ((from === '1' || from === '2') && (to === '1' || to === '2') && from !== to) cmd.redirects.push({ fd: from === '2' ? 2 : 1, op: to === '1' ? '>&1' : '>&2', target: '' });
     } else {
       const next = tokens[k + 1];
       if (!next || next.kind !== 'word') return { ok: false, error: unexpected(next ? next.value : 'newline') };
       k++;
-      if (op === '<') cmd.stdinFile = next.value;
-      else if (op === '>' || op === '>>') cmd.redirects.push({ fd: 1, op, target: next.value });
-      else cmd.redirects.push({ fd: 2, op: op === '2>>' ? '>>' : '>', target: next.value });
+      if (op === '<' || op === '0<') cmd.stdinFile = next.value;
+      else if (op === '<<' || op === '<<-') {
+        const doc: HereDoc = { delimiter: next.value, stripTabs: op === '<<-', expand: !next.quoted };
+        cmd.heredoc = doc;
+        heredocs.push(doc);
+      } else if (op === '<<<') cmd.stdinText = next.value + '\n';
+      else if (op === '&>' || op === '&>>') cmd.redirects.push({ fd: 1, op: op === '&>' ? '>' : '>>', target: next.value }, { fd: 2, op: '>&1', target: '' });
+      else if (op === '>' || op === '>>' || op === '>|') cmd.redirects.push({ fd: 1, op: op === '>>' ? '>>' : '>', target: next.value });
+      else if (op.startsWith('2>')) cmd.redirects.push({ fd: 2, op: op === '2>>' ? '>>' : '>', target: next.value });
+      // other descriptors (3>file) are not modelled and are ignored
     }
   }
   const last = tokens[tokens.length - 1];
@@ -206,5 +276,5 @@ export function parseLine(line: string, env?: (name: string) => string | undefin
     return { ok: false, error: unexpected('newline') };
   }
   if (pipeline.commands.length > 0) list.push({ join, pipeline });
-  return { ok: true, list };
+  return { ok: true, list, heredocs };
 }

@@ -1,3 +1,4 @@
+import { MAX_FILE_BYTES } from '../sim/vfs.ts';
 import type { Shell, ShellIO } from './shell.ts';
 
 /**
@@ -12,6 +13,8 @@ export interface LogEntry {
   t: number;
   line?: string;
   interrupt?: true;
+  /** A file saved from the editor: absolute path and full text. */
+  write?: { path: string; text: string };
 }
 
 export interface SessionLog {
@@ -37,7 +40,7 @@ export class Recorder {
         return;
       }
       const t = shell.world.clock.now() - this.#start;
-      this.log.entries.push(e.type === 'line' ? { t, line: e.line } : { t, interrupt: true });
+      this.log.entries.push(e.type === 'line' ? { t, line: e.line } : e.type === 'write' ? { t, write: { path: e.path, text: e.text } } : { t, interrupt: true });
     });
   }
 
@@ -63,7 +66,13 @@ export function parseLog(raw: string | null): { log?: SessionLog; error?: string
   if (o.entries.length > MAX_ENTRIES) return { error: `saved session is too long (${o.entries.length} entries)` };
   let last = 0;
   for (const [i, e] of o.entries.entries()) {
-    const ok = typeof e === 'object' && e !== null && typeof e.t === 'number' && Number.isFinite(e.t) && e.t >= last && (typeof e.line === 'string' ? e.line.length <= 16_384 : e.interrupt === true);
+    const ok =
+      typeof e === 'object' &&
+      e !== null &&
+      typeof e.t === 'number' &&
+      Number.isFinite(e.t) &&
+      e.t >= last &&
+      (typeof e.line === 'string' ? e.line.length <= 16_384 : e.write !== undefined ? typeof e.write === 'object' && e.write !== null && typeof e.write.path === 'string' && e.write.path.startsWith('/') && typeof e.write.text === 'string' && e.write.text.length <= MAX_FILE_BYTES : e.interrupt === true);
     if (!ok) return { error: `saved session entry ${i + 1} is damaged` };
     last = e.t;
   }
@@ -81,8 +90,12 @@ export function replay(shell: Shell, log: SessionLog, io: ShellIO, prompt: () =>
   for (const e of log.entries) {
     const wait = start + e.t - clock.now();
     if (wait > 0) clock.advance(wait);
+    if (e.write) {
+      shell.saveFile(e.write.path, e.write.text);
+      continue;
+    }
     if (e.interrupt) {
-      if (shell.busy) {
+      if (shell.busy || shell.continuing) {
         io.stdout.write('^C');
         shell.interrupt();
       }

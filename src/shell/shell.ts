@@ -1,8 +1,9 @@
 import { HOME, type World } from '../sim/world.ts';
 import { Vfs } from '../sim/vfs.ts';
+import type { SimError as SimErrorLike } from '../sim/errors.ts';
 import { styler } from './ansi.ts';
 import { isJob } from './job.ts';
-import { expandCommand, parseLine, type Pipeline, type SimpleCommand } from './parse.ts';
+import { expandCommand, expandHereDoc, parseLine, type HereDoc, type ListItem, type Pipeline, type SimpleCommand } from './parse.ts';
 import type { Command, CommandContext, Job, Lang, Tty, Writer } from './types.ts';
 
 export interface ShellOptions {
@@ -13,7 +14,18 @@ export interface ShellOptions {
   tty?: Partial<Tty>;
 }
 
-export type ShellInput = { type: 'line'; line: string } | { type: 'interrupt' };
+/** What the shell is given: a typed line, Ctrl-C, or a file saved from the editor (recorded so a reload replays it). */
+export type ShellInput = { type: 'line'; line: string } | { type: 'interrupt' } | { type: 'write'; path: string; text: string };
+
+/**
+ * The page's editor, as the shell sees it: `vi`, `nano` and `kubectl edit`
+ * ask it to open a file. Absent in the headless runner and in tests, where
+ * those commands say that there is no editor.
+ */
+export interface EditorHost {
+  /** Opens path (absolute) in a tab and shows the editor; `close` is called when the tab should go away (edit finished). */
+  open(path: string, opts?: { purpose?: 'edit' | 'kubectl-edit' }): { close(): void };
+}
 
 export interface ShellIO {
   stdout: Writer;
@@ -38,7 +50,11 @@ export class Shell {
   tty: Tty;
   cwd: string;
   lastExit = 0;
+  /** Set by the page when an editor is available (see EditorHost). */
+  editor: EditorHost | undefined;
   #foreground: Job | undefined;
+  /** A line with here-documents whose bodies are still being typed. */
+  #pending: { list: ListItem[]; docs: HereDoc[]; lines: string[] } | undefined;
   #lineListeners = new Set<(line: string, code: number) => void>();
   #inputListeners = new Set<(e: ShellInput) => void>();
 
@@ -70,7 +86,13 @@ export class Shell {
     return this.cwd === HOME ? '~' : this.cwd.startsWith(HOME + '/') ? '~' + this.cwd.slice(HOME.length) : this.cwd;
   }
 
+  /** True while the shell is reading a here-document's body (the prompt is then `> `). */
+  get continuing(): boolean {
+    return this.#pending !== undefined;
+  }
+
   prompt(): string {
+    if (this.#pending) return '> ';
     const s = styler(this.tty);
     return `${s.green('learner@kube-lessons')}:${s.blue(this.displayCwd())}$ `;
   }
@@ -93,6 +115,13 @@ export class Shell {
 
   /** Ctrl-C: interrupts the foreground job. Returns false when nothing was running. */
   interrupt(): boolean {
+    if (this.#pending) {
+      // Ctrl-C while typing a here-document drops the whole command, as bash does.
+      for (const l of this.#inputListeners) l({ type: 'interrupt' });
+      this.#pending = undefined;
+      this.lastExit = 130;
+      return true;
+    }
     const job = this.#foreground;
     if (!job) return false;
     for (const l of this.#inputListeners) l({ type: 'interrupt' });
@@ -110,6 +139,10 @@ export class Shell {
       for (const l of this.#lineListeners) l(line, code);
     };
     for (const l of this.#inputListeners) l({ type: 'line', line });
+    if (this.#pending) {
+      this.#heredocLine(line, io, done);
+      return;
+    }
     if (this.busy) {
       io.stderr.write('a command is still running; press Ctrl-C first\n');
       done(1);
@@ -126,7 +159,36 @@ export class Shell {
       done(2);
       return;
     }
-    const items = parsed.list;
+    if (parsed.heredocs.length) {
+      this.#pending = { list: parsed.list, docs: parsed.heredocs, lines: [] };
+      done(this.lastExit);
+      return;
+    }
+    this.#runList(parsed.list, io, done);
+  }
+
+  /** One line of a here-document body; the delimiter line ends it and, after the last one, runs the command. */
+  #heredocLine(line: string, io: ShellIO, done: (code: number) => void): void {
+    const p = this.#pending!;
+    const doc = p.docs[0]!;
+    const text = doc.stripTabs ? line.replace(/^\t+/, '') : line;
+    if (text !== doc.delimiter) {
+      p.lines.push(text);
+      done(this.lastExit);
+      return;
+    }
+    doc.body = p.lines.length ? p.lines.join('\n') + '\n' : '';
+    p.lines = [];
+    p.docs.shift();
+    if (p.docs.length) {
+      done(this.lastExit);
+      return;
+    }
+    this.#pending = undefined;
+    this.#runList(p.list, io, done);
+  }
+
+  #runList(items: ListItem[], io: ShellIO, done: (code: number) => void): void {
     const step = (k: number) => {
       for (; k < items.length; k++) {
         const item = items[k]!;
@@ -177,12 +239,18 @@ export class Shell {
       }
       stdin = text;
     }
+    if (c.heredoc) stdin = expandHereDoc(c.heredoc, (n) => this.getenv(n));
+    if (c.stdinText !== undefined) stdin = c.stdinText;
     let stdout = io.stdout;
     let stderr = io.stderr;
     const pending: { path: string; append: boolean; text: () => string }[] = [];
     for (const r of c.redirects) {
       if (r.op === '>&1') {
-        stderr = stdout;
+        if (r.fd === 2) stderr = stdout;
+        continue;
+      }
+      if (r.op === '>&2') {
+        if (r.fd === 1) stdout = stderr;
         continue;
       }
       const path = this.resolve(r.target);
@@ -240,6 +308,18 @@ export class Shell {
     if (isJob(result)) result.onExit(save);
     else save();
     return result;
+  }
+
+  /**
+   * Writes a file on behalf of the editor (a save). It goes through the
+   * input listeners like a typed line, so the session log replays it.
+   */
+  saveFile(path: string, text: string): SimErrorLike | undefined {
+    const p = this.resolve(path);
+    const e = this.world.vfs.writeFile(p, text);
+    // After the write, so a listener (kubectl edit) sees the saved file and may rewrite it.
+    if (!e) for (const l of this.#inputListeners) l({ type: 'write', path: p, text });
+    return e;
   }
 
   /** A known command within two typing mistakes of name, for "did you mean". */

@@ -12,6 +12,7 @@ import { makeKctx, type Subcommand } from './cmd/context.ts';
 import { create, run } from './cmd/create.ts';
 import { del } from './cmd/delete.ts';
 import { describe } from './cmd/describe.ts';
+import { edit } from './cmd/edit.ts';
 import { exec } from './cmd/exec.ts';
 import { explain } from './cmd/explain.ts';
 import { expose } from './cmd/expose.ts';
@@ -32,6 +33,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   create,
   run,
   delete: del,
+  edit,
   scale,
   rollout,
   set: setCmd,
@@ -58,6 +60,7 @@ Supported commands:
   get, describe                 show objects (-o wide|yaml|json|name|jsonpath=|custom-columns=, -l, -A, -w)
   apply -f, create, run         create or update objects
   delete, scale, label, expose  change objects
+  edit TYPE/NAME                open an object in the editor; saving applies it
   set image, rollout            status | history | undo | restart
   logs, exec                    look inside pods (logs -f, exec POD -- CMD)
   cordon, uncordon, drain, taint   nodes
@@ -76,6 +79,7 @@ const HELP_KO = `kubectl 로 시뮬레이션된 쿠버네티스 클러스터(con
   get, describe                 오브젝트 보기 (-o wide|yaml|json|name|jsonpath=|custom-columns=, -l, -A, -w)
   apply -f, create, run         오브젝트 만들기와 고치기
   delete, scale, label, expose  오브젝트 바꾸기
+  edit 종류/이름                 오브젝트를 편집기에서 열고, 저장하면 적용
   set image, rollout            status | history | undo | restart
   logs, exec                    파드 안 들여다보기 (logs -f, exec POD -- CMD)
   cordon, uncordon, drain, taint   노드 다루기
