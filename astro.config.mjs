@@ -3,22 +3,24 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 
-/** Course order. Each entry is a lesson slug; Starlight shows its title in the current language. */
+/** Course order (src/lessons/course.ts lists the same pages with their exercises). Starlight shows each title in the current language. */
 const sidebar = [
   { label: '시작하기', translations: { en: 'Start here' }, items: [{ slug: 'index' }] },
   {
     label: 'Docker Compose',
-    items: [{ slug: 'compose/intro' }, { slug: 'compose/up' }, { slug: 'compose/stop-restart' }, { slug: 'compose/down' }],
+    items: ['compose/intro', 'compose/up', 'compose/stop-restart', 'compose/down', 'compose/restart'].map((slug) => ({ slug })),
   },
   {
     label: '쿠버네티스',
     translations: { en: 'Kubernetes' },
-    items: [{ slug: 'k8s/intro' }, { slug: 'k8s/control-plane' }, { slug: 'k8s/worker-node' }, { slug: 'k8s/pods' }],
+    items: ['k8s/intro', 'k8s/api-server', 'k8s/etcd', 'k8s/scheduler', 'k8s/controller-manager', 'k8s/worker-node', 'k8s/services', 'k8s/pods', 'k8s/review'].map((slug) => ({ slug })),
   },
 ];
 
 export default defineConfig({
   site: 'https://kube-lessons.example',
+  // The control-plane page was split into one page per component.
+  redirects: { '/k8s/control-plane/': '/k8s/api-server/', '/en/k8s/control-plane/': '/en/k8s/api-server/' },
   integrations: [
     starlight({
       title: { ko: '쿠버 레슨', en: 'kube-lessons' },
@@ -29,6 +31,7 @@ export default defineConfig({
         en: { label: 'English', lang: 'en' },
       },
       sidebar,
+      components: { Sidebar: './src/components/overrides/Sidebar.astro' },
       customCss: ['./src/styles/site.css'],
       lastUpdated: false,
       pagination: true,

@@ -29,7 +29,9 @@ test('the landing page shows the learning path without console errors', async ({
   const errors = watchErrors(page);
   await page.goto('/');
   await expect(page.getByRole('heading', { name: '학습 경로' })).toBeVisible();
-  await expect(page.getByText('쿠버네티스 컨트롤 플레인').first()).toBeVisible();
+  await expect(page.getByText('컨트롤 플레인').first()).toBeVisible();
+  await expect(page.locator('main a[href="/k8s/intro/"]')).toBeVisible();
+  await expect(page).toHaveTitle('직접 해 보는 Compose와 쿠버네티스 | 쿠버 레슨');
   await page.getByRole('link', { name: '첫 강의 시작하기' }).click();
   await expect(page).toHaveURL(/\/compose\/intro\/$/);
   expect(errors).toEqual([]);
@@ -40,7 +42,7 @@ test('the sidebar lists lessons by title in course order', async ({ page }) => {
   const links = page.locator('nav.sidebar a');
   await expect(links.first()).toBeVisible();
   const names = (await links.allInnerTexts()).map((t) => t.trim());
-  expect(names.indexOf('쿠버 레슨')).toBeLessThan(names.indexOf('Docker Compose 소개'));
+  expect(names.indexOf('직접 해 보는 Compose와 쿠버네티스')).toBeLessThan(names.indexOf('Docker Compose 소개'));
   expect(names).not.toContain('content');
   expect(names).not.toContain('docs');
 });
@@ -81,7 +83,7 @@ test('switching to English shows the English lesson', async ({ page }) => {
   await page.goto('/compose/intro/');
   await page.locator('starlight-lang-select select').first().selectOption({ label: 'English' });
   await expect(page).toHaveURL(/\/en\/compose\/intro\/$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Introducing Docker Compose');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What Docker Compose is');
   const term = await terminal(page);
   await page.keyboard.type('help');
   await page.keyboard.press('Enter');
@@ -147,7 +149,7 @@ test('a reload restores the terminal session; reset starts over; a corrupt save 
 });
 
 test('docker compose runs in the lesson terminal and the restart exercise follows along', async ({ page }) => {
-  await page.goto('/compose/stop-restart/');
+  await page.goto('/compose/restart/');
   const term = await terminal(page);
   for (const line of ['docker compose up -d', 'sleep 30s', 'docker compose restart web', 'docker compose ps']) {
     await page.keyboard.type(line);
@@ -158,7 +160,7 @@ test('docker compose runs in the lesson terminal and the restart exercise follow
   const ex = page.locator('kl-exercise');
   await ex.scrollIntoViewIfNeeded();
   await expect(ex).toHaveAttribute('data-done', 'true');
-  await expect(ex.locator('.kl-ex-goals li[data-met="true"]')).toHaveCount(3);
+  await expect(ex.locator('.kl-ex-goals li[data-met="true"]')).toHaveCount(2);
 });
 
 test('the pods lesson: containers in one pod reach each other over localhost', async ({ page }) => {
@@ -174,8 +176,8 @@ test('the pods lesson: containers in one pod reach each other over localhost', a
   expect(errors).toEqual([]);
 });
 
-test('the control-plane lesson: etcd already holds the cluster and the scheduler exercise can be solved', async ({ page }) => {
-  await page.goto('/k8s/control-plane/');
+test('the scheduler lesson: etcd already holds the cluster and the scheduler exercise can be solved', async ({ page }) => {
+  await page.goto('/k8s/scheduler/');
   const term = await terminal(page);
   await page.keyboard.type('etcdctl get /registry/minions --prefix --keys-only');
   await page.keyboard.press('Enter');

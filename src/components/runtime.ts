@@ -1,7 +1,7 @@
 import { ExerciseProgress, type CheckResult } from '../lessons/exercise.ts';
 import { exercises } from '../lessons/exercises.ts';
 import { parseLog, Recorder, replay } from '../shell/recorder.ts';
-import { exercisesFor } from './session-registry.ts';
+import { emitSessionReset, exercisesFor } from './session-registry.ts';
 import { createSession, type SessionOptions } from '../shell/session.ts';
 import type { Shell } from '../shell/shell.ts';
 
@@ -110,6 +110,7 @@ export function getSession(key: string, opts: SessionOptions): LiveSession {
       return () => listeners.delete(fn);
     },
     reset() {
+      emitSessionReset(key);
       try {
         localStorage.removeItem(storageKey(key));
       } catch {

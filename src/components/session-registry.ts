@@ -15,3 +15,17 @@ export function registerExercise(session: string, id: string): void {
 export function exercisesFor(session: string): string[] {
   return [...(bySession.get(session) ?? [])];
 }
+
+/** ↺ on a session: listeners (the exercises following it) forget their progress before the page starts over. */
+const resetListeners = new Map<string, Set<() => void>>();
+
+export function onSessionReset(session: string, fn: () => void): () => void {
+  let s = resetListeners.get(session);
+  if (!s) resetListeners.set(session, (s = new Set()));
+  s.add(fn);
+  return () => s.delete(fn);
+}
+
+export function emitSessionReset(session: string): void {
+  for (const fn of resetListeners.get(session) ?? []) fn();
+}

@@ -39,3 +39,49 @@ it('a wrong answer does not pass', () => {
   transcript(shell, ['echo nginx > answer.txt'], {});
   expect(new ExerciseProgress(ex).update(shell).done).toBe(false);
 });
+
+describe('no exercise can be locked by doing things in another order', () => {
+  const solve = (id: string, lines: string[]) => {
+    const ex = exercises[id]!;
+    const shell = createSession({ seed: 1, lang: 'en', tty: { color: false }, dir: ex.scenario.dir, files: ex.scenario.files, boot: ex.scenario.boot });
+    const progress = new ExerciseProgress(ex);
+    let r = progress.update(shell);
+    for (const line of lines) {
+      transcript(shell, [line], {});
+      r = progress.update(shell);
+    }
+    return r;
+  };
+
+  it('compose-restart: stop, start and a plain restart first, then down and up -d, then restart web passes', () => {
+    const before = ['docker compose up -d', 'docker compose stop', 'docker compose start', 'docker compose restart', 'docker compose down', 'docker compose up -d'];
+    expect(solve('compose-restart', before).done).toBe(false);
+    expect(solve('compose-restart', [...before, 'sleep 10s', 'docker compose restart web']).done).toBe(true);
+  });
+
+  it('compose-restart: restarting everything is not restarting only web, and touching db afterwards takes the tick away', () => {
+    expect(solve('compose-restart', ['docker compose up -d', 'sleep 10s', 'docker compose restart']).done).toBe(false);
+    expect(solve('compose-restart', ['docker compose up -d', 'sleep 10s', 'docker compose restart web', 'docker compose restart db']).done).toBe(false);
+    expect(solve('compose-restart', ['docker compose up -d', 'sleep 10s', 'docker compose stop web', 'docker compose start web']).done).toBe(true);
+  });
+
+  it('compose-stop-start: re-created containers do not count, stopping and starting them again does', () => {
+    expect(solve('compose-stop-start', ['docker compose up -d', 'docker compose stop', 'docker compose down', 'docker compose up -d']).done).toBe(false);
+    expect(solve('compose-stop-start', ['docker compose up -d', 'docker compose stop', 'docker compose down', 'docker compose up -d', 'docker compose stop', 'docker compose up -d']).done).toBe(true);
+  });
+
+  it('compose-down: down --volumes after a plain down passes without another up -d', () => {
+    expect(solve('compose-down', ['docker compose up -d', 'docker compose down', 'docker compose down --volumes']).done).toBe(true);
+    expect(solve('compose-down', ['docker compose up -d', 'docker compose down --volumes']).done).toBe(false);
+  });
+
+  it('k8s-etcd: a leader written down before the quorum was lost must be updated if it changed', () => {
+    const r = solve('k8s-etcd', ['echo etcd-9 > leader.txt', 'sim stop etcd-1', 'sim stop etcd-2', 'sim start etcd-1', 'sim start etcd-2', 'sleep 5s']);
+    expect(r.goals.map((g) => g.met)).toEqual([true, true, false]);
+  });
+
+  it('k8s-api-server: a made-up revision does not pass', () => {
+    const r = solve('k8s-api-server', ['kubectl apply -f web.yaml', 'sleep 5s', 'echo kube-controller-manager > creator.txt', 'echo 1 > revision.txt']);
+    expect(r.goals.map((g) => g.met)).toEqual([true, true, false]);
+  });
+});

@@ -88,3 +88,18 @@ spec:
 `,
   },
 };
+
+/** The capstone: the same nginx image run first with Compose, then on the cluster. */
+export const reviewDemo: Scenario = {
+  dir: 'capstone',
+  boot: ['k8s'],
+  files: {
+    'compose.yaml': `services:
+  web:
+    image: nginx:1.27
+    ports:
+      - "8080:80"
+`,
+    'web.yaml': k8sDemo.files['web.yaml']!,
+  },
+};

@@ -1,18 +1,10 @@
 import { exercises } from '../../lessons/exercises.ts';
 import { inlineMarkup } from '../../lessons/format.ts';
 import type { Lang } from '../../shell/types.ts';
+import { solvedKey } from '../../lessons/course.ts';
+import { isSolved as wasSolved } from '../overrides/sidebar-progress.ts';
 import { getSession } from '../runtime.ts';
 
-const KEY = (id: string) => `kube-lessons:exercise:${id}`;
-
-function wasSolved(id: string): boolean {
-  try {
-    const raw = localStorage.getItem(KEY(id));
-    return raw !== null && (JSON.parse(raw) as { done?: unknown }).done === true;
-  } catch {
-    return false; // unreadable or corrupt entry: treat as not solved
-  }
-}
 
 export function mountExercise(host: HTMLElement): void {
   const id = host.dataset.id!;
@@ -33,10 +25,11 @@ export function mountExercise(host: HTMLElement): void {
     if (r.done && !solvedBefore) {
       solvedBefore = true;
       try {
-        localStorage.setItem(KEY(id), JSON.stringify({ done: true }));
+        localStorage.setItem(solvedKey(id), JSON.stringify({ done: true }));
       } catch {
         /* storage full or blocked: the page still works */
       }
+      window.dispatchEvent(new CustomEvent('kl-exercise-solved', { detail: { id, done: true } }));
     }
   };
   live.onExercises(render);

@@ -27,7 +27,7 @@ describe('sim', () => {
   });
 
   it('node fail stops the kubelet; the node turns NotReady after the grace period', () => {
-    const out = run(['sim node fail worker-1', 'sleep 50s', 'kubectl get nodes', 'sim node recover worker-1', 'sleep 20s', 'kubectl get nodes']);
+    const out = run(['sim node fail worker-1', 'sleep 1m', 'kubectl get nodes', 'sim node recover worker-1', 'sleep 20s', 'kubectl get nodes']);
     expect(out).toMatch(/^worker-1 +NotReady /m);
     expect(out.split('sim node recover')[0]).not.toMatch(/^worker-2 +NotReady/m);
     expect(out.slice(out.lastIndexOf('NAME'))).toMatch(/^worker-1 +Ready /m);
@@ -81,5 +81,24 @@ describe('sim', () => {
 
   it('without arguments it prints usage and fails', () => {
     expect(run(['sim'])).toContain('Usage:\n  sim status');
+  });
+});
+
+describe('sim speaks the page language', () => {
+  const ko = () => createSession({ seed: 1, lang: 'ko', tty: { color: false, columns: 100 } });
+  it('help and messages are Korean in a Korean session, English in an English one', () => {
+    const out = transcript(ko(), ['sim help', 'sim stop scheduler', 'sim node fail worker-1', 'sim stop nope'], {});
+    expect(out).toContain('사용법:');
+    expect(out).toContain('scheduler 멈춤');
+    expect(out).toContain('약 50초 뒤 NotReady가 돼요');
+    expect(out).toContain('알 수 없는 구성 요소 "nope"');
+    expect(out).not.toMatch(/Usage:|stopped\n/);
+    expect(run(['sim help'])).toContain('Usage:');
+  });
+
+  it('why takes a name prefix and explains the first matching pod', () => {
+    const out = run(['kubectl create deployment web --image=nginx:1.27 --replicas=2', 'sleep 10s', 'sim why web']);
+    expect(out).toMatch(/default\/web-[a-z0-9]+-[a-z0-9]+/);
+    expect(run(['sim why nothing-here'])).toContain('no decision recorded for pod default/nothing-here');
   });
 });
