@@ -10,6 +10,7 @@ import { watchOf } from './adapters/common.ts';
 import { ControllerManager } from './controllers/manager.ts';
 import { ContainerRuntime } from './node/runtime.ts';
 import { Kubelet } from './node/kubelet.ts';
+import { kubeletServer } from './node/server.ts';
 import { KubeProxy } from './node/kube-proxy.ts';
 import { resolveName, type DnsService } from './node/dns.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
@@ -106,6 +107,7 @@ export class Cluster {
       },
     };
     this.nodes.set(spec.name, node);
+    this.api.connectKubelet(spec.name, kubeletServer(runtime));
     kubelet.start();
     proxy.start();
     if (spec.controlPlane) this.#markControlPlane(spec.name);

@@ -1,8 +1,8 @@
 /**
  * The `kubectl` shell command: parses with parseKubectl, boots (or finds) the
  * world's cluster and hands the call to one module per subcommand under cmd/.
- * Everything goes through the API server as the `kubectl` identity, except
- * logs and exec, which reach the pod's node runtime as the kubelet would.
+ * Everything goes through the API server as the `kubectl` identity, logs
+ * and exec too (the pods/log and pods/exec subresources reach the kubelet).
  */
 import { getCluster, type Cluster } from '../../../sim/k8s/cluster.ts';
 import type { Command } from '../../types.ts';
@@ -118,7 +118,7 @@ export const kubectl: Command = {
       return 1;
     }
     const cluster = getCluster(ctx.world);
-    return sub(makeKctx(ctx, cluster, args));
+    return sub(makeKctx(ctx, cluster.api.as('kubectl'), args));
   },
   complete(words, current, ctx) {
     // Completion only reads a cluster that already exists: pressing Tab must not boot one.

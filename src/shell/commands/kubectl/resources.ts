@@ -3,8 +3,7 @@
  * it (plural, singular, short names, group, scope). Shared by argument
  * resolution, `-o name`, `get all` prefixes and completion.
  */
-import { PASSIVE_KINDS } from '../../../sim/k8s/apiserver/kinds/passive.ts';
-import { groupOf } from '../../../sim/k8s/apiserver/kinds/types.ts';
+import { groupOf, PASSIVE_KINDS } from '../../../sim/k8s/apiserver/index.ts';
 
 export interface ResourceInfo {
   /** Plural resource name, as in URLs: `pods`. */

@@ -39,6 +39,9 @@ import {
   type StatusCause,
 } from './status.ts';
 import { TraceLog, tracedEtcd, type EtcdOpTrace, type TraceEntry } from './trace.ts';
+import type { ExecOutput, KubeletServer, LogStream } from '../api/kubelet.ts';
+import { KUBERNETES_VERSION } from '../version.ts';
+import { podExec, podLog, type PodExecOptions, type PodLogOptions } from './proxy.ts';
 
 export interface ObjectList<T extends KubeObject = KubeObject> {
   apiVersion: string;
@@ -120,6 +123,12 @@ export interface ApiClient {
   bind(namespace: string, pod: string, node: string): ApiResult<Pod>;
   getScale(resource: string, namespace: string, name: string): ApiResult<Scale>;
   updateScale(resource: string, namespace: string, name: string, replicas: number, resourceVersion?: string): ApiResult<Scale>;
+  /** GET /version: the server's build, as `kubectl version` shows it. */
+  version(): ApiResult<{ gitVersion: string }>;
+  /** GET pods/log: the container's log, streamed from the kubelet of the pod's node. */
+  podLog(namespace: string, name: string, opts?: PodLogOptions): ApiResult<LogStream>;
+  /** POST pods/exec: runs the command in the container through the pod's kubelet. */
+  podExec(namespace: string, name: string, opts: PodExecOptions): ApiResult<ExecOutput>;
 }
 
 interface Stored {
@@ -158,6 +167,8 @@ export class ApiServer {
   #running = true;
   #bootstrapped = false;
   #watches = new Set<WatchState>();
+  /** Where each node's kubelet answers, as the Node's daemonEndpoints would say. */
+  #kubelets = new Map<string, KubeletServer>();
   /** The revision seen at the previous compaction tick: the next tick compacts up to it. */
   #compactNext = 0;
 
@@ -199,7 +210,23 @@ export class ApiServer {
       getScale: (resource, ns, name) => s.#request(component, 'get', resource, ns, name, () => s.#withDef(resource, (d) => s.#getScale(d, ns, name)), 'scale'),
       updateScale: (resource, ns, name, replicas, rv) =>
         s.#request(component, 'update', resource, ns, name, () => s.#withDef(resource, (d) => s.#updateScale(d, ns, name, replicas, rv)), 'scale'),
+      version: () => s.#request(component, 'get', '/version', undefined, undefined, () => apiOk({ gitVersion: KUBERNETES_VERSION })),
+      podLog: (ns, name, opts) => s.#request(component, 'get', 'pods', ns, name, () => s.#withPod(ns, name, (p) => podLog(p, opts ?? {}, (n) => s.#kubelets.get(n))), 'log'),
+      podExec: (ns, name, opts) => s.#request(component, 'create', 'pods', ns, name, () => s.#withPod(ns, name, (p) => podExec(p, opts, (n) => s.#kubelets.get(n))), 'exec'),
     };
+  }
+
+  /** A node's kubelet becomes reachable for pods/log and pods/exec; returns the disconnect. */
+  connectKubelet(node: string, server: KubeletServer): () => void {
+    this.#kubelets.set(node, server);
+    return () => {
+      if (this.#kubelets.get(node) === server) this.#kubelets.delete(node);
+    };
+  }
+
+  #withPod<T>(ns: string, name: string, fn: (p: Pod) => ApiResult<T>): ApiResult<T> {
+    const r = this.#get(kindByResource('pods')!, ns, name);
+    return r.ok ? fn(r.value as Pod) : apiFail(r.errors[0]);
   }
 
   /** Stops serving: every call is refused and watches pause until start(). */
@@ -272,7 +299,8 @@ export class ApiServer {
       } finally {
         this.#current = outer;
       }
-      entry.code = result.ok ? (verb === 'create' ? 201 : 200) : result.errors[0].httpCode;
+      // An exec that got through is a protocol upgrade (101 Switching Protocols).
+      entry.code = result.ok ? (subresource === 'exec' ? 101 : verb === 'create' ? 201 : 200) : result.errors[0].httpCode;
       // A generateName create only learns its name here; the trace shows what was made.
       const made = result.ok && !entry.name ? (result.value as { metadata?: { name?: unknown } } | undefined)?.metadata?.name : undefined;
       if (verb === 'create' && typeof made === 'string') entry.name = made;

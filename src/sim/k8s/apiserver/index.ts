@@ -8,6 +8,7 @@ export function getApiServer(world: World): ApiServer {
 }
 
 export { ApiServer } from './apiserver.ts';
+export type { PodExecOptions, PodLogOptions } from './proxy.ts';
 export type { ApiClient, ApiServerOptions, ApiWatchEvent, DeleteOptions, ListOptions, ObjectList, Scale, WatchHandle, WatchOptions, WriteOptions } from './apiserver.ts';
 export { decodeManifests, type Decoded } from './decode.ts';
 export { kubectlMessage, type ApiError, type ApiResult, type StatusCause } from './status.ts';
@@ -16,3 +17,6 @@ export { isActivity } from './trace.ts';
 export { KINDS, kindFor, resolveResource } from './registry.ts';
 export type { KindDef } from './kinds/types.ts';
 export { schemaAt, type FieldSchema } from './schema.ts';
+// Discovery: what kubectl learns from /api and /apis (group of an apiVersion, the kinds served without a controller).
+export { groupOf } from './kinds/types.ts';
+export { PASSIVE_KINDS } from './kinds/passive.ts';

@@ -38,6 +38,8 @@ const KEEP = 2000;
  */
 export function isActivity(e: TraceEntry): boolean {
   if (e.resource === 'leases' || e.resource === 'events') return false;
+  // Reading logs and running a command reach into a pod through the API server: worth showing.
+  if (e.resource === 'pods' && (e.subresource === 'log' || e.subresource === 'exec')) return true;
   if (e.verb === 'get' || e.verb === 'list' || e.verb === 'watch' || e.eventType) return false;
   return !(e.resource === 'nodes' && e.subresource === 'status');
 }

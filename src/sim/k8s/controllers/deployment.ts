@@ -1,14 +1,13 @@
 import type { VirtualClock } from '../../clock.ts';
-import type { Deployment, PodTemplateSpec, ReplicaSet } from '../api/types.ts';
+import { equalIgnoreHash, HASH_LABEL, REVISION } from '../api/meta.ts';
+import type { Deployment, ReplicaSet } from '../api/types.ts';
 import type { ApiResult, ControllerClient } from './client.ts';
 import { QueueController } from './controller.ts';
 import { podTemplateHash } from './hash.ts';
 import { canonicalJson, clone, cmp, controllerRef, isPodActive, jsonEqual, keyOf, listOr, ownerRefTo, parseTime, rfc3339, splitKey } from './util.ts';
 
 const SOURCE = 'deployment-controller';
-export const REVISION = 'deployment.kubernetes.io/revision';
-export const HASH_LABEL = 'pod-template-hash';
-export const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
+export { HASH_LABEL, RESTARTED_AT, REVISION } from '../api/meta.ts';
 
 type Status = NonNullable<Deployment['status']>;
 type Condition = NonNullable<Status['conditions']>[number];
@@ -39,19 +38,7 @@ const specReplicas = (rss: ReplicaSet[]) => rss.reduce((n, rs) => n + (rs.spec.r
 const sumStatus = (rss: ReplicaSet[], f: (s: NonNullable<ReplicaSet['status']>) => number | undefined) => rss.reduce((n, rs) => n + (rs.status ? (f(rs.status) ?? 0) : 0), 0);
 const byCreation = (a: ReplicaSet, b: ReplicaSet) => (parseTime(a.metadata.creationTimestamp) ?? 0) - (parseTime(b.metadata.creationTimestamp) ?? 0) || cmp(a.metadata.name, b.metadata.name);
 
-function withoutHash(t: PodTemplateSpec): PodTemplateSpec {
-  const c = clone(t);
-  if (c.metadata?.labels) {
-    delete c.metadata.labels[HASH_LABEL];
-    if (Object.keys(c.metadata.labels).length === 0) delete c.metadata.labels;
-  }
-  return c;
-}
-
-/** deploymentutil.EqualIgnoreHash. */
-export function sameTemplate(a: PodTemplateSpec, b: PodTemplateSpec): boolean {
-  return canonicalJson(withoutHash(a)) === canonicalJson(withoutHash(b));
-}
+export const sameTemplate = equalIgnoreHash;
 
 /**
  * pkg/controller/deployment: one ReplicaSet per template version, rolled with
@@ -342,43 +329,4 @@ function condition(prev: Condition[] | undefined, now: number, type: string, sta
   const ts = rfc3339(now);
   if (old && old.status === status && old.reason === reason && old.message === message && !touch) return old;
   return { type, status, lastUpdateTime: ts, lastTransitionTime: old && old.status === status ? (old.lastTransitionTime ?? ts) : ts, reason, message };
-}
-
-/**
- * `kubectl rollout undo [--to-revision=N]`, done client-side as kubectl does:
- * copy an older ReplicaSet's template back into the Deployment. toRevision 0
- * or undefined means the revision before the current one. The value is what
- * kubectl prints after "deployment.apps/web ".
- */
-export function rollbackDeployment(client: ControllerClient, namespace: string, name: string, toRevision?: number): ApiResult<string> {
-  const got = client.get('deployments', namespace, name);
-  if (!got.ok) return got;
-  const d = got.value;
-  const bad = (message: string): ApiResult<string> => ({ ok: false, status: { reason: 'BadRequest', code: 400, message } });
-  if (d.spec.paused) return bad(`you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/${name}' and try again`);
-  const rss = listOr(client.list('replicasets', namespace)).filter((rs) => controllerRef(rs)?.uid === d.metadata.uid);
-  let target: ReplicaSet | undefined;
-  if (toRevision) {
-    target = rss.find((rs) => revisionOf(rs) === toRevision);
-    if (!target) return bad(`unable to find specified revision ${toRevision} in history`);
-  } else {
-    const sorted = rss.filter((rs) => revisionOf(rs) > 0).sort((a, b) => revisionOf(b) - revisionOf(a));
-    target = sorted[1];
-    if (!target) return bad(`no rollout history found for deployment "${name}"`);
-  }
-  if (sameTemplate(target.spec.template, d.spec.template)) return { ok: true, value: `skipped rollback (current template already matches revision ${revisionOf(target)})` };
-  d.spec.template = withoutHash(target.spec.template);
-  const r = client.update('deployments', d);
-  return r.ok ? { ok: true, value: 'rolled back' } : r;
-}
-
-/** `kubectl rollout restart`: a new template annotation, hence a new ReplicaSet. */
-export function restartDeployment(client: ControllerClient, namespace: string, name: string, nowMs: number): ApiResult<string> {
-  const got = client.get('deployments', namespace, name);
-  if (!got.ok) return got;
-  const d = got.value;
-  const meta = (d.spec.template.metadata ??= {});
-  meta.annotations = { ...meta.annotations, [RESTARTED_AT]: rfc3339(nowMs) };
-  const r = client.update('deployments', d);
-  return r.ok ? { ok: true, value: 'restarted' } : r;
 }

@@ -4,12 +4,10 @@
  *
  *   const cm = new ControllerManager({ client, clock: world.clock });
  *   cm.start();   // cm.stop() freezes reconciliation; start() catches up
- *
- * kubectl uses rollbackDeployment (rollout undo) and restartDeployment (rollout restart).
  */
 export type { ApiResult, ApiStatus, ControllerClient, DeleteOptions, PropagationPolicy, Resource, ResourceTypes, WatchEventType } from './client.ts';
 export type { Controller, ControllerContext } from './controller.ts';
 export { ControllerManager, DEFAULT_CONTROLLERS, type ControllerFactory } from './manager.ts';
-export { HASH_LABEL, REVISION, RESTARTED_AT, restartDeployment, rollbackDeployment } from './deployment.ts';
+export { HASH_LABEL, REVISION, RESTARTED_AT } from './deployment.ts';
 export { podTemplateHash } from './hash.ts';
 export { LEASE_NAMESPACE, NODE_MONITOR_GRACE_MS } from './nodelifecycle.ts';

@@ -3,6 +3,8 @@ import type { ApiResult } from './client.ts';
 
 /** Shared helpers of the controllers: selectors, owners, pod state, taints, time. */
 
+export { canonicalJson, controllerRef, jsonEqual } from '../api/meta.ts';
+
 export function matchesSelector(sel: LabelSelector | undefined, labels: Labels | undefined): boolean {
   // A nil or empty selector selects nothing for workload controllers (metav1.LabelSelectorAsSelector).
   if (!sel || (!sel.matchLabels && !sel.matchExpressions?.length)) return false;
@@ -24,10 +26,6 @@ export function matchesSelector(sel: LabelSelector | undefined, labels: Labels |
 export function matchesMap(sel: Labels | undefined, labels: Labels | undefined): boolean {
   if (!sel || Object.keys(sel).length === 0) return false;
   return matchesSelector({ matchLabels: sel }, labels);
-}
-
-export function controllerRef(o: KubeObject): OwnerReference | undefined {
-  return o.metadata.ownerReferences?.find((r) => r.controller);
 }
 
 export function ownerRefTo(owner: KubeObject): OwnerReference {
@@ -104,21 +102,6 @@ export function untoleratedTaint(tolerations: Toleration[] | undefined, taints: 
 /** The list, or [] when the call failed (the next resync retries). */
 export function listOr<T>(r: ApiResult<T[]>): T[] {
   return r.ok ? r.value : [];
-}
-
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b);
-}
-
-/** JSON with object keys sorted, so equal values give equal strings. */
-export function canonicalJson(v: unknown): string {
-  if (v === undefined) return 'null';
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(v as Record<string, unknown>)
-    .filter(([, x]) => x !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(',')}}`;
 }
 
 /** The Pod a controller creates from its template. */

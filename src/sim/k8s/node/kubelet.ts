@@ -19,9 +19,10 @@ import { PodIPAllocator } from './ipam.ts';
 import { podConditions, podPhase } from './pod-status.ts';
 import { runProbe } from './probes.ts';
 import { type ContainerRuntime, type RtContainer, RUNTIME_VERSION } from './runtime.ts';
+import { KUBERNETES_VERSION } from '../version.ts';
 import { pullMs, STAGES } from './stages.ts';
 
-export const KUBELET_VERSION = 'v1.33.4';
+export const KUBELET_VERSION = KUBERNETES_VERSION;
 export const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
 
 export interface KubeletOptions {

@@ -7,7 +7,6 @@
 import type { KubeObject } from '../../../../sim/k8s/api/types.ts';
 import type { ApiClient, ApiError, ApiResult } from '../../../../sim/k8s/apiserver/index.ts';
 import { decodeManifests } from '../../../../sim/k8s/apiserver/index.ts';
-import type { Cluster } from '../../../../sim/k8s/cluster.ts';
 import { Vfs } from '../../../../sim/vfs.ts';
 import { JobHandle } from '../../../job.ts';
 import type { CommandContext, CommandResult } from '../../../types.ts';
@@ -16,9 +15,9 @@ import { resourceTargets } from '../args.ts';
 import { formatApiError, formatClientError, type ErrorContext } from '../errors.ts';
 import { kindPrefix, resourceForKind, type ResourceInfo } from '../resources.ts';
 
+/** kubectl sees the cluster only through its API client, as the real one does. */
 export interface Kctx {
   ctx: CommandContext;
-  cluster: Cluster;
   api: ApiClient;
   args: KubectlArgs;
   /** -n, else `default`. */
@@ -32,11 +31,9 @@ export interface Kctx {
 
 export type Subcommand = (k: Kctx) => CommandResult;
 
-export function makeKctx(ctx: CommandContext, cluster: Cluster, args: KubectlArgs): Kctx {
-  const api = cluster.api.as('kubectl');
+export function makeKctx(ctx: CommandContext, api: ApiClient, args: KubectlArgs): Kctx {
   return {
     ctx,
-    cluster,
     api,
     args,
     ns: args.namespace || 'default',

@@ -5,8 +5,7 @@
  * Kinds without a describer get Name/Namespace/Labels/Annotations.
  */
 import type { Deployment, EndpointSlice, Event, KubeObject, Lease, Node, Pod, ReplicaSet, Service } from '../../../../sim/k8s/api/types.ts';
-import { REVISION } from '../../../../sim/k8s/controllers/index.ts';
-import { controllerRef } from '../../../../sim/k8s/controllers/util.ts';
+import { controllerRef, REVISION } from '../../../../sim/k8s/api/meta.ts';
 import { noResourcesFound } from '../print/table.ts';
 import { PrefixWriter, printAnnotationsMultiline, printLabelsMultiline, describeEvents } from '../print/describe/common.ts';
 import { describeDeployment, describeNode, describePod, describeReplicaSet, describeService } from '../print/describe/describe.ts';

@@ -9,7 +9,8 @@ describe('kubectl exec', () => {
     ['-it accepted', `kubectl exec -it ${pod} -- hostname`, `${pod}\n`],
     ['a deployment', 'kubectl exec deploy/web -- hostname', `Found 3 pods, using pod/${pod}\n${pod}\n`],
     ['a missing pod', 'kubectl exec nope -- ls', 'Error from server (NotFound): pods "nope" not found\n'],
-    ['a missing container', `kubectl exec ${pod} -c zz -- ls`, 'error: unable to upgrade connection: container not found ("zz")\n'],
+    // The API server's validateContainer (registry/core/pod/strategy.go); output as quoted in kubernetes/kubectl#1768.
+    ['a missing container', `kubectl exec ${pod} -c zz -- ls`, `Error from server (BadRequest): container zz is not valid for pod ${pod}\n`],
     ['no command', `kubectl exec ${pod}`, 'error: you must specify at least one command for the container\n'],
   ])('%s', (_, line, want) => expect(out(sh, line)).toBe(want));
 });

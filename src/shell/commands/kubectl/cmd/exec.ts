@@ -1,6 +1,7 @@
 /**
- * `kubectl exec POD [-c C] [-it] -- CMD…`: in reality the API server proxies
- * to the pod's kubelet; here the pod's node runtime runs the command.
+ * `kubectl exec POD [-c C] [-it] -- CMD…`: a POST to the pods/exec
+ * subresource; the API server passes it to the kubelet of the pod's node,
+ * which runs the command in the container.
  */
 import type { Pod } from '../../../../sim/k8s/api/types.ts';
 import { apiError, clientError, type Kctx, type Subcommand } from './context.ts';
@@ -53,13 +54,18 @@ export const exec: Subcommand = (k) => {
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') return clientError(k, `cannot exec into a container in a completed pod; current phase is ${phase}`);
   const container = pickContainer(k, pod, k.args.flags['quiet'] === true);
-  const node = pod.spec.nodeName ? k.cluster.nodes.get(pod.spec.nodeName) : undefined;
-  if (!node) return clientError(k, `unable to upgrade connection: container not found ("${container}")`);
-  const r = node.runtime.exec({ namespace: pod.metadata.namespace ?? k.ns, name: pod.metadata.name }, container, argv);
-  k.out(r.stdout);
-  k.err(r.stderr);
+  const r = k.api.podExec(pod.metadata.namespace ?? k.ns, pod.metadata.name, { container, command: argv, stdin: k.args.stdin, tty: k.args.tty });
+  if (!r.ok) {
+    // The API server's own checks answer with a Status; the kubelet's 404 fails the stream upgrade.
+    const e = r.errors[0];
+    if (e.code === 'NotFound') return clientError(k, `unable to upgrade connection: ${e.message}`);
+    return apiError(k, e);
+  }
+  const { stdout, stderr, exitCode } = r.value;
+  k.out(stdout);
+  k.err(stderr);
   // kubectl reports a non-zero exit of the remote command this way.
-  if (r.exitCode !== 0 && !r.stderr.startsWith('error: ')) k.err(`command terminated with exit code ${r.exitCode}\n`);
+  if (exitCode !== 0) k.err(`command terminated with exit code ${exitCode}\n`);
   k.flush();
-  return r.exitCode;
+  return exitCode;
 };

@@ -3,8 +3,7 @@
  * FIELDS in kubectl's plaintext layout, from the API server's field schema.
  * The simulator's schema has no Go type names, so objects read `<Object>`.
  */
-import { KINDS, schemaAt, type FieldSchema } from '../../../../sim/k8s/apiserver/index.ts';
-import { groupOf } from '../../../../sim/k8s/apiserver/kinds/types.ts';
+import { groupOf, KINDS, schemaAt, type FieldSchema } from '../../../../sim/k8s/apiserver/index.ts';
 import { unknownResourceType } from '../errors.ts';
 import { resolveResource } from '../resources.ts';
 import { clientError, type Subcommand } from './context.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSession } from '../../../session.ts';
-import { KUBELET_VERSION } from '../../../../sim/k8s/node/kubelet.ts';
+import { KUBERNETES_VERSION as KUBELET_VERSION } from '../../../../sim/k8s/version.ts';
 import { out, session } from './testing.ts';
 
 describe('api-resources, cluster-info, version', () => {
@@ -23,7 +23,7 @@ describe('api-resources, cluster-info, version', () => {
     ['kubectl version', `Client Version: ${KUBELET_VERSION}\nKustomize Version: v5.6.0\nServer Version: ${KUBELET_VERSION}\n`],
     ['kubectl version --client', `Client Version: ${KUBELET_VERSION}\nKustomize Version: v5.6.0\n`],
   ])('%s', (line, want) => expect(out(session(), line)).toBe(want));
-  it('version matches the kubelet', () => expect(KUBELET_VERSION).toBe('v1.33.4'));
+  it('version is the kind node image\'s Kubernetes', () => expect(KUBELET_VERSION).toBe('v1.33.4'));
   it('reports a stopped API server', () => {
     const sh = session();
     out(sh, 'sim stop apiserver');

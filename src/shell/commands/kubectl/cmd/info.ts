@@ -1,5 +1,5 @@
 /** `kubectl api-resources`, `cluster-info` and `version`. */
-import { KUBELET_VERSION } from '../../../../sim/k8s/node/kubelet.ts';
+import { KUBERNETES_VERSION } from '../../../../sim/k8s/version.ts';
 import { GET_TABWRITER, tabwrite } from '../print/tabwriter.ts';
 import { RESOURCES } from '../resources.ts';
 import type { Subcommand } from './context.ts';
@@ -50,13 +50,14 @@ export const clusterInfo: Subcommand = (k) => {
 const KUSTOMIZE_VERSION = 'v5.6.0';
 
 export const version: Subcommand = (k) => {
-  k.out(`Client Version: ${KUBELET_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
+  // The kubectl binary is built at the cluster's version; the server answers GET /version.
+  k.out(`Client Version: ${KUBERNETES_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
   if (k.args.flags['client'] === true) return 0;
-  const r = k.api.list('namespaces');
+  const r = k.api.version();
   if (!r.ok) {
     k.err(`${r.errors[0].message}\n`);
     return 1;
   }
-  k.out(`Server Version: ${KUBELET_VERSION}\n`);
+  k.out(`Server Version: ${r.value.gitVersion}\n`);
   return 0;
 };

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { logTimestamp } from './logs.ts';
 import { out, podNames, run, session, webSession } from './testing.ts';
 
 const TWO = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: two\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n  - name: b\n    image: busybox:1.37\n    command: ["sh", "-c", "echo from-b; sleep 3600"]\n';
 
 describe('kubectl logs', () => {
-  it.each([
-    [0, '1970-01-01T00:00:00Z'],
-    [1500, '1970-01-01T00:00:01.5Z'],
-    [1234, '1970-01-01T00:00:01.234Z'],
-  ])('stamps %d ms as %s', (ms, want) => expect(logTimestamp(ms)).toBe(want));
-
   it('reads a pod, --tail and --timestamps', () => {
     const sh = webSession();
     const pod = podNames(sh)[0]!;

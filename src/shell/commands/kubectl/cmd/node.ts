@@ -4,7 +4,7 @@
  * they are gone, as `kubectl drain` does).
  */
 import type { KubeObject, Node, Pod, Taint } from '../../../../sim/k8s/api/types.ts';
-import { controllerRef } from '../../../../sim/k8s/controllers/util.ts';
+import { controllerRef } from '../../../../sim/k8s/api/meta.ts';
 import { apiError, clientError, eventJob, fetchNamed, objRef, type Kctx, type Subcommand } from './context.ts';
 
 function nodes(k: Kctx, verb: string): Node[] | number {

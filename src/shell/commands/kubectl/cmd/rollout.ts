@@ -3,11 +3,9 @@
  * that prints kubectl's status viewer line each time it changes and ends with
  * `deployment "web" successfully rolled out`.
  */
+import { controllerRef, equalIgnoreHash, HASH_LABEL, LAST_APPLIED, RESTARTED_AT, REVISION } from '../../../../sim/k8s/api/meta.ts';
 import type { DaemonSet, Deployment, KubeObject, ReplicaSet } from '../../../../sim/k8s/api/types.ts';
-import { controllerClient } from '../../../../sim/k8s/adapters/controllers.ts';
-import { REVISION, restartDeployment, rollbackDeployment } from '../../../../sim/k8s/controllers/index.ts';
-import { controllerRef } from '../../../../sim/k8s/controllers/util.ts';
-import { EventRecorder } from '../../../../sim/k8s/events.ts';
+import { rfc3339 } from '../../../../sim/k8s/time.ts';
 import { PrefixWriter, describePodTemplate } from '../print/describe/common.ts';
 import { DESCRIBE_TABWRITER, tabwrite } from '../print/tabwriter.ts';
 import { apiError, clientError, eventJob, fetchNamed, objRef, parseDuration, type Kctx, type Subcommand } from './context.ts';
@@ -77,15 +75,18 @@ function status(k: Kctx, o: KubeObject, resource: string): ReturnType<Subcommand
   );
 }
 
-function ownedReplicaSets(k: Kctx, d: KubeObject): ReplicaSet[] {
+/** The Deployment's ReplicaSets (GetAllReplicaSetsWithClient), oldest revision first; errors printed as a number. */
+function ownedReplicaSets(k: Kctx, d: KubeObject): ReplicaSet[] | number {
   const r = k.api.list<ReplicaSet>('replicasets', d.metadata.namespace);
+  if (!r.ok) return apiError(k, r.errors[0]);
   const rev = (rs: ReplicaSet) => Number(rs.metadata.annotations?.[REVISION] ?? 0);
-  return (r.ok ? r.value.items : []).filter((rs) => controllerRef(rs)?.uid === d.metadata.uid && rev(rs) > 0).sort((a, b) => rev(a) - rev(b));
+  return r.value.items.filter((rs) => controllerRef(rs)?.uid === d.metadata.uid && rev(rs) > 0).sort((a, b) => rev(a) - rev(b));
 }
 
 function history(k: Kctx, o: KubeObject): number {
   if (o.kind !== 'Deployment') return clientError(k, `no history viewer has been implemented for ${o.kind}`);
   const rss = ownedReplicaSets(k, o);
+  if (typeof rss === 'number') return rss;
   const want = k.args.flags['revision'] as number | undefined;
   if (want) {
     const rs = rss.find((x) => Number(x.metadata.annotations?.[REVISION]) === want);
@@ -100,6 +101,74 @@ function history(k: Kctx, o: KubeObject): number {
   return 0;
 }
 
+/** annotationsToSkip in kubectl's rollback.go: kept from the Deployment, never copied from the ReplicaSet. */
+const SKIP_ANNOTATIONS = [LAST_APPLIED, REVISION, 'deployment.kubernetes.io/revision-history', 'deployment.kubernetes.io/desired-replicas', 'deployment.kubernetes.io/max-replicas', 'deprecated.deployment.rollback.to'];
+
+const revisionOf = (rs: ReplicaSet) => {
+  const v = rs.metadata.annotations?.[REVISION];
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+};
+
+/**
+ * kubectl's DeploymentRollbacker (polymorphichelpers/rollback.go): read the
+ * Deployment's ReplicaSets, pick the revision, and PATCH the Deployment with
+ * that ReplicaSet's template and annotations (a JSON patch, as kubectl sends).
+ */
+function undo(k: Kctx, d: Deployment, toRevision: number): string | { error: string } {
+  const name = d.metadata.name;
+  if (d.spec.paused) return { error: `you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/${name}' and try again` };
+  const rss = ownedReplicaSets(k, d);
+  if (typeof rss === 'number') return { error: '' };
+  let target: ReplicaSet | undefined;
+  if (toRevision > 0) {
+    target = rss.find((rs) => revisionOf(rs) === toRevision);
+    if (!target) return { error: `unable to find specified revision ${toRevision} in history` };
+  } else {
+    // The second newest revision (deploymentRevision with toRevision 0).
+    target = rss.filter((rs) => revisionOf(rs) !== undefined).sort((a, b) => revisionOf(b)! - revisionOf(a)!)[1];
+    if (!target) return { error: `no rollout history found for deployment "${name}"` };
+  }
+  if (equalIgnoreHash(target.spec.template, d.spec.template)) return `skipped rollback (current template already matches revision ${toRevision})`;
+  const template = structuredClone(target.spec.template);
+  if (template.metadata?.labels) delete template.metadata.labels[HASH_LABEL];
+  const annotations: Record<string, string> = {};
+  for (const key of SKIP_ANNOTATIONS) if (d.metadata.annotations?.[key] !== undefined) annotations[key] = d.metadata.annotations[key]!;
+  for (const [key, v] of Object.entries(target.metadata.annotations ?? {})) if (!SKIP_ANNOTATIONS.includes(key)) annotations[key] = v;
+  const patch = [
+    { op: 'replace', path: '/spec/template', value: template },
+    { op: 'replace', path: '/metadata/annotations', value: annotations },
+  ];
+  const r = k.api.patch('deployments', d.metadata.namespace, name, patch, 'json');
+  if (!r.ok) {
+    apiError(k, r.errors[0]);
+    return { error: '' };
+  }
+  return 'rolled back';
+}
+
+/**
+ * kubectl's defaultObjectRestarter (polymorphichelpers/objectrestarter.go):
+ * a strategic merge patch that stamps the pod template with restartedAt, so
+ * the controller rolls out a new template.
+ */
+function restart(k: Kctx, o: KubeObject, resource: string): string | { error: string } {
+  if (o.kind === 'Deployment' && (o as Deployment).spec.paused) return { error: `can't restart paused deployment (run rollout resume first)` };
+  if (o.kind === 'DaemonSet' && (o as DaemonSet & { spec: { updateStrategy?: { type?: string } } }).spec.updateStrategy?.type === 'OnDelete')
+    return { error: `can't restart daemonset with OnDelete strategy` };
+  if (o.kind !== 'Deployment' && o.kind !== 'DaemonSet' && o.kind !== 'StatefulSet') return { error: `${objRef(o)} restarting is not supported` };
+  const at = rfc3339(k.now());
+  const current = (o as Deployment).spec.template?.metadata?.annotations?.[RESTARTED_AT];
+  // An identical stamp makes an empty patch, which kubectl refuses.
+  if (current === at) return { error: `failed to create patch for ${o.metadata.name}: if restart has already been triggered within the past second, please wait before attempting to trigger another` };
+  const patch = { spec: { template: { metadata: { annotations: { [RESTARTED_AT]: at } } } } };
+  const r = k.api.patch(resource, o.metadata.namespace, o.metadata.name, patch, 'strategic');
+  if (!r.ok) {
+    apiError(k, r.errors[0]);
+    return { error: '' };
+  }
+  return 'restarted';
+}
+
 export const rollout: Subcommand = (k) => {
   const [sub, ...rest] = k.args.args;
   if (!sub) return clientError(k, 'Required resource not specified.');
@@ -107,7 +176,6 @@ export const rollout: Subcommand = (k) => {
   const objs = fetchNamed(k, `rollout ${sub}`, rest);
   if (typeof objs === 'number') return objs;
   const api = k.api;
-  const client = controllerClient(api, new EventRecorder(k.ctx.world, api));
   let code = 0;
   for (const { info, obj } of objs) {
     const ns = obj.metadata.namespace ?? k.ns;
@@ -119,13 +187,13 @@ export const rollout: Subcommand = (k) => {
         break;
       case 'undo':
       case 'restart': {
-        if (obj.kind !== 'Deployment') {
-          code = clientError(k, sub === 'undo' ? `no rollbacker has been implemented for "${obj.kind}"` : `${objRef(obj)} ${'restarting is not supported'}`);
+        if (sub === 'undo' && obj.kind !== 'Deployment') {
+          code = clientError(k, `no rollbacker has been implemented for "${obj.kind}"`);
           break;
         }
-        const r = sub === 'undo' ? rollbackDeployment(client, ns, obj.metadata.name, k.args.flags['to-revision'] as number | undefined) : restartDeployment(client, ns, obj.metadata.name, k.now());
-        if (!r.ok) code = clientError(k, r.status.message);
-        else k.out(`${objRef(obj)} ${r.value}\n`);
+        const r = sub === 'undo' ? undo(k, obj as Deployment, Number(k.args.flags['to-revision'] ?? 0)) : restart(k, obj, info.resource);
+        if (typeof r === 'string') k.out(`${objRef(obj)} ${r}\n`);
+        else code = r.error ? clientError(k, r.error) : 1;
         break;
       }
       default: {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { piDigits } from '../../../../sim/k8s/node/programs.ts';
 import { out, run, session } from './testing.ts';
 
 /** A container process that ends, seen through kubectl: STATUS, RESTARTS and the logs it left. */
@@ -56,15 +55,6 @@ describe('kubectl run: processes that end', () => {
     expect(out(sh, 'kubectl get jobs')).toMatch(/^hello +Complete +1\/1 /m);
     expect(out(sh, 'kubectl logs job/hello')).toBe('Hello from the Kubernetes cluster\n');
   });
-});
-
-describe('piDigits', () => {
-  it.each([
-    [1, '3'],
-    [5, '3.1416'],
-    [10, '3.141592654'],
-    [32, '3.1415926535897932384626433832795'],
-  ])('%d significant digits, rounded', (n, want) => expect(piDigits(n)).toBe(want));
 });
 
 describe('env from a ConfigMap, end to end', () => {
