@@ -8,6 +8,8 @@ import { kubeletClient, proxyClient } from './adapters/node.ts';
 import { schedulerClient } from './adapters/scheduler.ts';
 import { watchOf } from './adapters/common.ts';
 import { ControllerManager } from './controllers/manager.ts';
+/** The cluster's kube-controller-manager --node-monitor-grace-period, for tools that explain node failure. */
+export { NODE_MONITOR_GRACE_MS } from './controllers/nodelifecycle.ts';
 import { ContainerRuntime } from './node/runtime.ts';
 import { Kubelet } from './node/kubelet.ts';
 import { kubeletServer } from './node/server.ts';

@@ -1,10 +1,9 @@
-import { getCluster, type Cluster, type ComponentName } from '../../../sim/k8s/cluster.ts';
+import { getCluster, NODE_MONITOR_GRACE_MS, type Cluster, type ComponentName } from '../../../sim/k8s/cluster.ts';
 import type { Pod } from '../../../sim/k8s/api/types.ts';
 import { formatDecision } from '../../../sim/k8s/scheduler/explain.ts';
 import type { Command, CommandContext } from '../../types.ts';
 import { GET_TABWRITER, tabwrite } from '../kubectl/print/tabwriter.ts';
 import { formatTrace } from './trace.ts';
-import { NODE_MONITOR_GRACE_MS } from '../../../sim/k8s/controllers/nodelifecycle.ts';
 
 const GRACE_S = NODE_MONITOR_GRACE_MS / 1000;
 
