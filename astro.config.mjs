@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { cjkStrong } from './src/markdown/cjk-strong.ts';
 
 /** Course order (src/lessons/course.ts lists the same pages with their exercises). Starlight shows each title in the current language. */
 const sidebar = [
@@ -19,6 +21,8 @@ const sidebar = [
 
 export default defineConfig({
   site: 'https://kube-lessons.example',
+  // Korean particles follow bold terms directly (`**파드(Pod)**는`), which CommonMark leaves unrendered: see cjk-strong.ts.
+  markdown: { processor: satteri({ mdastPlugins: [cjkStrong] }) },
   // The control-plane page was split into one page per component.
   redirects: { '/k8s/control-plane/': '/k8s/api-server/', '/en/k8s/control-plane/': '/en/k8s/api-server/' },
   integrations: [
