@@ -133,6 +133,11 @@ test('a reload restores the terminal session; reset starts over; a corrupt save 
   await expect.poll(async () => (await transcript(term)).match(/^kept$/gm)?.length).toBe(2);
 
   await term.locator('.kl-term-reset').click();
+  // ↺ asks first: cancelling keeps the work, confirming starts over.
+  await page.getByRole('dialog').getByRole('button', { name: '취소' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await term.locator('.kl-term-reset').click();
+  await page.getByRole('dialog').getByRole('button', { name: '처음부터 다시' }).click();
   await page.waitForLoadState('load');
   term = await terminal(page);
   await page.keyboard.type('cat notes.txt');
@@ -205,7 +210,7 @@ test('the cluster diagram follows the terminal: pods appear on their nodes, a st
   await expect(diagram.locator('.kl-pod.ok')).toHaveCount(3);
   await expect(diagram.locator('.kl-node', { hasText: 'control-plane' }).locator('.kl-pod')).toHaveCount(0);
   await expect(diagram.locator('[data-key="kube-scheduler"]')).toHaveClass(/down/);
-  await expect(diagram.locator('.kl-activity li').first()).toBeVisible();
+  await expect(diagram.locator('.kl-requests li').first()).toBeVisible();
 });
 
 test('every link on the landing pages leads to a page that exists', async ({ page, request }) => {

@@ -2,6 +2,7 @@ import { ExerciseProgress, type CheckResult } from '../lessons/exercise.ts';
 import { exercises } from '../lessons/exercises.ts';
 import { parseLog, Recorder, replay } from '../shell/recorder.ts';
 import { emitSessionReset, exercisesFor } from './session-registry.ts';
+import { terminalColumns } from './session-events.ts';
 import { createSession, type SessionOptions } from '../shell/session.ts';
 import type { Shell } from '../shell/shell.ts';
 
@@ -60,7 +61,8 @@ export function getSession(key: string, opts: SessionOptions): LiveSession {
     });
   };
   const fresh = (seed: number) => {
-    const shell = createSession({ ...opts, seed });
+    // A saved session replays at the width the terminal will show it at (ls, progress lines, sim trace depend on it).
+    const shell = createSession({ ...opts, seed, tty: { columns: terminalColumns(key) ?? 80, ...opts.tty } });
     results.clear();
     // Exercises check after every command from the very first one, replayed lines included.
     for (const id of exercisesFor(key)) track(shell, id);

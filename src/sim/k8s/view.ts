@@ -59,16 +59,23 @@ export class ClusterWatcher {
   #pods = new Map<string, Pod>();
   #nodes = new Map<string, Node>();
   #stops: (() => void)[] = [];
+  #version = 0;
 
   constructor(cluster: Cluster) {
     this.cluster = cluster;
     const api = cluster.api.as('dashboard');
     const keep = <T extends Pod | Node>(map: Map<string, T>) => (e: { type: ApiWatchEvent['type']; object: T }) => {
+      this.#version++;
       const k = `${e.object.metadata.namespace ?? ''}/${e.object.metadata.name}`;
       if (e.type === 'DELETED') map.delete(k);
       else map.set(k, e.object);
     };
     this.#stops.push(watchOf<Pod>(api, 'pods', {}, keep(this.#pods)), watchOf<Node>(api, 'nodes', {}, keep(this.#nodes)));
+  }
+
+  /** Counts watch events seen, so a viewer can skip rebuilding the view when nothing arrived. */
+  get version(): number {
+    return this.#version;
   }
 
   stop(): void {
@@ -85,13 +92,17 @@ export class ClusterWatcher {
       node: p.spec.nodeName,
       phase: p.status?.phase ?? 'Pending',
       state: podState(p),
-      restarts: (p.status?.containerStatuses ?? []).reduce((n, s) => n + s.restartCount, 0),
+      // A number only: an object written straight into etcd can hold anything here.
+      restarts: (p.status?.containerStatuses ?? []).reduce((n, s) => n + (Number.isFinite(s.restartCount) ? s.restartCount : 0), 0),
     });
     const pods = [...this.#pods.values()].filter((p) => (p.metadata.namespace ?? 'default') !== 'kube-system').map(pod).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // Grouped once, so the view stays linear in pods at thousands of pods and hundreds of nodes.
+    const byNode = new Map<string, PodView[]>();
+    for (const p of pods) if (p.node) (byNode.get(p.node) ?? byNode.set(p.node, []).get(p.node)!).push(p);
     const nodes: NodeView[] = [...c.nodes.values()].map((n) => {
       const obj = this.#nodes.get(`/${n.spec.name}`);
       const ready = obj?.status?.conditions?.find((x) => x.type === 'Ready')?.status === 'True';
-      return { name: n.spec.name, controlPlane: n.spec.controlPlane, ready, kubelet: n.kubelet.running, proxy: n.proxy.running, pods: pods.filter((p) => p.node === n.spec.name) };
+      return { name: n.spec.name, controlPlane: n.spec.controlPlane, ready, kubelet: n.kubelet.running, proxy: n.proxy.running, pods: byNode.get(n.spec.name) ?? [] };
     });
     return {
       apiserver: c.componentRunning('apiserver'),
