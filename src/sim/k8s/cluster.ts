@@ -58,10 +58,11 @@ export class Cluster {
   readonly controllers: ControllerManager;
   readonly nodes = new Map<string, SimNode>();
   #services = new Map<string, DnsService>();
-  #cidrIndex = DEFAULT_NODES.length;
+  #cidrIndex: number;
 
   constructor(world: World, nodes: readonly NodeSpecSim[] = DEFAULT_NODES) {
     this.world = world;
+    this.#cidrIndex = nodes.length;
     this.etcd = getEtcdCluster(world);
     this.api = getApiServer(world);
     const sched = this.api.as('kube-scheduler');

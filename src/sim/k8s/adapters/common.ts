@@ -11,7 +11,7 @@ export function toStatus<T>(r: ApiResult<T>): StatusResult<T> {
 }
 
 /** list → { items, resourceVersion } */
-export function listOf<T extends KubeObject>(api: ApiClient, resource: string, namespace?: string, opts?: { labelSelector?: string; fieldSelector?: string }) {
+export function listOf<T extends KubeObject>(api: ApiClient, resource: string, namespace?: string, opts?: { labelSelector?: string; fieldSelector?: string; resourceVersion?: string }) {
   const r = api.list<T>(resource, namespace, opts);
   return toStatus(r.ok ? { ok: true, value: { items: r.value.items, resourceVersion: r.value.metadata.resourceVersion } } : r);
 }

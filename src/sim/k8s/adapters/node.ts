@@ -6,7 +6,8 @@ import { listOf, toStatus, watchOf } from './common.ts';
 /** The kubelet's client, bound to the kubelet's own identity (kubelet/<node>) for the trace. */
 export function kubeletClient(api: ApiClient): KubeletClient {
   return {
-    listPods: (o) => listOf<Pod>(api, 'pods', undefined, o),
+    // Reflector-style list: any recent state, from the API server's watch cache.
+    listPods: (o) => listOf<Pod>(api, 'pods', undefined, { ...o, resourceVersion: '0' }),
     watchPods: (o, on) => watchOf<Pod>(api, 'pods', o, on),
     updatePodStatus: (pod) => toStatus(api.patch<Pod>('pods', pod.metadata.namespace, pod.metadata.name, statusPatch(pod), 'merge', { subresource: 'status' })),
     createPod: (pod) => toStatus(api.create(pod)),

@@ -14,7 +14,8 @@ export function schedulerClient(api: ApiClient, events: EventRecorder): Schedule
     return r.ok ? { ok: true as const, value: { stop: () => r.value.stop() } } : r;
   };
   const list = <T extends Pod | Node>(resource: 'pods' | 'nodes') => {
-    const r = api.list<T>(resource);
+    // Like kube-scheduler's informers: resourceVersion=0, served from the watch cache.
+    const r = api.list<T>(resource, undefined, { resourceVersion: '0' });
     return r.ok ? { ok: true as const, value: { items: r.value.items, resourceVersion: r.value.metadata.resourceVersion } } : r;
   };
   return {

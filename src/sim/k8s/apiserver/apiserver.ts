@@ -42,6 +42,7 @@ import { TraceLog, tracedEtcd, type EtcdOpTrace, type TraceEntry } from './trace
 import type { ExecOutput, KubeletServer, LogStream } from '../api/kubelet.ts';
 import { KUBERNETES_VERSION } from '../version.ts';
 import { podExec, podLog, type PodExecOptions, type PodLogOptions } from './proxy.ts';
+import { WatchCache, type CacheEvent, type IndexedWatcher } from './watch-cache.ts';
 
 export interface ObjectList<T extends KubeObject = KubeObject> {
   apiVersion: string;
@@ -53,6 +54,13 @@ export interface ObjectList<T extends KubeObject = KubeObject> {
 export interface ListOptions {
   labelSelector?: string;
   fieldSelector?: string;
+  /**
+   * "0": any recent state will do, served from the API server's watch cache
+   * as shared read-only objects (what client-go's reflectors ask for).
+   * Otherwise the list is a consistent read from etcd, with objects the
+   * caller may change.
+   */
+  resourceVersion?: string;
 }
 
 export interface WriteOptions {
@@ -136,16 +144,14 @@ interface Stored {
   kv: KeyValue;
 }
 
-interface WatchState {
+interface WatchState extends IndexedWatcher {
   def: KindDef;
-  prefix: string;
   lastRev: number;
   labels: Requirement[];
   fields: FieldRequirement[];
   component: string;
   onEvent: (e: ApiWatchEvent) => void;
   onError?: (e: ApiError) => void;
-  cancel?: () => void;
   stopped: boolean;
 }
 
@@ -169,6 +175,10 @@ export class ApiServer {
   #watches = new Set<WatchState>();
   /** Where each node's kubelet answers, as the Node's daemonEndpoints would say. */
   #kubelets = new Map<string, KubeletServer>();
+  #watchSeq = 0;
+  /** The watch cache and its etcd watch (undefined while stopped or before the first watch). */
+  #cache: WatchCache<WatchState> | undefined;
+  #cacheCancel: (() => void) | undefined;
   /** The revision seen at the previous compaction tick: the next tick compacts up to it. */
   #compactNext = 0;
 
@@ -186,10 +196,11 @@ export class ApiServer {
     const head = this.#etcd.range('/registry/namespaces/default', { countOnly: true });
     if (!head.ok) return;
     const rev = head.header.revision;
-    if (this.#compactNext > 0) this.#etcd.compact(this.#compactNext);
+    if (this.#compactNext > 0) {
+      this.#etcd.compact(this.#compactNext);
+      this.#cache?.compact(this.#compactNext);
+    }
     this.#compactNext = rev;
-    // Every live watch has already seen all events up to now, so it can resume from here even on a quiet prefix.
-    for (const w of this.#watches) if (w.cancel && !w.stopped) w.lastRev = Math.max(w.lastRev, rev);
   }
 
   as(component: string): ApiClient {
@@ -232,17 +243,15 @@ export class ApiServer {
   /** Stops serving: every call is refused and watches pause until start(). */
   stop(): void {
     this.#running = false;
-    for (const w of this.#watches) {
-      w.cancel?.();
-      w.cancel = undefined;
-    }
+    this.#cacheCancel?.();
+    this.#cacheCancel = undefined;
   }
 
   /** Serves again; paused watches resume after the last revision they saw. */
   start(): void {
     if (this.#running) return;
     this.#running = true;
-    for (const w of this.#watches) this.#subscribe(w);
+    if (this.#watches.size) this.#ensureCache();
   }
 
   get running(): boolean {
@@ -482,6 +491,11 @@ export class ApiServer {
   #list(d: KindDef, ns: string | undefined, opts: ListOptions): ApiResult<ObjectList> {
     const f = this.#filters(d, opts);
     if (!f.ok) return f;
+    const cache = opts.resourceVersion === '0' ? this.#ensureCache() : undefined;
+    if (cache && typeof cache !== 'string') {
+      const items = cache.list(this.#prefix(d, ns), nodeNameSelected(d, f.value.fields)).filter((o) => this.#matches(d, o, f.value.labels, f.value.fields));
+      return apiOk({ apiVersion: d.apiVersion, kind: `${d.kind}List`, metadata: { resourceVersion: String(cache.revision) }, items });
+    }
     const r = this.#etcd.range(this.#prefix(d, ns), { prefix: true });
     if (!r.ok) return apiFail(storageError(r.error.message));
     const items = r.value.kvs.map((kv) => this.#decode(kv)).filter((o) => this.#matches(d, o, f.value.labels, f.value.fields));
@@ -678,65 +692,149 @@ export class ApiServer {
   #watch(component: string, d: KindDef, opts: WatchOptions, onEvent: (e: ApiWatchEvent) => void, onError?: (e: ApiError) => void): ApiResult<WatchHandle> {
     const f = this.#filters(d, opts);
     if (!f.ok) return f;
-    const w: WatchState = { def: d, prefix: this.#prefix(d, opts.namespace), lastRev: 0, labels: f.value.labels, fields: f.value.fields, component, onEvent, stopped: false };
+    const w: WatchState = { seq: this.#watchSeq++, def: d, prefix: this.#prefix(d, opts.namespace), lastRev: 0, labels: f.value.labels, fields: f.value.fields, component, onEvent, stopped: false };
+    const node = nodeNameSelected(d, w.fields);
+    if (node !== undefined) w.nodeName = node;
     if (onError) w.onError = onError;
-    if (!opts.resourceVersion || opts.resourceVersion === '0') {
-      const r = this.#etcd.range(w.prefix, { prefix: true });
-      if (!r.ok) return apiFail(storageError(r.error.message));
-      w.lastRev = r.header.revision;
-      const initial = r.value.kvs.flatMap((kv) => this.#tryDecode(kv) ?? []).filter((o) => this.#matches(d, o, w.labels, w.fields));
-      this.#deliver(w, initial.map((object) => ({ type: 'ADDED' as const, object })));
-    } else {
-      const rv = Number(opts.resourceVersion);
-      if (!Number.isInteger(rv) || rv < 0) return apiFail(badRequest(`invalid resource version: ${opts.resourceVersion}`));
-      w.lastRev = rv;
-    }
-    this.#watches.add(w);
-    this.#subscribe(w);
-    return apiOk({
+    const handle = apiOk<WatchHandle>({
       stop: () => {
         w.stopped = true;
-        w.cancel?.();
         this.#watches.delete(w);
+        this.#cache?.removeWatcher(w);
       },
     });
+    const fromNow = !opts.resourceVersion || opts.resourceVersion === '0';
+    let rv = 0;
+    if (!fromNow) {
+      rv = Number(opts.resourceVersion);
+      if (!Number.isInteger(rv) || rv < 0) return apiFail(badRequest(`invalid resource version: ${opts.resourceVersion}`));
+    }
+    const cache = this.#ensureCache();
+    if (typeof cache === 'string') {
+      if (fromNow) return apiFail(storageError(cache));
+      this.#world.clock.setTimeout(() => !w.stopped && w.onError?.(storageError(cache)), this.#latency);
+      return handle;
+    }
+    if (fromNow) {
+      w.lastRev = cache.revision;
+      const initial = cache.list(w.prefix, w.nodeName).filter((o) => this.#matches(d, o, w.labels, w.fields));
+      this.#deliver(w, initial.map((object) => ({ type: 'ADDED' as const, object })));
+    } else {
+      w.lastRev = rv;
+      if (rv < cache.revision) {
+        const past = cache.since(rv, w.prefix);
+        if (!past) {
+          const err = gone(`too old resource version: ${rv} (${rv + 1})`);
+          this.#world.clock.setTimeout(() => !w.stopped && w.onError?.(err), this.#latency);
+          return handle;
+        }
+        this.#dispatch(w, past);
+      }
+    }
+    this.#watches.add(w);
+    cache.addWatcher(w);
+    return handle;
   }
 
-  #subscribe(w: WatchState): void {
-    w.cancel = this.#etcd.watch(
-      w.prefix,
-      { prefix: true, startRevision: w.lastRev + 1 },
-      (events) => this.#onEtcdEvents(w, events),
-      (e) => {
-        const err = e.code === 'Compacted' ? gone(`too old resource version: ${w.lastRev} (${w.lastRev + 1})`) : storageError(e.message);
-        this.#watches.delete(w);
-        this.#world.clock.setTimeout(() => !w.stopped && w.onError?.(err), this.#latency);
-      },
-    );
+  /**
+   * The watch cache, filled and subscribed to etcd if it is not (first use,
+   * or after a restart); a message when etcd cannot serve the watch. Its
+   * reads and watch are the API server's own, not part of any request.
+   */
+  #ensureCache(): WatchCache<WatchState> | string {
+    if (this.#cache && this.#cacheCancel) return this.#cache;
+    const outer = this.#current;
+    this.#current = undefined;
+    try {
+      let failed: SimError | undefined;
+      if (!this.#cache) {
+        // Filled by replaying etcd's retained history, so watches may resume from any revision etcd still has.
+        const fresh = new WatchCache<WatchState>((kv) => this.#tryDecode(kv));
+        const cancel = this.#etcd.watch(REGISTRY_PREFIX, { prefix: true, startRevision: 1 }, (events) => this.#onCacheEvents(fresh, events), (e) => (failed = e));
+        if (!failed) {
+          this.#cache = fresh;
+          this.#cacheCancel = cancel;
+          return fresh;
+        }
+        if (failed.code !== 'Compacted') return failed.message;
+        // History from the start is gone: a full read, then watch from there.
+        failed = undefined;
+        const r = this.#etcd.range(REGISTRY_PREFIX, { prefix: true });
+        if (!r.ok) return r.error.message;
+        this.#cache = new WatchCache<WatchState>((kv) => this.#tryDecode(kv), r.value.kvs, r.header.revision);
+      }
+      const cache = this.#cache;
+      const cancel = this.#etcd.watch(
+        REGISTRY_PREFIX,
+        { prefix: true, startRevision: cache.revision + 1 },
+        (events) => this.#onCacheEvents(cache, events),
+        (e) => (failed = e),
+      );
+      if (failed) {
+        this.#cacheFailed(failed);
+        return failed.message;
+      }
+      this.#cacheCancel = cancel;
+      return cache;
+    } finally {
+      this.#current = outer;
+    }
   }
 
-  #onEtcdEvents(w: WatchState, events: WatchEvent[]): void {
+  /** The cache's etcd watch could not (re)start: every API watch ends with the error, as each of its own etcd watches would have. */
+  #cacheFailed(e: SimError): void {
+    const compacted = e.code === 'Compacted';
+    // A cache that missed compacted history is rebuilt from a fresh read on next use.
+    if (compacted) this.#cache = undefined;
+    for (const w of [...this.#watches]) {
+      const err = compacted ? gone(`too old resource version: ${w.lastRev} (${w.lastRev + 1})`) : storageError(e.message);
+      this.#watches.delete(w);
+      this.#cache?.removeWatcher(w);
+      this.#world.clock.setTimeout(() => !w.stopped && w.onError?.(err), this.#latency);
+    }
+  }
+
+  /** One etcd delivery: decoded once by the cache, then handed to the interested watchers in registration order. */
+  #onCacheEvents(cache: WatchCache<WatchState>, events: WatchEvent[]): void {
+    const decoded = cache.apply(events);
+    if (decoded.length === 1) {
+      for (const w of cache.interested(decoded[0]!)) this.#dispatch(w, decoded);
+      return;
+    }
+    const per = new Map<WatchState, CacheEvent[]>();
+    for (const e of decoded)
+      for (const w of cache.interested(e)) {
+        const list = per.get(w);
+        if (list) list.push(e);
+        else per.set(w, [e]);
+      }
+    for (const w of [...per.keys()].sort((a, b) => a.seq - b.seq)) this.#dispatch(w, per.get(w)!);
+  }
+
+  /** Turns cache events into what this watcher sees: selector watches see objects enter and leave the selection as ADDED and DELETED. */
+  #dispatch(w: WatchState, events: CacheEvent[]): void {
     const out: ApiWatchEvent[] = [];
+    const selective = w.labels.length > 0 || w.fields.length > 0;
     for (const e of events) {
-      if (e.kv.modRevision <= w.lastRev) continue;
-      w.lastRev = e.kv.modRevision;
-      // Without selectors the previous object only matters as a DELETE's last state: skip decoding it otherwise (boot time).
-      const selective = w.labels.length > 0 || w.fields.length > 0;
-      const prev = e.prevKv && (selective || e.type === 'DELETE') ? this.#tryDecode(e.prevKv) : undefined;
-      const prevMatch = prev ? this.#matches(w.def, prev, w.labels, w.fields) : !!e.prevKv && !selective;
+      if (e.revision <= w.lastRev) continue;
+      w.lastRev = e.revision;
+      const prev = e.prev;
+      const prevMatch = !!prev && (!selective || this.#matches(w.def, prev, w.labels, w.fields));
       // A corrupt object was never delivered, so its removal is not either.
-      if (e.prevKv && (selective || e.type === 'DELETE') && !prev) continue;
+      if (e.prevCorrupt && (selective || e.type === 'DELETE')) continue;
       if (e.type === 'DELETE') {
-        const last = prev ?? { apiVersion: w.def.apiVersion, kind: w.def.kind, metadata: { name: e.kv.key.split('/').pop() ?? '' } };
-        last.metadata.resourceVersion = String(e.kv.modRevision);
+        // The last state, with the deletion's revision: a shallow copy, the cached object stays as it was.
+        const last: KubeObject = prev
+          ? { ...prev, metadata: { ...prev.metadata, resourceVersion: String(e.revision) } }
+          : { apiVersion: w.def.apiVersion, kind: w.def.kind, metadata: { name: e.key.split('/').pop() ?? '', resourceVersion: String(e.revision) } };
         if (!prev || prevMatch) out.push({ type: 'DELETED', object: last });
         continue;
       }
-      const obj = this.#tryDecode(e.kv);
+      const obj = e.object;
+      // Watches skip what they cannot decode, so one corrupt key does not stop every watcher of its resource.
       if (!obj) continue;
-      const match = this.#matches(w.def, obj, w.labels, w.fields);
-      // Selector watches see objects enter and leave the selection as ADDED and DELETED.
-      if (match) out.push({ type: e.kv.version === 1 || (prev && !prevMatch) ? 'ADDED' : 'MODIFIED', object: obj });
+      const match = !selective || this.#matches(w.def, obj, w.labels, w.fields);
+      if (match) out.push({ type: e.version === 1 || (prev && !prevMatch) ? 'ADDED' : 'MODIFIED', object: obj });
       else if (prevMatch) out.push({ type: 'DELETED', object: obj });
     }
     this.#deliver(w, out);
@@ -755,6 +853,14 @@ export class ApiServer {
       }
     }, this.#latency);
   }
+}
+
+const REGISTRY_PREFIX = '/registry/';
+
+/** The node a pods watch or list selects with `spec.nodeName=<node>`: the cache serves it from its per-node index. */
+function nodeNameSelected(d: KindDef, fields: FieldRequirement[]): string | undefined {
+  if (d.resource !== 'pods') return undefined;
+  return fields.find((f) => f.field === 'spec.nodeName' && !f.negate)?.value;
 }
 
 class CorruptObject extends Error {

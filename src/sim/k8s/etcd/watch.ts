@@ -6,21 +6,34 @@ import { type KeyRange, inRange } from './range.ts';
 export type HistorySource = (fromRev: number) => { ok: true; events: WatchEvent[] } | { ok: false; error: SimError };
 
 interface Watcher {
-  range: KeyRange;
+  /** Registration order: every event reaches its watchers in this order. */
+  seq: number;
+  group: Group;
   onEvents: (events: WatchEvent[]) => void;
   /** The lowest revision this watcher has not seen yet: it never gets one twice or out of order. */
   nextRev: number;
   cancelled: boolean;
 }
 
+/** Watchers of one key range: an event is matched against each distinct range once, not against every watcher. */
+interface Group {
+  id: string;
+  range: KeyRange;
+  watchers: Set<Watcher>;
+}
+
 /**
  * Fans committed events out to watchers, synchronously and in revision order.
- * A watcher callback may write (the API server reacts to what it watches):
- * those events are queued and delivered after the current batch, so every
- * watcher still sees revisions in increasing order.
+ * Watchers are grouped by key range (etcd's watchableStore keeps them in an
+ * interval tree): an event costs one range test per distinct range plus its
+ * interested watchers. A watcher callback may write (the API server reacts
+ * to what it watches): those events are queued and delivered after the
+ * current batch, so every watcher still sees revisions in increasing order.
  */
 export class WatchHub {
-  #watchers: Watcher[] = [];
+  #groups = new Map<string, Group>();
+  #seq = 0;
+  #size = 0;
   #queue: { events: WatchEvent[]; only?: Watcher }[] = [];
   #delivering = false;
 
@@ -37,24 +50,33 @@ export class WatchHub {
     onEvents: (events: WatchEvent[]) => void,
     onError?: (e: SimError) => void,
   ): () => void {
-    const w: Watcher = { range, onEvents, nextRev: currentRevision + 1, cancelled: false };
+    let past: WatchEvent[] | undefined;
+    let nextRev = currentRevision + 1;
     if (startRevision !== undefined && startRevision > 0 && startRevision <= currentRevision) {
-      const past = history(startRevision);
-      if (!past.ok) {
-        onError?.(past.error);
+      const h = history(startRevision);
+      if (!h.ok) {
+        onError?.(h.error);
         return () => {};
       }
-      w.nextRev = startRevision;
-      this.#watchers.push(w);
-      this.#queue.push({ events: past.events, only: w });
+      past = h.events;
+      nextRev = startRevision;
+    } else if (startRevision !== undefined && startRevision > currentRevision) nextRev = startRevision;
+    const id = `${range.start}\u0000${range.end === undefined ? 'one' : range.end === null ? 'all' : range.end}`;
+    let group = this.#groups.get(id);
+    if (!group) this.#groups.set(id, (group = { id, range, watchers: new Set() }));
+    const w: Watcher = { seq: this.#seq++, group, onEvents, nextRev, cancelled: false };
+    group.watchers.add(w);
+    this.#size++;
+    if (past) {
+      this.#queue.push({ events: past, only: w });
       this.#drain();
-    } else {
-      if (startRevision !== undefined && startRevision > currentRevision) w.nextRev = startRevision;
-      this.#watchers.push(w);
     }
     return () => {
+      if (w.cancelled) return;
       w.cancelled = true;
-      this.#watchers = this.#watchers.filter((x) => x !== w);
+      this.#size--;
+      w.group.watchers.delete(w);
+      if (w.group.watchers.size === 0) this.#groups.delete(w.group.id);
     };
   }
 
@@ -66,7 +88,21 @@ export class WatchHub {
   }
 
   get size(): number {
-    return this.#watchers.length;
+    return this.#size;
+  }
+
+  /** The watchers whose range holds a key of events, in registration order. */
+  #targets(events: WatchEvent[]): Watcher[] {
+    let out: Watcher[] | undefined;
+    let groups = 0;
+    for (const g of this.#groups.values()) {
+      if (!events.some((e) => inRange(g.range, e.kv.key))) continue;
+      groups++;
+      out = out ? out.concat([...g.watchers]) : [...g.watchers];
+    }
+    if (!out) return [];
+    if (groups > 1) out.sort((a, b) => a.seq - b.seq);
+    return out;
   }
 
   #drain(): void {
@@ -74,10 +110,10 @@ export class WatchHub {
     this.#delivering = true;
     try {
       for (let item = this.#queue.shift(); item; item = this.#queue.shift()) {
-        const targets = item.only ? [item.only] : [...this.#watchers];
+        const targets = item.only ? [item.only] : this.#targets(item.events);
         for (const w of targets) {
           if (w.cancelled) continue;
-          const mine = item.events.filter((e) => e.kv.modRevision >= w.nextRev && inRange(w.range, e.kv.key));
+          const mine = item.events.filter((e) => e.kv.modRevision >= w.nextRev && inRange(w.group.range, e.kv.key));
           if (mine.length === 0) continue;
           w.nextRev = mine[mine.length - 1]!.kv.modRevision + 1;
           w.onEvents(mine);

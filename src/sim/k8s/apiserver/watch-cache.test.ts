@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import type { KubeObject, Pod } from '../api/types.ts';
+import type { KeyValue, WatchEvent } from '../etcd/types.ts';
+import { deepFreeze, WatchCache } from './watch-cache.ts';
+import { pod, setup } from './testing/setup.ts';
+
+function must<T>(r: { ok: true; value: T } | { ok: false; errors: { message: string }[] }): T {
+  if (!r.ok) throw new Error(r.errors[0]!.message);
+  return r.value;
+}
+
+const dec = (kv: KeyValue): KubeObject => {
+  const o = JSON.parse(kv.value) as KubeObject;
+  o.metadata.resourceVersion = String(kv.modRevision);
+  return o;
+};
+const kv = (key: string, obj: object, rev: number, version = 1) => ({ key, value: JSON.stringify(obj), createRevision: rev, modRevision: rev, version });
+const podObj = (name: string, nodeName?: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { containers: [], ...(nodeName ? { nodeName } : {}) } });
+
+describe('WatchCache (unit)', () => {
+  it('decodes each revision once: apply returns frozen objects that list and get share', () => {
+    const c = new WatchCache(dec);
+    const [e] = c.apply([{ type: 'PUT', kv: kv('/registry/pods/default/a', podObj('a'), 2) }]);
+    expect(Object.isFrozen(e!.object)).toBe(true);
+    expect(Object.isFrozen((e!.object as Pod).spec.containers)).toBe(true);
+    expect(e!.object!.metadata.resourceVersion).toBe('2');
+    expect(c.get('/registry/pods/default/a')).toBe(e!.object);
+    expect(c.list('/registry/pods/')[0]).toBe(e!.object);
+    expect(c.revision).toBe(2);
+  });
+
+  it('indexes pods by spec.nodeName: a node watcher is interested only in its node, before and after a move', () => {
+    const c = new WatchCache<{ seq: number; prefix: string; nodeName?: string; id: string }>(dec);
+    const all = { seq: 0, prefix: '/registry/pods/', id: 'all' };
+    const n1 = { seq: 1, prefix: '/registry/pods/', nodeName: 'n1', id: 'n1' };
+    const n2 = { seq: 2, prefix: '/registry/pods/', nodeName: 'n2', id: 'n2' };
+    const nodes = { seq: 3, prefix: '/registry/minions/', id: 'nodes' };
+    for (const w of [n2, nodes, n1, all]) c.addWatcher(w);
+    const ids = (evs: WatchEvent[]) => c.apply(evs).map((e) => c.interested(e).map((w) => w.id).join('+'));
+    expect(ids([{ type: 'PUT', kv: kv('/registry/pods/default/a', podObj('a'), 2) }])).toEqual(['all']);
+    expect(ids([{ type: 'PUT', kv: kv('/registry/pods/default/a', podObj('a', 'n1'), 3, 2) }])).toEqual(['all+n1']);
+    expect(c.list('/registry/pods/', 'n1').map((o) => o.metadata.name)).toEqual(['a']);
+    expect(c.list('/registry/pods/', '')).toEqual([]);
+    expect(ids([{ type: 'PUT', kv: kv('/registry/pods/default/a', podObj('a', 'n2'), 4, 3) }])).toEqual(['all+n1+n2']);
+    expect(ids([{ type: 'PUT', kv: kv('/registry/minions/n1', { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1' } }, 5) }])).toEqual(['nodes']);
+    c.removeWatcher(n2);
+    expect(ids([{ type: 'DELETE', kv: { key: '/registry/pods/default/a', value: '', createRevision: 0, modRevision: 6, version: 0 } }])).toEqual(['all']);
+    expect(c.list('/registry/pods/', 'n2')).toEqual([]);
+  });
+
+  it('replays a window after a revision until compaction, then says the revision is too old', () => {
+    const c = new WatchCache(dec);
+    c.apply([{ type: 'PUT', kv: kv('/registry/pods/default/a', podObj('a'), 2) }]);
+    c.apply([{ type: 'PUT', kv: kv('/registry/pods/default/b', podObj('b'), 3) }]);
+    c.apply([{ type: 'PUT', kv: kv('/registry/minions/n', { metadata: { name: 'n' } }, 4) }]);
+    expect(c.since(2, '/registry/pods/')!.map((e) => e.key)).toEqual(['/registry/pods/default/b']);
+    c.compact(4);
+    expect(c.since(2)).toBeUndefined();
+    expect(c.since(3)!.map((e) => e.revision)).toEqual([4]);
+  });
+
+  it('deepFreeze freezes nested arrays and objects', () => {
+    const o = deepFreeze({ a: [{ b: 1 }] });
+    expect(() => {
+      (o.a[0] as { b: number }).b = 2;
+    }).toThrow(TypeError);
+  });
+});
+
+describe('watch cache in the API server', () => {
+  it('every watcher gets the same read-only object for one write (decoded once)', () => {
+    const { kubectl, api, world } = setup();
+    const got: Pod[] = [];
+    for (const who of ['a', 'b', 'c']) must(api.as(who).watch<Pod>('pods', { resourceVersion: '1' }, (e) => e.type === 'ADDED' && got.push(e.object)));
+    must(kubectl.create(pod('web')));
+    world.clock.flush();
+    expect(got).toHaveLength(3);
+    expect(got[1]).toBe(got[0]);
+    expect(got[2]).toBe(got[0]);
+    expect(Object.isFrozen(got[0]!.spec)).toBe(true);
+    // A consistent read is the caller's own copy.
+    const mine = must(kubectl.get<Pod>('pods', 'default', 'web'));
+    expect(Object.isFrozen(mine)).toBe(false);
+    expect(mine).toEqual(got[0]);
+  });
+
+  it('a kubelet watching spec.nodeName=<node> is not woken for other nodes\' pods', () => {
+    const { kubectl, api, world } = setup();
+    const seen: string[] = [];
+    for (const n of ['w1', 'w2']) must(api.as(`kubelet/${n}`).watch<Pod>('pods', { fieldSelector: `spec.nodeName=${n}`, resourceVersion: '1' }, (e) => seen.push(`${n}:${e.type} ${e.object.metadata.name}`)));
+    must(kubectl.create(pod('a')));
+    must(kubectl.create(pod('b')));
+    must(api.as('kube-scheduler').bind('default', 'a', 'w1'));
+    must(api.as('kube-scheduler').bind('default', 'b', 'w2'));
+    world.clock.flush();
+    expect(seen).toEqual(['w1:ADDED a', 'w2:ADDED b']);
+    // The trace shows the deliveries: one per interested watcher, none for the other node.
+    const events = api.recentTrace(50).filter((e) => e.verb === 'event' && e.component.startsWith('kubelet/'));
+    expect(events.map((e) => `${e.component} ${e.name}`)).toEqual(['kubelet/w1 a', 'kubelet/w2 b']);
+  });
+
+  it('a resourceVersion=0 list is served from the cache with the per-node index; a plain list reads etcd', () => {
+    const { kubectl, api } = setup();
+    must(kubectl.create(pod('a')));
+    must(kubectl.create(pod('b')));
+    must(api.as('kube-scheduler').bind('default', 'a', 'w1'));
+    const cached = must(api.as('kubelet/w1').list<Pod>('pods', undefined, { fieldSelector: 'spec.nodeName=w1', resourceVersion: '0' }));
+    expect(cached.items.map((p) => p.metadata.name)).toEqual(['a']);
+    expect(Object.isFrozen(cached.items[0])).toBe(true);
+    const fresh = must(kubectl.list<Pod>('pods', 'default'));
+    expect(fresh.items.map((p) => p.metadata.name)).toEqual(['a', 'b']);
+    expect(Object.isFrozen(fresh.items[0])).toBe(false);
+    expect(cached.metadata.resourceVersion).toBe(fresh.metadata.resourceVersion);
+  });
+});
