@@ -217,11 +217,11 @@ export class Shell {
     for (let i = 0; i < p.commands.length; i++) {
       const last = i === p.commands.length - 1;
       if (last) return this.#runSimple(p.commands[i]!, stdin, io);
-      let buf = '';
-      const r = this.#runSimple(p.commands[i]!, stdin, { stdout: { write: (s) => (buf += s) }, stderr: io.stderr });
+      const buf = boundedBuffer(io.stderr, 'pipe');
+      const r = this.#runSimple(p.commands[i]!, stdin, { stdout: buf, stderr: io.stderr });
       // A streaming command in the middle of a pipe gives what it has printed so far.
       if (isJob(r)) r.interrupt();
-      stdin = buf;
+      stdin = buf.text();
     }
     return 0;
   }
@@ -268,13 +268,12 @@ export class Shell {
         err.write(`bash: ${r.target}: No such file or directory\n`);
         return 1;
       }
-      let buf = '';
-      const w: Writer = { write: (s) => (buf += s) };
+      const w = boundedBuffer(err, r.target);
       if (r.fd === 1) stdout = w;
       else stderr = w;
       // Like bash, '>' truncates the file before the command runs.
       if (r.op === '>') vfs.writeFile(path, '');
-      pending.push({ path, append: r.op === '>>', text: () => buf });
+      pending.push({ path, append: r.op === '>>', text: () => w.text() });
     }
     const name = c.argv[0]!;
     const cmd = this.commands.get(name);
@@ -378,4 +377,32 @@ export function editDistance(a: string, b: string): number {
     }
   }
   return dp[b.length]!;
+}
+
+/**
+ * Pipes and redirections hold the whole output in one string (nothing here
+ * streams), so it is capped: past PIPE_LIMIT characters the rest is dropped
+ * with one note, instead of a RangeError from an over-long string.
+ */
+export const PIPE_LIMIT = 32 * 1024 * 1024;
+
+function boundedBuffer(stderr: Writer, what: string): Writer & { text(): string } {
+  const parts: string[] = [];
+  let size = 0;
+  let cut = false;
+  return {
+    write(s: string) {
+      if (cut) return;
+      if (size + s.length > PIPE_LIMIT) {
+        parts.push(s.slice(0, PIPE_LIMIT - size));
+        size = PIPE_LIMIT;
+        cut = true;
+        stderr.write(`note: ${what}: output beyond ${PIPE_LIMIT / 1024 / 1024} MiB is not simulated here; the rest was dropped\n`);
+        return;
+      }
+      parts.push(s);
+      size += s.length;
+    },
+    text: () => parts.join(''),
+  };
 }

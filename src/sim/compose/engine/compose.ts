@@ -1,4 +1,5 @@
 import type { ComposeProject, ServiceConfig } from '../types.ts';
+import { composeScaleLimitMessage, MAX_COMPOSE_REPLICAS } from '../../limits.ts';
 import { buildImage } from './build.ts';
 import type { Container, ContainerSpec, DockerEngine, Mount } from './docker.ts';
 import { hexDigest } from './hash.ts';
@@ -248,6 +249,14 @@ export class ComposeRunner {
     const orphans = this.orphans();
     if (orphans.length) {
       report.warnings.push(`WARN[0000] Found orphan containers ([${orphans.map((c) => c.spec.name).join(' ')}]) for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.`);
+    }
+    // Checked before anything is pulled or created: a size the simulator cannot run is refused whole.
+    for (const s of services) {
+      const want = opts.scale?.[s] ?? this.project.services[s]!.replicas;
+      if (want > MAX_COMPOSE_REPLICAS) {
+        report.errors.push(composeScaleLimitMessage(s, want));
+        return report;
+      }
     }
     if (!this.pull(services, report)) return report;
     if (!this.build(services, report, opts.build ?? false)) return report;

@@ -125,6 +125,9 @@ export function loadProject(vfs: Vfs, opts: LoadOptions): Result<ComposeProject>
   const ctx: NormalizeContext = { vfs, workingDir, projectName: name.value, vars, where, errors, notes: new Set() };
   for (const k of UNSIMULATED_TOP) if (merged[k] !== undefined) ctx.notes.add(k);
 
+  const cycle = extendsCycle(isObject(merged.services) ? merged.services : {}, files[0]!);
+  if (cycle) return fail(simError('EXTENDS_CYCLE', cycle, where(['services', cycle.split('\n')[1]!.trim().split(' ')[0]!, 'extends'])));
+
   const active = new Set(opts.profiles ?? []);
   const services: Record<string, ServiceConfig> = {};
   const rawServices = isObject(merged.services) ? merged.services : {};
@@ -146,4 +149,30 @@ export function loadProject(vfs: Vfs, opts: LoadOptions): Result<ComposeProject>
   const all = [...warnings.filter((w) => w.code === 'OBSOLETE_VERSION'), ...ictx.warnings, ...warnings.filter((w) => w.code !== 'OBSOLETE_VERSION')];
   const project: ComposeProject = { name: name.value, workingDir, composeFiles: files, services, networks, volumes, environment: vars, warnings: all };
   return all.length ? { ok: true, value: project, warnings: all } : { ok: true, value: project };
+}
+
+/**
+ * compose-go's cycle tracker for `extends` within the project's file: the
+ * first loop found, in its words ("Circular reference:", then the chain).
+ * Extending a service in another file is not followed here.
+ */
+function extendsCycle(services: Record<string, unknown>, file: string): string | undefined {
+  const target = (name: string): string | undefined => {
+    const raw = services[name];
+    if (!isObject(raw)) return undefined;
+    const e = raw.extends;
+    if (typeof e === 'string') return e;
+    if (isObject(e) && typeof e.service === 'string' && e.file === undefined) return e.service;
+    return undefined;
+  };
+  for (const start of Object.keys(services)) {
+    const chain = [start];
+    for (let next = target(start); next !== undefined; next = target(next)) {
+      if (chain.includes(next)) {
+        return ['Circular reference:', `  ${chain[0]} in ${file}`, ...[...chain.slice(1), next].map((s) => `  extends ${s} in ${file}`)].join('\n');
+      }
+      chain.push(next);
+    }
+  }
+  return undefined;
 }

@@ -294,13 +294,16 @@ const fileObject = ext({
   template_driver: str.optional(),
 });
 
+/** compose-spec's patternProperties for services, networks and volumes: anything else is an "additional property". */
+const resourceName = z.string().regex(/^[a-zA-Z0-9._-]+$/);
+
 export const composeSchema = ext({
   version: str.optional(),
   name: str.optional(),
   include: z.array(z.union([str, ext({ path: stringOrList, env_file: stringOrList.optional(), project_directory: str.optional() })])).optional(),
-  services: z.record(str, service).optional(),
-  networks: z.record(str, network).optional(),
-  volumes: z.record(str, volume).optional(),
+  services: z.record(resourceName, service).optional(),
+  networks: z.record(resourceName, network).optional(),
+  volumes: z.record(resourceName, volume).optional(),
   secrets: z.record(str, fileObject).optional(),
   configs: z.record(str, fileObject).optional(),
   models: z.record(str, loose).optional(),

@@ -39,6 +39,10 @@ function describe(issues: Issue[], base: Path): Described[] {
         // The message names the object; the position points at the first bad key.
         out.push({ path, message: `additional properties ${issue.keys.map((k) => `'${k}'`).join(', ')} not allowed`, at: [...path, issue.keys[0]!], atKey: true });
         break;
+      case 'invalid_key':
+        // A name outside the spec's pattern: compose-go reports it against the parent, like an unknown key.
+        out.push({ path: path.slice(0, -1), message: `additional properties '${String(path[path.length - 1])}' not allowed`, at: path, atKey: true });
+        break;
       case 'invalid_type':
         out.push({ path, message: `must be a ${issue.expected}`, atKey: false });
         break;

@@ -11,6 +11,7 @@ import { dns1123Subdomain } from './names.ts';
 import { jsonPatch, mergePatch, strategicMergePatch, type PatchType } from './patch.ts';
 import { kindByResource, kindFor, KINDS, resolveResource } from './registry.ts';
 import { typeError, unknownFields } from './schema.ts';
+import { MAX_REPLICAS, replicasLimitDetail } from '../../limits.ts';
 import {
   COMMON_FIELDS,
   matchesFields,
@@ -676,6 +677,7 @@ export class ApiServer {
     if (!d.scale) return apiFail(notFoundResource());
     if (!Number.isInteger(replicas) || replicas < 0)
       return apiFail(invalid('Scale', name, [invalidField('spec.replicas', replicas, 'must be greater than or equal to 0')], 'autoscaling'));
+    if (replicas > MAX_REPLICAS) return apiFail(invalid('Scale', name, [invalidField('spec.replicas', replicas, replicasLimitDetail())], 'autoscaling'));
     const cur = this.#read(d, ns, name);
     if (!cur.ok) return cur;
     if (!cur.value) return apiFail(notFound(d.resource, name, groupOf(d.apiVersion)));

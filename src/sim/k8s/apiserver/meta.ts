@@ -1,6 +1,6 @@
 import type { KubeObject, ObjectMeta } from '../api/types.ts';
 import type { Rng } from '../../rng.ts';
-import { forbiddenField, invalidField, requiredField } from './field.ts';
+import { forbiddenField, invalidField, requiredField, tooLongField } from './field.ts';
 import type { StatusCause } from './status.ts';
 import { dns1123Label, dns1123Subdomain, labelKey, labelValueErrors } from './names.ts';
 
@@ -15,6 +15,22 @@ export function uuid(rng: Rng): string {
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
 
+export const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
+
+export const utf8Length = (s: string): number => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+};
+
 export function validateMeta(m: ObjectMeta, namespaced: boolean, nameRule: (n: string) => string[]): StatusCause[] {
   const errs: StatusCause[] = [];
   if (!m.name) errs.push(requiredField('metadata.name', 'name or generateName is required'));
@@ -26,6 +42,9 @@ export function validateMeta(m: ObjectMeta, namespaced: boolean, nameRule: (n: s
     else for (const e of labelValueErrors(v)) errs.push(invalidField('metadata.labels', v, e));
   }
   for (const k of Object.keys(m.annotations ?? {})) for (const e of labelKey(k.toLowerCase())) errs.push(invalidField('metadata.annotations', k, e));
+  // ValidateAnnotationsSize: keys plus values, in bytes (kubectl apply's last-applied copy counts too).
+  const annotationBytes = Object.entries(m.annotations ?? {}).reduce((n, [k, v]) => n + utf8Length(k) + utf8Length(String(v)), 0);
+  if (annotationBytes > TOTAL_ANNOTATION_SIZE_LIMIT) errs.push(tooLongField('metadata.annotations', TOTAL_ANNOTATION_SIZE_LIMIT));
   return errs;
 }
 

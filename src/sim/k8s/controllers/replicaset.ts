@@ -19,6 +19,8 @@ import {
 } from './util.ts';
 
 const SOURCE = 'replicaset-controller';
+/** pkg/controller/replicaset BurstReplicas: pods created or deleted per sync at most. */
+export const BURST_REPLICAS = 500;
 
 /**
  * pkg/controller/replicaset: keeps spec.replicas active pods that match the
@@ -52,15 +54,26 @@ export class ReplicaSetController extends QueueController {
     const want = rs.spec.replicas ?? 1;
     const diff = active.length - want;
     if (diff < 0) {
-      for (let i = 0; i < -diff; i++) {
-        const r = this.client.create('pods', podFromTemplate(rs, rs.spec.template));
-        if (!r.ok) {
-          this.client.recordEvent(rs, 'Warning', 'FailedCreate', `Error creating: ${r.status.message}`, SOURCE);
-          break;
+      // Upstream's manageReplicas: at most burstReplicas per sync, in slow-start batches (1, 2, 4, ...) that stop at the first failure.
+      const total = Math.min(-diff, BURST_REPLICAS);
+      let created = 0;
+      let failed = false;
+      for (let batch = 1; created < total && !failed; batch = Math.min(batch * 2, total - created)) {
+        for (let i = 0; i < batch && created < total; i++) {
+          const r = this.client.create('pods', podFromTemplate(rs, rs.spec.template));
+          if (!r.ok) {
+            this.client.recordEvent(rs, 'Warning', 'FailedCreate', `Error creating: ${r.status.message}`, SOURCE);
+            failed = true;
+            break;
+          }
+          created++;
+          active.push(r.value);
+          this.client.recordEvent(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${r.value.metadata.name}`, SOURCE);
         }
-        active.push(r.value);
-        this.client.recordEvent(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${r.value.metadata.name}`, SOURCE);
       }
+      const status = this.#updateStatus(rs, active);
+      // More to create: come back soon (upstream waits for its expectations, i.e. the watch events of this burst).
+      return created < -diff && !failed ? 1 : status;
     } else if (diff > 0) {
       for (const pod of podsToDelete(active, diff)) {
         const r = this.client.delete('pods', pod.metadata.namespace, pod.metadata.name);

@@ -3,6 +3,7 @@
  * service clusterip|nodeport|job|configmap`), plus `kubectl run`: each builds
  * the object kubectl's generator would and creates it through the API.
  */
+import { Vfs } from '../../../../sim/vfs.ts';
 import type { KubeObject } from '../../../../sim/k8s/api/types.ts';
 import { createFromFiles } from './apply.ts';
 import { apiError, clientError, objRef, warningPrinter, type Kctx, type Subcommand } from './context.ts';
@@ -78,6 +79,21 @@ function configmap(k: Kctx, name: string): number {
     const eq = lit.indexOf('=');
     if (eq <= 0) return clientError(k, `invalid literal source ${lit}, expected key=value`);
     data[lit.slice(0, eq)] = lit.slice(eq + 1);
+  }
+  // --from-file=[key=]path: a file under its base name (or key), a directory as one key per regular file in it.
+  const vfs = k.ctx.world.vfs;
+  for (const src of (k.args.flags['from-file'] as string[] | undefined) ?? []) {
+    const eq = src.indexOf('=');
+    const [key, file] = eq > 0 ? [src.slice(0, eq), src.slice(eq + 1)] : [undefined, src];
+    const path = Vfs.resolve(k.ctx.cwd, file);
+    if (vfs.isDir(path)) {
+      if (key !== undefined) return clientError(k, 'cannot give a key name for a directory path');
+      for (const e of (vfs.list(path) ?? []).filter((x) => !x.dir)) data[e.name] = vfs.readFile(`${path}/${e.name}`) ?? '';
+      continue;
+    }
+    const text = vfs.readFile(path);
+    if (text === undefined) return clientError(k, `error reading ${file}: no such file or directory`);
+    data[key ?? Vfs.basename(path)] = text;
   }
   return createObject(k, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data } as KubeObject);
 }

@@ -4,6 +4,7 @@ import { anything, bool, int, labelSelector, obj, podTemplate, str, topLevel } f
 import type { StatusCause } from '../status.ts';
 import { defaultTemplate, validatePodSpec } from './podspec.ts';
 import type { KindDef } from './types.ts';
+import { MAX_REPLICAS, replicasLimitDetail } from '../../../limits.ts';
 
 const spec = (o: KubeObject) => (o as Job).spec as Job['spec'] & { completionMode?: string; suspend?: boolean; manualSelector?: boolean };
 
@@ -14,6 +15,7 @@ function validateJob(o: KubeObject): StatusCause[] {
     const v = s?.[f];
     if (v !== undefined && v < 0) errs.push(invalidField(`spec.${f}`, v, 'must be greater than or equal to 0'));
   }
+  if (s?.parallelism !== undefined && s.parallelism > MAX_REPLICAS) errs.push(invalidField('spec.parallelism', s.parallelism, replicasLimitDetail()));
   errs.push(...validatePodSpec(s?.template?.spec, 'spec.template.spec'));
   const rp = s?.template?.spec?.restartPolicy;
   if (rp !== 'OnFailure' && rp !== 'Never') errs.push(requiredField('spec.template.spec.restartPolicy', 'valid values: "OnFailure", "Never"'));

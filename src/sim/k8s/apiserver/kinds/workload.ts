@@ -6,6 +6,7 @@ import { int, labelSelector, podTemplate, type FieldSchema } from '../schema.ts'
 import type { KindDef } from './types.ts';
 import type { StatusCause } from '../status.ts';
 import { validatePodSpec } from './podspec.ts';
+import { MAX_REPLICAS, replicasLimitDetail } from '../../../limits.ts';
 
 /**
  * What Deployments, ReplicaSets and DaemonSets share: a selector that must
@@ -30,6 +31,7 @@ export function validateWorkload(spec: WorkloadSpec | undefined, opts: { replica
   const s = spec ?? {};
   const errs: StatusCause[] = [];
   if (opts.replicas && s.replicas !== undefined && s.replicas < 0) errs.push(invalidField('spec.replicas', s.replicas, 'must be greater than or equal to 0'));
+  if (opts.replicas && s.replicas !== undefined && s.replicas > MAX_REPLICAS) errs.push(invalidField('spec.replicas', s.replicas, replicasLimitDetail()));
   if (!s.selector) errs.push(requiredField('spec.selector'));
   else if (Object.keys(s.selector.matchLabels ?? {}).length + (s.selector.matchExpressions?.length ?? 0) === 0)
     errs.push(raw('spec.selector', selectorValue(s.selector), 'empty selector is invalid for deployment'));

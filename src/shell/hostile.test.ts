@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { transcript } from './headless.ts';
+import { createSession } from './session.ts';
+
+/**
+ * Hostile inputs (issue 14): each class returns within 1 s of wall time with
+ * a clear message, and the session keeps working afterwards.
+ */
+const DEPLOY = (replicas: string, probe = '') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: nginx
+${probe}`;
+const levels = 'abcdefghi'.split('');
+const BOMB = levels.map((l, i) => `${l}: &${l} [${Array(9).fill(i === 0 ? '"lol"' : `*${levels[i - 1]}`).join(',')}]`).join('\n') + '\nkind: Pod\n';
+const MB = 'x'.repeat(999_000) + '\n';
+
+const cases: [string, Record<string, string>, string, RegExp][] = [
+  ['alias bomb', { 'bomb.yaml': BOMB }, 'kubectl apply -f bomb.yaml', /^error: error parsing bomb\.yaml: error converting YAML to JSON: yaml: document contains excessive aliasing\n$/],
+  ['unknown alias', { 'a.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: *nope}\n' }, 'kubectl apply -f a.yaml', /yaml: unknown anchor 'nope' referenced/],
+  ['huge replicas in a manifest', { 'd.yaml': DEPLOY('1000000000') }, 'kubectl apply -f d.yaml', /spec\.replicas: Invalid value: 1000000000: must be less than or equal to 500 in this simulator/],
+  ['huge replicas by kubectl scale', { 'd.yaml': DEPLOY('1') }, 'kubectl apply -f d.yaml; kubectl scale deploy web --replicas=1000000000', /The Scale "web" is invalid: spec\.replicas: Invalid value: 1000000000/],
+  ['1e9 replicas flag', {}, 'kubectl create deployment web --image=nginx --replicas=1e9', /invalid argument "1e9" for "-r, --replicas" flag: strconv.ParseInt/],
+  ['fractional replicas', { 'd.yaml': DEPLOY('2.5') }, 'kubectl apply -f d.yaml', /cannot unmarshal number 2\.5 into Go struct field DeploymentSpec\.spec\.replicas of type int32/],
+  ['negative replicas', { 'd.yaml': DEPLOY('-5') }, 'kubectl apply -f d.yaml', /spec\.replicas: Invalid value: -5: must be greater than or equal to 0/],
+  ['compose --scale 1e9', { 'compose.yaml': 'services:\n  a:\n    image: nginx\n' }, 'docker compose up -d --scale a=1000000000', /service "a": 1000000000 replicas is more than this simulator runs/],
+  ['compose deploy.replicas 1e9', { 'compose.yaml': 'services:\n  a:\n    image: nginx\n    deploy:\n      replicas: 1e9\n' }, 'docker compose up -d', /service "a": 1000000000 replicas is more than this simulator runs/],
+  ['zero probe period', { 'd.yaml': DEPLOY('1', '        readinessProbe:\n          httpGet: {path: /, port: 80}\n          periodSeconds: 0\n') }, 'kubectl apply -f d.yaml; sleep 60; kubectl get deploy web -o jsonpath={.spec.template.spec.containers[0].readinessProbe.periodSeconds}', /deployment\.apps\/web created\n10$/],
+  ['negative probe period', { 'd.yaml': DEPLOY('1', '        livenessProbe:\n          httpGet: {path: /, port: 80}\n          periodSeconds: -1\n') }, 'kubectl apply -f d.yaml', /livenessProbe\.periodSeconds: Invalid value: -1: must be greater than or equal to 0/],
+  ['zero compose healthcheck interval', { 'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    environment: {POSTGRES_PASSWORD: x}\n    healthcheck:\n      test: pg_isready\n      interval: 0s\n' }, 'docker compose up -d 2>/dev/null; sleep 60; docker compose ps --format "{{.Status}}"', /\(healthy\)/],
+  ['ReDoS pattern', { 'r.txt': 'a'.repeat(5000) + '!\n' }, 'grep -E "(a+)+$" r.txt; echo $?; grep "(a+)+$" r.txt; echo $?', /^1\n1\n$/],
+  ['10 MB through a pipe', { 'big.txt': MB }, `cat ${Array(11).fill('big.txt').join(' ')} | wc -c`, /^10989011\n$/],
+  ['more than a pipe holds', { 'big.txt': MB }, `cat ${Array(40).fill('big.txt').join(' ')} | wc -c`, /output beyond 32 MiB is not simulated here[\s\S]*33554432/],
+  ['10k-level nesting', { 'deep.yaml': 'a: ' + '['.repeat(10_000) + ']'.repeat(10_000) + '\n' }, 'kubectl apply -f deep.yaml', /^error: error parsing deep\.yaml: error converting YAML to JSON: yaml: /],
+  ['duplicate keys (kubectl)', { 'dup.yaml': 'apiVersion: v1\nkind: Pod\nkind: Pod\n' }, 'kubectl apply -f dup.yaml', /line 3: key "kind" already set in map/],
+  ['duplicate keys (compose)', { 'compose.yaml': 'services:\n  a:\n    image: nginx\n    image: redis\n' }, 'docker compose config', /mapping key "image" already defined at line 3/],
+  ['binary manifest', { 'bin.yaml': 'apiVersion: v1\nkind: Pod\n\u0000\u0001\u0002\u00ff' }, 'kubectl apply -f bin.yaml', /^error: error parsing bin\.yaml: error converting YAML to JSON: yaml: line \d+: /],
+  ['invalid object name', {}, 'kubectl run "<x>" --image=nginx', /metadata\.name: Invalid value: "<x>": a lowercase RFC 1123 subdomain/],
+  ['invalid compose service names', { 'compose.yaml': 'services:\n  "a b": {image: nginx}\n  "<x>": {image: nginx}\n  "": {image: nginx}\n' }, 'docker compose config', /services additional properties 'a b' not allowed[\s\S]*'<x>' not allowed[\s\S]*'' not allowed/],
+  ['extends loop', { 'compose.yaml': 'services:\n  a: {extends: b}\n  b: {extends: a}\n' }, 'docker compose config', /^Circular reference:\n {2}a in \/home\/learner\/d\/compose\.yaml\n {2}extends b in \/home\/learner\/d\/compose\.yaml\n {2}extends a in/],
+  ['corrupt etcd object', {}, 'etcdctl put /registry/pods/default/x hello; kubectl get pod x; kubectl get ns default -o name', /Internal error occurred: failed to decode object at key "\/registry\/pods\/default\/x"[\s\S]*namespace\/default/],
+  ['mistyped field', { 'p.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: "nginx"\n' }, 'kubectl apply -f p.yaml; sleep 30', /cannot unmarshal string into Go struct field PodSpec\.spec\.containers of type \[\]v1\.Container/],
+  ['ConfigMap over 1 MiB', { 'a.txt': MB, 'b.txt': MB }, 'kubectl create configmap two --from-file=a.txt --from-file=b.txt', /The ConfigMap "two" is invalid: \[\]: Too long: may not be more than 1048576 bytes/],
+];
+
+describe('hostile inputs return within 1 s with a clear message', () => {
+  it.each(cases)('%s', (_, files, script, expected) => {
+    const sh = createSession({ seed: 1, lang: 'en', tty: { color: false }, dir: 'd', files });
+    const t = performance.now();
+    const out = transcript(sh, script, {});
+    const ms = performance.now() - t;
+    expect(out).toMatch(expected);
+    expect(ms, `took ${Math.round(ms)} ms`).toBeLessThan(1000);
+    // The session still answers.
+    expect(transcript(sh, 'echo ok', {})).toBe('ok\n');
+  });
+});
