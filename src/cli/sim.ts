@@ -15,6 +15,7 @@ import { createInterface } from 'node:readline';
 import { parseDuration } from '../sim/clock.ts';
 import { createSession } from '../shell/session.ts';
 import { runLines } from '../shell/headless.ts';
+import { escapeControls } from '../shell/ansi.ts';
 import type { Shell, ShellIO } from '../shell/shell.ts';
 import type { Lang } from '../shell/types.ts';
 
@@ -124,9 +125,10 @@ function main() {
     dir = basename(abs);
   }
   const shell = createSession({ seed: o.seed, lang: o.lang, tty: { color: o.color, columns: process.stdout.columns ?? 120 }, files, dir });
+  // Only the simulator's own colours reach the real terminal; escape sequences from files or messages are shown, not obeyed.
   const io = {
-    stdout: { write: (s: string) => void process.stdout.write(s) },
-    stderr: { write: (s: string) => void process.stderr.write(s) },
+    stdout: { write: (s: string) => void process.stdout.write(escapeControls(s, o.color)) },
+    stderr: { write: (s: string) => void process.stderr.write(escapeControls(s, o.color)) },
   };
   if (process.stdin.isTTY) interactive(shell, io);
   else piped(shell, io, o);

@@ -38,3 +38,25 @@ export function displayWidth(s: string): number {
   }
   return w;
 }
+
+/**
+ * Output for a real terminal: escape sequences the simulator does not emit
+ * itself are shown, not obeyed. The simulator only colours text (SGR,
+ * `ESC [ … m`, and only when colour is on); anything else from a file or an
+ * error message (OSC 52 clipboard writes, title changes, cursor moves, C1
+ * controls) is printed the way `cat -v` shows it, e.g. `^[]52;c;…^G`.
+ */
+export function escapeControls(s: string, allowSgr: boolean): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\x1b\[[0-9;]*m|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]/g, (m) => {
+    if (m.length > 1) return allowSgr ? m : caret(m[0]!) + m.slice(1);
+    return caret(m);
+  });
+}
+
+function caret(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c === 0x7f) return '^?';
+  if (c >= 0x80) return `M-${caret(String.fromCharCode(c - 0x80))}`;
+  return `^${String.fromCharCode(c + 64)}`;
+}

@@ -173,6 +173,14 @@ describe('compose engine behaviour', () => {
     }
   });
 
+  it('a negative stop_grace_period stops at once instead of moving the clock backwards (found by the typed fuzz)', () => {
+    const engine = new DockerEngine(new World({ seed: 1 }));
+    const runner = new ComposeRunner(engine, project('demo', '/d', [service('web', { image: 'nginx', stopGracePeriod: -5000 })]));
+    expect(runner.up({ detach: true }).errors).toEqual([]);
+    expect(() => runner.down({})).not.toThrow();
+    expect(runner.serviceContainers('web')).toEqual([]);
+  });
+
   it.each([
     ['ngnix', "Error response from daemon: pull access denied for ngnix, repository does not exist or may require 'docker login': denied: requested access to the resource is denied"],
     ['nginx', undefined],

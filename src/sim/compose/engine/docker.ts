@@ -487,6 +487,8 @@ export class DockerEngine {
    * container takes to exit, in virtual ms; onExit runs when it has.
    */
   stop(c: Container, graceMs = c.spec.stopGracePeriod, onExit?: () => void): number {
+    // A negative grace period (stop_grace_period: -5s) would mean "wait forever" to dockerd; here it is an immediate SIGKILL, never a hang.
+    if (!(graceMs >= 0)) graceMs = 0;
     c.stoppedByUser = true;
     if (c.state === 'restarting') {
       this.#clearTimers(c);

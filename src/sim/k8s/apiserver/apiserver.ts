@@ -10,7 +10,7 @@ import { clone, jsonEqual, rfc3339, specOf, uuid, validateMeta, validateMetaUpda
 import { dns1123Subdomain } from './names.ts';
 import { jsonPatch, mergePatch, strategicMergePatch, type PatchType } from './patch.ts';
 import { kindByResource, kindFor, KINDS, resolveResource } from './registry.ts';
-import { typeError, unknownFields } from './schema.ts';
+import { normalizeNulls, typeError, unknownFields } from './schema.ts';
 import { MAX_REPLICAS, replicasLimitDetail } from '../../limits.ts';
 import {
   COMMON_FIELDS,
@@ -477,6 +477,7 @@ export class ApiServer {
     // Decoding into the typed object fails first, whatever the field validation level: nothing mistyped is stored.
     const typed = typeError(o, d.schema, d.kind);
     if (typed) return badRequest(`${d.kind} in version "${version}" cannot be handled as a ${d.kind}: ${typed}`);
+    normalizeNulls(o, d.schema);
     if (opts.fieldValidation === 'Ignore') return undefined;
     const unknown = unknownFields(o, d.schema);
     if (!unknown.length) return undefined;

@@ -56,6 +56,16 @@ describe('mistyped fields are refused with the decoder message, never stored', (
     expect(msg(r)).toMatch(/^Error from server \(BadRequest\)/);
   });
 
+  it('nulls decode as Go does: a null element is a zero value, a null field is unset (found by the typed fuzz)', () => {
+    const { kubectl } = setup();
+    const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: { spec: { restartPolicy: 'Never', containers: [null] } } } };
+    expect(msg(kubectl.create(job as never))).toContain('spec.template.spec.containers[0].name: Required value');
+    const p = kubectl.create<Pod>({ ...pod('n'), spec: { containers: [{ name: 'c', image: 'nginx', ports: null }], nodeSelector: null } } as never);
+    expect(p.ok && p.value.spec.containers[0]!.ports).toBeUndefined();
+    // A Job without a template is refused, not a crash in defaulting.
+    expect(msg(kubectl.create({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'k' }, spec: {} } as never))).toContain('is invalid');
+  });
+
   it('accepts quantities as numbers or strings', () => {
     const { kubectl } = setup();
     const r = kubectl.create({ ...pod('q'), spec: { containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: 1, memory: '64Mi' } } }] } } as never);

@@ -165,6 +165,54 @@ function walkType(v: unknown, s: FieldSchema, name: string, struct: string, path
   }
 }
 
+/**
+ * What the Go decode and re-encode does to nulls, in place: a null field is
+ * the zero value and disappears (omitempty), a null element of a list is the
+ * element's zero value (`containers: [null]` is one empty container). After
+ * typeError() found nothing, this leaves no null where code expects a value.
+ */
+export function normalizeNulls(value: unknown, schema: FieldSchema): void {
+  if (value === null || typeof value !== 'object' || schema.type === 'any') return;
+  if (Array.isArray(value)) {
+    const item = schema.items;
+    if (schema.type !== 'array' || !item) return;
+    for (let i = 0; i < value.length; i++) {
+      if (value[i] === null) value[i] = zeroOf(item);
+      else normalizeNulls(value[i], item);
+    }
+    return;
+  }
+  const o = value as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    if (o[k] === null) {
+      delete o[k];
+      continue;
+    }
+    const child = schema.type === 'object' ? schema.fields?.[k] : undefined;
+    if (child) normalizeNulls(o[k], child);
+    else if (schema.type === 'map' && o[k] === null) delete o[k];
+  }
+}
+
+function zeroOf(s: FieldSchema): unknown {
+  switch (s.type) {
+    case 'object':
+    case 'map':
+      return {};
+    case 'array':
+      return [];
+    case 'integer':
+    case 'number':
+      return 0;
+    case 'boolean':
+      return false;
+    case 'string':
+      return '';
+    default:
+      return null;
+  }
+}
+
 /** The schema node at a dotted path (`spec.containers.image`), for `kubectl explain`. */
 export function schemaAt(schema: FieldSchema, path: string[]): FieldSchema | undefined {
   let s: FieldSchema | undefined = schema;

@@ -62,7 +62,7 @@ export const jobKind: KindDef = {
     defaultTemplate(s.template);
     // The Job's own uid ties its pods to it: a generated selector and matching template labels.
     const uid = o.metadata.uid;
-    if (uid && !s.manualSelector && !s.selector) {
+    if (uid && !s.manualSelector && !s.selector && s.template) {
       s.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
       s.template.metadata ??= {};
       s.template.metadata.labels = {
