@@ -55,8 +55,8 @@ cases('stop, start, restart, down', [
 
 cases('logs', [
   ['--tail that is not a number', 'docker compose logs --tail x', 1, 'invalid argument "x" for "-n, --tail" flag: strconv.Atoi: parsing "x": invalid syntax\n'],
-  ['-n 1 per container, prefixed', 'docker compose logs -n 1 web', 0, /^web-1  \| .*start worker process 29\n$/],
-  ['--no-log-prefix', 'docker compose logs -n 1 --no-log-prefix web', 0, /^\d{4}\/\d\d\/\d\d [\d:]+ \[notice\] 1#1: start worker process 29\n$/],
+  ['-n 1 per container, prefixed', 'docker compose logs -n 1 web', 0, /^web-1  \| .*start worker process 30\n$/],
+  ['--no-log-prefix', 'docker compose logs -n 1 --no-log-prefix web', 0, /^\d{4}\/\d\d\/\d\d [\d:]+ \[notice\] 1#1: start worker process 30\n$/],
   ['no such service', 'docker compose logs wbe', 1, 'no such service: wbe\n'],
 ]);
 

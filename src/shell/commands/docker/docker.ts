@@ -1,5 +1,5 @@
 import { dockerEngine, type Container, type DockerEngine } from '../../../sim/compose/engine/docker.ts';
-import { rfc3339Nano } from '../../../sim/compose/engine/logtime.ts';
+import { rfc3339Nano } from '../../../sim/containers/logtime.ts';
 import { ago, humanSize } from '../../../sim/compose/engine/humanize.ts';
 import { JobHandle } from '../../job.ts';
 import type { Command, CommandContext, CommandResult } from '../../types.ts';

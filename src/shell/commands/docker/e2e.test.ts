@@ -75,7 +75,8 @@ describe('end to end', () => {
       'docker compose exec db cat /var/lib/postgresql/data/note.txt',
     ].join('\n'));
     const cats = out.split('$ docker compose exec db cat /var/lib/postgresql/data/note.txt\n').slice(1).map((s) => s.split('\n')[0]);
-    expect(cats).toEqual(['hello', "cat: can't open '/var/lib/postgresql/data/note.txt': No such file or directory"]);
+    // postgres is Debian-based: coreutils' wording, not busybox's.
+    expect(cats).toEqual(['hello', 'cat: /var/lib/postgresql/data/note.txt: No such file or directory']);
   });
 
   it('the legacy docker-compose works and hints at v2', () => {

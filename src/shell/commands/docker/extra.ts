@@ -1,5 +1,4 @@
 import { LABEL } from '../../../sim/compose/engine/compose.ts';
-import { execIn } from '../../../sim/compose/engine/exec.ts';
 import { humanSize } from '../../../sim/compose/engine/humanize.ts';
 import { newReport } from '../../../sim/compose/engine/progress.ts';
 import { renderConfig } from '../../../sim/compose/load/index.ts';
@@ -107,10 +106,10 @@ export const exec: ComposeSub = {
     if (bad) return (ctx.stderr.write(`${bad}\n`), 1);
     const c = runner.containers({ services: [service] }).find((x) => x.state === 'running');
     if (!c) return (ctx.stderr.write(`service "${service}" is not running\n`), 1);
-    const r = execIn(engine, c, cmd);
+    const r = engine.exec(c, cmd);
     ctx.stdout.write(r.stdout);
     ctx.stderr.write(r.stderr);
-    return r.code;
+    return r.exitCode;
   },
 };
 

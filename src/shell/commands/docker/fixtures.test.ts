@@ -37,7 +37,9 @@ describe('every fixture comes up', () => {
     ['healthcheck-gated', [], ['healthcheck-gated-api-1 Up', 'healthcheck-gated-migrate-1 Exited', 'healthcheck-gated-postgres-1 Up']],
     ['legacy-version', [], ['legacy-version-redis-1 Up', 'legacy-version-web-1 Up']],
     ['multi-network', [], ['multi-network-app-1 Up', 'multi-network-db-1 Up', 'multi-network-traefik-1 Up']],
-    ['proxy-node-redis', [], ['proxy-node-redis-api-1 Up', 'proxy-node-redis-cache-1 Up', 'proxy-node-redis-proxy-1 Up']],
+    // api runs `node server.js` from node:20-alpine with nothing mounted at /usr/src/app: node exits 1
+    // (Cannot find module), as on a real host, and on-failure:3 gives up after three restarts.
+    ['proxy-node-redis', [], ['proxy-node-redis-api-1 Exited', 'proxy-node-redis-cache-1 Up', 'proxy-node-redis-proxy-1 Up']],
     ['replicas', [], ['replicas-lb-1 Up', 'replicas-queue-worker-1 Up', 'replicas-queue-worker-2 Up', 'replicas-whoami-1 Up', 'replicas-whoami-2 Up', 'replicas-whoami-3 Up']],
     ['secrets-configs', [], ['secrets-configs-api-1 Up']],
     // The external volume must exist first, as on a real host.

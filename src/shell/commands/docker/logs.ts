@@ -1,6 +1,6 @@
 import { LABEL, type ComposeRunner } from '../../../sim/compose/engine/compose.ts';
 import type { Container, LogEntry } from '../../../sim/compose/engine/docker.ts';
-import { rfc3339Nano } from '../../../sim/compose/engine/logtime.ts';
+import { rfc3339Nano } from '../../../sim/containers/logtime.ts';
 import { JobHandle } from '../../job.ts';
 import { openProject, type ComposeCall, type ComposeSub } from './context.ts';
 import { has, last } from './flags.ts';

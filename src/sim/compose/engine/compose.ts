@@ -194,6 +194,7 @@ export class ComposeRunner {
         return false;
       }
       text.push(...r.value.lines);
+      for (const note of r.value.notes) if (!report.warnings.includes(note)) report.warnings.push(note);
       prog.event(`Service ${svc.name}`, 'Building', 'working');
       this.#clock.advance(r.value.ms);
       prog.event(`Service ${svc.name}`, 'Built');

@@ -2,11 +2,13 @@ import type { TimerId } from '../../clock.ts';
 import { fail, ok, simError, type Result } from '../../errors.ts';
 import type { World } from '../../world.ts';
 import type { HealthcheckConfig, PortMapping, RestartPolicy } from '../types.ts';
-import type { ImageSpec } from './catalog.ts';
+import { execIn } from '../../containers/exec.ts';
+import type { ImageConfig } from '../../containers/images.ts';
+import { launch, processArgv, type LogLine, type Program } from '../../containers/programs.ts';
+import { parseReference } from '../../containers/reference.ts';
+import { dockerPullError, resolveImage } from '../../containers/registry.ts';
+import type { ContainerFs, ContainerSys, ExecResult, Listener } from '../../containers/types.ts';
 import { hexDigest } from './hash.ts';
-import type { ContainerFs, LogLine, RunPlan } from './plan.ts';
-import { planProcess } from './process.ts';
-import { parseRef, refString, resolveImage } from './registry.ts';
 
 /**
  * The simulated Docker daemon: one per world, shared by every Compose
@@ -14,11 +16,21 @@ import { parseRef, refString, resolveImage } from './registry.ts';
  * real host. Every change happens on the world's virtual clock; IDs come from
  * the world's seeded RNG.
  */
+/** `nginx:1.27` as `docker images` keys it (familiar repository and tag). */
+export function refString(r: { repo: string; tag: string }): string {
+  return `${r.repo}:${r.tag}`;
+}
+
+export function refOf(written: string): { repo: string; tag: string } {
+  const r = parseReference(written);
+  return { repo: r.familiar, tag: r.tag };
+}
+
 export interface Image {
   id: string;
   repo: string;
   tag: string;
-  spec: ImageSpec;
+  spec: ImageConfig;
   size: number;
   created: number;
   generic: boolean;
@@ -102,7 +114,7 @@ export interface Container {
   /** The writable layer. */
   layer: Map<string, string>;
   logs: LogEntry[];
-  plan?: RunPlan;
+  plan?: Program;
   /** Timers of the current run; cleared when the process ends. */
   timers: TimerId[];
   cancelHealth?: () => void;
@@ -173,7 +185,7 @@ export class DockerEngine {
   // ---- images ----
 
   findImage(ref: string): Image | undefined {
-    const r = parseRef(ref);
+    const r = refOf(ref);
     const byRef = this.images.get(refString(r));
     if (byRef) return byRef;
     for (const img of this.images.values()) if (img.id.startsWith(ref.replace(/^sha256:/, '')) && ref.length >= 4) return img;
@@ -183,13 +195,13 @@ export class DockerEngine {
   /** Pulls an image from the (simulated) registry; time is the caller's to spend. */
   pull(ref: string): Result<Image> {
     const res = resolveImage(ref);
-    if (!res.ok) return res;
-    const { ref: r, spec, generic } = res.value;
-    const key = refString(r);
-    const digest = hexDigest(`image:${key}`);
+    if (!res.ok) return fail(simError(res.reason === 'not-found' ? 'MANIFEST_UNKNOWN' : 'PULL_DENIED', dockerPullError(res)));
+    const { image } = res;
+    const key = refString({ repo: image.ref.familiar, tag: image.ref.tag });
+    const digest = hexDigest(`image:${image.digest}`);
     // Official images were built a week or few before "now"; deterministic per tag.
     const created = this.now - (7 + (parseInt(digest.slice(0, 4), 16) % 35)) * 86_400_000;
-    const img: Image = { id: digest, repo: r.repo, tag: r.tag, spec, size: spec.size, created, generic, files: {}, labels: {} };
+    const img: Image = { id: digest, repo: image.ref.familiar, tag: image.ref.tag, spec: image.config, size: image.size, created, generic: image.generic, files: {}, labels: {} };
     this.images.set(key, img);
     return ok(img);
   }
@@ -325,6 +337,43 @@ export class DockerEngine {
     return { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: this.hostname(c), ...c.image.spec.env, ...c.spec.env };
   }
 
+  /** What a process or exec in c sees of its world. */
+  sys(c: Container): ContainerSys {
+    return {
+      image: c.image.spec,
+      fs: this.fs(c),
+      hostname: this.hostname(c),
+      ip: [...c.ips.values()][0] ?? '172.17.0.2',
+      env: this.env(c),
+      workdir: c.spec.workingDir ?? c.image.spec.workdir,
+      now: this.now,
+      net: {
+        lookup: (name) => this.resolveName(c, name)?.ip,
+        connect: (ip, port) => this.#listener(c, ip, port),
+      },
+    };
+  }
+
+  /** `docker exec`: argv in the running container (HOME is set for the exec'd process). */
+  exec(c: Container, argv: string[]): ExecResult {
+    const sys = this.sys(c);
+    return execIn({ ...sys, env: { ...sys.env, HOME: sys.env.HOME ?? '/root' } }, argv);
+  }
+
+  /** What answers on ip:port from inside `from`: its own ports on localhost, other containers on shared networks. */
+  #listener(from: Container, ip: string, port: number): Listener | undefined {
+    const target = ip === '127.0.0.1' ? from : [...this.containers.values()].find((o) => [...o.ips.values()].includes(ip));
+    if (!target || target.state !== 'running' || !target.plan) return undefined;
+    const plan = target.plan;
+    if (this.now - target.startedAt < plan.readyAt || !plan.listens.includes(port) || !plan.answer) return undefined;
+    const answer = plan.answer;
+    return (req) => {
+      const a = answer(req);
+      if (a !== 'empty' && plan.accessLog) this.#log(target, plan.accessLog(req, a, this.now));
+      return a;
+    };
+  }
+
   start(c: Container): Result<Container> {
     if (c.state === 'running' || c.state === 'restarting') return ok(c);
     if (c.state === 'paused') return fail(daemonError(`cannot start a paused container, try unpause instead`));
@@ -364,37 +413,28 @@ export class DockerEngine {
         if (net) c.ips.set(n.name, `${net.subnet.split('.').slice(0, 2).join('.')}.0.${net.nextHost++}`);
       }
     }
-    const ctx = {
-      start: this.now,
-      env: this.env(c),
-      fs: this.fs(c),
-      hostname: this.hostname(c),
-      ip: [...c.ips.values()][0] ?? '172.17.0.2',
-      tag: c.image.tag,
-      workdir: c.spec.workingDir ?? c.image.spec.workdir,
-      starts: c.restartCount,
-    };
-    const outcome = planProcess({ image: c.image.spec, entrypoint: c.spec.entrypoint, command: c.spec.command, generic: c.image.generic }, ctx);
+    const sys = this.sys(c);
+    const outcome = launch(c.image.spec, processArgv(c.image.spec, c.spec.entrypoint, c.spec.command), { ...sys, starts: c.restartCount });
     if (!outcome.ok) {
       this.#releasePorts(c);
       c.state = 'created';
       c.exitCode = 127;
-      return fail(daemonError(`failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${outcome.startError}: unknown`));
+      return fail(daemonError(`failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${outcome.error}: unknown`));
     }
-    const plan = outcome.plan;
+    const plan = outcome.program;
     c.plan = plan;
     c.state = 'running';
     c.startedAt = this.now;
     c.exitCode = 0;
     const started = this.now;
-    for (const line of plan.logs) c.timers.push(clock.setTimeout(() => this.#log(c, line.text), line.at));
+    for (const line of plan.logs) c.timers.push(clock.setTimeout(() => this.#log(c, line.text, line.stream), line.at));
     if (plan.repeat) {
-      const { every, text } = plan.repeat;
+      const { every, lines, from } = plan.repeat;
       const tick = () => {
-        this.#log(c, text);
+        for (const l of lines) c.timers.push(clock.setTimeout(() => this.#log(c, l.text, l.stream), l.at));
         c.timers.push(clock.setTimeout(tick, every));
       };
-      c.timers.push(clock.setTimeout(tick, 30));
+      c.timers.push(clock.setTimeout(tick, from));
     }
     if (plan.exit) {
       const code = plan.exit.code;
@@ -512,7 +552,7 @@ export class DockerEngine {
       c.timers.push(clock.setTimeout(() => this.#exited(c, GRACE_KILL), graceMs));
       return graceMs;
     }
-    for (const l of plan.logs(this.now)) c.timers.push(clock.setTimeout(() => this.#log(c, l.text), l.at));
+    for (const l of plan.logs(this.now)) c.timers.push(clock.setTimeout(() => this.#log(c, l.text, l.stream), l.at));
     c.timers.push(clock.setTimeout(() => this.#exited(c, plan.code), plan.after + 1));
     return plan.after + 1;
   }
@@ -554,6 +594,8 @@ export class DockerEngine {
         if (m?.type === 'volume') return this.volumes.get(m.source)?.files.get(rel(m, path));
         if (m?.type === 'bind') return this.world.vfs.readFile(`${m.source}/${rel(m, path)}`);
         if (path === '/etc/hostname') return `${this.hostname(c)}\n`;
+        if (path === '/etc/hosts') return hostsFile([...c.ips.values()][0] ?? '172.17.0.2', this.hostname(c));
+        if (path === '/etc/resolv.conf') return c.spec.networks.some((n) => n.name !== 'bridge') ? 'nameserver 127.0.0.11\noptions ndots:0\n' : 'nameserver 10.0.2.3\n';
         return c.layer.get(path) ?? c.image.files[path] ?? c.image.spec.files[path];
       },
       write: (path, text) => {
@@ -561,6 +603,16 @@ export class DockerEngine {
         if (m?.type === 'volume') this.volumes.get(m.source)?.files.set(rel(m, path), text);
         else if (m?.type === 'bind') this.world.vfs.writeFile(`${m.source}/${rel(m, path)}`, text);
         else c.layer.set(path, text);
+      },
+      list: (dir) => {
+        const prefix = dir === '/' ? '/' : `${dir.replace(/\/$/, '')}/`;
+        const out = new Set<string>();
+        for (const p of [...Object.keys(c.image.spec.files), ...Object.keys(c.image.files), ...c.layer.keys()]) if (p.startsWith(prefix)) out.add(p);
+        for (const m of c.spec.mounts) {
+          if (m.type === 'volume') for (const k of this.volumes.get(m.source)?.files.keys() ?? []) out.add(`${m.target}/${k}`);
+          if (m.type === 'bind') for (const f of this.world.vfs.isDir(m.source) ? this.world.vfs.walk(m.source) : []) out.add(`${m.target}${f.slice(m.source.length)}`);
+        }
+        return [...out].filter((p) => p.startsWith(prefix)).sort();
       },
     };
   }
@@ -579,5 +631,10 @@ export class DockerEngine {
 }
 
 export const dockerEngine = (world: World): DockerEngine => world.engine('docker', (w) => new DockerEngine(w));
+
+/** Docker's /etc/hosts for a container on a bridge network. */
+function hostsFile(ip: string, hostname: string): string {
+  return `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n${ip}\t${hostname}\n`;
+}
 
 export type { LogLine };

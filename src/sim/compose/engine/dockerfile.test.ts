@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG, genericSpec } from './catalog.ts';
 import { parseDockerfile, splitStages, substitute } from './dockerfile.ts';
-import { argvOf } from './process.ts';
 
 describe('substitute', () => {
   it.each([
@@ -30,16 +28,3 @@ describe('splitStages: global ARGs expand in FROM, build args win over defaults'
   });
 });
 
-describe('argvOf: what PID 1 runs', () => {
-  it.each([
-    ['default command', { image: CATALOG.postgres!, generic: false }, ['postgres']],
-    ['flags go to the server through the entrypoint script', { image: CATALOG.traefik!, command: ['--providers.docker=true'], generic: false }, ['traefik', '--providers.docker=true']],
-    ['postgres -c flags', { image: CATALOG.postgres!, command: ['-c', 'fsync=off'], generic: false }, ['postgres', '-c', 'fsync=off']],
-    ['other commands are exec-ed by the script', { image: CATALOG.redis!, command: ['sh', '-c', 'echo hi'], generic: false }, ['sh', '-c', 'echo hi']],
-    ['a compose entrypoint replaces the image entrypoint and CMD', { image: CATALOG.nginx!, entrypoint: ['sh', '-c'], command: ['echo hi'], generic: false }, ['sh', '-c', 'echo hi']],
-    ['nginx has no flag handling', { image: CATALOG.nginx!, command: ['-g', 'daemon off;'], generic: false }, ['-g', 'daemon off;']],
-    ['a generic image runs its command', { image: genericSpec('example/app'), command: ['celery', 'worker'], generic: true }, ['celery', 'worker']],
-  ])('%s', (_why, p, want) => {
-    expect(argvOf(p)).toEqual(want);
-  });
-});

@@ -7,7 +7,15 @@ export interface Instruction {
   line: number;
 }
 
-/** Parses a Dockerfile into instructions; the first non-ARG one must be FROM, as BuildKit insists. */
+/** Every instruction in the Dockerfile reference. */
+export const INSTRUCTIONS = new Set(['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL']);
+
+/**
+ * Parses a Dockerfile into instructions: parser directives (`# syntax=`,
+ * `# escape=`) and comments skipped, continuation lines joined, heredocs
+ * (`RUN <<EOF`) kept with their instruction. The first non-ARG instruction
+ * must be FROM, as BuildKit insists.
+ */
 export function parseDockerfile(text: string): Result<Instruction[]> {
   const out: Instruction[] = [];
   const rows = text.split('\n');
@@ -15,9 +23,21 @@ export function parseDockerfile(text: string): Result<Instruction[]> {
     let row = rows[i]!.trim();
     const start = i + 1;
     if (row === '' || row.startsWith('#')) continue;
-    while (row.endsWith('\\') && i + 1 < rows.length) row = row.slice(0, -1).trimEnd() + ' ' + rows[++i]!.trim();
+    while (row.endsWith('\\') && i + 1 < rows.length) {
+      row = row.slice(0, -1).trimEnd();
+      // Comment lines inside a continuation are dropped, as BuildKit does.
+      while (i + 1 < rows.length && rows[i + 1]!.trim().startsWith('#')) i++;
+      row += ' ' + (rows[++i] ?? '').trim();
+    }
+    const heredoc = /<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/.exec(row);
+    if (heredoc) {
+      while (i + 1 < rows.length && rows[i + 1]!.trim() !== heredoc[1]) row += '\n' + rows[++i];
+      if (i + 1 < rows.length) row += '\n' + rows[++i];
+    }
     const m = row.match(/^(\S+)\s*(.*)$/s)!;
-    out.push({ keyword: m[1]!.toUpperCase(), args: m[2]!, line: start });
+    const keyword = m[1]!.toUpperCase();
+    if (!INSTRUCTIONS.has(keyword)) return fail(simError('DOCKERFILE', `failed to solve: dockerfile parse error on line ${start}: unknown instruction: ${m[1]}`, { pos: { line: start, col: 1 } }));
+    out.push({ keyword, args: m[2]!, line: start });
   }
   const first = out.find((x) => x.keyword !== 'ARG');
   if (!first || first.keyword !== 'FROM') {
@@ -48,10 +68,11 @@ export function substitute(text: string, vars: Record<string, string>): string {
   });
 }
 
-/** One build stage: its FROM (ARG-expanded), optional `AS` name, and the instructions after it. */
+/** One build stage: its FROM (ARG-expanded), optional `AS` name and `--platform`, and the instructions after it. */
 export interface Stage {
   from: string;
   name?: string;
+  platform?: string;
   ops: Instruction[];
 }
 
@@ -60,12 +81,15 @@ export interface Stage {
  * only expand in FROM lines; build args override their defaults.
  */
 export function splitStages(instrs: Instruction[], buildArgs: Record<string, string>): { stages: Stage[]; globals: Record<string, string> } {
-  const globals: Record<string, string> = {};
+  // BuildKit's automatic platform ARGs: a linux/amd64 machine building for itself.
+  const globals: Record<string, string> = { BUILDPLATFORM: 'linux/amd64', TARGETPLATFORM: 'linux/amd64', BUILDOS: 'linux', BUILDARCH: 'amd64', TARGETOS: 'linux', TARGETARCH: 'amd64' };
   const stages: Stage[] = [];
   for (const i of instrs) {
     if (i.keyword === 'FROM') {
-      const [image = '', as, name] = substitute(i.args, globals).trim().split(/\s+/);
-      stages.push({ from: image, name: as?.toUpperCase() === 'AS' ? name : undefined, ops: [] });
+      const words = substitute(i.args, globals).trim().split(/\s+/);
+      const platform = words.find((w) => w.startsWith('--platform='))?.slice('--platform='.length);
+      const [image = '', as, name] = words.filter((w) => !w.startsWith('--'));
+      stages.push({ from: image, name: as?.toUpperCase() === 'AS' ? name?.toLowerCase() : undefined, ...(platform !== undefined ? { platform } : {}), ops: [] });
     } else if (stages.length === 0) {
       if (i.keyword === 'ARG') {
         const [k, v] = argValue(i.args, buildArgs, '');

@@ -40,7 +40,7 @@ describe('kubelet: "runs on each node, starts/stops pods and reports their state
     const { client, run, seconds } = nodeFixture({ preloaded: [] });
     run({ name: 'web-1', containers: [nginx] });
     seconds(5);
-    expect(client.eventsFor('web-1').slice(0, 2)).toEqual(['Pulling: Pulling image "nginx:1.27"', 'Pulled: Successfully pulled image "nginx:1.27" in 3.218s (3.218s including waiting). Image size: 72950530 bytes.']);
+    expect(client.eventsFor('web-1').slice(0, 2)).toEqual(['Pulling: Pulling image "nginx:1.27"', 'Pulled: Successfully pulled image "nginx:1.27" in 3.224s (3.224s including waiting). Image size: 73091273 bytes.']);
   });
 
   it('stops a pod on deletion: SIGTERM, then removes the object with a final delete', () => {

@@ -14,7 +14,7 @@ import { Backoff } from './backoff.ts';
 import { type KubeletClient, NODE_LEASE_NAMESPACE, type StopWatch } from './client.ts';
 import { goDuration, microTime, rfc3339 } from './format.ts';
 import { sha256Hex } from './sha256.ts';
-import { lookupImage } from './images.ts';
+import { parseReference } from '../../containers/reference.ts';
 import { PodIPAllocator } from './ipam.ts';
 import { podConditions, podPhase } from './pod-status.ts';
 import { runProbe } from './probes.ts';
@@ -347,7 +347,7 @@ export class Kubelet {
 
   #pullPolicy(c: Container): 'Always' | 'IfNotPresent' | 'Never' {
     if (c.imagePullPolicy) return c.imagePullPolicy;
-    const tag = lookupImage(c.image).ref.tag;
+    const tag = parseReference(c.image).tag;
     return tag === 'latest' ? 'Always' : 'IfNotPresent';
   }
 

@@ -6,10 +6,18 @@
  */
 import type { TimerId, VirtualClock } from '../../clock.ts';
 import type { Rng } from '../../rng.ts';
-import { type ExecEnv, type ExecResult, type Listener, runExec } from './exec.ts';
-import { type CatalogImage, lookupImage, PAUSE_IMAGE, pullErrorMessage } from './images.ts';
-import { effectiveArgv, type Program, type ProgramContext, programFor } from './programs.ts';
+import { execIn } from '../../containers/exec.ts';
+import { PATH, type ImageConfig } from '../../containers/images.ts';
+import { launch, processArgv, type Program } from '../../containers/programs.ts';
+import { parseReference } from '../../containers/reference.ts';
+import { containerdPullError, resolveImage } from '../../containers/registry.ts';
+import type { ContainerFs, ContainerSys, ExecResult, Listener } from '../../containers/types.ts';
 import { pullMs, STAGES } from './stages.ts';
+
+export type { ExecResult, Listener };
+
+/** The sandbox image containerd 2.x uses. */
+export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10';
 
 export type PullResult = { ok: true; imageID: string; sizeBytes: number; durationMs: number } | { ok: false; message: string };
 
@@ -54,8 +62,12 @@ export interface RtContainer {
   env: Record<string, string>;
   memoryLimitBytes?: number;
   memoryBytes: number;
-  catalog: CatalogImage;
+  config: ImageConfig;
+  /** argv of PID 1 (pod command/args over the image's ENTRYPOINT/CMD). */
+  argv: string[];
   program?: Program;
+  /** The container's writable layer. */
+  layer: Map<string, string>;
   lines: { at: number; line: string }[];
   timers: TimerId[];
   /** Set by stopContainer; the kubelet uses it to tell a kill from a crash. */
@@ -77,6 +89,14 @@ export interface RuntimeOptions {
 
 export const RUNTIME_VERSION = 'containerd://2.0.2';
 
+export function hostsFile(ip: string, hostname: string): string {
+  return ['# Kubernetes-managed hosts file.', '127.0.0.1\tlocalhost', '::1\tlocalhost ip6-localhost ip6-loopback', 'fe00::0\tip6-localnet', 'fe00::0\tip6-mcastprefix', 'fe00::1\tip6-allnodes', 'fe00::2\tip6-allrouters', `${ip}\t${hostname}`, ''].join('\n');
+}
+
+export function resolvConf(namespace: string, nameserver = '10.96.0.10'): string {
+  return `search ${namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver ${nameserver}\noptions ndots:5\n`;
+}
+
 export class ContainerRuntime {
   readonly #clock: VirtualClock;
   readonly #rng: Rng;
@@ -96,11 +116,11 @@ export class ContainerRuntime {
   // ---------- images ----------
 
   hasImage(ref: string): boolean {
-    return this.#images.has(lookupImage(ref).ref.full);
+    return this.#images.has(parseReference(ref).full);
   }
 
   imageInfo(ref: string): { imageID: string; sizeBytes: number } | undefined {
-    return this.#images.get(lookupImage(ref).ref.full);
+    return this.#images.get(parseReference(ref).full);
   }
 
   /** Node status `images` list, biggest first like the kubelet reports it. */
@@ -110,28 +130,29 @@ export class ContainerRuntime {
 
   /** Pulls on the virtual clock; concurrent pulls of one reference share the download. */
   pullImage(ref: string, done: (r: PullResult) => void): void {
-    const l = lookupImage(ref);
-    const waiting = this.#pulling.get(l.ref.full);
+    const res = resolveImage(ref);
+    const full = parseReference(ref).full;
+    const waiting = this.#pulling.get(full);
     if (waiting) {
       waiting.push(done);
       return;
     }
-    this.#pulling.set(l.ref.full, [done]);
-    const ms = l.found ? pullMs(l.image.sizeBytes) : STAGES.pullNotFoundMs;
+    this.#pulling.set(full, [done]);
+    const ms = res.ok ? pullMs(res.image.compressedSize) : STAGES.pullNotFoundMs;
     this.#clock.setTimeout(() => {
-      const result: PullResult = l.found ? { ok: true, ...this.#store(ref), durationMs: ms } : { ok: false, message: pullErrorMessage(l) };
-      const cbs = this.#pulling.get(l.ref.full) ?? [];
-      this.#pulling.delete(l.ref.full);
+      const result: PullResult = res.ok ? { ok: true, ...this.#store(ref), durationMs: ms } : { ok: false, message: containerdPullError(res) };
+      const cbs = this.#pulling.get(full) ?? [];
+      this.#pulling.delete(full);
       for (const cb of cbs) cb(result);
     }, ms);
   }
 
   #store(ref: string): { imageID: string; sizeBytes: number } {
-    const l = lookupImage(ref);
-    if (!l.found) throw new Error(`not in the catalogue: ${ref}`);
-    const digest = l.imageID.slice(l.imageID.indexOf('@'));
-    const entry = { imageID: l.imageID, sizeBytes: l.image.sizeBytes, names: [`${l.ref.repository}${digest}`, l.ref.full] };
-    this.#images.set(l.ref.full, entry);
+    const res = resolveImage(ref);
+    if (!res.ok) throw new Error(`no such image in the registry: ${ref}`);
+    const { ref: r, digest, compressedSize } = res.image;
+    const entry = { imageID: `${r.repository}@${digest}`, sizeBytes: compressedSize, names: [`${r.repository}@${digest}`, r.full] };
+    this.#images.set(r.full, entry);
     return { imageID: entry.imageID, sizeBytes: entry.sizeBytes };
   }
 
@@ -168,24 +189,26 @@ export class ContainerRuntime {
   // ---------- containers ----------
 
   createContainer(sandboxId: string, cfg: ContainerConfig): RtContainer {
-    const l = lookupImage(cfg.image);
-    if (!l.found || !this.hasImage(cfg.image)) throw new Error(`image ${cfg.image} is not present`);
+    const res = resolveImage(cfg.image);
+    if (!res.ok || !this.hasImage(cfg.image)) throw new Error(`image ${cfg.image} is not present`);
+    const config = res.image.config;
     const c: RtContainer = {
       id: this.#rng.hex(64),
       sandboxId,
       name: cfg.name,
       image: cfg.image,
-      imageID: l.imageID,
+      imageID: this.imageInfo(cfg.image)!.imageID,
       state: 'created',
       createdAt: this.#clock.now(),
-      env: { ...l.image.env, ...cfg.env },
-      catalog: l.image,
+      env: { ...config.env, ...cfg.env },
+      config,
+      argv: processArgv(config, cfg.command, cfg.args),
       memoryBytes: 0,
       lines: [],
       timers: [],
+      layer: new Map(),
       ...(cfg.memoryLimitBytes ? { memoryLimitBytes: cfg.memoryLimitBytes } : {}),
     };
-    c.program = programFor(l.image, effectiveArgv(l.image, cfg.command, cfg.args), c.env);
     this.#containers.set(c.id, c);
     return c;
   }
@@ -194,33 +217,35 @@ export class ContainerRuntime {
   startContainer(id: string): { ok: true } | { ok: false; message: string } {
     const c = this.#containers.get(id);
     const sb = c && this.#sandboxes.get(c.sandboxId);
-    if (!c || !sb || !c.program) return { ok: false, message: `container "${id}" not found` };
-    const p = c.program;
+    if (!c || !sb) return { ok: false, message: `container "${id}" not found` };
     const now = this.#clock.now();
-    if (p.startError) {
+    const launched = launch(c.config, c.argv, { ...this.#sys(c, sb), starts: 0 });
+    if (!launched.ok) {
+      const message = `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${launched.error}: unknown`;
       c.state = 'exited';
       c.startedAt = now;
-      this.#exit(c, 128, 'StartError', p.startError);
-      return { ok: false, message: p.startError };
+      this.#exit(c, 128, 'StartError', message);
+      return { ok: false, message };
     }
+    const p = launched.program;
+    c.program = p;
     c.state = 'running';
     c.startedAt = now;
     c.memoryBytes = p.memoryBytes;
-    const ctx = this.#ctx(c, sb);
     for (const port of p.listens) {
       if (sb.ports.has(port)) {
         // Shared network namespace: the second bind on a port fails inside the process.
-        const f = p.bindFailure(port, ctx);
-        for (const line of f.lines) c.lines.push({ at: now, line });
-        this.#later(c, f.afterMs, () => this.#exit(c, f.code, f.code === 0 ? 'Completed' : 'Error'));
+        const f = p.bindFailure?.(port, now) ?? { logs: [], code: 1, after: 0 };
+        for (const line of f.logs) c.lines.push({ at: now, line });
+        this.#later(c, f.after, () => this.#exit(c, f.code, f.code === 0 ? 'Completed' : 'Error'));
         return { ok: true };
       }
     }
     for (const port of p.listens) sb.ports.set(port, c.id);
-    for (const l of p.lines(ctx)) c.lines.push({ at: now + l.atMs, line: l.line });
-    if (p.ending.kind === 'exit') {
-      const code = p.ending.code;
-      this.#later(c, p.ending.afterMs, () => this.#exit(c, code, code === 0 ? 'Completed' : 'Error'));
+    for (const l of p.logs) c.lines.push({ at: now + l.at, line: l.text });
+    if (p.exit) {
+      const code = p.exit.code;
+      this.#later(c, p.exit.at, () => this.#exit(c, code, code === 0 ? 'Completed' : 'Error'));
     }
     if (c.memoryLimitBytes !== undefined) {
       if (c.memoryBytes > c.memoryLimitBytes) this.#later(c, 0, () => this.#oom(c));
@@ -229,18 +254,16 @@ export class ContainerRuntime {
     return { ok: true };
   }
 
-  /** SIGTERM, then SIGKILL after graceMs if the process ignores it. */
+  /** SIGTERM, then SIGKILL after graceMs if the process ignores it (or needs longer). */
   stopContainer(id: string, graceMs: number): void {
     const c = this.#containers.get(id);
     if (!c || c.state !== 'running') return;
     c.stopRequested = true;
-    const sb = this.#sandboxes.get(c.sandboxId);
-    if (c.program?.honoursSigterm) {
-      const at = Math.min(STAGES.sigtermExitMs, graceMs);
-      this.#later(c, at, () => {
-        if (sb && c.program?.stopLines) for (const line of c.program.stopLines(this.#ctx(c, sb))) c.lines.push({ at: this.#clock.now(), line });
-        this.#exit(c, 0, 'Completed');
-      });
+    const stop = c.program?.stop ?? 'ignore';
+    if (stop !== 'ignore' && stop.after <= graceMs) {
+      const now = this.#clock.now();
+      for (const l of stop.logs(now)) if (l.at <= stop.after) c.lines.push({ at: now + l.at, line: l.text });
+      this.#later(c, stop.after, () => this.#exit(c, stop.code, stop.code === 0 ? 'Completed' : 'Error'));
     } else {
       this.#later(c, graceMs, () => this.#exit(c, 137, 'Error'));
     }
@@ -278,9 +301,9 @@ export class ContainerRuntime {
     if (!c) return [];
     const until = Math.min(this.#clock.now(), c.finishedAt ?? Infinity);
     const out = c.lines.filter((l) => l.at <= until).map((l) => ({ ...l }));
-    const loop = c.program?.loop;
+    const loop = c.program?.repeat;
     if (loop && c.startedAt !== undefined) {
-      for (let t = c.startedAt; t <= until; t += loop.periodMs) for (const line of loop.lines) out.push({ at: t, line });
+      for (let t = c.startedAt + loop.from; t <= until; t += loop.every) for (const l of loop.lines) if (t + l.at <= until) out.push({ at: t + l.at, line: l.text });
     }
     return out.sort((a, b) => a.at - b.at);
   }
@@ -308,16 +331,7 @@ export class ContainerRuntime {
     const c = this.#find(pod, container);
     const sb = c && this.#sandboxes.get(c.sandboxId);
     if (!c || !sb || c.state !== 'running') return { stdout: '', stderr: `error: unable to upgrade connection: container not found ("${container}")\n`, exitCode: 1 };
-    const env: ExecEnv = {
-      podIP: sb.ip,
-      hostname: sb.name,
-      namespace: sb.namespace,
-      env: c.env,
-      binaries: c.catalog.binaries,
-      connect: (ip, port) => (ip === '127.0.0.1' || ip === sb.ip ? this.listenerAt(sb, port) : this.network?.connect(sb.ip, ip, port)),
-      lookup: (name) => this.network?.lookup(name, sb.namespace),
-    };
-    return runExec(env, argv);
+    return execIn(this.#sys(c, sb), argv);
   }
 
   /** What answers on podIP:port on this node, for the cluster network and probes. */
@@ -328,13 +342,14 @@ export class ContainerRuntime {
 
   listenerAt(sb: Sandbox, port: number): Listener | undefined {
     const c = this.#containers.get(sb.ports.get(port) ?? '');
-    if (!c || c.state !== 'running' || !c.program?.answer) return undefined;
-    const answer = c.program.answer;
-    const log = c.program.accessLog;
+    const p = c?.program;
+    if (!c || c.state !== 'running' || !p?.answer) return undefined;
+    const answer = p.answer;
+    const log = p.accessLog;
     return (req) => {
-      const a = answer(req.method, req.path);
+      const a = answer(req);
       const now = this.#clock.now();
-      if (a !== 'empty' && log) c.lines.push({ at: now, line: log(req.client, req.method, req.path, a.status, a.body.length, req.agent, now) });
+      if (a !== 'empty' && log) c.lines.push({ at: now, line: log(req, a, now) });
       return a;
     };
   }
@@ -347,8 +362,38 @@ export class ContainerRuntime {
     return cs.find((c) => c.state === 'running') ?? cs.at(-1);
   }
 
-  #ctx(c: RtContainer, sb: Sandbox): ProgramContext {
-    return { now: this.#clock.now(), podIP: sb.ip, hostname: sb.name, env: c.env };
+  /** What a process or exec in c sees: the pod's network namespace and hostname, its own files. */
+  #sys(c: RtContainer, sb: Sandbox): ContainerSys {
+    return {
+      image: c.config,
+      fs: this.#fs(c, sb),
+      hostname: sb.name,
+      ip: sb.ip,
+      env: { PATH, HOSTNAME: sb.name, ...c.env, HOME: c.env.HOME ?? '/root' },
+      workdir: c.config.workdir,
+      now: this.#clock.now(),
+      net: {
+        lookup: (name) => this.network?.lookup(name, sb.namespace),
+        connect: (ip, port) => (ip === '127.0.0.1' || ip === sb.ip ? this.listenerAt(sb, port) : this.network?.connect(sb.ip, ip, port)),
+      },
+    };
+  }
+
+  #fs(c: RtContainer, sb: Sandbox): ContainerFs {
+    return {
+      read: (path) => {
+        if (c.layer.has(path)) return c.layer.get(path);
+        if (path === '/etc/hosts') return hostsFile(sb.ip, sb.name);
+        if (path === '/etc/hostname') return `${sb.name}\n`;
+        if (path === '/etc/resolv.conf') return resolvConf(sb.namespace);
+        return c.config.files[path];
+      },
+      write: (path, text) => void c.layer.set(path, text),
+      list: (dir) => {
+        const prefix = dir === '/' ? '/' : `${dir.replace(/\/$/, '')}/`;
+        return [...new Set([...Object.keys(c.config.files), ...c.layer.keys(), '/etc/hosts', '/etc/hostname', '/etc/resolv.conf'])].filter((p) => p.startsWith(prefix)).sort();
+      },
+    };
   }
 
   #later(c: RtContainer, ms: number, fn: () => void): void {

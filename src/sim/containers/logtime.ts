@@ -50,3 +50,20 @@ export function mysqlTime(ms: number): string {
 export function mongoTime(ms: number): string {
   return new Date(ms).toISOString().replace('Z', '+00:00');
 }
+
+/** 15/Jan/2026:09:00:01 +0000 (common log format, access logs). */
+export function clfTime(ms: number): string {
+  const t = parts(ms);
+  return `${p2(t.d)}/${MONTHS[t.mo]}/${t.y}:${p2(t.h)}:${p2(t.mi)}:${p2(t.s)} +0000`;
+}
+
+/** Thu Jan 15 09:00:01 UTC 2026 (`date` in the C locale, UTC). */
+export function dateTime(ms: number): string {
+  const t = parts(ms);
+  return `${DAYS[t.wd]} ${MONTHS[t.mo]} ${p2(t.d)} ${p2(t.h)}:${p2(t.mi)}:${p2(t.s)} UTC ${t.y}`;
+}
+
+/** 2026-01-15T09:00:01Z. */
+export function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+}
