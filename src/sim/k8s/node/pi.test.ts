@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { piDigits } from './programs.ts';
+import { piDigits } from '../../containers/programs.ts';
 
 describe('piDigits', () => {
   it.each([
