@@ -3,7 +3,7 @@
  * then it imports its widget code and mounts it. Lesson text renders first,
  * and the simulator loads only for pages (and parts of pages) that use it.
  */
-export function defineLazyElement(tag: string, load: () => Promise<(host: HTMLElement) => void>, rootMargin = '400px'): void {
+export function defineLazyElement(tag: string, load: () => Promise<(host: HTMLElement) => void | Promise<void>>, rootMargin = '400px'): void {
   if (customElements.get(tag)) return;
   customElements.define(
     tag,

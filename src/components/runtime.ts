@@ -1,10 +1,13 @@
-import { ExerciseProgress, type CheckResult } from '../lessons/exercise.ts';
-import { exercises } from '../lessons/exercises.ts';
-import { parseLog, Recorder, replay } from '../shell/recorder.ts';
-import { emitSessionReset, exercisesFor } from './session-registry.ts';
+import { ExerciseProgress, type CheckResult, type Exercise } from '../lessons/exercise.ts';
+import { loadExercise } from '../lessons/exercise-loader.ts';
+import { parseLog, Recorder, replay, type SessionLog } from '../shell/recorder.ts';
+import { announceSession, emitSessionReset, exercisesFor } from './session-registry.ts';
 import { terminalColumns } from './session-events.ts';
-import { createSession, type SessionOptions } from '../shell/session.ts';
+import { createLazySession } from '../shell/lazy-session.ts';
+import { packsForLine, type PackName } from '../shell/packs/index.ts';
+import type { SessionOptions } from '../shell/session-shell.ts';
 import type { Shell } from '../shell/shell.ts';
+import { ClockRunner } from './clock-runner.ts';
 
 /**
  * Page-level sessions: every widget on a lesson page (terminal, editor,
@@ -12,22 +15,35 @@ import type { Shell } from '../shell/shell.ts';
  * one shell. The widgets render what the session emits and keep no state of
  * their own. A session is saved as its input log and replayed on the next
  * visit, so a reload never loses the learner's work.
+ *
+ * Sessions start asynchronously: the page loads only the simulator its
+ * lesson needs (Compose or Kubernetes) and the other one on first use.
  */
 export interface LiveSession {
   shell: Shell;
+  /** Pause, play, speed and step for the session's virtual clock. */
+  clock: ClockRunner;
   /** What the replayed commands printed, for the terminal to show first. */
   restored: string;
   /** A line for the learner about the saved session (restored, or why it could not be). */
   notice?: { kind: 'info' | 'error'; ko: string; en: string };
   /** Forget the saved session and start this lesson's session over. */
   reset(): void;
-  /** The latest check of an exercise that follows this session. */
-  exercise(id: string): CheckResult | undefined;
+  /** The latest check of an exercise that follows this session (it starts following from now if it registered late). */
+  exercise(ex: Exercise): CheckResult | undefined;
   /** Called after every command with the exercises' latest results. */
   onExercises(fn: () => void): () => void;
 }
 
-const sessions = new Map<string, LiveSession>();
+export interface LiveSessionOptions extends SessionOptions {
+  /** Simulator packs to load up front (the lesson's kind); others load when first typed. */
+  packs?: PackName[];
+  /** A log to replay instead of the saved one (a shared playground link); the replayed state is then saved as usual. */
+  replayLog?: SessionLog;
+}
+
+const sessions = new Map<string, Promise<LiveSession>>();
+const started = new Map<string, LiveSession>();
 const storageKey = (key: string) => `kube-lessons:session:${key}`;
 
 function load(key: string): string | null {
@@ -38,20 +54,50 @@ function load(key: string): string | null {
   }
 }
 
-/** The session under key if a widget already started it; observers (the diagram) never start one. */
+/** The session under key if it has started; observers (the diagram) never start one. */
 export function peekSession(key: string): LiveSession | undefined {
-  return sessions.get(key);
+  return started.get(key);
 }
 
-export function getSession(key: string, opts: SessionOptions): LiveSession {
-  const existing = sessions.get(key);
-  if (existing) return existing;
-  const parsed = parseLog(load(key));
-  // Recording starts before the replay, so the replayed lines become the new log as they run.
+/** A lesson with a compose file is a Compose lesson; one that boots a cluster is a Kubernetes lesson. */
+export function lessonPacks(opts: SessionOptions): PackName[] {
+  const packs = new Set<PackName>();
+  if (opts.boot?.includes('k8s')) packs.add('k8s');
+  if (Object.keys(opts.files ?? {}).some((f) => /(^|\/)(docker-)?compose\.ya?ml$/.test(f))) packs.add('compose');
+  return [...packs];
+}
+
+export function getSession(key: string, opts: LiveSessionOptions): Promise<LiveSession> {
+  let s = sessions.get(key);
+  if (!s) {
+    s = startSession(key, opts);
+    sessions.set(key, s);
+    s.then(
+      (live) => {
+        started.set(key, live);
+        announceSession(key, live);
+      },
+      () => sessions.delete(key),
+    );
+  }
+  return s;
+}
+
+async function startSession(key: string, opts: LiveSessionOptions): Promise<LiveSession> {
+  const parsed = opts.replayLog ? { log: opts.replayLog } : parseLog(load(key));
+  const sharing = opts.replayLog !== undefined;
+  const packs = new Set<PackName>([...(opts.packs ?? []), ...lessonPacks(opts)]);
+  const wanted = exercisesFor(key);
+  for (const ex of wanted) packs.add(ex.pack);
+  // A restored session replays synchronously, so every simulator it used must be here first.
+  for (const e of parsed.log?.entries ?? []) if (e.line) for (const p of packsForLine(e.line)) packs.add(p);
+  const known = new Map<string, Exercise>();
+  for (const ex of await Promise.all(wanted.map((w) => loadExercise(w.id, w.pack)))) if (ex) known.set(ex.id, ex);
+
   const results = new Map<string, CheckResult>();
   const listeners = new Set<() => void>();
   const track = (shell: Shell, id: string) => {
-    const ex = exercises[id];
+    const ex = known.get(id);
     if (!ex || results.has(id)) return;
     const progress = new ExerciseProgress(ex);
     results.set(id, progress.update(shell));
@@ -60,15 +106,16 @@ export function getSession(key: string, opts: SessionOptions): LiveSession {
       for (const l of listeners) l();
     });
   };
-  const fresh = (seed: number) => {
+  const fresh = async (seed: number) => {
     // A saved session replays at the width the terminal will show it at (ls, progress lines, sim trace depend on it).
-    const shell = createSession({ ...opts, seed, tty: { columns: terminalColumns(key) ?? 80, ...opts.tty } });
+    const shell = await createLazySession({ ...opts, seed, tty: { columns: terminalColumns(key) ?? 80, ...opts.tty } }, [...packs]);
     results.clear();
     // Exercises check after every command from the very first one, replayed lines included.
-    for (const id of exercisesFor(key)) track(shell, id);
+    for (const id of known.keys()) track(shell, id);
+    // Recording starts before the replay, so the replayed lines become the new log as they run.
     return { shell, rec: new Recorder(shell, seed) };
   };
-  let { shell, rec } = fresh(parsed.log?.seed ?? opts.seed ?? 1);
+  let { shell, rec } = await fresh(parsed.log?.seed ?? opts.seed ?? 1);
   let restored = '';
   let notice: LiveSession['notice'];
   if (parsed.log && parsed.log.entries.length) {
@@ -80,9 +127,12 @@ export function getSession(key: string, opts: SessionOptions): LiveSession {
       console.error(e);
     }
     if (ok) {
-      notice = { kind: 'info', ko: `# 지난번 작업을 이어서 불러왔어요 (명령 ${parsed.log.entries.length}개). 처음부터 하려면 ↺ 를 누르세요.`, en: `# Restored your previous work (${parsed.log.entries.length} commands). Press ↺ to start over.` };
+      const n = parsed.log.entries.length;
+      notice = sharing
+        ? { kind: 'info', ko: `# 공유 링크의 명령 ${n}개를 다시 재생했어요.`, en: `# Replayed the ${n} commands of the shared link.` }
+        : { kind: 'info', ko: `# 지난번 작업을 이어서 불러왔어요 (명령 ${n}개). 처음부터 하려면 ↺ 를 누르세요.`, en: `# Restored your previous work (${n} commands). Press ↺ to start over.` };
     } else {
-      ({ shell, rec } = fresh(opts.seed ?? 1));
+      ({ shell, rec } = await fresh(opts.seed ?? 1));
       restored = '';
       notice = { kind: 'error', ko: '# 저장된 작업을 다시 재생하지 못해 새로 시작합니다.', en: '# Could not replay your saved work; starting fresh.' };
     }
@@ -99,40 +149,30 @@ export function getSession(key: string, opts: SessionOptions): LiveSession {
   };
   shell.onLine(save);
   shell.onInput((e) => e.type === 'interrupt' && save());
-  const live: LiveSession = {
+  const clock = new ClockRunner(shell);
+  clock.start();
+  return {
     shell,
+    clock,
     restored,
     notice,
-    exercise(id) {
-      track(shell, id); // an exercise that registered late starts from now
-      return results.get(id);
+    exercise(ex) {
+      if (!known.has(ex.id)) known.set(ex.id, ex);
+      track(shell, ex.id);
+      return results.get(ex.id);
     },
     onExercises(fn) {
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
     reset() {
-      emitSessionReset(key);
       try {
         localStorage.removeItem(storageKey(key));
       } catch {
         /* nothing saved */
       }
+      emitSessionReset(key);
       location.reload();
     },
   };
-  sessions.set(key, live);
-  runClock(shell);
-  return live;
-}
-
-/** In the browser the virtual clock also runs on its own, at real speed, while the tab is visible. */
-function runClock(shell: Shell) {
-  let last = performance.now();
-  setInterval(() => {
-    const now = performance.now();
-    const delta = Math.min(now - last, 1000); // a throttled background tab must not jump minutes ahead
-    last = now;
-    if (!document.hidden) shell.world.clock.advance(Math.floor(delta));
-  }, 250);
 }

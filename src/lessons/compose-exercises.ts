@@ -1,5 +1,6 @@
 import { dockerEngine, type Container } from '../sim/compose/engine/docker.ts';
 import { LABEL } from '../sim/compose/engine/compose.ts';
+import { Vfs } from '../sim/vfs.ts';
 import type { Shell } from '../shell/shell.ts';
 import { goalsResult, type Exercise } from './exercise.ts';
 import { composeDemo } from './scenarios.ts';
@@ -139,6 +140,33 @@ export const composeDownExercise: Exercise = {
       { text: { ko: '컨테이너가 남아 있지 않다', en: 'no containers are left' }, met: left === 0 },
       { text: { ko: '`compose-demo_default` 네트워크가 지워졌다', en: 'the `compose-demo_default` network is gone' }, met: !network },
       { text: { ko: '`compose-demo_db-data` 볼륨이 지워졌다', en: 'the `compose-demo_db-data` volume is gone' }, met: !vol },
+    ]);
+  },
+};
+
+/** Reads a file relative to the scenario directory, trimmed, or undefined. */
+function answer(shell: Parameters<Exercise['check']>[0], dir: string, name: string): string | undefined {
+  return shell.world.vfs.readFile(Vfs.resolve(`/home/learner/${dir}`, name))?.trim();
+}
+
+export const composeIntroExercise: Exercise = {
+  id: 'compose-intro',
+  title: { ko: '연습 문제: 이미지 찾기', en: 'Exercise: find the image' },
+  task: {
+    ko: '`compose.yaml`을 읽고, `db` 서비스가 내려받아 쓰는 이미지 이름(태그 포함)을 `answer.txt` 파일에 적으세요. 예: `echo 이미지:태그 > answer.txt`',
+    en: 'Read `compose.yaml` and write the image (with its tag) that the `db` service pulls into a file named `answer.txt`. For example: `echo image:tag > answer.txt`',
+  },
+  hints: [
+    { ko: '`cat compose.yaml`로 파일을 열고 `db:` 아래의 `image:` 줄을 찾아보세요.', en: 'Open the file with `cat compose.yaml` and look for the `image:` line under `db:`.' },
+    { ko: '`grep image compose.yaml`로 이미지 줄만 골라 볼 수도 있어요.', en: '`grep image compose.yaml` picks out just the image lines.' },
+  ],
+  scenario: composeDemo,
+  solution: ['cat compose.yaml', 'echo postgres:16 > answer.txt'],
+  check(shell) {
+    const a = answer(shell, composeDemo.dir, 'answer.txt');
+    return goalsResult([
+      { text: { ko: '`answer.txt` 파일이 있다', en: '`answer.txt` exists' }, met: a !== undefined },
+      { text: { ko: '`db` 서비스의 이미지가 적혀 있다', en: 'it names the `db` service image' }, met: a === 'postgres:16' },
     ]);
   },
 };

@@ -3,8 +3,8 @@ import { NODE_MONITOR_GRACE_MS } from '../sim/k8s/controllers/nodelifecycle.ts';
 import { Vfs } from '../sim/vfs.ts';
 import type { Cluster } from '../sim/k8s/cluster.ts';
 import type { Shell } from '../shell/shell.ts';
-import { dockerEngine } from '../sim/compose/engine/docker.ts';
-import { LABEL } from '../sim/compose/engine/compose.ts';
+import type { DockerEngine } from '../sim/compose/engine/docker.ts';
+import { LABEL } from '../sim/compose/engine/labels.ts';
 import { goalsResult, type Exercise } from './exercise.ts';
 import { k8sDemo, reviewDemo } from './scenarios.ts';
 
@@ -299,7 +299,8 @@ export const k8sReviewExercise: Exercise = {
   solution: ['docker compose up -d', 'docker compose ps', 'kubectl apply -f web.yaml', 'kubectl expose deployment web --port 80', 'sim stop scheduler', 'kubectl scale deployment web --replicas=3', 'sim status', 'sim start scheduler', 'sleep 20s', 'kubectl get pods,svc'],
   check(shell) {
     const c = cluster(shell);
-    const containers = [...dockerEngine(shell.world).containers.values()].filter((x) => x.spec.labels[LABEL.project] === reviewDemo.dir);
+    // peek, not dockerEngine(): a Kubernetes page must not load the Docker simulator just to check, and no engine means no containers.
+    const containers = [...(shell.world.peek<DockerEngine>('docker')?.containers.values() ?? [])].filter((x) => x.spec.labels[LABEL.project] === reviewDemo.dir);
     const composeUp = containers.length > 0 && containers.every((x) => x.state === 'running');
     let svc = false;
     if (c?.api.running) svc = c.api.as('exercise').get<Service>('services', 'default', 'web').ok;

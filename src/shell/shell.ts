@@ -53,6 +53,7 @@ export class Shell {
   /** Set by the page when an editor is available (see EditorHost). */
   editor: EditorHost | undefined;
   #foreground: Job | undefined;
+  #loading = false;
   /** A line with here-documents whose bodies are still being typed. */
   #pending: { list: ListItem[]; docs: HereDoc[]; lines: string[] } | undefined;
   #lineListeners = new Set<(line: string, code: number) => void>();
@@ -73,6 +74,11 @@ export class Shell {
 
   get busy(): boolean {
     return this.#foreground !== undefined;
+  }
+
+  /** True while a line waits for a command's code to load; virtual time should stand still meanwhile. */
+  get loading(): boolean {
+    return this.#loading;
   }
 
   getenv(name: string): string | undefined {
@@ -123,7 +129,8 @@ export class Shell {
       return true;
     }
     const job = this.#foreground;
-    if (!job) return false;
+    // A line waiting for its command's code cannot be cut short: a replay, which never waits, would run it whole.
+    if (!job || this.#loading) return false;
     for (const l of this.#inputListeners) l({ type: 'interrupt' });
     job.interrupt();
     return true;
@@ -188,7 +195,28 @@ export class Shell {
     this.#runList(p.list, io, done);
   }
 
-  #runList(items: ListItem[], io: ShellIO, done: (code: number) => void): void {
+  #runList(items: ListItem[], io: ShellIO, done: (code: number) => void, loaded = false): void {
+    const loads = loaded ? [] : this.#loadsFor(items);
+    if (loads.length) {
+      // The line was recorded already; it runs when the code has arrived, at the same virtual instant.
+      this.#loading = true;
+      this.#foreground = { interrupt() {}, onExit() {}, exited: false };
+      Promise.all(loads).then(
+        () => {
+          this.#loading = false;
+          this.#foreground = undefined;
+          this.#runList(items, io, done, true);
+        },
+        (e: unknown) => {
+          this.#loading = false;
+          this.#foreground = undefined;
+          io.stderr.write(`bash: could not load the simulator (${e instanceof Error ? e.message : String(e)}); check the connection and try again\n`);
+          this.lastExit = 1;
+          done(1);
+        },
+      );
+      return;
+    }
     const step = (k: number) => {
       for (; k < items.length; k++) {
         const item = items[k]!;
@@ -210,6 +238,18 @@ export class Shell {
       done(this.lastExit);
     };
     step(0);
+  }
+
+  /** Loads for the stand-in commands a parsed line uses (see Command.load). */
+  #loadsFor(items: ListItem[]): Promise<void>[] {
+    const loads = new Map<string, Promise<void>>();
+    for (const item of items)
+      for (const c of item.pipeline.commands) {
+        const name = expandCommand(c, (n) => this.getenv(n)).argv[0];
+        const cmd = name === undefined ? undefined : this.commands.get(name);
+        if (cmd?.load && !loads.has(cmd.name)) loads.set(cmd.name, cmd.load(this));
+      }
+    return [...loads.values()];
   }
 
   #runPipeline(p: Pipeline, io: ShellIO): number | Job {

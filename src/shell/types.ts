@@ -49,4 +49,10 @@ export interface Command {
   run(ctx: CommandContext): CommandResult;
   /** Completions for the word being typed; words are the arguments before it. */
   complete?(words: string[], current: string, ctx: Pick<CommandContext, 'world' | 'cwd' | 'shell'>): string[];
+  /**
+   * Set on a stand-in whose code is not loaded yet (a page loads the Compose
+   * and Kubernetes simulators on demand): the shell awaits it, which puts the
+   * real command in place, before it runs a line that uses this command.
+   */
+  load?(shell: Shell): Promise<void>;
 }

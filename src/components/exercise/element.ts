@@ -10,7 +10,7 @@ import { onSessionReset, registerExercise } from '../session-registry.ts';
  */
 for (const el of document.querySelectorAll<HTMLElement>('kl-exercise[data-session][data-id]')) {
   const id = el.dataset.id!;
-  registerExercise(el.dataset.session!, id);
+  registerExercise(el.dataset.session!, id, el.dataset.pack === 'k8s' ? 'k8s' : 'compose');
   onSessionReset(el.dataset.session!, () => {
     try {
       localStorage.removeItem(solvedKey(id));

@@ -1,4 +1,4 @@
-import { exercises } from '../../lessons/exercises.ts';
+import { loadExercise } from '../../lessons/exercise-loader.ts';
 import { inlineMarkup } from '../../lessons/format.ts';
 import type { Lang } from '../../shell/types.ts';
 import { solvedKey } from '../../lessons/course.ts';
@@ -6,17 +6,17 @@ import { isSolved as wasSolved } from '../overrides/sidebar-progress.ts';
 import { getSession } from '../runtime.ts';
 
 
-export function mountExercise(host: HTMLElement): void {
+export async function mountExercise(host: HTMLElement): Promise<void> {
   const id = host.dataset.id!;
-  const ex = exercises[id];
+  const ex = await loadExercise(id, host.dataset.pack === 'k8s' ? 'k8s' : 'compose');
   if (!ex) return;
   const lang = (host.dataset.lang === 'en' ? 'en' : 'ko') as Lang;
-  const live = getSession(host.dataset.session!, { seed: 1, lang, dir: ex.scenario.dir, files: ex.scenario.files, boot: ex.scenario.boot });
+  const live = await getSession(host.dataset.session!, { seed: 1, lang, dir: ex.scenario.dir, files: ex.scenario.files, boot: ex.scenario.boot });
   const list = host.querySelector('.kl-ex-goals')!;
   const status = host.querySelector('.kl-ex-status')!;
   let solvedBefore = wasSolved(id);
   const render = () => {
-    const r = live.exercise(id);
+    const r = live.exercise(ex);
     if (!r) return;
     list.innerHTML = r.goals.map((g) => `<li data-met="${g.met}">${inlineMarkup(g.text[lang])}</li>`).join('');
     const done = r.done || solvedBefore;

@@ -66,10 +66,10 @@ const KEYS: { label: string; data: string; name: { ko: string; en: string } }[] 
 ];
 
 /** Wires xterm to the shared shell: the shell owns all state, this only draws and forwards keys. */
-export function mountTerminal(host: HTMLElement): void {
+export async function mountTerminal(host: HTMLElement): Promise<void> {
   const cfg = JSON.parse(host.dataset.config ?? '{}') as TerminalConfig;
   const t = TEXT[cfg.lang === 'en' ? 'en' : 'ko'];
-  const live = getSession(cfg.session, { seed: cfg.seed, lang: cfg.lang, dir: cfg.dir, files: cfg.files, boot: cfg.boot });
+  const live = await getSession(cfg.session, { seed: cfg.seed, lang: cfg.lang, dir: cfg.dir, files: cfg.files, boot: cfg.boot });
   const shell = live.shell;
   const box = host.querySelector<HTMLElement>('.kl-term-screen')!;
   host.querySelector('.kl-term-status')?.remove();

@@ -5,6 +5,7 @@ import { JobHandle } from '../job.ts';
 import type { Command, CommandContext, CommandResult } from '../types.ts';
 import { GLOBAL_FLAGS, parseFlags, type FlagSpec, type FlagValues } from './etcdctl/args.ts';
 import { goDuration, goObject, humanBytes, jsonHeader, jsonKv, table, uint64 } from './etcdctl/format.ts';
+import { SUMMARY } from './summaries.ts';
 
 // etcdctl's exit codes (ctlv3/command/error.go).
 const EXIT_ERROR = 1;
@@ -454,7 +455,7 @@ function usage(run: Run, sub?: string): number {
 
 export const etcdctl: Command = {
   name: 'etcdctl',
-  summary: { ko: 'etcd 클러스터에 직접 묻고 씁니다 (etcdctl 3.4)', en: 'talk to the etcd cluster directly (etcdctl 3.4)' },
+  summary: SUMMARY.etcdctl,
   help: {
     ko: [
       'etcdctl 은 쿠버네티스가 모든 상태를 저장하는 etcd 에 직접 말을 거는 도구입니다.',

@@ -8,6 +8,7 @@ import { down, restart, start, stop } from './lifecycle.ts';
 import { logs } from './logs.ts';
 import { ps } from './ps.ts';
 import { up } from './up.ts';
+import { SUMMARY } from '../summaries.ts';
 
 export const SUBCOMMANDS: ComposeSub[] = [up, down, ps, stop, start, restart, logs, config, build, pull, images, ls, exec, top, port];
 
@@ -90,7 +91,7 @@ export function completeCompose(words: string[], current: string, ctx: Pick<Comm
 
 export const dockerCompose: Command = {
   name: 'docker-compose',
-  summary: { ko: 'Compose v1 방식의 명령 (docker compose 와 같습니다)', en: 'Compose v1-style command (same as docker compose)' },
+  summary: SUMMARY['docker-compose'],
   help: {
     ko: 'docker-compose 는 예전 (v1) 이름입니다. 지금은 docker compose (v2) 를 씁니다. 하위 명령은 같습니다:\nup -d, ps, logs, stop, start, restart, down [-v], config, build, pull, images, ls, exec, top, port',
     en: 'docker-compose is the old (v1) name; Compose v2 is `docker compose`. The subcommands are the same:\nup -d, ps, logs, stop, start, restart, down [-v], config, build, pull, images, ls, exec, top, port',

@@ -6,6 +6,7 @@ import type { Command, CommandContext, CommandResult } from '../../types.ts';
 import { completeCompose, runCompose } from './compose.ts';
 import { has, last, parseFlags } from './flags.ts';
 import { portsText, shortCommand, statusText, table } from './render.ts';
+import { SUMMARY } from '../summaries.ts';
 
 /** Plain `docker`: enough of it to see what Compose created and what `down` removed. */
 type Sub = (ctx: CommandContext, args: string[], engine: DockerEngine) => CommandResult;
@@ -223,7 +224,7 @@ const CONTAINER_ARGS = new Set(['stop', 'start', 'rm', 'logs', 'inspect']);
 
 export const docker: Command = {
   name: 'docker',
-  summary: { ko: '시뮬레이션된 Docker (docker compose, ps, images, volume, network…)', en: 'the simulated Docker (docker compose, ps, images, volume, network...)' },
+  summary: SUMMARY.docker,
   help: {
     ko: 'docker compose up -d / ps / logs / stop / start / restart / down [-v] 와\ndocker ps [-a], images, volume create|ls|inspect|rm|prune, network create|ls|inspect|rm, logs, inspect, rm [-f], stop, start, version.',
     en: 'docker compose up -d / ps / logs / stop / start / restart / down [-v], and\ndocker ps [-a], images, volume create|ls|inspect|rm|prune, network create|ls|inspect|rm, logs, inspect, rm [-f], stop, start, version.',

@@ -25,6 +25,7 @@ import { scale } from './cmd/scale.ts';
 import { setCmd } from './cmd/set.ts';
 import { get } from './cmd/get.ts';
 import { wait } from './cmd/wait.ts';
+import { SUMMARY } from '../summaries.ts';
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
   get,
@@ -94,7 +95,7 @@ const HELP_KO = `kubectl 로 시뮬레이션된 쿠버네티스 클러스터(con
 
 export const kubectl: Command = {
   name: 'kubectl',
-  summary: { ko: '쿠버네티스 클러스터 다루기 (시뮬레이션)', en: 'control the (simulated) Kubernetes cluster' },
+  summary: SUMMARY.kubectl,
   help: { ko: HELP_KO, en: HELP_EN },
   run(ctx) {
     const argv = ctx.argv.slice(1);

@@ -4,6 +4,7 @@ import { formatDecision } from '../../../sim/k8s/scheduler/explain.ts';
 import type { Command, CommandContext } from '../../types.ts';
 import { GET_TABWRITER, tabwrite } from '../kubectl/print/tabwriter.ts';
 import { formatTrace } from './trace.ts';
+import { SUMMARY } from '../summaries.ts';
 
 const GRACE_S = NODE_MONITOR_GRACE_MS / 1000;
 
@@ -89,7 +90,7 @@ function nsFlag(args: string[]): { ns: string; rest: string[] } {
 
 export const sim: Command = {
   name: 'sim',
-  summary: { ko: '시뮬레이터 제어: 구성 요소 상태, 장애 내기, 요청 추적 (sim help)', en: 'simulator controls: component status, failures, request trace (sim help)' },
+  summary: SUMMARY.sim,
   help: {
     ko: `쿠버네티스 클러스터 시뮬레이터를 들여다보고, 일부러 고장을 내 볼 수 있는 명령이에요.\n\n${USAGE.ko}`,
     en: `Look inside the simulated Kubernetes cluster and break parts of it on purpose.\n\n${USAGE.en}`,

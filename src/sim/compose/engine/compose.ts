@@ -4,24 +4,14 @@ import { buildImage } from './build.ts';
 import type { Container, ContainerSpec, DockerEngine, Mount } from './docker.ts';
 import { hexDigest } from './hash.ts';
 import { newReport, Progress, type OpReport } from './progress.ts';
+import { LABEL } from './labels.ts';
 
 /**
  * Docker Compose's side of things: turns a project into containers,
  * networks and volumes on the shared engine, labelled the way Compose labels
  * them so `ps`, `down` and a later `up` find them again.
  */
-export const LABEL = {
-  project: 'com.docker.compose.project',
-  service: 'com.docker.compose.service',
-  number: 'com.docker.compose.container-number',
-  hash: 'com.docker.compose.config-hash',
-  image: 'com.docker.compose.image',
-  workdir: 'com.docker.compose.project.working_dir',
-  files: 'com.docker.compose.project.config_files',
-  oneoff: 'com.docker.compose.oneoff',
-  network: 'com.docker.compose.network',
-  volume: 'com.docker.compose.volume',
-} as const;
+export { LABEL };
 
 export interface UpOptions {
   services?: string[];

@@ -1,0 +1,104 @@
+import type { Shell } from '../shell/shell.ts';
+
+/** The speeds the time controls offer. */
+export const SPEEDS = [1, 4, 16] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+export interface ClockState {
+  paused: boolean;
+  speed: Speed;
+  /** Virtual now, ms since the epoch. */
+  now: number;
+  /** When the next simulated event is due, if any. */
+  nextAt: number | undefined;
+}
+
+/**
+ * Drives a session's virtual clock from real time in the browser: the core
+ * never reads the wall clock, this does, and only here. Time can be paused,
+ * sped up, or stepped to the core's next timer. The saved session records
+ * virtual times, so none of this changes what a replay does.
+ */
+export class ClockRunner {
+  #shell: Shell;
+  #paused = false;
+  #speed: Speed = 1;
+  #listeners = new Set<(s: ClockState) => void>();
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #last = 0;
+
+  constructor(shell: Shell) {
+    this.#shell = shell;
+    shell.world.clock.onAdvance(() => this.#emit());
+  }
+
+  get state(): ClockState {
+    const clock = this.#shell.world.clock;
+    return { paused: this.#paused, speed: this.#speed, now: clock.now(), nextAt: clock.nextAt() };
+  }
+
+  start(): void {
+    if (this.#timer !== undefined) return;
+    this.#last = performance.now();
+    this.#timer = setInterval(() => this.#tick(), 250);
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  play(): void {
+    this.#paused = false;
+    this.#last = performance.now();
+    this.#emit();
+  }
+
+  pause(): void {
+    this.#paused = true;
+    this.#emit();
+  }
+
+  setSpeed(speed: Speed): void {
+    this.#speed = speed;
+    this.#emit();
+  }
+
+  /**
+   * Pauses, then moves virtual time to the next pending timer and fires it
+   * (and everything due at that instant). Returns the virtual ms skipped, or
+   * undefined when nothing is scheduled.
+   */
+  step(): number | undefined {
+    this.#paused = true;
+    const clock = this.#shell.world.clock;
+    const at = clock.nextAt();
+    if (at === undefined || this.#shell.loading) {
+      this.#emit();
+      return undefined;
+    }
+    const ms = Math.max(0, at - clock.now());
+    clock.advance(ms);
+    return ms;
+  }
+
+  onChange(fn: (s: ClockState) => void): () => void {
+    this.#listeners.add(fn);
+    return () => this.#listeners.delete(fn);
+  }
+
+  #tick(): void {
+    const now = performance.now();
+    // A throttled background tab must not jump minutes ahead.
+    const delta = Math.min(now - this.#last, 1000);
+    this.#last = now;
+    // While a command's code downloads, time stands still, so the command runs at the instant it was typed (as in a replay).
+    if (this.#paused || document.hidden || this.#shell.loading) return;
+    this.#shell.world.clock.advance(Math.floor(delta * this.#speed));
+  }
+
+  #emit(): void {
+    const s = this.state;
+    for (const l of this.#listeners) l(s);
+  }
+}

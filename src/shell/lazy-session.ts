@@ -1,0 +1,19 @@
+import { builtinCommands } from './builtins/index.ts';
+import { installPack, loadPack, stubCommands, type PackName } from './packs/index.ts';
+import { sessionShell, type SessionOptions } from './session-shell.ts';
+import type { Shell } from './shell.ts';
+
+/**
+ * A session for a page: the builtins plus the packs it asks for, and stubs
+ * that load the other packs when first typed. The result behaves exactly like
+ * createSession()'s once those packs are in.
+ */
+export async function createLazySession(opts: SessionOptions, packs: PackName[]): Promise<Shell> {
+  const want = new Set(packs);
+  if (opts.boot?.includes('k8s')) want.add('k8s');
+  const loaded = await Promise.all([...want].map(loadPack));
+  const shell = sessionShell(opts, [...builtinCommands(), ...stubCommands([...want])]);
+  for (const p of loaded) installPack(shell, p);
+  if (opts.boot?.includes('k8s')) for (const p of loaded) p.boot?.(shell.world);
+  return shell;
+}

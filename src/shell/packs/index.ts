@@ -1,0 +1,81 @@
+import type { World } from '../../sim/world.ts';
+import { SUMMARY } from '../commands/summaries.ts';
+import type { Shell } from '../shell.ts';
+import type { Command } from '../types.ts';
+
+/**
+ * The tool commands come in packs, each its own chunk: a Compose lesson loads
+ * Docker and Compose, a Kubernetes lesson loads the cluster, and neither pays
+ * for the other. A command whose pack is not loaded yet is a stub that the
+ * shell awaits (Command.load) before it runs the line, so `kubectl` typed on
+ * a Compose page works, just a moment later.
+ */
+export type PackName = 'compose' | 'k8s';
+
+export interface Pack {
+  commands: Command[];
+  boot?(world: World): void;
+}
+
+const loaders: Record<PackName, () => Promise<Pack>> = {
+  compose: () => import('./compose.ts').then((m) => ({ commands: m.composeCommands() })),
+  k8s: () => import('./k8s.ts').then((m) => ({ commands: m.k8sCommands(), boot: m.bootK8s })),
+};
+
+/** Which pack each tool command comes from. */
+export const PACK_OF: Record<keyof typeof SUMMARY, PackName> = { docker: 'compose', 'docker-compose': 'compose', kubectl: 'k8s', etcdctl: 'k8s', sim: 'k8s' };
+
+const cache = new Map<PackName, Promise<Pack>>();
+const done = new Map<PackName, Pack>();
+
+export function loadPack(name: PackName): Promise<Pack> {
+  let p = cache.get(name);
+  if (!p) {
+    p = loaders[name]().then((pack) => (done.set(name, pack), pack));
+    // A failed download (offline) may be retried by the next command.
+    p.catch(() => cache.delete(name));
+    cache.set(name, p);
+  }
+  return p;
+}
+
+/** The pack if it has already loaded. */
+export function loadedPack(name: PackName): Pack | undefined {
+  return done.get(name);
+}
+
+/** Puts a loaded pack's real commands into the shell in place of its stubs. */
+export function installPack(shell: Shell, pack: Pack): void {
+  for (const c of pack.commands) shell.commands.set(c.name, c);
+}
+
+/** Stand-ins for the tool commands of packs that are not loaded: named and summarised for `help`, loaded on first use. */
+export function stubCommands(skip: PackName[] = []): Command[] {
+  return (Object.keys(PACK_OF) as (keyof typeof SUMMARY)[])
+    .filter((name) => !skip.includes(PACK_OF[name]))
+    .map((name) => {
+      const pack = PACK_OF[name];
+      const load = (shell: Shell) => loadPack(pack).then((p) => installPack(shell, p));
+      return {
+        name,
+        summary: SUMMARY[name],
+        load,
+        run({ stderr }) {
+          // The shell loads a stub's pack before running the line; reaching this means that was skipped.
+          stderr.write(`${name}: the simulator is still loading; try again\n`);
+          return 1;
+        },
+        complete(_words, _current, { shell }) {
+          void load(shell).catch(() => {});
+          return [];
+        },
+      } satisfies Command;
+    });
+}
+
+/** Packs a line needs, judged by its command names: a restored session loads them before it replays. */
+export function packsForLine(line: string): PackName[] {
+  const out = new Set<PackName>();
+  for (const m of line.matchAll(/(?:^|[|;&]\s*|\s)(docker-compose|docker|kubectl|etcdctl|sim)(?=\s|$)/g)) out.add(PACK_OF[m[1] as keyof typeof PACK_OF]);
+  return [...out];
+}
