@@ -44,6 +44,7 @@ function mutate(o: J, edits: [number, J, 'set' | 'delete' | 'add'][]): J {
   const copy = structuredClone(o) as Record<string, unknown>;
   for (const [pick, v, op] of edits) {
     const ps = paths(copy).filter((p) => p.length > 0 && !(p.length === 1 && (p[0] === 'apiVersion' || p[0] === 'kind')));
+    if (ps.length === 0) continue; // every field was already deleted
     const p = ps[pick % ps.length]!;
     let parent: Record<string | number, unknown> = copy;
     for (const seg of p.slice(0, -1)) parent = parent[seg] as Record<string | number, unknown>;
