@@ -17,6 +17,7 @@ const REPOS = process.argv.slice(3).length ? process.argv.slice(3) : [
   'ruby', 'eclipse-temurin', 'haproxy', 'registry', 'hello-world', 'mongo-express', 'elasticsearch', 'maven', 'phpmyadmin', 'eclipse-mosquitto',
 ];
 
+export const BUILD = /^(_\d+|u\d+-b\d+|u\d+b\d+)/;
 const FIELDS = /^(Git[A-Za-z]*|Maintainers|Architectures|Directory|Constraints|File|Builder)$/;
 
 /** Every tag ever listed, and the tags listed together on one line (newest commits first). */
@@ -56,7 +57,8 @@ for (const repo of REPOS) {
   for (const t of tags) {
     const m = /^(v?)(\d+(?:\.\d+)*)(.*)$/.exec(t);
     if (!m) channels.push(t);
-    else parsed.push({ v: m[1], core: m[2], rest: m[3] });
+    // Build numbers after the version (eclipse-temurin 17.0.9_9, 8u392-b08) are part of the release, not the variant.
+    else parsed.push({ v: m[1], core: m[2], rest: m[3].replace(BUILD, '') });
   }
   const cores = [...new Set(parsed.map((p) => p.core))].sort(cmp);
   const full = cores.filter((c) => !cores.some((o) => o !== c && o.startsWith(c + '.')));

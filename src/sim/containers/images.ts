@@ -342,7 +342,13 @@ const DEFS: Record<string, Def> = {
 /** The config for a resolved image; repositories without a model get a generic one. */
 export function imageConfig(repo: string, version: string | undefined, variant: string, familiar = repo): ImageConfig {
   const def = DEFS[repo];
-  const distro: Distro = def?.base === 'busybox' ? { id: 'busybox', release: version ?? '1.37.0' } : def?.base === 'alpine' || (repo === 'alpine') ? { id: 'alpine', release: version ? minor(version) : '3.24' } : def?.base === 'ubuntu' ? { id: 'ubuntu', release: version ?? '26.04' } : distroOf(repo, version, variant);
+  const distro: Distro =
+    def?.base === 'busybox' ? { id: 'busybox', release: version ?? '1.37.0' }
+    : repo === 'alpine' ? { id: 'alpine', release: version ? minor(version) : '3.24' }
+    : def?.base === 'alpine' ? { id: 'alpine', release: alpineFor(variant) }
+    : def?.base === 'ubuntu' ? { id: 'ubuntu', release: version ?? '26.04' }
+    : repo === 'debian' ? { id: 'debian', release: Object.keys(DEBIAN_NUMBER).find((c) => DEBIAN_NUMBER[c] === major(version ?? '13')) ?? 'trixie' }
+    : distroOf(repo, version, variant);
   if (!def) {
     return {
       repo: familiar, ...(version ? { version } : {}), variant, distro, entrypoint: [], cmd: ['/init'], env: { PATH }, workdir: '/', user: '', exposed: [], volumes: [],

@@ -125,21 +125,21 @@ function program(image: ImageConfig, argv: string[], ctx: RunContext): Program |
     case 'mongod':
       return mongo(ctx);
     case 'rabbitmq-server':
-      return simple(ctx, 5672, 6000, (at) => [`${pgTime(ctx.now + at).slice(0, 23)}000+00:00 [info] <0.9.0> Server startup complete; ${image.variant?.includes('management') ? 5 : 4} plugins started.`]);
+      return simple(5672, 6000, (at) => [`${pgTime(ctx.now + at).slice(0, 23)}000+00:00 [info] <0.9.0> Server startup complete; ${image.variant?.includes('management') ? 5 : 4} plugins started.`]);
     case 'memcached':
-      return simple(ctx, 11211, 50, () => []);
+      return simple(11211, 50, () => []);
     case 'traefik':
-      return simple(ctx, 80, 200, (at) => [`${isoSeconds(ctx.now + at)} INF Traefik version ${v} built on 2026-07-21T16:11:12Z version=${v}`, `${isoSeconds(ctx.now + at)} INF Starting provider aggregator *aggregator.ProviderAggregator`]);
+      return simple(80, 200, (at) => [`${isoSeconds(ctx.now + at)} INF Traefik version ${v} built on 2026-07-21T16:11:12Z version=${v}`, `${isoSeconds(ctx.now + at)} INF Starting provider aggregator *aggregator.ProviderAggregator`]);
     case 'apache2-foreground':
       return wordpress(image, ctx);
     case 'caddy':
       if (argv[1] !== 'run') return exited(0);
-      return simple(ctx, 80, 100, (at) => [`{"level":"info","ts":${((ctx.now + at) / 1000).toFixed(7)},"msg":"serving initial configuration"}`]);
+      return simple(80, 100, (at) => [`{"level":"info","ts":${((ctx.now + at) / 1000).toFixed(7)},"msg":"serving initial configuration"}`]);
     case 'php':
       if (argv[1] === '-S') {
         const port = Number((argv[2] ?? ':8080').split(':').at(-1));
         return {
-          ...simple(ctx, port, 100, (at) => [`[${httpdTime(ctx.now + at).replace(/\.\d+ /, ' ')}] PHP 8.3.14 Development Server (http://${argv[2]}) started`]),
+          ...simple(port, 100, (at) => [`[${httpdTime(ctx.now + at).replace(/\.\d+ /, ' ')}] PHP 8.3.14 Development Server (http://${argv[2]}) started`]),
           answer: () => ({ status: 200, body: image.repo === 'adminer' ? '<!DOCTYPE html>\n<html lang="en" dir="ltr">\n<title>Login - Adminer</title>\n</html>\n' : '' }),
         };
       }
@@ -290,8 +290,8 @@ function interpreter(argv: string[], ctx: RunContext, lang: 'node' | 'python' | 
   return plan({ readyAt: 300, stop: 'ignore', memoryBytes: 40 * MiB });
 }
 
-function simple(ctx: RunContext, port: number, readyAt: number, texts: (at: number) => string[]): Program {
-  void ctx;
+/** A server whose start-up is a line or two: enough to see it come up. */
+function simple(port: number, readyAt: number, texts: (at: number) => string[]): Program {
   return plan({ logs: lines(readyAt, texts(readyAt)), readyAt, listens: [port], answer: () => 'empty', stop: quickStop(0, 300), memoryBytes: 30 * MiB });
 }
 
@@ -509,7 +509,7 @@ function mongo(ctx: RunContext): Program {
 }
 
 function wordpress(image: ImageConfig, ctx: RunContext): Program {
-  const p = simple(ctx, 80, 900, (at) => ['WordPress not found in /var/www/html - copying now...', 'Complete! WordPress has been successfully copied to /var/www/html', `AH00558: apache2: Could not reliably determine the server's fully qualified domain name, using ${ctx.ip}. Set the 'ServerName' directive globally to suppress this message`, `[${httpdTime(ctx.now + at)}] [mpm_prefork:notice] [pid 1:tid 1] AH00163: Apache/2.4.62 (Debian) PHP/${image.env.PHP_VERSION ?? ''} configured -- resuming normal operations`]);
+  const p = simple(80, 900, (at) => ['WordPress not found in /var/www/html - copying now...', 'Complete! WordPress has been successfully copied to /var/www/html', `AH00558: apache2: Could not reliably determine the server's fully qualified domain name, using ${ctx.ip}. Set the 'ServerName' directive globally to suppress this message`, `[${httpdTime(ctx.now + at)}] [mpm_prefork:notice] [pid 1:tid 1] AH00163: Apache/2.4.62 (Debian) PHP/${image.env.PHP_VERSION ?? ''} configured -- resuming normal operations`]);
   return { ...p, answer: () => ({ status: 200, body: '<!DOCTYPE html>\n<html lang="en-US">\n<head><title>WordPress &rsaquo; Installation</title></head>\n</html>\n', server: 'Apache/2.4.62 (Debian)' }) };
 }
 

@@ -63,11 +63,13 @@ export function resolveTag(repo: string, tag: string): { version?: string; varia
   if (m) {
     if (m[1] && !t.v) return undefined;
     const core = m[2]!;
-    const range = t.ranges[m[3]!];
+    // Build numbers after the version (eclipse-temurin 17.0.9_9, 8u392-b08) belong to the release.
+    const rest = m[3]!.replace(/^(_\d+|u\d+-b\d+|u\d+b\d+)/, '');
+    const range = t.ranges[rest];
     if (!range) return undefined;
     for (let i = range[1]; i >= range[0]; i--) {
       const v = t.versions[i]!;
-      if (v === core || v.startsWith(`${core}.`)) return { version: v, variant: m[3]! };
+      if (v === core || v.startsWith(`${core}.`)) return { version: v, variant: rest };
     }
     return undefined;
   }
@@ -85,7 +87,8 @@ export function resolveImage(written: string): Resolution {
   const k8s = K8S_IMAGES[ref.repository];
   if (k8s) {
     // Other tags of these repositories exist too; the model is the same.
-    return { ok: true, image: finish(ref, k8s.tags[0], '', k8s.config(ref.tag === 'latest' ? k8s.tags[0]! : ref.tag), false) };
+    const tag = ref.tag === 'latest' ? k8s.tags[0]! : ref.tag;
+    return { ok: true, image: finish(ref, tag.replace(/^v/, ''), '', k8s.config(tag), false) };
   }
   if (ref.official) {
     const repo = ref.path.slice('library/'.length);
@@ -112,6 +115,7 @@ function finish(ref: ImageRef, version: string | undefined, variant: string, con
 
 /** The Docker daemon's pull error. */
 export function dockerPullError(r: Extract<Resolution, { ok: false }>): string {
+  if (r.ref.path === 'library/scratch') return "Error response from daemon: 'scratch' is a reserved name";
   if (r.reason === 'not-found') return `Error response from daemon: manifest for ${familiarString(r.ref)} not found: manifest unknown: manifest unknown`;
   return `Error response from daemon: pull access denied for ${r.ref.familiar}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`;
 }

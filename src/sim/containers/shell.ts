@@ -62,7 +62,7 @@ export interface ShellResult {
 
 type Tok = { op: string } | { word: Part[] };
 /** A word is parts: literal text, or text from quotes (no splitting), or an expansion. */
-type Part = { lit: string; quoted: boolean } | { var: string; quoted: boolean; def?: string } | { sub: string; quoted: boolean };
+type Part = { lit: string; quoted: boolean } | { var: string; quoted: boolean; def?: string } | { sub: string; quoted: boolean } | { arith: string; quoted: boolean };
 
 const OPS = ['&&', '||', ';;', '>>', '2>&1', '2>>', '2>', '&>', '>&', ';', '|', '&', '<', '>', '(', ')', '\n'];
 
@@ -81,7 +81,12 @@ function lex(src: string): Tok[] {
     // at src[i] === '$'
     const rest = src.slice(i + 1);
     let m: RegExpExecArray | null;
-    if (rest.startsWith('(')) {
+    if (rest.startsWith('((')) {
+      const end = src.indexOf('))', i + 3);
+      if (end < 0) throw new SyntaxErr('Syntax error: Missing \'))\'');
+      push({ arith: src.slice(i + 3, end), quoted });
+      i = end + 2;
+    } else if (rest.startsWith('(')) {
       let depth = 0;
       let j = i + 1;
       for (; j < src.length; j++) {
@@ -117,7 +122,8 @@ function lex(src: string): Tok[] {
       continue;
     }
     const op = OPS.find((o) => src.startsWith(o, i));
-    if (op && !(op === '2>&1' || op === '2>' || op === '2>>') ) {
+    // "2>" is an operator only at the start of a word ("file2>x" is not).
+    if (op && !(op === '2>&1' || op === '2>' || op === '2>>')) {
       flush();
       toks.push({ op });
       i += op.length;
@@ -505,6 +511,7 @@ class Interp {
         has = true;
         continue;
       } else if ('var' in p) text = this.lookup(p.var, st, p.def);
+      else if ('arith' in p) text = String(arith(p.arith, (n) => this.lookup(n, st)));
       else text = this.substitute(p.sub, st);
       if (p.quoted) {
         cur += text;
@@ -694,4 +701,36 @@ class Interp {
     if (res.code === 127 && res.stderr === '') return { ...res, stderr: this.notFound(cmd) };
     return res;
   }
+}
+
+/** `$(( … ))`: integer + - * / % and parentheses over numbers and variable names. */
+export function arith(expr: string, lookup: (name: string) => string): number {
+  const toks = expr.match(/\d+|[A-Za-z_][A-Za-z0-9_]*|\$[A-Za-z_][A-Za-z0-9_]*|[-+*/%()]/g) ?? [];
+  let i = 0;
+  const atom = (): number => {
+    const t = toks[i++] ?? '0';
+    if (t === '(') {
+      const v = sum();
+      i++;
+      return v;
+    }
+    if (t === '-') return -atom();
+    if (/^\d+$/.test(t)) return Number(t);
+    return Number(lookup(t.replace(/^\$/, ''))) || 0;
+  };
+  const product = (): number => {
+    let v = atom();
+    while (toks[i] === '*' || toks[i] === '/' || toks[i] === '%') {
+      const op = toks[i++];
+      const r = atom();
+      v = op === '*' ? v * r : r === 0 ? 0 : op === '/' ? Math.trunc(v / r) : v % r;
+    }
+    return v;
+  };
+  const sum = (): number => {
+    let v = product();
+    while (toks[i] === '+' || toks[i] === '-') v = toks[i++] === '+' ? v + product() : v - product();
+    return v;
+  };
+  return sum();
 }

@@ -61,7 +61,6 @@ function curl(sys: ContainerSys, args: string[]): CmdResult {
   let include = false;
   let head = false;
   let fail = false;
-  let silent = false;
   let url: string | undefined;
   let output: string | undefined;
   let writeOut: string | undefined;
@@ -73,16 +72,13 @@ function curl(sys: ContainerSys, args: string[]): CmdResult {
     else if (a === '--fail') fail = true;
     else if (a === '--head') head = true;
     else if (a === '--include') include = true;
-    else if (a === '--silent') silent = true;
     else if (a.startsWith('--')) continue;
     else if (a.startsWith('-') && a.length > 1) {
       if (a.includes('i')) include = true;
       if (a.includes('I')) head = true;
       if (a.includes('f')) fail = true;
-      if (a.includes('s')) silent = true;
     } else url = a;
   }
-  void silent;
   if (!url) return bad("curl: try 'curl --help' or 'curl --manual' for more information", 2);
   const u = parseUrl(url);
   if (!u) return bad('curl: (3) URL rejected: Malformed input to a URL function', 3);
@@ -356,6 +352,16 @@ export function runUtility(sys: ContainerSys, argv: string[], io: CmdIO): CmdRes
       return ok(`${io.cwd}\n`);
     case 'nproc':
       return ok('8\n');
+    case 'expr': {
+      // expr A op B, integers and string comparison (what loops in scripts use).
+      const [a = '', op, b = ''] = args;
+      if (op === undefined) return ok(`${a}\n`);
+      const x = Number(a);
+      const y = Number(b);
+      const v = op === '+' ? x + y : op === '-' ? x - y : op === '*' ? x * y : op === '/' ? Math.trunc(x / y) : op === '%' ? x % y : op === '=' ? Number(a === b) : op === '!=' ? Number(a !== b) : op === '<' ? Number(x < y) : op === '>' ? Number(x > y) : op === '<=' ? Number(x <= y) : op === '>=' ? Number(x >= y) : NaN;
+      if (Number.isNaN(v)) return bad('expr: syntax error', 2);
+      return { stdout: `${v}\n`, stderr: '', code: v === 0 ? 1 : 0 };
+    }
     case 'basename':
       return ok(`${base(args[0] ?? '')}\n`);
     case 'dirname': {

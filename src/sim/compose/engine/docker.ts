@@ -592,7 +592,8 @@ export class DockerEngine {
       read: (path) => {
         const m = mountFor(path);
         if (m?.type === 'volume') return this.volumes.get(m.source)?.files.get(rel(m, path));
-        if (m?.type === 'bind') return this.world.vfs.readFile(`${m.source}/${rel(m, path)}`);
+        // A bind of a single file (./nginx.conf:/etc/nginx/nginx.conf) is the file itself.
+        if (m?.type === 'bind') return this.world.vfs.readFile(rel(m, path) ? `${m.source}/${rel(m, path)}` : m.source);
         if (path === '/etc/hostname') return `${this.hostname(c)}\n`;
         if (path === '/etc/hosts') return hostsFile([...c.ips.values()][0] ?? '172.17.0.2', this.hostname(c));
         if (path === '/etc/resolv.conf') return c.spec.networks.some((n) => n.name !== 'bridge') ? 'nameserver 127.0.0.11\noptions ndots:0\n' : 'nameserver 10.0.2.3\n';
@@ -601,7 +602,7 @@ export class DockerEngine {
       write: (path, text) => {
         const m = mountFor(path);
         if (m?.type === 'volume') this.volumes.get(m.source)?.files.set(rel(m, path), text);
-        else if (m?.type === 'bind') this.world.vfs.writeFile(`${m.source}/${rel(m, path)}`, text);
+        else if (m?.type === 'bind') this.world.vfs.writeFile(rel(m, path) ? `${m.source}/${rel(m, path)}` : m.source, text);
         else c.layer.set(path, text);
       },
       list: (dir) => {
