@@ -90,3 +90,40 @@ describe('bind mounts of single files', () => {
     expect(out).toContain('events {}\nhttp {}\n');
   });
 });
+
+describe('compose secrets and configs', () => {
+  it('programs read /run/secrets/* and configs at their target: from a file, an environment variable, inline content', () => {
+    const compose = [
+      'services:',
+      '  app:',
+      '    image: alpine:3.20',
+      '    command: sh -c "cat /run/secrets/db_password; cat /run/secrets/token; sleep 3600"',
+      '    secrets:',
+      '      - db_password',
+      '      - source: api_token',
+      '        target: token',
+      '    configs:',
+      '      - source: app_config',
+      '        target: /etc/app.conf',
+      'secrets:',
+      '  db_password:',
+      '    file: ./db_password.txt',
+      '  api_token:',
+      '    environment: API_TOKEN',
+      'configs:',
+      '  app_config:',
+      '    content: "debug=true"',
+      '',
+    ].join('\n');
+    const sh = session({ 'compose.yaml': compose, 'db_password.txt': 's3cret\n', '.env': 'API_TOKEN=tok-123\n' });
+    const out = transcript(sh, ['docker compose up -d', 'sleep 2', 'docker compose logs app', 'docker compose exec app cat /etc/app.conf']);
+    expect(out).not.toContain("'secrets' are not simulated");
+    expect(out).toContain('app-1  | s3cret\napp-1  | tok-123');
+    expect(out).toContain('debug=true');
+  });
+
+  it('a secret the project does not declare is compose\'s error', () => {
+    const out = transcript(session({ 'compose.yaml': 'services:\n  app:\n    image: alpine\n    secrets: [nope]\n' }), ['docker compose up -d']);
+    expect(out).toContain('service "app" refers to undefined secret nope: invalid compose project');
+  });
+});

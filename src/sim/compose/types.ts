@@ -19,6 +19,9 @@ export interface ComposeProject {
   networks: Record<string, NetworkConfig>;
   /** Declared named volumes. */
   volumes: Record<string, VolumeConfig>;
+  /** Top-level `secrets:` and `configs:`, when declared. */
+  secrets?: Record<string, FileObject>;
+  configs?: Record<string, FileObject>;
   /** Variables used for interpolation (.env plus the shell environment). */
   environment: Record<string, string>;
   /**
@@ -101,6 +104,24 @@ export interface ServiceConfig {
   profiles: string[];
   /** stop_grace_period, default 10 s. */
   stopGracePeriod: number;
+  /** Secrets mounted at /run/secrets/<name> (or their target), configs at /<name> (or their target). */
+  secrets?: FileReference[];
+  configs?: FileReference[];
+}
+
+export interface FileReference {
+  /** Name of the top-level secret or config. */
+  source: string;
+  /** Absolute path in the container. */
+  target: string;
+}
+
+/** A top-level secret or config: from a file (absolute virtual path), an environment variable, or inline content. */
+export interface FileObject {
+  file?: string;
+  environment?: string;
+  content?: string;
+  external: boolean;
 }
 
 export interface NetworkConfig {

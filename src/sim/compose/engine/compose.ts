@@ -110,6 +110,16 @@ export class ComposeRunner {
     }));
     // Anonymous volumes (the image's VOLUME paths) survive a recreate, as Compose copies them over.
     for (const m of inherited) if (!mounts.some((x) => x.target === m.target)) mounts.push(m);
+    // Secrets and configs: a file is bind-mounted read-only; an environment variable or inline content is written in.
+    const files: Record<string, string> = {};
+    for (const [refs, decl] of [[svc.secrets, p.secrets], [svc.configs, p.configs]] as const) {
+      for (const r of refs ?? []) {
+        const d = decl?.[r.source];
+        if (d?.file) mounts.push({ type: 'bind', source: d.file, target: r.target, readOnly: true });
+        else if (d?.environment !== undefined) files[r.target] = p.environment[d.environment] ?? '';
+        else if (d?.content !== undefined) files[r.target] = d.content;
+      }
+    }
     const nets = Object.keys(svc.networks).length ? svc.networks : { default: { aliases: [] } };
     return {
       name,
@@ -137,6 +147,7 @@ export class ComposeRunner {
       healthcheck: svc.healthcheck,
       stopGracePeriod: svc.stopGracePeriod,
       workingDir: svc.workingDir,
+      ...(Object.keys(files).length ? { files } : {}),
     };
   }
 

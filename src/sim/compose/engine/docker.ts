@@ -84,6 +84,8 @@ export interface ContainerSpec {
   healthcheck?: HealthcheckConfig;
   stopGracePeriod: number;
   workingDir?: string;
+  /** Files the container starts with in its own layer (secrets and configs given by value). */
+  files?: Record<string, string>;
 }
 
 export type ContainerState = 'created' | 'running' | 'restarting' | 'paused' | 'exited' | 'dead';
@@ -309,7 +311,7 @@ export class DockerEngine {
       restartCount: 0,
       stoppedByUser: false,
       ips: new Map(),
-      layer: new Map(),
+      layer: new Map(Object.entries(spec.files ?? {})),
       logs: [],
       timers: [],
       boundPorts: [],

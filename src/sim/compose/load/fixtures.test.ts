@@ -127,11 +127,12 @@ describe('fixtures', () => {
     expect(p.services.app!.labels['traefik.http.routers.notes.rule']).toBe('Host(`notes.localhost`)');
   });
 
-  it('secrets and configs are accepted with one note each', () => {
+  it('secrets and configs are mounted where the service asks for them', () => {
     const { project: p, warnings } = fixture('secrets-configs');
+    expect(p.services.api!.secrets).toEqual([{ source: 'stripe_key', target: '/run/secrets/stripe_key' }, { source: 'db_password', target: '/run/secrets/db' }]);
+    expect(p.services.api!.configs).toEqual([{ source: 'api_config', target: '/etc/payments/config.yaml' }]);
+    expect(p.secrets!.db_password).toEqual({ external: false, environment: 'DB_PASSWORD' });
     expect(warnings).toEqual([
-      "note: 'secrets' are not simulated",
-      "note: 'configs' are not simulated",
       "note: 'deploy.resources' are not simulated",
       "note: 'logging' is not simulated",
     ]);

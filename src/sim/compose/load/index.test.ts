@@ -143,7 +143,6 @@ describe('loadProject', () => {
     expect((r.warnings ?? []).map(formatWarning)).toEqual([
       `WARN[0000] ${FILE}: the attribute \`version\` is obsolete, it will be ignored, please remove it to avoid potential confusion`,
       'WARN[0000] The "TAG" variable is not set. Defaulting to a blank string.',
-      "note: 'secrets' are not simulated",
       "note: 'logging' is not simulated",
     ]);
     expect(r.value.warnings).toEqual(r.warnings);

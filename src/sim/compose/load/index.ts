@@ -6,7 +6,7 @@ import { parseDotenv } from './dotenv.ts';
 import { interpolateValue, type InterpolationContext } from './interpolate.ts';
 import { isObject, mergeFiles } from './merge.ts';
 import { invalidProjectNameMessage, isValidProjectName, normalizeProjectName } from './name.ts';
-import { normalizeNetworks, normalizeService, normalizeVolumes, type NormalizeContext } from './normalize.ts';
+import { normalizeFileObjects, normalizeNetworks, normalizeService, normalizeVolumes, type NormalizeContext } from './normalize.ts';
 import { validateFile } from './validate.ts';
 import { locate, parseYaml, type ParsedFile, type Path } from './yaml.ts';
 
@@ -19,7 +19,7 @@ export const COMPOSE_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compos
 export const VERSION_OBSOLETE = 'the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion';
 
 /** Top-level sections that are valid but not simulated. */
-const UNSIMULATED_TOP = ['include', 'secrets', 'configs', 'models'];
+const UNSIMULATED_TOP = ['include', 'models'];
 
 /**
  * The line compose prints for a warning: `WARN[0000] <file>: ...` for the
@@ -138,6 +138,14 @@ export function loadProject(vfs: Vfs, opts: LoadOptions): Result<ComposeProject>
   }
   const networks = normalizeNetworks(ctx, merged.networks);
   const volumes = normalizeVolumes(ctx, merged.volumes);
+  const secrets = normalizeFileObjects(ctx, merged.secrets);
+  const configs = normalizeFileObjects(ctx, merged.configs);
+  // A service may only use secrets and configs the project declares (compose-go's checks).
+  for (const s of Object.values(services)) {
+    for (const [kind, refs, decl] of [['secret', s.secrets, secrets], ['config', s.configs, configs]] as const) {
+      for (const r of refs ?? []) if (!decl?.[r.source]) errors.push(simError('UNDEFINED_REF', `service "${s.name}" refers to undefined ${kind} ${r.source}: invalid compose project`, where(['services', s.name, `${kind}s`])));
+    }
+  }
   const extendsOf = (s: string) => isObject(rawServices[s]) && (rawServices[s] as Record<string, unknown>).extends !== undefined;
   errors.push(...checkProject({ services, networks, volumes }, where, extendsOf));
   if (errors.length) return { ok: false, errors };
@@ -147,7 +155,7 @@ export function loadProject(vfs: Vfs, opts: LoadOptions): Result<ComposeProject>
     warnings.push(simError('NOT_SIMULATED', `note: '${n}' ${verb} not simulated`, { severity: 'warning', file: files[0] }));
   }
   const all = [...warnings.filter((w) => w.code === 'OBSOLETE_VERSION'), ...ictx.warnings, ...warnings.filter((w) => w.code !== 'OBSOLETE_VERSION')];
-  const project: ComposeProject = { name: name.value, workingDir, composeFiles: files, services, networks, volumes, environment: vars, warnings: all };
+  const project: ComposeProject = { name: name.value, workingDir, composeFiles: files, services, networks, volumes, ...(secrets ? { secrets } : {}), ...(configs ? { configs } : {}), environment: vars, warnings: all };
   return all.length ? { ok: true, value: project, warnings: all } : { ok: true, value: project };
 }
 

@@ -1,6 +1,6 @@
 import { simError, type SimError, type SimPosition } from '../../errors.ts';
 import { Vfs } from '../../vfs.ts';
-import type { BuildConfig, DependsOn, HealthcheckConfig, NetworkConfig, PortMapping, RestartPolicy, ServiceConfig, VolumeConfig, VolumeMount } from '../types.ts';
+import type { BuildConfig, DependsOn, FileObject, FileReference, HealthcheckConfig, NetworkConfig, PortMapping, RestartPolicy, ServiceConfig, VolumeConfig, VolumeMount } from '../types.ts';
 import { parseDotenv } from './dotenv.ts';
 import { parseDuration } from './duration.ts';
 import { isObject, listToMap } from './merge.ts';
@@ -28,7 +28,7 @@ export interface NormalizeContext {
 const MODELLED = new Set([
   'image', 'build', 'command', 'entrypoint', 'environment', 'env_file', 'ports', 'volumes', 'networks', 'depends_on',
   'healthcheck', 'restart', 'deploy', 'scale', 'container_name', 'hostname', 'working_dir', 'user', 'labels', 'profiles',
-  'stop_grace_period',
+  'stop_grace_period', 'secrets', 'configs',
 ]);
 
 const HEALTH_DEFAULTS = { interval: 30_000, timeout: 30_000, retries: 3, startPeriod: 0 };
@@ -211,9 +211,34 @@ export function normalizeService(ctx: NormalizeContext, name: string, s: Obj): S
     hostname: s.hostname as string | undefined,
     workingDir: s.working_dir as string | undefined,
     user: s.user as string | undefined,
+    secrets: fileRefs(s.secrets, '/run/secrets/'),
+    configs: fileRefs(s.configs, '/'),
   };
   // Optional fields are left out rather than set to undefined, so the model compares and prints cleanly.
   for (const [k, v] of Object.entries(opt)) if (v !== undefined) (out as unknown as Obj)[k] = v;
+  return out;
+}
+
+/** A service's `secrets:`/`configs:` list: names, or {source, target}; a relative target is under `dir`. */
+function fileRefs(v: unknown, dir: string): FileReference[] | undefined {
+  if (!Array.isArray(v) || v.length === 0) return undefined;
+  return v.map((x) => {
+    const o = isObject(x) ? x : { source: String(x) };
+    const source = String(o.source ?? '');
+    const target = typeof o.target === 'string' ? o.target : source;
+    return { source, target: target.startsWith('/') ? target : `${dir}${target}` };
+  });
+}
+
+/** Top-level `secrets:` or `configs:`. */
+export function normalizeFileObjects(ctx: NormalizeContext, raw: unknown): Record<string, FileObject> | undefined {
+  if (!isObject(raw)) return undefined;
+  const out: Record<string, FileObject> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    const o = isObject(v) ? v : {};
+    const ext = o.external === true || isObject(o.external);
+    out[k] = { external: ext, ...(typeof o.file === 'string' ? { file: Vfs.resolve(ctx.workingDir, o.file) } : {}), ...(typeof o.environment === 'string' ? { environment: o.environment } : {}), ...(typeof o.content === 'string' ? { content: o.content } : {}) };
+  }
   return out;
 }
 
