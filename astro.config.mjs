@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { cjkStrong } from './src/markdown/cjk-strong.ts';
+import { fileURLToPath } from 'node:url';
 
 /** Course order (src/lessons/course.ts lists the same pages with their exercises). Starlight shows each title in the current language. */
 const sidebar = [
@@ -43,6 +44,14 @@ export default defineConfig({
     mdx(),
   ],
   vite: {
+    resolve: {
+      alias: [
+        // monaco-yaml's worker helper imports 'monaco-editor/esm/vs/…', which monaco-editor 0.5x's exports map no longer resolves.
+        // monaco-yaml's page-side worker manager predates monaco-editor 0.5x's createWebWorker({ worker }); see the file.
+        { find: /^monaco-worker-manager$/, replacement: fileURLToPath(new URL('./src/components/editor/worker-manager.ts', import.meta.url)) },
+        { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url)) + '$1' },
+      ],
+    },
     build: {
       // xterm and the shell are one lazily loaded chunk; Monaco is split out on its own.
       chunkSizeWarningLimit: 1500,

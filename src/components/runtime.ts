@@ -8,6 +8,7 @@ import { packsForLine, type PackName } from '../shell/packs/index.ts';
 import type { SessionOptions } from '../shell/session-shell.ts';
 import type { Shell } from '../shell/shell.ts';
 import { ClockRunner } from './clock-runner.ts';
+import { attachEditorHost } from './editor/host.ts';
 
 /**
  * Page-level sessions: every widget on a lesson page (terminal, editor,
@@ -112,27 +113,31 @@ async function startSession(key: string, opts: LiveSessionOptions): Promise<Live
     results.clear();
     // Exercises check after every command from the very first one, replayed lines included.
     for (const id of known.keys()) track(shell, id);
+    // vi, nano and kubectl edit open the page's editor; quiet while a saved session replays.
+    const editorHost = attachEditorHost(shell, key);
     // Recording starts before the replay, so the replayed lines become the new log as they run.
-    return { shell, rec: new Recorder(shell, seed) };
+    return { shell, rec: new Recorder(shell, seed), editorHost };
   };
-  let { shell, rec } = await fresh(parsed.log?.seed ?? opts.seed ?? 1);
+  let { shell, rec, editorHost } = await fresh(parsed.log?.seed ?? opts.seed ?? 1);
   let restored = '';
   let notice: LiveSession['notice'];
   if (parsed.log && parsed.log.entries.length) {
     const w = { write: (s: string) => (restored += s) };
     let ok = false;
     try {
+      editorHost.setQuiet(true);
       ok = replay(shell, parsed.log, { stdout: w, stderr: w });
     } catch (e) {
       console.error(e);
     }
+    editorHost.setQuiet(false);
     if (ok) {
       const n = parsed.log.entries.length;
       notice = sharing
         ? { kind: 'info', ko: `# 공유 링크의 명령 ${n}개를 다시 재생했어요.`, en: `# Replayed the ${n} commands of the shared link.` }
         : { kind: 'info', ko: `# 지난번 작업을 이어서 불러왔어요 (명령 ${n}개). 처음부터 하려면 ↺ 를 누르세요.`, en: `# Restored your previous work (${n} commands). Press ↺ to start over.` };
     } else {
-      ({ shell, rec } = await fresh(opts.seed ?? 1));
+      ({ shell, rec, editorHost } = await fresh(opts.seed ?? 1));
       restored = '';
       notice = { kind: 'error', ko: '# 저장된 작업을 다시 재생하지 못해 새로 시작합니다.', en: '# Could not replay your saved work; starting fresh.' };
     }
@@ -148,7 +153,7 @@ async function startSession(key: string, opts: LiveSessionOptions): Promise<Live
     }
   };
   shell.onLine(save);
-  shell.onInput((e) => e.type === 'interrupt' && save());
+  shell.onInput((e) => (e.type === 'interrupt' || e.type === 'write') && save());
   const clock = new ClockRunner(shell);
   clock.start();
   return {
@@ -168,6 +173,8 @@ async function startSession(key: string, opts: LiveSessionOptions): Promise<Live
     reset() {
       try {
         localStorage.removeItem(storageKey(key));
+        // and the editor's unsaved drafts of this session's files
+        for (const k of Object.keys(localStorage)) if (k.startsWith(`kube-lessons:draft:${key}:`)) localStorage.removeItem(k);
       } catch {
         /* nothing saved */
       }

