@@ -46,9 +46,9 @@ export default defineConfig({
   vite: {
     resolve: {
       alias: [
-        // monaco-yaml's worker helper imports 'monaco-editor/esm/vs/…', which monaco-editor 0.5x's exports map no longer resolves.
         // monaco-yaml's page-side worker manager predates monaco-editor 0.5x's createWebWorker({ worker }); see the file.
         { find: /^monaco-worker-manager$/, replacement: fileURLToPath(new URL('./src/components/editor/worker-manager.ts', import.meta.url)) },
+        // monaco-yaml's worker helper imports 'monaco-editor/esm/vs/…', which monaco-editor 0.5x's exports map no longer resolves.
         { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url)) + '$1' },
       ],
     },
