@@ -135,3 +135,51 @@ for (const { lang, path } of pages) {
     });
   });
 }
+
+const k8sPages = [
+  { lang: 'ko', path: '/k8s/pods/', edited: 'deployment.apps/web edited' },
+  { lang: 'en', path: '/en/k8s/pods/', edited: 'deployment.apps/web edited' },
+] as const;
+
+for (const { lang, path, edited } of k8sPages) {
+  test(`kubectl edit deploy/web opens the editor; saving new replicas scales it (${lang})`, async ({ page }) => {
+    test.setTimeout(90_000);
+    const errors = watchErrors(page);
+    await page.goto(path);
+    const term = await terminal(page);
+    await typeIn(page, term, 'kubectl apply -f web.yaml');
+    await expectTranscript(term, 'deployment.apps/web created');
+    await typeIn(page, term, 'kubectl edit deploy/web');
+    // No <Editor> on this page: one appears under the terminal with the object's YAML.
+    const ed = page.locator('kl-editor');
+    await expect(ed).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+    await expect(ed.locator('.kl-ed-tab[aria-selected="true"]')).toContainText('kubectl edit');
+    await expect(ed.locator('.view-lines')).toContainText('Please edit the object below');
+    await ed.evaluate((el) => {
+      const m = (el as unknown as { editor: { getModel(): { getValue(): string; setValue(v: string): void } } }).editor.getModel();
+      m.setValue(m.getValue().replace(/^  replicas: 3$/m, '  replicas: 5'));
+    });
+    await ed.locator('.monaco-editor textarea').focus();
+    await page.keyboard.press('ControlOrMeta+s');
+    // The editor scrolled into view; the terminal draws what it missed when it is back on screen.
+    await term.scrollIntoViewIfNeeded();
+    await expectTranscript(term, edited);
+    await expect(ed.locator('.kl-ed-tab')).toHaveCount(0);
+    await typeIn(page, term, 'sleep 30s');
+    await typeIn(page, term, 'kubectl get deploy web');
+    await expectTranscript(term, /web\s+5\/5\s+5\s+5/);
+    expect(errors).toEqual([]);
+  });
+}
+
+for (const { lang, path } of pages) {
+  test(`Run buttons type a code block's command into the terminal (${lang})`, async ({ page }) => {
+    await page.goto(path);
+    const run = page.locator('.expressive-code .kl-run').filter({ has: page.locator('xpath=..', { hasText: 'cat compose.yaml' }) }).first();
+    await expect(run).toBeVisible();
+    await run.click();
+    const term = page.locator('kl-terminal').first();
+    await expect(term).toHaveAttribute('data-state', 'ready');
+    await expectTranscript(term, /\$ cat compose\.yaml\n[\s\S]*POSTGRES_PASSWORD: example/);
+  });
+}

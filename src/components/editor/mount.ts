@@ -536,7 +536,7 @@ export function mountEditor(host: EditorElement): MountedEditor {
   host.style.removeProperty('--kl-ed-preview');
 
   // For tests and other widgets: the Monaco instance and the model of a path.
-  Object.assign(host, { monaco, editor, tabPaths: () => tabs.map((x) => x.path) });
+  Object.assign(host, { monaco, editor, shell, tabPaths: () => tabs.map((x) => x.path) });
 
   return {
     openFile(path, purpose) {
