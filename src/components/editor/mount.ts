@@ -157,11 +157,11 @@ interface Tab {
 
 const draftKey = (session: string, path: string) => `kube-lessons:draft:${session}:${path}`;
 
-export function mountEditor(host: EditorElement): MountedEditor {
+export async function mountEditor(host: EditorElement): Promise<MountedEditor> {
   const cfg = JSON.parse(host.dataset.config ?? '{}') as EditorConfig;
   const t = TEXT[cfg.lang === 'en' ? 'en' : 'ko'];
   const opts = sessionOptions(cfg);
-  const live: LiveSession = getSession(cfg.session, opts);
+  const live: LiveSession = await getSession(cfg.session, opts);
   const shell = live.shell;
   const vfs = shell.world.vfs;
   const baseDir = opts.dir ? Vfs.resolve(HOME, opts.dir) : HOME;
