@@ -21,8 +21,8 @@ async function transcript(term: Locator): Promise<string> {
   return term.evaluate((el) => (el as HTMLElement & { transcript(): string }).transcript());
 }
 
-async function expectTranscript(term: Locator, text: string | RegExp) {
-  await expect.poll(() => transcript(term), { timeout: 15_000 }).toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
+async function expectTranscript(term: Locator, text: string | RegExp, timeout = 15_000) {
+  await expect.poll(() => transcript(term), { timeout }).toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
 }
 
 async function typeIn(page: Page, term: Locator, line: string) {
@@ -164,10 +164,10 @@ for (const { lang, path, edited } of k8sPages) {
     // The editor scrolled into view; the terminal draws what it missed when it is back on screen.
     await term.scrollIntoViewIfNeeded();
     await expectTranscript(term, edited);
-    await expect(ed.locator('.kl-ed-tab')).toHaveCount(0);
+    await expect(ed.locator('.kl-ed-tab', { hasText: 'kubectl edit' })).toHaveCount(0);
     await typeIn(page, term, 'sleep 30s');
     await typeIn(page, term, 'kubectl get deploy web');
-    await expectTranscript(term, /web\s+5\/5\s+5\s+5/);
+    await expectTranscript(term, /web\s+5\/5\s+5\s+5/, 40_000);
     expect(errors).toEqual([]);
   });
 }

@@ -525,7 +525,8 @@ export async function mountEditor(host: EditorElement): Promise<MountedEditor> {
 
   // ---------- first tabs ----------
   let drafts = 0;
-  const wanted = (cfg.open?.length ? cfg.open : [...lessonFiles.keys()].map(rel)).map((p) => Vfs.resolve(baseDir, p));
+  // A floating editor (opened by vi or kubectl edit) starts with no tabs of its own: open is [].
+  const wanted = (cfg.open ?? [...lessonFiles.keys()].map(rel)).map((p) => Vfs.resolve(baseDir, p));
   for (const p of wanted) if (vfs.isFile(p) || lessonFiles.has(p)) openTab(p, 'edit', false);
   const first = cfg.active ? tabs.find((x) => x.path === Vfs.resolve(baseDir, cfg.active!)) : tabs[0];
   if (first) activate(first);
