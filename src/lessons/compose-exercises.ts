@@ -31,7 +31,7 @@ export const composeUpExercise: Exercise = {
   },
   hints: [
     { ko: '`docker compose up -d`로 시작하고, `echo \'<h1>v2</h1>\' > web/index.html`처럼 파일을 바꿔 보세요.', en: 'Start with `docker compose up -d`, then change the file, e.g. `echo \'<h1>v2</h1>\' > web/index.html`.' },
-    { ko: '이미지가 이미 있으면 Compose 는 다시 빌드하지 않아요. `up`에 어떤 옵션이 필요할까요?', en: 'Compose does not rebuild an image that already exists. Which option of `up` do you need?' },
+    { ko: '이미지가 이미 있으면 Compose는 다시 빌드하지 않아요. `up`에 어떤 옵션이 필요할까요?', en: 'Compose does not rebuild an image that already exists. Which option of `up` do you need?' },
   ],
   scenario: composeDemo,
   solution: ['docker compose up -d', "echo '<h1>v2</h1>' > web/index.html", 'docker compose up -d --build', 'docker compose images'],
@@ -41,9 +41,9 @@ export const composeUpExercise: Exercise = {
     const html = shell.world.vfs.readFile(`/home/learner/${PROJECT}/web/index.html`);
     const served = web?.image.files['/usr/share/nginx/html/index.html'];
     return goalsResult([
-      { text: { ko: '`db`와 `web`이 실행 중이다', en: '`db` and `web` are running' }, met: running(db) && running(web) },
-      { text: { ko: '`web/index.html`을 바꿨다', en: '`web/index.html` was changed' }, met: html !== undefined && html !== composeDemo.files['web/index.html'] },
-      { text: { ko: '실행 중인 `web` 이미지에 바뀐 `index.html`이 들어 있다', en: 'the running `web` image holds the changed `index.html`' }, met: running(web) && html !== composeDemo.files['web/index.html'] && served === html },
+      { text: { ko: '`db`와 `web`이 실행 중이에요', en: '`db` and `web` are running' }, met: running(db) && running(web) },
+      { text: { ko: '`web/index.html`을 바꿨어요', en: '`web/index.html` was changed' }, met: html !== undefined && html !== composeDemo.files['web/index.html'] },
+      { text: { ko: '실행 중인 `web` 이미지에 바뀐 `index.html`이 들어 있어요', en: 'the running `web` image holds the changed `index.html`' }, met: running(web) && html !== composeDemo.files['web/index.html'] && served === html },
     ]);
   },
 };
@@ -60,7 +60,7 @@ export const composeStopStartExercise: Exercise = {
   id: 'compose-stop-start',
   title: { ko: '연습 문제: 멈췄다가 그대로 다시 켜기', en: 'Exercise: stop, then start the same containers' },
   task: {
-    ko: '프로젝트의 컨테이너를 **지우지 않고** 멈춘 다음, **같은 컨테이너**를 다시 실행하세요. 새 컨테이너를 만들면 안 됩니다.',
+    ko: '프로젝트의 컨테이너를 **지우지 않고** 멈춘 다음, **같은 컨테이너**를 다시 실행하세요. 새 컨테이너를 만들면 안 돼요.',
     en: 'Stop the project\'s containers **without removing them**, then run **the same containers** again. No new containers.',
   },
   hints: [
@@ -78,8 +78,8 @@ export const composeStopStartExercise: Exercise = {
     const s = memo.stopped as { web: string; db: string; at: number } | undefined;
     const back = !!s && running(web) && running(db) && web!.id === s.web && db!.id === s.db && web!.startedAt >= s.at && db!.startedAt >= s.at;
     return goalsResult([
-      { text: { ko: '`web`과 `db`가 멈춘 채(`Exited`) 남아 있었다', en: '`web` and `db` were stopped but kept (`Exited`)' }, met: !!s },
-      { text: { ko: '멈췄던 바로 그 컨테이너들이 다시 실행 중이다', en: 'the very containers that were stopped are running again' }, met: back },
+      { text: { ko: '`web`과 `db`가 멈춘 채(`Exited`) 남아 있었어요', en: '`web` and `db` were stopped but kept (`Exited`)' }, met: !!s },
+      { text: { ko: '멈췄던 바로 그 컨테이너들이 다시 실행 중이에요', en: 'the very containers that were stopped are running again' }, met: back },
     ]);
   },
 };
@@ -88,7 +88,7 @@ export const composeRestartExercise: Exercise = {
   id: 'compose-restart',
   title: { ko: '연습 문제: web 만 재시작하기', en: 'Exercise: restart only web' },
   task: {
-    ko: '프로젝트가 실행 중일 때 **`web` 서비스만** 재시작하세요. `db`는 그동안 계속 돌아가야 하고, 컨테이너를 새로 만들면 안 됩니다.',
+    ko: '프로젝트가 실행 중일 때 **`web` 서비스만** 재시작하세요. `db`는 그동안 계속 돌아가야 하고, 컨테이너를 새로 만들면 안 돼요.',
     en: 'While the project runs, restart **only the `web` service**. `db` must keep running meanwhile, and no container may be re-created.',
   },
   hints: [
@@ -111,8 +111,8 @@ export const composeRestartExercise: Exercise = {
     memo.prev = { web: seen(web), db: seen(db) };
     const ok = memo.okFor !== undefined && memo.okFor === web?.id && running(web) && running(db);
     return goalsResult([
-      { text: { ko: '프로젝트가 실행 중이다', en: 'the project is running' }, met: running(web) && running(db) },
-      { text: { ko: '`db`는 그대로 둔 채 `web`만 (같은 컨테이너로) 재시작되었다', en: 'only `web` was restarted (same container), `db` left alone' }, met: ok },
+      { text: { ko: '프로젝트가 실행 중이에요', en: 'the project is running' }, met: running(web) && running(db) },
+      { text: { ko: '`db`는 그대로 둔 채 `web`만 (같은 컨테이너로) 재시작됐어요', en: 'only `web` was restarted (same container), `db` left alone' }, met: ok },
     ]);
   },
 };
@@ -126,7 +126,7 @@ export const composeDownExercise: Exercise = {
   },
   hints: [
     { ko: '`docker compose up -d` 다음 `docker compose down`, 그리고 `docker volume ls`를 보세요.', en: 'Run `docker compose up -d`, then `docker compose down`, then look at `docker volume ls`.' },
-    { ko: '`down`에 `--volumes`(또는 `-v`)를 붙이면 이름 있는 볼륨도 지워요. 컨테이너가 이미 없어도 됩니다.', en: 'Add `--volumes` (or `-v`) to `down` to remove the named volumes too; it works even when the containers are already gone.' },
+    { ko: '`down`에 `--volumes`(또는 `-v`)를 붙이면 이름 있는 볼륨도 지워요. 컨테이너가 이미 없어도 돼요.', en: 'Add `--volumes` (or `-v`) to `down` to remove the named volumes too; it works even when the containers are already gone.' },
   ],
   scenario: composeDemo,
   solution: ['docker compose up -d', 'docker compose down', 'docker volume ls', 'docker compose down --volumes', 'docker volume ls'],
@@ -136,10 +136,10 @@ export const composeDownExercise: Exercise = {
     const network = [...engine.networks.values()].some((n) => n.name === `${PROJECT}_default`) || engine.networks.has(`${PROJECT}_default`);
     const left = projectContainers(shell).length;
     return goalsResult([
-      { text: { ko: '컨테이너가 없어진 뒤에도 `compose-demo_db-data` 볼륨이 데이터를 담고 남아 있었다', en: 'the `compose-demo_db-data` volume kept its data after its containers were gone' }, met: !!vol && vol.files.size > 0 && left === 0, sticky: true },
-      { text: { ko: '컨테이너가 남아 있지 않다', en: 'no containers are left' }, met: left === 0 },
-      { text: { ko: '`compose-demo_default` 네트워크가 지워졌다', en: 'the `compose-demo_default` network is gone' }, met: !network },
-      { text: { ko: '`compose-demo_db-data` 볼륨이 지워졌다', en: 'the `compose-demo_db-data` volume is gone' }, met: !vol },
+      { text: { ko: '컨테이너가 없어진 뒤에도 `compose-demo_db-data` 볼륨이 데이터를 담고 남아 있었어요', en: 'the `compose-demo_db-data` volume kept its data after its containers were gone' }, met: !!vol && vol.files.size > 0 && left === 0, sticky: true },
+      { text: { ko: '컨테이너가 남아 있지 않아요', en: 'no containers are left' }, met: left === 0 },
+      { text: { ko: '`compose-demo_default` 네트워크가 지워졌어요', en: 'the `compose-demo_default` network is gone' }, met: !network },
+      { text: { ko: '`compose-demo_db-data` 볼륨이 지워졌어요', en: 'the `compose-demo_db-data` volume is gone' }, met: !vol },
     ]);
   },
 };
@@ -165,8 +165,8 @@ export const composeIntroExercise: Exercise = {
   check(shell) {
     const a = answer(shell, composeDemo.dir, 'answer.txt');
     return goalsResult([
-      { text: { ko: '`answer.txt` 파일이 있다', en: '`answer.txt` exists' }, met: a !== undefined },
-      { text: { ko: '`db` 서비스의 이미지가 적혀 있다', en: 'it names the `db` service image' }, met: a === 'postgres:16' },
+      { text: { ko: '`answer.txt` 파일이 있어요', en: '`answer.txt` exists' }, met: a !== undefined },
+      { text: { ko: '`db` 서비스의 이미지가 적혀 있어요', en: 'it names the `db` service image' }, met: a === 'postgres:16' },
     ]);
   },
 };

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runLines } from '../shell/headless.ts';
 import { createSession } from '../shell/session.ts';
 import type { Lang } from '../shell/types.ts';
+import { REVERSE_BREAKS, shellBlocks } from './blocks.ts';
 import { course } from './course.ts';
 import { ExerciseProgress } from './exercise.ts';
 import { exercises } from './exercises.ts';
@@ -16,19 +17,6 @@ import { inlineMarkup, rawMarkdown } from './format.ts';
 const ROOT = join(import.meta.dirname, '..', '..', 'content', 'docs');
 const pagePath = (slug: string, lang: Lang) => join(ROOT, lang === 'en' ? 'en' : '', `${slug}.mdx`);
 const page = (slug: string, lang: Lang) => readFileSync(pagePath(slug, lang), 'utf8');
-
-interface Block {
-  commands: string[];
-  expectFail: boolean;
-}
-
-/** The ```sh blocks of a page, one command per line; `sh expect-fail` marks a block whose commands may fail. */
-export function shellBlocks(mdx: string): Block[] {
-  return [...mdx.matchAll(/^```(?:sh|bash|shell)([^\n]*)\n([\s\S]*?)^```$/gm)].map((m) => ({
-    expectFail: /\bexpect-fail\b/.test(m[1]!),
-    commands: m[2]!.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#')),
-  }));
-}
 
 function frontmatter(mdx: string): Record<string, string> {
   const fm = /^---\n([\s\S]*?)\n---/.exec(mdx)?.[1] ?? '';
@@ -46,14 +34,6 @@ function run(shell: ReturnType<typeof fresh>, line: string): number {
   runLines(shell, [line], { stdout: out, stderr: out });
   return shell.lastExit;
 }
-
-/**
- * Pages whose blocks, run backwards, leave the cluster broken on purpose: the
- * learner must repair it (as the page shows) before the goal can be reached.
- */
-const REVERSE_BREAKS: Record<string, string> = {
-  'k8s/scheduler': 'the taint block then runs after the untaint block, leaving both workers tainted',
-};
 
 describe.each(course)('lesson $slug', (lesson) => {
   it.each(['ko', 'en'] as const)('exists in %s with a title, a description and its exercise on the same session as a terminal', (lang) => {
@@ -116,12 +96,29 @@ describe('exercise texts', () => {
 describe('Korean spelling', () => {
   // Particles attach to the word before them, code spans included: "`compose.yaml`을", not "`compose.yaml` 을".
   const detached = /`\s+(을|를|이|가|은|는|의|에|에서|에게|로|으로|와|과|도|만|까지|부터|처럼|보다|이나|나|이에요|예요|이고|이라|라고|이라고)(?=[\s.,)!?:]|$)/m;
+  // ...and to Latin words: "etcd가", not "etcd 가" (only particles that cannot start a word here).
+  const afterLatin = /[A-Za-z0-9)]\s(을|를|가|은|는|의|에|에서|로|으로|와|과)(?=[\s.,)!?:])/;
+  const bad = (t: string) => detached.test(t) || afterLatin.test(t);
+  it('lesson pages attach particles to code spans and Latin words', () => {
+    const bad2 = course.flatMap((l) => page(l.slug, 'ko').split('\n').filter((line) => !line.startsWith('import') && bad(line)).map((line) => `${l.slug}: ${line.trim().slice(0, 80)}`));
+    expect(bad2).toEqual([]);
+  });
   it('lesson pages attach particles to code spans', () => {
     const bad = course.flatMap((l) => page(l.slug, 'ko').split('\n').filter((line) => detached.test(line)).map((line) => `${l.slug}: ${line.trim().slice(0, 80)}`));
     expect(bad).toEqual([]);
   });
   it('exercise texts attach particles to code spans', () => {
-    const bad = Object.values(exercises).flatMap((ex) => [ex.title, ex.task, ...ex.hints].map((t) => t.ko).filter((t) => detached.test(t)));
+    const bad = Object.values(exercises).flatMap((ex) => [ex.title, ex.task, ...ex.hints].map((t) => t.ko).filter((t) => detached.test(t) || afterLatin.test(t)));
     expect(bad).toEqual([]);
+  });
+});
+
+describe('Korean register', () => {
+  // Lessons speak 해요체 throughout: the page, its exercise and its checklist.
+  it('no 합니다체 in lesson pages or exercise texts', () => {
+    const formal = /(습니다|ㅂ니다|합니다|됩니다|입니다|니다\.)/;
+    const pages = course.flatMap((l) => page(l.slug, 'ko').split('\n').filter((line) => formal.test(line)).map((line) => `${l.slug}: ${line.trim().slice(0, 60)}`));
+    const texts = Object.values(exercises).flatMap((ex) => [ex.title, ex.task, ...ex.hints].map((t) => t.ko).filter((t) => formal.test(t)));
+    expect([...pages, ...texts]).toEqual([]);
   });
 });

@@ -45,9 +45,9 @@ export const k8sSchedulerExercise: Exercise = {
     const pods = webPods(c);
     const schedulerUp = c?.componentRunning('scheduler') ?? true;
     return goalsResult([
-      { text: { ko: '`web`이 배포되었다', en: '`web` is deployed' }, met: pods.length > 0, sticky: true },
-      { text: { ko: '스케줄러가 멈춘 동안 노드 없는 `Pending` 파드가 생겼다', en: 'a `Pending` pod with no node appeared while the scheduler was stopped' }, met: !schedulerUp && pods.some((p) => !p.spec.nodeName && p.status?.phase === 'Pending'), sticky: true },
-      { text: { ko: '스케줄러가 다시 돌고, `web` 파드 5개가 모두 `Running` 이다', en: 'the scheduler runs again and all 5 `web` pods are `Running`' }, met: schedulerUp && pods.filter(isRunning).length === 5 },
+      { text: { ko: '`web`이 배포됐어요', en: '`web` is deployed' }, met: pods.length > 0, sticky: true },
+      { text: { ko: '스케줄러가 멈춘 동안 노드 없는 `Pending` 파드가 생겼어요', en: 'a `Pending` pod with no node appeared while the scheduler was stopped' }, met: !schedulerUp && pods.some((p) => !p.spec.nodeName && p.status?.phase === 'Pending'), sticky: true },
+      { text: { ko: '스케줄러가 다시 돌고, `web` 파드 5개가 모두 `Running`이에요', en: 'the scheduler runs again and all 5 `web` pods are `Running`' }, met: schedulerUp && pods.filter(isRunning).length === 5 },
     ]);
   },
 };
@@ -60,7 +60,7 @@ export const k8sNodeFailureExercise: Exercise = {
     en: 'Deploy `web.yaml`, then break `worker-1` (`sim node fail worker-1`). Let time pass until the node is `NotReady` and, in the end, all 3 `web` pods are `Running` **on other nodes**.',
   },
   hints: [
-    { ko: `하트비트가 끊기고 ${GRACE_S}초(노드 모니터 유예 시간) 뒤 \`NotReady\`가 됩니다: \`sleep 1m\` 후 \`kubectl get nodes\`.`, en: `The node turns \`NotReady\` ${GRACE_S} s (the node monitor grace period) after its heartbeats stop: \`sleep 1m\`, then \`kubectl get nodes\`.` },
+    { ko: `하트비트가 끊기고 ${GRACE_S}초(노드 모니터 유예 시간) 뒤 \`NotReady\`가 돼요: \`sleep 1m\` 후 \`kubectl get nodes\`.`, en: `The node turns \`NotReady\` ${GRACE_S} s (the node monitor grace period) after its heartbeats stop: \`sleep 1m\`, then \`kubectl get nodes\`.` },
     { ko: '파드는 기본 5분의 톨러레이션(toleration)이 지나야 축출(eviction)돼요: `sleep 5m` 후 `kubectl get pods -o wide`.', en: 'Pods are evicted only after their default 5-minute toleration: `sleep 5m`, then `kubectl get pods -o wide`.' },
   ],
   scenario: k8sDemo,
@@ -74,8 +74,8 @@ export const k8sNodeFailureExercise: Exercise = {
     }
     const elsewhere = webPods(c).filter((p) => isRunning(p) && p.spec.nodeName !== 'worker-1');
     return goalsResult([
-      { text: { ko: '`worker-1`이 `NotReady`가 되었다', en: '`worker-1` went `NotReady`' }, met: notReady, sticky: true },
-      { text: { ko: '`web` 파드 3개가 모두 다른 노드에서 `Running` 이다', en: 'all 3 `web` pods are `Running` on other nodes' }, met: notReady && elsewhere.length >= 3 },
+      { text: { ko: '`worker-1`이 `NotReady`가 됐어요', en: '`worker-1` went `NotReady`' }, met: notReady, sticky: true },
+      { text: { ko: '`web` 파드 3개가 모두 다른 노드에서 `Running`이에요', en: 'all 3 `web` pods are `Running` on other nodes' }, met: notReady && elsewhere.length >= 3 },
     ]);
   },
 };
@@ -84,11 +84,11 @@ export const k8sPodLifecycleExercise: Exercise = {
   id: 'k8s-pod-lifecycle',
   title: { ko: '연습 문제: 재시작과 재생성', en: 'Exercise: restart versus re-creation' },
   task: {
-    ko: '`web.yaml`을 배포한 뒤 ① `web` 파드의 컨테이너를 죽여서 kubelet 이 **같은 파드(같은 IP)** 안에서 다시 시작하는 것을 보고, ② `web` 파드를 지워서 컨트롤러가 **새 IP 의 새 파드**를 만드는 것을 보세요.',
+    ko: '`web.yaml`을 배포한 뒤 ① `web` 파드의 컨테이너를 죽여서 kubelet 이 **같은 파드(같은 IP)** 안에서 다시 시작하는 것을 보고, ② `web` 파드를 지워서 컨트롤러가 **새 IP의 새 파드**를 만드는 것을 보세요.',
     en: 'Deploy `web.yaml`, then ① kill a `web` pod\'s container and watch the kubelet restart it **in the same pod (same IP)**, and ② delete a `web` pod and watch the controller create **a new pod with a new IP**.',
   },
   hints: [
-    { ko: '`sim crash -l app=web`은 `app=web` 파드 하나의 컨테이너를 죽여요. `kubectl get pods -o wide`의 RESTARTS 와 IP 를 보세요.', en: '`sim crash -l app=web` kills the container of one `app=web` pod. Watch RESTARTS and IP in `kubectl get pods -o wide`.' },
+    { ko: '`sim crash -l app=web`은 `app=web` 파드 하나의 컨테이너를 죽여요. `kubectl get pods -o wide`의 RESTARTS와 IP를 보세요.', en: '`sim crash -l app=web` kills the container of one `app=web` pod. Watch RESTARTS and IP in `kubectl get pods -o wide`.' },
     { ko: '`kubectl delete pod -l app=web` (또는 파드 이름 하나) 다음 `sleep 30s`.', en: '`kubectl delete pod -l app=web` (or one pod by name), then `sleep 30s`.' },
   ],
   scenario: k8sDemo,
@@ -106,9 +106,9 @@ export const k8sPodLifecycleExercise: Exercise = {
     const restartedInPlace = pods.some((p) => isRunning(p) && (p.status?.containerStatuses?.[0]?.restartCount ?? 0) >= 1 && p.status?.podIP === seen[p.metadata.name]);
     const replaced = gone.length > 0 && pods.some((p) => isRunning(p) && !before.has(p.metadata.name) && !!p.status?.podIP && !goneIPs.has(p.status.podIP));
     return goalsResult([
-      { text: { ko: '`web` 파드가 실행 중이다', en: '`web` pods are running' }, met: pods.some(isRunning), sticky: true },
-      { text: { ko: '죽은 컨테이너가 같은 파드, 같은 IP 로 다시 시작되었다 (RESTARTS 1 이상)', en: 'a killed container came back in the same pod, same IP (RESTARTS 1 or more)' }, met: restartedInPlace, sticky: true },
-      { text: { ko: '지운 파드 대신 새 이름, 새 IP 의 파드가 생겼다', en: 'a deleted pod was replaced by one with a new name and a new IP' }, met: replaced, sticky: true },
+      { text: { ko: '`web` 파드가 실행 중이에요', en: '`web` pods are running' }, met: pods.some(isRunning), sticky: true },
+      { text: { ko: '죽은 컨테이너가 같은 파드, 같은 IP로 다시 시작됐어요(RESTARTS 1 이상)', en: 'a killed container came back in the same pod, same IP (RESTARTS 1 or more)' }, met: restartedInPlace, sticky: true },
+      { text: { ko: '지운 파드 대신 새 이름, 새 IP의 파드가 생겼어요', en: 'a deleted pod was replaced by one with a new name and a new IP' }, met: replaced, sticky: true },
     ]);
   },
 };
@@ -140,9 +140,9 @@ export const k8sIntroExercise: Exercise = {
   check(shell) {
     const p = podNamed(cluster(shell), 'hello');
     return goalsResult([
-      { text: { ko: '`hello` 파드가 있다', en: 'a pod `hello` exists' }, met: !!p && !p.metadata.deletionTimestamp },
-      { text: { ko: '`nginx:1.27` 이미지를 쓴다', en: 'it runs `nginx:1.27`' }, met: !!p && p.spec.containers.some((c) => c.image === 'nginx:1.27' || c.image === 'docker.io/library/nginx:1.27') },
-      { text: { ko: '노드에 배치되어 `Running` 이다', en: 'it is placed on a node and `Running`' }, met: !!p && !!p.spec.nodeName && isRunning(p) },
+      { text: { ko: '`hello` 파드가 있어요', en: 'a pod `hello` exists' }, met: !!p && !p.metadata.deletionTimestamp },
+      { text: { ko: '`nginx:1.27` 이미지를 써요', en: 'it runs `nginx:1.27`' }, met: !!p && p.spec.containers.some((c) => c.image === 'nginx:1.27' || c.image === 'docker.io/library/nginx:1.27') },
+      { text: { ko: '노드에 배치되어 `Running`이에요', en: 'it is placed on a node and `Running`' }, met: !!p && !!p.spec.nodeName && isRunning(p) },
     ]);
   },
 };
@@ -165,12 +165,12 @@ export const k8sApiServerExercise: Exercise = {
   id: 'k8s-api-server',
   title: { ko: '연습 문제: 누가 이 파드를 만들었나', en: 'Exercise: who created this pod?' },
   task: {
-    ko: '`web.yaml`을 배포한 뒤, `web` 파드를 **만든 구성 요소**의 이름을 `creator.txt`에, `web` 파드 하나가 etcd 에 **처음 저장된 리비전**을 `revision.txt`에 적으세요.',
+    ko: '`web.yaml`을 배포한 뒤, `web` 파드를 **만든 구성 요소**의 이름을 `creator.txt`에, `web` 파드 하나가 etcd에 **처음 저장된 리비전**을 `revision.txt`에 적으세요.',
     en: 'Deploy `web.yaml`. Write the name of the **component that created** the `web` pods into `creator.txt`, and the etcd **revision at which one `web` pod was first stored** into `revision.txt`.',
   },
   hints: [
     { ko: '`sim trace 30`에서 `create pods default/web-…` 줄을 찾아보세요. 화살표(→) 왼쪽이 요청한 구성 요소예요. 예: `echo kubectl > creator.txt`', en: 'Find a `create pods default/web-…` line in `sim trace 30`. Left of the arrow (→) is the component that asked. E.g. `echo kubectl > creator.txt`' },
-    { ko: '그 줄 아래 `etcd: txn … @번호`가 리비전이에요. 숫자만 `echo`로 적어도 되고, etcd 에 직접 물어본 JSON 을 저장해도 돼요: `etcdctl get /registry/pods/default/web --prefix --limit 1 -w json > revision.txt` (`create_revision`).', en: 'The `etcd: txn … @N` line under it is the revision. Write just the number with `echo`, or save what etcd itself says: `etcdctl get /registry/pods/default/web --prefix --limit 1 -w json > revision.txt` (`create_revision`).' },
+    { ko: '그 줄 아래 `etcd: txn … @번호`가 리비전이에요. 숫자만 `echo`로 적어도 되고, etcd에 직접 물어본 JSON을 저장해도 돼요: `etcdctl get /registry/pods/default/web --prefix --limit 1 -w json > revision.txt` (`create_revision`).', en: 'The `etcd: txn … @N` line under it is the revision. Write just the number with `echo`, or save what etcd itself says: `etcdctl get /registry/pods/default/web --prefix --limit 1 -w json > revision.txt` (`create_revision`).' },
   ],
   scenario: k8sDemo,
   solution: ['kubectl apply -f web.yaml', 'sleep 5s', 'sim trace 30', 'echo kube-controller-manager > creator.txt', 'etcdctl get /registry/pods/default/web --prefix --limit 1 -w json > revision.txt', 'cat creator.txt revision.txt'],
@@ -193,9 +193,9 @@ export const k8sApiServerExercise: Exercise = {
     const w = writtenRevision(answer(shell, k8sDemo.dir, 'revision.txt'));
     const revOk = w.revision !== undefined && created.has(w.revision) && (w.key === undefined || created.get(w.revision) === w.key);
     return goalsResult([
-      { text: { ko: '`web` 파드가 있다', en: '`web` pods exist' }, met: pods.length > 0 },
-      { text: { ko: '`creator.txt`에 파드를 만든 구성 요소가 적혀 있다', en: '`creator.txt` names the component that created the pods' }, met: pods.length > 0 && named },
-      { text: { ko: '`revision.txt`에 지금 있는 `web` 파드 하나의 생성 리비전이 있다', en: '`revision.txt` holds the create revision of a current `web` pod' }, met: revOk },
+      { text: { ko: '`web` 파드가 있어요', en: '`web` pods exist' }, met: pods.length > 0 },
+      { text: { ko: '`creator.txt`에 파드를 만든 구성 요소가 적혀 있어요', en: '`creator.txt` names the component that created the pods' }, met: pods.length > 0 && named },
+      { text: { ko: '`revision.txt`에 지금 있는 `web` 파드 하나의 생성 리비전이 있어요', en: '`revision.txt` holds the create revision of a current `web` pod' }, met: revOk },
     ]);
   },
 };
@@ -209,7 +209,7 @@ export const k8sEtcdExercise: Exercise = {
   },
   hints: [
     { ko: '멤버는 세 개예요. 과반수는 2 이니, 두 개를 멈추면(`sim stop etcd-1`, `sim stop etcd-2`) 쓰기가 `context deadline exceeded`로 실패해요.', en: 'There are three members, so a majority is 2: stop two (`sim stop etcd-1`, `sim stop etcd-2`) and writes fail with `context deadline exceeded`.' },
-    { ko: '`sim start`로 다시 켠 뒤 `etcdctl endpoint status --cluster -w table`의 IS LEADER 열을 보세요. 엔드포인트 IP 는 `etcdctl member list`로 이름과 짝지을 수 있어요.', en: 'After `sim start`, look at the IS LEADER column of `etcdctl endpoint status --cluster -w table`; `etcdctl member list` pairs endpoints with names. `sim status` also marks the leader.' },
+    { ko: '`sim start`로 다시 켠 뒤 `etcdctl endpoint status --cluster -w table`의 IS LEADER 열을 보세요. 엔드포인트 IP는 `etcdctl member list`로 이름과 짝지을 수 있고, `sim status`도 리더를 표시해요.', en: 'After `sim start`, look at the IS LEADER column of `etcdctl endpoint status --cluster -w table`; `etcdctl member list` pairs endpoints with names. `sim status` also marks the leader.' },
   ],
   scenario: k8sDemo,
   solution: ['sim stop etcd-1', 'sim stop etcd-2', 'etcdctl put /demo v1', 'etcdctl get /demo --consistency=s', 'sim start etcd-1', 'sim start etcd-2', 'sleep 5s', 'sim status', 'sim status | grep leader > leader.txt', 'cat leader.txt'],
@@ -219,9 +219,9 @@ export const k8sEtcdExercise: Exercise = {
     if (c && !c.etcd.leader()) memo.lost = true;
     const leader = c?.etcd.leader()?.name;
     return goalsResult([
-      { text: { ko: 'etcd 가 쿼럼을 잃어 리더가 없었다', en: 'etcd lost quorum and had no leader' }, met: memo.lost === true },
-      { text: { ko: '세 멤버가 모두 다시 실행 중이고 리더가 있다', en: 'all three members run again and there is a leader' }, met: all && !!leader },
-      { text: { ko: '`leader.txt`에 지금의 리더 이름이 적혀 있다', en: '`leader.txt` names the current leader' }, met: !!leader && (answer(shell, k8sDemo.dir, 'leader.txt') ?? '').split(/\s+/)[0] === leader },
+      { text: { ko: 'etcd가 쿼럼을 잃어 리더가 없었어요', en: 'etcd lost quorum and had no leader' }, met: memo.lost === true },
+      { text: { ko: '세 멤버가 모두 다시 실행 중이고 리더가 있어요', en: 'all three members run again and there is a leader' }, met: all && !!leader },
+      { text: { ko: '`leader.txt`에 지금의 리더 이름이 적혀 있어요', en: '`leader.txt` names the current leader' }, met: !!leader && (answer(shell, k8sDemo.dir, 'leader.txt') ?? '').split(/\s+/)[0] === leader },
     ]);
   },
 };
@@ -247,9 +247,9 @@ export const k8sControllerManagerExercise: Exercise = {
     const short = !cmUp && c?.api.running && pods.length < 3 && !!(memo.deployed as boolean);
     if (pods.length > 0) memo.deployed = true;
     return goalsResult([
-      { text: { ko: '`web`이 배포되었다', en: '`web` is deployed' }, met: !!memo.deployed, sticky: true },
-      { text: { ko: '컨트롤러 매니저가 멈춘 동안 지운 파드가 채워지지 않았다', en: 'while the controller manager was stopped, a deleted pod was not replaced' }, met: !!short, sticky: true },
-      { text: { ko: '컨트롤러 매니저가 다시 돌고, `web` 파드 3개가 `Running` 이다', en: 'the controller manager runs again and 3 `web` pods are `Running`' }, met: cmUp && pods.filter(isRunning).length === 3 },
+      { text: { ko: '`web`이 배포됐어요', en: '`web` is deployed' }, met: !!memo.deployed, sticky: true },
+      { text: { ko: '컨트롤러 매니저가 멈춘 동안 지운 파드가 채워지지 않았어요', en: 'while the controller manager was stopped, a deleted pod was not replaced' }, met: !!short, sticky: true },
+      { text: { ko: '컨트롤러 매니저가 다시 돌고, `web` 파드 3개가 `Running`이에요', en: 'the controller manager runs again and 3 `web` pods are `Running`' }, met: cmUp && pods.filter(isRunning).length === 3 },
     ]);
   },
 };
@@ -278,15 +278,15 @@ export const k8sServicesExercise: Exercise = {
     const selects = !!svc && Object.keys(sel).length > 0 && webPods(c).some((p) => isRunning(p) && Object.entries(sel).every(([k, v]) => p.metadata.labels?.[k] === v));
     const page = answer(shell, k8sDemo.dir, 'page.html') ?? '';
     return goalsResult([
-      { text: { ko: '`web` 서비스가 실행 중인 `web` 파드를 고른다', en: 'a Service `web` selects running `web` pods' }, met: selects },
-      { text: { ko: '`page.html`에 nginx 가 보낸 페이지가 들어 있다', en: '`page.html` holds the page nginx served' }, met: page.includes('Welcome to nginx!') },
+      { text: { ko: '`web` 서비스가 실행 중인 `web` 파드를 골라요', en: 'a Service `web` selects running `web` pods' }, met: selects },
+      { text: { ko: '`page.html`에 nginx가 보낸 페이지가 들어 있어요', en: '`page.html` holds the page nginx served' }, met: page.includes('Welcome to nginx!') },
     ]);
   },
 };
 
 export const k8sReviewExercise: Exercise = {
   id: 'k8s-review',
-  title: { ko: '종합 문제: Compose 에서 클러스터로', en: 'Capstone: from Compose to the cluster' },
+  title: { ko: '종합 문제: Compose에서 클러스터로', en: 'Capstone: from Compose to the cluster' },
   task: {
     ko: '① `docker compose up -d`로 앱을 띄우고, ② 같은 이미지를 `web.yaml`로 클러스터에 배포해 `web` 서비스를 만든 다음, ③ 구성 요소 하나를 고장 냈다가(`sim stop …` 또는 `sim node fail …`) ④ 모두 되살려 `web` 파드 3개가 `Running`이 되게 하세요.',
     en: '① Run the app with `docker compose up -d`, ② deploy the same image to the cluster with `web.yaml` and create a `web` Service, ③ break one component (`sim stop …` or `sim node fail …`), and ④ bring everything back so that 3 `web` pods are `Running`.',
@@ -307,10 +307,10 @@ export const k8sReviewExercise: Exercise = {
     const healthy = !!c && c.api.running && (['scheduler', 'controller-manager'] as const).every((n) => c.componentRunning(n)) && c.etcd.members().every((m) => c.etcd.isRunning(m.name)) && [...c.nodes.values()].every((n) => n.kubelet.running && n.proxy.running);
     const broken = !!c && !healthy;
     return goalsResult([
-      { text: { ko: 'Compose 로 앱이 실행되었다', en: 'the app ran with Compose' }, met: composeUp, sticky: true },
-      { text: { ko: '클러스터에 `web` Deployment 와 `web` 서비스가 있다', en: 'the cluster has the `web` Deployment and a `web` Service' }, met: svc && webPods(c).length > 0 },
-      { text: { ko: '구성 요소 하나가 멈춘 적이 있다', en: 'a component was broken' }, met: broken, sticky: true },
-      { text: { ko: '모든 구성 요소가 다시 돌고, `web` 파드 3개가 `Running` 이다', en: 'every component runs again and 3 `web` pods are `Running`' }, met: healthy && webPods(c).filter(isRunning).length === 3 },
+      { text: { ko: 'Compose로 앱이 실행됐어요', en: 'the app ran with Compose' }, met: composeUp, sticky: true },
+      { text: { ko: '클러스터에 `web` Deployment와 `web` 서비스가 있어요', en: 'the cluster has the `web` Deployment and a `web` Service' }, met: svc && webPods(c).length > 0 },
+      { text: { ko: '구성 요소 하나가 멈춘 적이 있어요', en: 'a component was broken' }, met: broken, sticky: true },
+      { text: { ko: '모든 구성 요소가 다시 돌고, `web` 파드 3개가 `Running`이에요', en: 'every component runs again and 3 `web` pods are `Running`' }, met: healthy && webPods(c).filter(isRunning).length === 3 },
     ]);
   },
 };
