@@ -122,3 +122,38 @@ describe('Korean register', () => {
     expect([...pages, ...texts]).toEqual([]);
   });
 });
+
+describe('Markdown in lesson pages', () => {
+  // CommonMark closes ** only if it is right-flanking: "**API 서버(kube-apiserver)**는" stays literal
+  // because ")" comes before and a letter after. Such spans must be written as <strong>.
+  const punct = (c: string) => c === '' || /[\p{P}\p{S}]/u.test(c);
+  const space = (c: string) => c === '' || /\s/.test(c);
+  function unclosedBold(line: string): string[] {
+    const l = line.replace(/`[^`]*`/g, '`');
+    const bad: string[] = [];
+    let n = 0;
+    for (const m of l.matchAll(/\*\*/g)) {
+      const prev = l[m.index - 1] ?? '';
+      const next = l[m.index + 2] ?? '';
+      const left = !space(next) && (!punct(next) || space(prev) || punct(prev));
+      const right = !space(prev) && (!punct(prev) || space(next) || punct(next));
+      if (n++ % 2 === 0 ? !left : !right) bad.push(l.slice(Math.max(0, m.index - 12), m.index + 12));
+    }
+    return bad;
+  }
+
+  it('finds the bold CommonMark leaves literal', () => {
+    expect(unclosedBold('**과반수(쿼럼)**가')).toHaveLength(1);
+    expect(unclosedBold('**과반수**가 **`start`** 예요')).toEqual([]);
+  });
+
+  it.each(course.flatMap((l) => [`${l.slug}`, `en/${l.slug}`]))('%s has no ** that would render literally', (slug) => {
+    let code = false;
+    const bad: string[] = [];
+    for (const line of readFileSync(join(ROOT, `${slug}.mdx`), 'utf8').split('\n')) {
+      if (line.startsWith('```')) code = !code;
+      else if (!code) bad.push(...unclosedBold(line));
+    }
+    expect(bad).toEqual([]);
+  });
+});
