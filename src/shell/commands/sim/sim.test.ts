@@ -70,7 +70,8 @@ describe('sim', () => {
     const out = run(['kubectl run solo --image=nginx:1.27', 'sleep 5s', 'sleep 30m', 'sim trace 4']);
     expect(out).not.toContain('No API requests yet.');
     expect(out).toMatch(/kubectl → create pods default\/solo \(201\)/);
-  });
+    // 30 virtual minutes of a 3-node cluster: ~1.5 CPU-s, more wall time on shared cores.
+  }, 30_000);
 
   it('trace hides heartbeats and reads unless asked for all', () => {
     const base = { time: 0, code: 200, etcd: [] };

@@ -75,3 +75,36 @@ describe('formatDecision', () => {
     expect(displayWidth(header.slice(0, header.indexOf('필터')))).toBe(displayWidth(row.slice(0, row.indexOf('✓'))));
   });
 });
+
+describe('compact decisions', () => {
+  it('an older decision keeps its outcome and counts, and says the per-node table is gone', async () => {
+    const { compactDecision } = await import('./schedule.ts');
+    const { formatDecision } = await import('./explain.ts');
+    const full = {
+      pod: { namespace: 'default', name: 'web' },
+      numAllNodes: 3,
+      numNodesToFind: 3,
+      startIndex: 0,
+      nextStartIndex: 0,
+      preFilter: [],
+      filters: [
+        { node: 'a', evaluated: true, status: { code: 'Success' as const, reasons: [] }, verdicts: [] },
+        { node: 'b', evaluated: true, status: { code: 'Success' as const, reasons: [] }, verdicts: [] },
+        { node: 'c', evaluated: false, verdicts: [] },
+      ],
+      feasible: ['a', 'b'],
+      skippedScorePlugins: [],
+      scores: [
+        { node: 'a', scores: [], total: 70 },
+        { node: 'b', scores: [], total: 50 },
+      ],
+      tied: [],
+      result: { ok: true as const, node: 'a', reason: 'highest-score' as const },
+    };
+    const out = formatDecision(compactDecision(full), 'en');
+    expect(out).toContain('2 of 3 node(s) checked');
+    expect(out).toContain('The per-node table is kept only for the most recently scheduled pods.');
+    expect(out).toContain('Chosen: a, the highest total score (70).');
+    expect(out).not.toContain('NODE');
+  });
+});

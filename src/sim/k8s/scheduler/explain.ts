@@ -26,6 +26,7 @@ const T = {
     failed: 'Not scheduled:',
     preempt: (node: string, victims: string[]) => `Preemption: evicting ${victims.join(', ')} on ${node} to make room; the pod waits for it.`,
     noNodes: 'There are no nodes.',
+    summarized: 'The per-node table is kept only for the most recently scheduled pods.',
   },
   ko: {
     pod: '파드',
@@ -45,6 +46,7 @@ const T = {
     failed: '스케줄링 실패:',
     preempt: (node: string, victims: string[]) => `선점(preemption): 자리를 만들기 위해 ${node}의 ${victims.join(', ')}를 내보냅니다. 파드는 그때까지 기다립니다.`,
     noNodes: '노드가 없습니다.',
+    summarized: '노드별 표는 가장 최근에 배치된 파드들에 대해서만 보관합니다.',
   },
 } as const;
 
@@ -75,33 +77,38 @@ export function formatDecision(d: SchedulingDecision, lang: Lang): string {
     out.push(t.noNodes, `${t.failed} ${d.result.ok ? '' : d.result.message}`);
     return out.join('\n') + '\n';
   }
-  const evaluated = d.filters.filter((f) => f.evaluated).length;
+  const evaluated = d.summary?.evaluated ?? d.filters.filter((f) => f.evaluated).length;
   out.push(t.considered(evaluated, d.numAllNodes), '');
 
   const totals = new Map(d.scores.map((s) => [s.node, s.total]));
-  const rows: string[][] = [[t.node, t.filters, t.total]];
-  for (const f of d.filters) {
-    let verdict: string;
-    if (!f.evaluated) verdict = t.notEvaluated;
-    else if (f.status?.code === 'Success') verdict = `✓ ${t.passed}`;
-    else {
-      // The deciding plugin first, then any other plugin that also said no.
-      const failing = f.verdicts.filter((v) => v.status.code !== 'Success' && v.status.code !== 'Skip');
-      verdict = failing.map((v) => `✗ ${v.plugin}: ${v.status.reasons.join(', ')}`).join('; ');
+  if (d.summary) {
+    out.push(t.summarized);
+    if (d.result.ok) totals.set(d.result.node, d.summary.top);
+  } else {
+    const rows: string[][] = [[t.node, t.filters, t.total]];
+    for (const f of d.filters) {
+      let verdict: string;
+      if (!f.evaluated) verdict = t.notEvaluated;
+      else if (f.status?.code === 'Success') verdict = `✓ ${t.passed}`;
+      else {
+        // The deciding plugin first, then any other plugin that also said no.
+        const failing = f.verdicts.filter((v) => v.status.code !== 'Success' && v.status.code !== 'Skip');
+        verdict = failing.map((v) => `✗ ${v.plugin}: ${v.status.reasons.join(', ')}`).join('; ');
+      }
+      const total = totals.get(f.node);
+      rows.push([f.node, verdict, total === undefined ? '-' : String(total)]);
     }
-    const total = totals.get(f.node);
-    rows.push([f.node, verdict, total === undefined ? '-' : String(total)]);
-  }
-  out.push(...table(rows));
+    out.push(...table(rows));
 
-  if (d.scores.length) {
-    out.push('', t.scores);
-    const plugins = d.scores[0]!.scores.map((s) => `${s.plugin} (×${s.weight})`);
-    const header = [t.plugin, ...d.scores.map((s) => s.node)];
-    const body = plugins.map((label, i) => [label, ...d.scores.map((s) => `${s.scores[i]!.normalized}×${s.scores[i]!.weight}=${s.scores[i]!.weighted}`)]);
-    for (const p of d.skippedScorePlugins) body.push([p, ...d.scores.map(() => t.skipped)]);
-    body.push([t.total, ...d.scores.map((s) => String(s.total))]);
-    out.push(...table([header, ...body]));
+    if (d.scores.length) {
+      out.push('', t.scores);
+      const plugins = d.scores[0]!.scores.map((s) => `${s.plugin} (×${s.weight})`);
+      const header = [t.plugin, ...d.scores.map((s) => s.node)];
+      const body = plugins.map((label, i) => [label, ...d.scores.map((s) => `${s.scores[i]!.normalized}×${s.scores[i]!.weight}=${s.scores[i]!.weighted}`)]);
+      for (const p of d.skippedScorePlugins) body.push([p, ...d.scores.map(() => t.skipped)]);
+      body.push([t.total, ...d.scores.map((s) => String(s.total))]);
+      out.push(...table([header, ...body]));
+    }
   }
 
   out.push('');

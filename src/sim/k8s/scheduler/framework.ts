@@ -72,6 +72,12 @@ export interface NodeInfo {
   allocatable: Resource;
   usedPorts: HostPort[];
   imageStates: Map<string, ImageState>;
+  /** Pods with any (anti-)affinity terms: InterPodAffinity scores only these when the incoming pod has none (kube-scheduler's PodsWithAffinity). */
+  podsWithAffinity: Pod[];
+  /** Pods with required anti-affinity terms: the symmetric filter checks only these (PodsWithRequiredAntiAffinity). */
+  podsWithRequiredAntiAffinity: Pod[];
+  /** Bumped on every change by the scheduler cache. */
+  generation: number;
 }
 
 export interface Snapshot {
@@ -105,6 +111,9 @@ export function newNodeInfo(node: Node, pods: Pod[] = []): NodeInfo {
     allocatable: resourceFromList(node.status?.allocatable ?? {}),
     usedPorts: [],
     imageStates: new Map(),
+    podsWithAffinity: [],
+    podsWithRequiredAntiAffinity: [],
+    generation: 0,
   };
   for (const p of pods) addPodToNodeInfo(info, p);
   return info;
@@ -116,6 +125,18 @@ export function addPodToNodeInfo(info: NodeInfo, pod: Pod): void {
   addResource(info.requested, podRequests(pod));
   addResource(info.nonZeroRequested, podRequests(pod, { nonZero: true }));
   info.usedPorts.push(...podHostPorts(pod));
+  if (hasAffinity(pod)) info.podsWithAffinity.push(pod);
+  if (hasRequiredAntiAffinity(pod)) info.podsWithRequiredAntiAffinity.push(pod);
+  info.generation++;
+}
+
+export function hasAffinity(pod: Pod): boolean {
+  const a = pod.spec.affinity;
+  return !!(a?.podAffinity || a?.podAntiAffinity);
+}
+
+export function hasRequiredAntiAffinity(pod: Pod): boolean {
+  return (pod.spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0;
 }
 
 /**

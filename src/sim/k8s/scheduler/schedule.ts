@@ -83,6 +83,14 @@ export interface SchedulingDecision {
   /** Nodes that shared the top total, when more than one did. */
   tied: string[];
   result: ScheduleResult;
+  /** Set when the per-node tables were dropped to save memory (an older decision): what `sim why` still says. */
+  summary?: { evaluated: number; top: number };
+}
+
+/** The decision without its per-node tables (filters, scores): kept for pods scheduled a while ago. */
+export function compactDecision(d: SchedulingDecision): SchedulingDecision {
+  const top = d.result.ok ? (d.scores.find((s) => s.node === (d.result as { node: string }).node)?.total ?? 0) : 0;
+  return { ...d, filters: [], scores: [], summary: { evaluated: d.filters.filter((f) => f.evaluated).length, top } };
 }
 
 /** selectHost: the highest total; among equals, each is kept with probability 1/count (reservoir sampling). */

@@ -11,10 +11,14 @@ import { rfc3339 } from '../time.ts';
 import type { Rng } from '../../rng.ts';
 import type { Node, Pod, PodCondition } from '../api/types.ts';
 import type { SchedulerClient, SchedulerEvent, Watch, WatchEvent } from './client.ts';
-import { buildSnapshot, occupiesNode, type Profile } from './framework.ts';
+import { occupiesNode, type Profile } from './framework.ts';
+import { ASSUMED_ORD_BASE, SchedulerCache } from './cache.ts';
 import { DEFAULT_SCHEDULER_NAME, defaultProfile } from './profile.ts';
 import { podKey, SchedulingQueue, type QueuedPod } from './queue.ts';
-import { scheduleOne, type SchedulingDecision } from './schedule.ts';
+import { compactDecision, scheduleOne, type SchedulingDecision } from './schedule.ts';
+
+/** How many of the latest decisions keep their per-node filter and score tables for `sim why`. */
+export const FULL_DECISIONS = 100;
 
 export interface SchedulerOptions {
   client: SchedulerClient;
@@ -45,8 +49,14 @@ export class Scheduler {
   /** Bound by us, not yet seen bound through the watch. */
   #assumed = new Map<string, Pod>();
   #nextStartIndex = 0;
+  /** NodeInfos kept from events (kube-scheduler's cache); #ord is each pod's place in them. */
+  #cache = new SchedulerCache();
+  #ord = new Map<string, number>();
+  #ordSeq = 0;
   #drainTimer: TimerId | undefined;
   #decisions = new Map<string, SchedulingDecision>();
+  /** Keys whose decision still has its per-node tables, oldest first. */
+  #full: string[] = [];
 
   constructor(opts: SchedulerOptions) {
     this.#client = opts.client;
@@ -81,8 +91,11 @@ export class Scheduler {
     if (!nodes.ok) return nodes.errors[0]?.message;
     const pods = this.#client.listPods();
     if (!pods.ok) return pods.errors[0]?.message;
-    for (const n of nodes.value.items) this.#nodes.set(n.metadata.name, n);
-    for (const p of pods.value.items) this.#pods.set(podKey(p), p);
+    for (const n of nodes.value.items) {
+      this.#nodes.set(n.metadata.name, n);
+      this.#cache.setNode(n);
+    }
+    for (const p of pods.value.items) this.#setPod(podKey(p), p);
     const nw = this.#client.watchNodes(nodes.value.resourceVersion, (e) => this.#onNode(e));
     const pw = this.#client.watchPods(pods.value.resourceVersion, (e) => this.#onPod(e));
     if (!nw.ok || !pw.ok) {
@@ -110,6 +123,8 @@ export class Scheduler {
     this.#nodes.clear();
     this.#pods.clear();
     this.#assumed.clear();
+    this.#cache.clear();
+    this.#ord.clear();
     if (this.#drainTimer !== undefined) this.#clock.clearTimeout(this.#drainTimer);
     this.#drainTimer = undefined;
   }
@@ -123,9 +138,11 @@ export class Scheduler {
     const name = e.object.metadata.name;
     if (e.type === 'DELETED') {
       this.#nodes.delete(name);
+      this.#cache.removeNode(name);
       return;
     }
     this.#nodes.set(name, e.object);
+    this.#cache.setNode(e.object);
     this.#queue.moveAllToActiveOrBackoff(e.type === 'ADDED' ? 'NodeAdd' : 'NodeUpdate');
   }
 
@@ -135,16 +152,19 @@ export class Scheduler {
     const occupied = !!before && (occupiesNode(before) || this.#assumed.has(key));
     if (e.type === 'DELETED') {
       this.#pods.delete(key);
+      this.#ord.delete(key);
       this.#assumed.delete(key);
+      this.#cache.setPod(key, undefined, 0);
+      this.#decisions.delete(key);
       this.#queue.delete(key);
       if (occupied) this.#queue.moveAllToActiveOrBackoff('AssignedPodDelete');
       return;
     }
     const pod = e.object;
-    this.#pods.set(key, pod);
+    this.#setPod(key, pod);
     if (pod.spec.nodeName) {
       const newlyPlaced = !before?.spec.nodeName;
-      this.#assumed.delete(key);
+      if (this.#assumed.delete(key)) this.#cache.setPod(key, pod, this.#ord.get(key)!);
       this.#queue.delete(key);
       // A pod landing on a node can satisfy another pod's affinity or spread constraint (kube-scheduler's AssignedPodAdd).
       if (newlyPlaced && occupiesNode(pod)) this.#queue.moveAllToActiveOrBackoff('AssignedPodAdd');
@@ -156,6 +176,29 @@ export class Scheduler {
     if (!this.#responsibleFor(pod)) this.#queue.delete(key);
     else if (before && !specChanged(before, pod) && this.#queue.has(key)) this.#queue.refresh(pod);
     else this.#queue.update(pod);
+  }
+
+  /** Keeps the decision; past the most recent FULL_DECISIONS pods, only its summary (a table per node is ~1 KB × nodes). */
+  #remember(key: string, d: SchedulingDecision): void {
+    this.#decisions.set(key, d);
+    this.#full.push(key);
+    if (this.#full.length <= FULL_DECISIONS * 2) return;
+    const keep = this.#full.slice(-FULL_DECISIONS);
+    const keepSet = new Set(keep);
+    for (const k of this.#full.slice(0, -FULL_DECISIONS)) {
+      if (keepSet.has(k)) continue;
+      const old = this.#decisions.get(k);
+      if (old && !old.summary) this.#decisions.set(k, compactDecision(old));
+    }
+    this.#full = keep;
+  }
+
+  /** Records the pod as seen through the API; the cache counts it unless an assumed copy stands in for it. */
+  #setPod(key: string, pod: Pod): void {
+    this.#pods.set(key, pod);
+    // A key keeps its first-seen place, as a Map's insertion order does.
+    if (!this.#ord.has(key)) this.#ord.set(key, this.#ordSeq++);
+    if (!this.#assumed.has(key)) this.#cache.setPod(key, pod, this.#ord.get(key)!);
   }
 
   /** Runs queued cycles soon (zero delay), once per batch of wake-ups. */
@@ -173,22 +216,23 @@ export class Scheduler {
       this.#queue.done(qp.key);
       return;
     }
-    const pods = [...this.#pods.values()].filter((p) => !this.#assumed.has(podKey(p)));
-    const snapshot = buildSnapshot([...this.#nodes.values()], [...pods, ...this.#assumed.values()]);
+    const snapshot = this.#cache.snapshot();
     const decision = scheduleOne(pod, snapshot, this.#rng, {
       profile: this.#profile,
       startIndex: this.#nextStartIndex,
       ...(this.#percentage !== undefined ? { percentageOfNodesToScore: this.#percentage } : {}),
     });
     this.#nextStartIndex = decision.nextStartIndex;
-    this.#decisions.set(qp.key, decision);
+    this.#remember(qp.key, decision);
     const ns = pod.metadata.namespace ?? 'default';
     const name = pod.metadata.name;
 
     if (decision.result.ok) {
       const node = decision.result.node;
       // Assume first, so the next cycle counts this pod even before the watch says it is bound.
-      this.#assumed.set(qp.key, { ...pod, spec: { ...pod.spec, nodeName: node } });
+      const assumed = { ...pod, spec: { ...pod.spec, nodeName: node } };
+      this.#assumed.set(qp.key, assumed);
+      this.#cache.setPod(qp.key, assumed, ASSUMED_ORD_BASE + this.#ordSeq++);
       const r = this.#client.bind(ns, name, node);
       if (r.ok) {
         this.#queue.done(qp.key);
@@ -196,6 +240,7 @@ export class Scheduler {
         return;
       }
       this.#assumed.delete(qp.key);
+      this.#cache.setPod(qp.key, this.#pods.get(qp.key), this.#ord.get(qp.key) ?? 0);
       const message = r.errors[0]?.message ?? 'binding failed';
       this.#event(pod, 'Warning', 'FailedScheduling', 'Scheduling', message);
       this.#setUnscheduled(pod, 'SchedulerError', message);
