@@ -1,32 +1,13 @@
-import type { KubeObject, LabelSelector, Labels, OwnerReference, Pod, Taint, Toleration } from '../api/types.ts';
+import { findUntoleratedTaint } from '../api/taints.ts';
+import type { KubeObject, Labels, OwnerReference, Pod, Taint, Toleration } from '../api/types.ts';
 import type { ApiResult } from './client.ts';
 
 /** Shared helpers of the controllers: selectors, owners, pod state, taints, time. */
 
 export { canonicalJson, controllerRef, jsonEqual } from '../api/meta.ts';
 
-export function matchesSelector(sel: LabelSelector | undefined, labels: Labels | undefined): boolean {
-  // A nil or empty selector selects nothing for workload controllers (metav1.LabelSelectorAsSelector).
-  if (!sel || (!sel.matchLabels && !sel.matchExpressions?.length)) return false;
-  const l = labels ?? {};
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) if (l[k] !== v) return false;
-  for (const r of sel.matchExpressions ?? []) {
-    const has = Object.hasOwn(l, r.key);
-    const v = l[r.key];
-    const vals = r.values ?? [];
-    if (r.operator === 'In' && !(has && vals.includes(v!))) return false;
-    if (r.operator === 'NotIn' && has && vals.includes(v!)) return false;
-    if (r.operator === 'Exists' && !has) return false;
-    if (r.operator === 'DoesNotExist' && has) return false;
-  }
-  return true;
-}
-
-/** Same, for a Service's plain map selector (empty map: no selector, no endpoints). */
-export function matchesMap(sel: Labels | undefined, labels: Labels | undefined): boolean {
-  if (!sel || Object.keys(sel).length === 0) return false;
-  return matchesSelector({ matchLabels: sel }, labels);
-}
+/** A workload's LabelSelector (nil: nothing, `{}`: everything) and a Service's map selector (absent or empty: nothing). */
+export { labelSelectorMatches as matchesSelector, serviceSelects as matchesMap } from '../api/labels.ts';
 
 export function ownerRefTo(owner: KubeObject): OwnerReference {
   return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid ?? '', controller: true, blockOwnerDeletion: true };
@@ -86,17 +67,11 @@ export function msUntilAvailable(p: Pod, minReadySeconds: number, now: number): 
   return left > 0 ? left : undefined;
 }
 
-/** v1helper.ToleratesTaint. */
-export function tolerates(t: Toleration, taint: Taint): boolean {
-  if (t.effect && t.effect !== taint.effect) return false;
-  if (t.key && t.key !== taint.key) return false;
-  if (!t.key && t.operator !== 'Exists') return false;
-  if (t.operator === 'Exists') return true;
-  return (t.value ?? '') === (taint.value ?? '');
-}
+export { toleratesTaint as tolerates } from '../api/taints.ts';
 
+/** The first taint with one of these effects that no toleration tolerates. */
 export function untoleratedTaint(tolerations: Toleration[] | undefined, taints: Taint[] | undefined, effects: Taint['effect'][]): Taint | undefined {
-  return (taints ?? []).find((taint) => effects.includes(taint.effect) && !(tolerations ?? []).some((t) => tolerates(t, taint)));
+  return findUntoleratedTaint(taints, tolerations, (t) => effects.includes(t.effect));
 }
 
 /** The list, or [] when the call failed (the next resync retries). */

@@ -3,7 +3,8 @@
  * subresource; the API server passes it to the kubelet of the pod's node,
  * which runs the command in the container.
  */
-import type { Pod } from '../../../../sim/k8s/api/types.ts';
+import { requirementsString, selectorFromSet, selectorString } from '../../../../sim/k8s/api/labels.ts';
+import type { LabelSelector, Labels, Pod } from '../../../../sim/k8s/api/types.ts';
 import { apiError, clientError, type Kctx, type Subcommand } from './context.ts';
 
 /** Every container name of a pod as kubectl lists them: `a, b, init (init)`. */
@@ -32,10 +33,15 @@ export function resolvePod(k: Kctx, arg: string): Pod | number {
   if (!res) return clientError(k, `cannot attach to *v1.${type}: selector for *v1.${type} not implemented`);
   const r = k.api.get(res, k.ns, name);
   if (!r.ok) return apiError(k, r.errors[0]);
-  const o = r.value as { spec?: { selector?: { matchLabels?: Record<string, string> } | Record<string, string> } };
-  const sel = o.spec?.selector;
-  const labels = sel && 'matchLabels' in sel ? (sel.matchLabels ?? {}) : ((sel as Record<string, string> | undefined) ?? {});
-  const pods = k.api.list<Pod>('pods', k.ns, { labelSelector: Object.entries(labels).map(([a, b]) => `${a}=${b}`).join(',') });
+  // polymorphichelpers.SelectorsForObject: a workload's LabelSelector, a Service's map.
+  const sel = (r.value as { spec?: { selector?: LabelSelector | Labels } }).spec?.selector;
+  let selector: string;
+  if (res === 'services') {
+    const set = (sel ?? {}) as Labels;
+    if (!Object.keys(set).length) return clientError(k, `invalid service '${name}': Service is defined without a selector`);
+    selector = requirementsString(selectorFromSet(set).requirements);
+  } else selector = selectorString(sel as LabelSelector | undefined);
+  const pods = k.api.list<Pod>('pods', k.ns, { labelSelector: selector });
   const items = pods.ok ? pods.value.items.filter((p) => !p.metadata.deletionTimestamp) : [];
   // kubectl prefers running pods; ties go to the first by name.
   const pick = items.find((p) => p.status?.phase === 'Running') ?? items[0];

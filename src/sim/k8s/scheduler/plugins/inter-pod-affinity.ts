@@ -27,7 +27,7 @@ import {
   type ScorePlugin,
   type Status,
 } from '../framework.ts';
-import { selectorMatches } from './label-selector.ts';
+import { labelSelectorMatches as selectorMatches } from '../../api/labels.ts';
 
 export const NAME = 'InterPodAffinity';
 export const ERR_REASON_AFFINITY_RULES_NOT_MATCH = "node(s) didn't match pod affinity rules";

@@ -31,7 +31,7 @@ import {
   type Status,
 } from '../framework.ts';
 import { requiredNodeAffinityMatches } from './node-affinity.ts';
-import { selectorIsEmpty, selectorMatches } from './label-selector.ts';
+import { labelSelectorMatches as selectorMatches, selectorIsEmpty } from '../../api/labels.ts';
 
 export const NAME = 'PodTopologySpread';
 export const ERR_REASON_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints";

@@ -3,6 +3,7 @@
  * do not tolerate them (Filter); untolerated PreferNoSchedule taints make a
  * node less attractive (Score, fewer is better).
  */
+import { findUntoleratedTaint, tolerationsTolerateTaint as toleratedBy } from '../../api/taints.ts';
 import type { Pod, Taint, Toleration } from '../../api/types.ts';
 import {
   defaultNormalizeScore,
@@ -22,29 +23,9 @@ export const NAME = 'TaintToleration';
 /** Kubernetes ≤ 1.33 wording; 1.34 shortened it to "node(s) had untolerated taint(s)". */
 export const untoleratedTaintReason = (t: Taint): string => `node(s) had untolerated taint {${t.key}: ${t.value ?? ''}}`;
 
-/** Toleration.ToleratesTaint: empty effect matches all effects, empty key with Exists matches all keys. */
-export function tolerates(tol: Toleration, taint: Taint): boolean {
-  if (tol.effect && tol.effect !== taint.effect) return false;
-  if (tol.key && tol.key !== taint.key) return false;
-  switch (tol.operator ?? 'Equal') {
-    case 'Exists':
-      return true;
-    case 'Equal':
-      return (tol.value ?? '') === (taint.value ?? '');
-    default:
-      return false;
-  }
-}
-
-export const toleratedBy = (tolerations: readonly Toleration[] | undefined, taint: Taint): boolean =>
-  (tolerations ?? []).some((t) => tolerates(t, taint));
+export { findUntoleratedTaint, toleratesTaint as tolerates, tolerationsTolerateTaint as toleratedBy } from '../../api/taints.ts';
 
 export const doNotSchedule = (t: Taint): boolean => t.effect === 'NoSchedule' || t.effect === 'NoExecute';
-
-/** The first taint (in node order) that passes inclusion and no toleration matches. */
-export function findUntoleratedTaint(taints: readonly Taint[] | undefined, tolerations: readonly Toleration[] | undefined, include: (t: Taint) => boolean): Taint | undefined {
-  return (taints ?? []).find((t) => include(t) && !toleratedBy(tolerations, t));
-}
 
 const STATE_KEY = 'PreScore' + NAME;
 
