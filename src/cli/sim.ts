@@ -12,7 +12,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseDuration } from '../sim/clock.ts';
+import { durationMs as parseDuration } from '../sim/duration.ts';
 import { createSession } from '../shell/session.ts';
 import { runLines } from '../shell/headless.ts';
 import { escapeControls } from '../shell/ansi.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDuration, VirtualClock } from './clock.ts';
+import { VirtualClock } from './clock.ts';
 
 describe('VirtualClock', () => {
   it('fires timers in time order, ties in the order they were set', () => {
@@ -54,20 +54,6 @@ describe('VirtualClock', () => {
       }),
     );
   });
-});
-
-describe('parseDuration', () => {
-  it.each([
-    ['10', 10_000],
-    ['10s', 10_000],
-    ['1.5m', 90_000],
-    ['1m30s', 90_000],
-    ['250ms', 250],
-    ['2h', 7_200_000],
-    ['1d', 86_400_000],
-  ])('%s = %d ms', (text, ms) => expect(parseDuration(text)).toBe(ms));
-
-  it.each(['', 'abc', '10x', '-5', 's', '1m 30s'])('rejects %j', (text) => expect(parseDuration(text)).toBeUndefined());
 });
 
 describe('VirtualClock cancellation', () => {

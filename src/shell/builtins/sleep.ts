@@ -1,4 +1,4 @@
-import { parseDuration } from '../../sim/clock.ts';
+import { durationMs } from '../../sim/duration.ts';
 import type { Command } from '../types.ts';
 
 /**
@@ -6,6 +6,20 @@ import type { Command } from '../types.ts';
  * (bench/cluster.ts); a day would freeze the page for seconds.
  */
 export const MAX_SLEEP_MS = 3_600_000;
+
+const SUFFIX_MS: Record<string, number> = { '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/**
+ * One operand of sleep: GNU's NUMBER[SUFFIX] (s, m, h, d; none means
+ * seconds), and, as a simulator convenience, any Go duration such as
+ * `1m30s` or `500ms`. Undefined when it is neither.
+ */
+export function sleepInterval(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(text);
+  if (m) return Math.round(Number(m[1]) * SUFFIX_MS[m[2]!]!);
+  const ms = durationMs(text);
+  return ms !== undefined && ms >= 0 ? Math.round(ms) : undefined;
+}
 
 export const sleep: Command = {
   name: 'sleep',
@@ -22,7 +36,7 @@ export const sleep: Command = {
     }
     let total = 0;
     for (const a of args) {
-      const ms = parseDuration(a);
+      const ms = sleepInterval(a);
       if (ms === undefined) {
         stderr.write(`sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n`);
         return 1;

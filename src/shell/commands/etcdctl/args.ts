@@ -3,7 +3,7 @@
  * the arguments, `--name=value` or `--name value`, `-w json` / `-wjson`,
  * booleans without a value, `--` ending the flags. Errors carry pflag's text.
  */
-import { parseDuration } from '../../../sim/clock.ts';
+import { parseDuration } from '../../../sim/duration.ts';
 
 export type FlagType = 'bool' | 'string' | 'int' | 'duration';
 
@@ -43,8 +43,8 @@ function convert(name: string, spec: FlagSpec, raw: string): string | number | b
     case 'int':
       return /^[+-]?\d+$/.test(raw) ? Number(raw) : bad(`strconv.ParseInt: parsing "${raw}": invalid syntax`);
     case 'duration': {
-      const ms = parseDuration(raw);
-      return ms === undefined || /^\d+(\.\d+)?$/.test(raw) ? bad(`time: ${/^\d/.test(raw) ? 'missing unit in' : 'invalid'} duration "${raw}"`) : ms;
+      const d = parseDuration(raw);
+      return d.ok ? d.value : bad(d.errors[0]!.message);
     }
     case 'string':
       return raw;

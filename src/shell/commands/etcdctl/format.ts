@@ -85,22 +85,8 @@ export function humanBytes(n: number): string {
   return `${fixed(val, val < 10 ? 1 : 0)} ${suffix}`;
 }
 
-/** time.Duration.String() for sub-minute durations: "1.75698ms", "812µs", "2.5s". */
-export function goDuration(ns: number): string {
-  const units: [number, string][] = [
-    [1e9, 's'],
-    [1e6, 'ms'],
-    [1e3, 'µs'],
-  ];
-  for (const [size, unit] of units) {
-    if (ns >= size) {
-      const whole = Math.floor(ns / size);
-      const frac = String(ns % size).padStart(String(size).length - 1, '0').replace(/0+$/, '');
-      return `${whole}${frac ? '.' + frac : ''}${unit}`;
-    }
-  }
-  return `${ns}ns`;
-}
+/** time.Duration.String() of nanoseconds: "1.75698ms", "812µs", "2.5s". */
+export { formatDurationNs as goDuration } from '../../../sim/duration.ts';
 
 /**
  * tablewriter as etcdctl sets it up: upper-case headers centred (extra space

@@ -2,7 +2,7 @@ import { simError, type SimError, type SimPosition } from '../../errors.ts';
 import { Vfs } from '../../vfs.ts';
 import type { BuildConfig, DependsOn, FileObject, FileReference, HealthcheckConfig, NetworkConfig, PortMapping, RestartPolicy, ServiceConfig, VolumeConfig, VolumeMount } from '../types.ts';
 import { parseDotenv } from './dotenv.ts';
-import { parseDuration } from './duration.ts';
+import { durationMs as parseDuration } from '../../duration.ts';
 import { isObject, listToMap } from './merge.ts';
 import { parsePortObject, parsePortSpec } from './ports.ts';
 import { shlexSplit } from './shlex.ts';

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import type { ComposeProject, ServiceConfig } from '../types.ts';
-import { formatDuration } from './duration.ts';
+import { formatDuration } from '../../duration.ts';
 
 type Obj = Record<string, unknown>;
 

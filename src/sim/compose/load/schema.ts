@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDuration } from './duration.ts';
+import { durationMs as parseDuration } from '../../duration.ts';
 
 /**
  * The Compose Specification as one zod schema, written from the spec's

@@ -164,20 +164,8 @@ export function eventJob(k: Kctx, start: (done: (code: number) => void) => () =>
   return job;
 }
 
-/** Go's time.ParseDuration for the common forms (`30s`, `1m30s`, `500ms`, `2h`); undefined if malformed. */
-export function parseDuration(s: string): number | undefined {
-  if (s === '0') return 0;
-  const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
-  let total = 0;
-  let m: RegExpExecArray | null;
-  let pos = 0;
-  while ((m = re.exec(s))) {
-    const n = Number(m[1]);
-    total += n * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 'ms' | 's' | 'm' | 'h'];
-    pos = re.lastIndex;
-  }
-  return pos === s.length && pos > 0 ? total : undefined;
-}
+/** Go's time.ParseDuration (kubectl's --timeout and friends); undefined if malformed. */
+export { durationMs as parseDuration } from '../../../../sim/duration.ts';
 
 /**
  * The objects named on the command line (`deploy web`, `deploy/web`, -l),
