@@ -30,7 +30,13 @@ export function formatSimError(e: SimError): string {
   return `${where}${e.message}`;
 }
 
-export type Result<T> = { ok: true; value: T; warnings?: SimError[] } | { ok: false; errors: SimError[] };
+/**
+ * The one result type of the simulator: a value (with any warnings) or at
+ * least one error. E narrows the error, e.g. the API server's ApiError
+ * (ApiResult<T> = Result<T, ApiError>), which every API client, kubectl and
+ * the actors' narrow clients alike, receives unchanged.
+ */
+export type Result<T, E extends SimError = SimError> = { ok: true; value: T; warnings?: SimError[] } | { ok: false; errors: [E, ...E[]] };
 
-export const ok = <T>(value: T, warnings?: SimError[]): Result<T> => (warnings?.length ? { ok: true, value, warnings } : { ok: true, value });
-export const fail = <T = never>(...errors: SimError[]): Result<T> => ({ ok: false, errors });
+export const ok = <T>(value: T, warnings?: SimError[]): Result<T, never> => (warnings?.length ? { ok: true, value, warnings } : { ok: true, value });
+export const fail = <T = never, E extends SimError = SimError>(first: E, ...rest: E[]): Result<T, E> => ({ ok: false, errors: [first, ...rest] });

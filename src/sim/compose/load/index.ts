@@ -112,7 +112,7 @@ export function loadProject(vfs: Vfs, opts: LoadOptions): Result<ComposeProject>
     parsed.push(pf);
     values.push(interpolated.value);
   }
-  if (errors.length) return { ok: false, errors };
+  if (errors.length) return fail(errors[0]!, ...errors.slice(1));
 
   const where: NormalizeContext['where'] = (path, key) => {
     for (let i = values.length - 1; i >= 0; i--) if (has(values[i], path)) return { file: parsed[i]!.file, pos: locate(parsed[i]!, path, key) };
@@ -148,7 +148,7 @@ export function loadProject(vfs: Vfs, opts: LoadOptions): Result<ComposeProject>
   }
   const extendsOf = (s: string) => isObject(rawServices[s]) && (rawServices[s] as Record<string, unknown>).extends !== undefined;
   errors.push(...checkProject({ services, networks, volumes }, where, extendsOf));
-  if (errors.length) return { ok: false, errors };
+  if (errors.length) return fail(errors[0]!, ...errors.slice(1));
 
   for (const n of ctx.notes) {
     const verb = n.endsWith('s') ? 'are' : 'is';

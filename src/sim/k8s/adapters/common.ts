@@ -1,13 +1,9 @@
 import type { KubeObject } from '../api/types.ts';
 import type { ApiClient, ApiResult } from '../apiserver/index.ts';
 
-/** The narrow clients' result shape: `{ ok: false, status: { reason, code, message } }`. */
-export type StatusResult<T> = { ok: true; value: T } | { ok: false; status: { reason: string; code: number; message: string } };
-
-export function toStatus<T>(r: ApiResult<T>): StatusResult<T> {
-  if (r.ok) return { ok: true, value: r.value };
-  const e = r.errors[0];
-  return { ok: false, status: { reason: e.code, code: e.httpCode, message: e.message } };
+/** The result as an actor's narrow client returns it: the API server's own, without the warnings meant for kubectl. */
+export function toStatus<T>(r: ApiResult<T>): ApiResult<T> {
+  return r.ok ? { ok: true, value: r.value } : r;
 }
 
 /** list → { items, resourceVersion } */

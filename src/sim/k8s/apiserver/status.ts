@@ -1,4 +1,4 @@
-import type { SimError } from '../../errors.ts';
+import type { Result, SimError } from '../../errors.ts';
 
 /**
  * API errors shaped like metav1.Status, so kubectl can print them the way the
@@ -37,7 +37,7 @@ export interface ApiError extends SimError {
   details?: { name?: string; group?: string; kind?: string; causes?: StatusCause[] };
 }
 
-export type ApiResult<T> = { ok: true; value: T; warnings?: SimError[] } | { ok: false; errors: [ApiError] };
+export type ApiResult<T> = Result<T, ApiError>;
 
 export const apiOk = <T>(value: T, warnings?: SimError[]): ApiResult<T> => (warnings?.length ? { ok: true, value, warnings } : { ok: true, value });
 export const apiFail = <T = never>(e: ApiError): ApiResult<T> => ({ ok: false, errors: [e] });

@@ -1,3 +1,4 @@
+import type { ApiResult } from '../apiserver/status.ts';
 import type {
   DaemonSet,
   Deployment,
@@ -75,14 +76,8 @@ export const RESOURCE_OF_KIND: Readonly<Record<string, Resource>> = {
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
-export interface ApiStatus {
-  /** metav1.StatusReason: NotFound, AlreadyExists, Conflict, Forbidden, Invalid... */
-  reason: string;
-  code: number;
-  message: string;
-}
-
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: ApiStatus };
+/** The API server's own result: a value, or its Status (reason in `code`, HTTP status in `httpCode`). */
+export type { ApiError, ApiResult } from '../apiserver/status.ts';
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
 

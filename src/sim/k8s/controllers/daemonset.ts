@@ -131,7 +131,7 @@ export class DaemonSetController extends QueueController {
           this.client.recordEvent(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${r.value.metadata.name}`, SOURCE);
           current++;
           updated++;
-        } else this.client.recordEvent(ds, 'Warning', 'FailedCreate', `Error creating: ${r.status.message}`, SOURCE);
+        } else this.client.recordEvent(ds, 'Warning', 'FailedCreate', `Error creating: ${r.errors[0].message}`, SOURCE);
         continue;
       }
       // Two daemons on one node: keep the oldest.

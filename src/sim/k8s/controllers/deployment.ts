@@ -175,7 +175,7 @@ class Sync {
       };
       const r = this.client.create('replicasets', rs);
       if (!r.ok) {
-        if (r.status.reason === 'AlreadyExists') continue;
+        if (r.errors[0].code === 'AlreadyExists') continue;
         return;
       }
       this.newRS = r.value;

@@ -5,7 +5,7 @@
  *   const cm = new ControllerManager({ client, clock: world.clock });
  *   cm.start();   // cm.stop() freezes reconciliation; start() catches up
  */
-export type { ApiResult, ApiStatus, ControllerClient, DeleteOptions, PropagationPolicy, Resource, ResourceTypes, WatchEventType } from './client.ts';
+export type { ApiError, ApiResult, ControllerClient, DeleteOptions, PropagationPolicy, Resource, ResourceTypes, WatchEventType } from './client.ts';
 export type { Controller, ControllerContext } from './controller.ts';
 export { ControllerManager, DEFAULT_CONTROLLERS, type ControllerFactory } from './manager.ts';
 export { HASH_LABEL, REVISION, RESTARTED_AT } from './deployment.ts';

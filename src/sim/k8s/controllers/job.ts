@@ -99,7 +99,7 @@ export class JobController extends QueueController {
             const pod = podFromTemplate(job, job.spec.template, { 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': name, 'controller-uid': uid, 'job-name': name });
             const r = this.client.create('pods', pod);
             if (!r.ok) {
-              this.client.recordEvent(job, 'Warning', 'FailedCreate', `Error creating: ${r.status.message}`, SOURCE);
+              this.client.recordEvent(job, 'Warning', 'FailedCreate', `Error creating: ${r.errors[0].message}`, SOURCE);
               break;
             }
             active.push(r.value);

@@ -15,7 +15,7 @@ describe('namespace controller', () => {
     const ns = c.client.get('namespaces', undefined, 'shop');
     expect(ns.ok && ns.value.status?.phase).toBe('Terminating');
     const created = c.client.create('pods', { ...pod('late'), metadata: { name: 'late', namespace: 'shop' } });
-    expect(created.ok ? '' : created.status.reason).toBe('Forbidden');
+    expect(created.ok ? '' : created.errors[0].code).toBe('Forbidden');
     c.run(5000);
     expect(c.client.get('namespaces', undefined, 'shop').ok).toBe(false);
     for (const res of ['deployments', 'replicasets', 'pods'] as const) expect(c.client.objects(res, 'shop')).toEqual([]);

@@ -62,7 +62,7 @@ export class ReplicaSetController extends QueueController {
         for (let i = 0; i < batch && created < total; i++) {
           const r = this.client.create('pods', podFromTemplate(rs, rs.spec.template));
           if (!r.ok) {
-            this.client.recordEvent(rs, 'Warning', 'FailedCreate', `Error creating: ${r.status.message}`, SOURCE);
+            this.client.recordEvent(rs, 'Warning', 'FailedCreate', `Error creating: ${r.errors[0].message}`, SOURCE);
             failed = true;
             break;
           }

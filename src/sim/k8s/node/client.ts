@@ -7,14 +7,9 @@
  */
 import type { ConfigMap, EndpointSlice, Event, Lease, Node, Pod, Service } from '../api/types.ts';
 
-/** metav1.Status trimmed to what callers branch on. */
-export interface Status {
-  reason: string;
-  code: number;
-  message: string;
-}
-
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: Status };
+/** The API server's own result: a value, or its Status (reason in `code`, HTTP status in `httpCode`). */
+export type { ApiError, ApiResult } from '../apiserver/status.ts';
+import type { ApiResult } from '../apiserver/status.ts';
 
 export interface WatchEvent<T> {
   type: 'ADDED' | 'MODIFIED' | 'DELETED';

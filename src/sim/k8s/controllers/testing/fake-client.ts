@@ -1,9 +1,10 @@
 import type { World } from '../../../world.ts';
 import type { KubeObject, LabelSelector, Pod, Toleration } from '../../api/types.ts';
+import type { StatusReason } from '../../apiserver/status.ts';
 import {
   CLUSTER_SCOPED,
   type ApiResult,
-  type ApiStatus,
+  type ApiError,
   type ControllerClient,
   type DeleteOptions,
   type Resource,
@@ -22,7 +23,7 @@ import { clone, cmp, jsonEqual, matchesSelector, rfc3339 } from '../util.ts';
  */
 type Watcher = (type: WatchEventType, obj: KubeObject) => void;
 
-const fail = (reason: string, code: number, message: string): { ok: false; status: ApiStatus } => ({ ok: false, status: { reason, code, message } });
+const fail = (reason: StatusReason, code: number, message: string): { ok: false; errors: [ApiError] } => ({ ok: false, errors: [{ code: reason, httpCode: code, message }] });
 
 export interface RecordedEvent {
   involved: string;

@@ -4,6 +4,7 @@
  * caller's stack, as with a real watch), graceful pod deletion, and a record of
  * everything the node wrote so tests can assert on it.
  */
+import { apiFail } from '../../apiserver/status.ts';
 import type { ConfigMap, EndpointSlice, Event, KubeObject, Lease, Node, Pod, Service } from '../../api/types.ts';
 import type { VirtualClock } from '../../../clock.ts';
 import type { ApiResult, DeleteOptions, ListOptions, ListResult, NodeClient, StopWatch, WatchEvent, WatchOptions } from '../client.ts';
@@ -22,7 +23,7 @@ const clone = <T>(o: T): T => structuredClone(o);
 const key = (o: KubeObject) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 
 function notFound(kind: string, name: string) {
-  return { ok: false as const, status: { reason: 'NotFound', code: 404, message: `${kind.toLowerCase()}s "${name}" not found` } };
+  return apiFail({ code: 'NotFound', httpCode: 404, message: `${kind.toLowerCase()}s "${name}" not found` });
 }
 
 function fieldMatcher(sel: string | undefined): (o: KubeObject) => boolean {
@@ -116,7 +117,7 @@ export class FakeClient implements NodeClient {
     const cur = this.#objects.get(`Pod/${namespace}/${name}`) as Pod | undefined;
     if (!cur) return notFound('Pod', name);
     if (opts.preconditions?.uid && opts.preconditions.uid !== cur.metadata.uid) {
-      return { ok: false, status: { reason: 'Conflict', code: 409, message: `Precondition failed: UID in precondition: ${opts.preconditions.uid}, UID in object meta: ${cur.metadata.uid}` } };
+      return apiFail({ code: 'Conflict', httpCode: 409, message: `Precondition failed: UID in precondition: ${opts.preconditions.uid}, UID in object meta: ${cur.metadata.uid}` });
     }
     const grace = opts.gracePeriodSeconds ?? cur.spec.terminationGracePeriodSeconds ?? 30;
     // Like the API server: unscheduled pods and grace 0 go at once; others get a deletionTimestamp.
@@ -133,7 +134,7 @@ export class FakeClient implements NodeClient {
 
   getConfigMap(namespace: string, name: string): ApiResult<ConfigMap> {
     const cm = this.get<ConfigMap>('ConfigMap', namespace, name);
-    return cm ? { ok: true, value: cm } : { ok: false, status: { reason: 'NotFound', code: 404, message: `configmaps "${name}" not found` } };
+    return cm ? { ok: true, value: cm } : apiFail({ code: 'NotFound', httpCode: 404, message: `configmaps "${name}" not found` });
   }
 
   getNode(name: string): ApiResult<Node> {
@@ -236,9 +237,9 @@ export class FakeClient implements NodeClient {
 }
 
 function unavailable() {
-  return { ok: false as const, status: { reason: 'ServiceUnavailable', code: 503, message: 'the server is currently unable to handle the request' } };
+  return apiFail({ code: 'ServiceUnavailable', httpCode: 503, message: 'the server is currently unable to handle the request' });
 }
 
 function alreadyExists(resource: string, name: string) {
-  return { ok: false as const, status: { reason: 'AlreadyExists', code: 409, message: `${resource} "${name}" already exists` } };
+  return apiFail({ code: 'AlreadyExists', httpCode: 409, message: `${resource} "${name}" already exists` });
 }
