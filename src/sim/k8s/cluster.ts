@@ -91,7 +91,8 @@ export class Cluster {
     const { world } = this;
     const runtime = new ContainerRuntime({ clock: world.clock, rng: world.rng, preloaded: PRELOADED });
     const staticPods = spec.controlPlane ? controlPlaneStaticPods(spec.internalIP, spec.name) : [];
-    const kubelet = new Kubelet({ nodeName: spec.name, podCIDR: spec.podCIDR, internalIP: spec.internalIP, client: kubeletClient(this.api.as(`kubelet/${spec.name}`)), runtime, clock: world.clock, rng: world.rng, staticPods });
+    const kapi = this.api.as(`kubelet/${spec.name}`);
+    const kubelet = new Kubelet({ nodeName: spec.name, podCIDR: spec.podCIDR, internalIP: spec.internalIP, client: kubeletClient(kapi, new EventRecorder(world, kapi)), runtime, clock: world.clock, rng: world.rng, staticPods });
     const proxy = new KubeProxy({ nodeName: spec.name, client: proxyClient(this.api.as(`kube-proxy/${spec.name}`)), clock: world.clock, rng: world.rng });
     const node: SimNode = { spec, runtime, kubelet, proxy };
     runtime.network = {

@@ -1,5 +1,5 @@
 import type { Event } from './api/types.ts';
-import type { ApiClient } from './apiserver/index.ts';
+import type { ApiClient, ApiResult } from './apiserver/index.ts';
 import type { World } from '../world.ts';
 import { rfc3339 } from './time.ts';
 
@@ -24,6 +24,29 @@ export class EventRecorder {
   constructor(world: World, client: ApiClient) {
     this.#world = world;
     this.#client = client;
+  }
+
+  /**
+   * A whole Event as an actor built it (the kubelet): created the first time,
+   * a repeat of the same source, object, type, reason and message on the same
+   * object updates count and lastTimestamp (client-go's EventCorrelator), so
+   * `kubectl describe` shows `(x3 over 40s)`.
+   */
+  correlate(ev: Event): ApiResult<Event> {
+    const io = ev.involvedObject;
+    const ns = ev.metadata.namespace ?? io.namespace ?? 'default';
+    const key = [ns, io.kind, io.name, io.uid ?? '', io.fieldPath ?? '', ev.type, ev.reason, ev.message, ev.source?.component ?? '', ev.source?.host ?? ''].join('\u0000');
+    const existing = this.#names.get(key);
+    if (existing) {
+      const got = this.#client.get<Event>('events', ns, existing);
+      if (got.ok) {
+        const upd = this.#client.update<Event>({ ...got.value, count: (got.value.count ?? 1) + 1, lastTimestamp: ev.lastTimestamp ?? rfc3339(this.#world.clock.now()) });
+        if (upd.ok) return upd;
+      }
+    }
+    const r = this.#client.create(ev);
+    if (r.ok) this.#names.set(key, ev.metadata.name);
+    return r;
   }
 
   record(e: EventInput): void {

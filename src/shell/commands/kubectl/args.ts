@@ -30,7 +30,9 @@ const COMMAND_FLAGS: Record<string, FlagSpec[]> = {
   describe: [ALL_NS, SELECTOR, FILENAME, RECURSIVE, f('show-events', 'bool')],
   delete: [ALL_NS, SELECTOR, f('field-selector', 'string'), FILENAME, RECURSIVE, f('all', 'bool'), f('force', 'bool'), f('grace-period', 'int'), f('now', 'bool'), f('wait', 'bool'), f('cascade', 'string', undefined, 'background'), f('ignore-not-found', 'bool'), OUTPUT, DRY_RUN],
   apply: [FILENAME, RECURSIVE, OUTPUT, DRY_RUN, f('server-side', 'bool'), f('force', 'bool'), f('prune', 'bool'), SELECTOR],
-  create: [FILENAME, RECURSIVE, OUTPUT, DRY_RUN, f('image', 'strings'), f('replicas', 'int', 'r'), f('port', 'int'), f('from-literal', 'strings'), f('from-file', 'strings'), f('tcp', 'strings'), f('schedule', 'string'), f('save-config', 'bool')],
+  create: [FILENAME, RECURSIVE, OUTPUT, DRY_RUN, f('image', 'strings'), f('replicas', 'int', 'r'), f('port', 'int'), f('from-literal', 'strings'), f('from-file', 'strings'), f('from-env-file', 'strings'), f('tcp', 'strings'), f('schedule', 'string'), f('save-config', 'bool'), f('type', 'string'), f('cert', 'string'), f('key', 'string'), f('docker-server', 'string'), f('docker-username', 'string'), f('docker-password', 'string'), f('docker-email', 'string'), f('append-hash', 'bool')],
+  patch: [f('patch', 'string', 'p'), f('patch-file', 'string'), f('type', 'string'), FILENAME, RECURSIVE, OUTPUT, DRY_RUN, SELECTOR, f('local', 'bool'), f('subresource', 'string')],
+  auth: [ALL_NS, f('list', 'bool'), f('as', 'string'), f('as-group', 'strings'), f('subresource', 'string'), f('no-headers', 'bool'), f('quiet', 'bool', 'q'), OUTPUT],
   run: [f('image', 'string'), f('port', 'string'), f('restart', 'string'), f('labels', 'string', 'l'), f('env', 'strings'), OUTPUT, DRY_RUN, f('stdin', 'bool', 'i'), f('tty', 'bool', 't'), f('rm', 'bool'), f('command', 'bool'), f('expose', 'bool'), f('overrides', 'string'), f('image-pull-policy', 'string'), f('attach', 'bool')],
   logs: [f('container', 'string', 'c'), f('previous', 'bool', 'p'), f('tail', 'int'), f('follow', 'bool', 'f'), f('timestamps', 'bool'), f('all-containers', 'bool'), SELECTOR, f('since', 'string'), f('prefix', 'bool')],
   exec: [f('container', 'string', 'c'), f('stdin', 'bool', 'i'), f('tty', 'bool', 't'), f('quiet', 'bool', 'q')],
@@ -59,13 +61,21 @@ const COMMAND_FLAGS: Record<string, FlagSpec[]> = {
 /** Subcommands of the commands that have them, for usage lines and completion. */
 const SUBCOMMANDS: Record<string, string[]> = {
   rollout: ['history', 'pause', 'restart', 'resume', 'status', 'undo'],
+  auth: ['can-i', 'reconcile', 'whoami'],
   create: ['configmap', 'deployment', 'job', 'namespace', 'secret', 'service'],
   config: ['current-context', 'get-contexts', 'use-context', 'view'],
   set: ['env', 'image', 'resources'],
   top: ['node', 'pod'],
 };
 
-export const KUBECTL_COMMANDS: readonly string[] = Object.keys(COMMAND_FLAGS).sort();
+/**
+ * The rest of kubectl's commands (kubectl/pkg/cmd/cmd.go NewKubectlCommand):
+ * real, but not simulated. They parse (flags unchecked) so the learner hears
+ * "not simulated here", never "unknown command".
+ */
+const NOT_SIMULATED = ['alpha', 'api-versions', 'attach', 'autoscale', 'certificate', 'completion', 'cp', 'debug', 'diff', 'kustomize', 'options', 'plugin', 'proxy', 'replace'];
+
+export const KUBECTL_COMMANDS: readonly string[] = [...Object.keys(COMMAND_FLAGS), ...NOT_SIMULATED].sort();
 
 export type FlagValue = string | boolean | number | string[];
 
@@ -109,6 +119,10 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string
 const usage = (path: string) => `See 'kubectl ${path} --help' for usage.\n`;
 const GO_INT = /^[-+]?(0[xX][0-9a-fA-F]+|0[oO]?[0-7]*|[1-9][0-9]*)$/;
 
+function emptyArgs(command: string): KubectlArgs {
+  return { command, path: command, args: [], dashArgs: [], flags: {}, allNamespaces: false, watch: false, showLabels: false, labelColumns: [], noHeaders: false, filenames: [], force: false, previous: false, follow: false, stdin: false, tty: false };
+}
+
 function levenshtein(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0]![j] = j;
@@ -132,6 +146,7 @@ export function parseKubectl(argv: string[]): ParseResult<KubectlArgs> {
     break;
   }
   if (command === undefined) return { ok: false, error: formatClientError('You must specify a command. See \'kubectl --help\'.') };
+  if (NOT_SIMULATED.includes(command)) return { ok: true, value: { ...emptyArgs(command), args: argv.filter((a) => a !== command && !a.startsWith('-')) } };
   const specs = COMMAND_FLAGS[command];
   if (!specs) {
     const near = KUBECTL_COMMANDS.filter((c) => levenshtein(c, command!) <= 2 || c.startsWith(command!));

@@ -47,7 +47,7 @@ describe('kubectl entry point', () => {
   });
   it.each([
     ['an unknown subcommand', 'kubectl frobnicate', 'error: unknown command "frobnicate" for "kubectl"'],
-    ['a known but unsupported one', 'kubectl annotate pod x a=b', 'is not available in this simulator'],
+    ['a known but unsimulated one', 'kubectl top pods', 'error: kubectl top is not simulated here'],
     ['--help', 'kubectl --help', 'get, describe'],
   ])('answers %s', (_, line, text) => expect(out(session(), line)).toContain(text));
   it('lists the subcommands in help, in both languages', () => {

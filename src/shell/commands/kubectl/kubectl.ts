@@ -7,19 +7,23 @@
 import { getCluster, type Cluster } from '../../../sim/k8s/cluster.ts';
 import type { Command } from '../../types.ts';
 import { completeKubectl, parseKubectl } from './args.ts';
+import { annotate } from './cmd/annotate.ts';
 import { apply } from './cmd/apply.ts';
+import { auth } from './cmd/auth.ts';
 import { makeKctx, type Subcommand } from './cmd/context.ts';
 import { create, run } from './cmd/create.ts';
 import { del } from './cmd/delete.ts';
 import { describe } from './cmd/describe.ts';
 import { edit } from './cmd/edit.ts';
 import { exec } from './cmd/exec.ts';
+import { events } from './cmd/events.ts';
 import { explain } from './cmd/explain.ts';
 import { expose } from './cmd/expose.ts';
 import { apiResources, clusterInfo, version } from './cmd/info.ts';
 import { label } from './cmd/label.ts';
 import { logs } from './cmd/logs.ts';
 import { cordon, drain, taint, uncordon } from './cmd/node.ts';
+import { patch } from './cmd/patch.ts';
 import { rollout } from './cmd/rollout.ts';
 import { scale } from './cmd/scale.ts';
 import { setCmd } from './cmd/set.ts';
@@ -42,6 +46,10 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   exec,
   expose,
   label,
+  annotate,
+  patch,
+  auth,
+  events,
   cordon,
   uncordon,
   drain,
@@ -115,7 +123,7 @@ export const kubectl: Command = {
     }
     const sub = SUBCOMMANDS[args.command];
     if (!sub) {
-      ctx.stderr.write(`error: "kubectl ${args.command}" is not available in this simulator. Supported: ${SUPPORTED.join(', ')}\n`);
+      ctx.stderr.write(`error: kubectl ${args.command} is not simulated here (simulated: ${SUPPORTED.join(', ')})\n`);
       return 1;
     }
     const cluster = getCluster(ctx.world);

@@ -1,10 +1,14 @@
 import type { ConfigMap, EndpointSlice, Event, Lease, Node, Pod, Service } from '../api/types.ts';
 import type { ApiClient } from '../apiserver/index.ts';
+import type { EventRecorder } from '../events.ts';
 import type { KubeletClient, ProxyClient } from '../node/client.ts';
 import { listOf, toStatus, watchOf } from './common.ts';
 
-/** The kubelet's client, bound to the kubelet's own identity (kubelet/<node>) for the trace. */
-export function kubeletClient(api: ApiClient): KubeletClient {
+/**
+ * The kubelet's client, bound to the kubelet's own identity (kubelet/<node>)
+ * for the trace; with a recorder, its events go through client-go's correlator.
+ */
+export function kubeletClient(api: ApiClient, events?: EventRecorder): KubeletClient {
   return {
     // Reflector-style list: any recent state, from the API server's watch cache.
     listPods: (o) => listOf<Pod>(api, 'pods', undefined, { ...o, resourceVersion: '0' }),
@@ -18,7 +22,7 @@ export function kubeletClient(api: ApiClient): KubeletClient {
     getLease: (ns, name) => toStatus(api.get<Lease>('leases', ns, name)),
     createLease: (lease) => toStatus(api.create(lease)),
     updateLease: (lease) => toStatus(api.update(lease)),
-    createEvent: (event: Event) => toStatus(api.create(event)),
+    createEvent: (event: Event) => toStatus(events ? events.correlate(event) : api.create(event)),
     getConfigMap: (ns, name) => toStatus(api.get<ConfigMap>('configmaps', ns, name)),
   };
 }

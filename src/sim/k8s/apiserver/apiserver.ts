@@ -158,6 +158,8 @@ interface WatchState extends IndexedWatcher {
 
 const SYSTEM = 'kube-apiserver';
 export const COMPACTION_INTERVAL_MS = 5 * 60_000;
+/** kube-apiserver --event-ttl (default 1h). */
+export const EVENT_TTL_MS = 60 * 60_000;
 const UNDELETABLE_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
 
 /**
@@ -311,12 +313,29 @@ export class ApiServer {
       }
       // An exec that got through is a protocol upgrade (101 Switching Protocols).
       entry.code = result.ok ? (subresource === 'exec' ? 101 : verb === 'create' ? 201 : 200) : result.errors[0].httpCode;
+      const def = kindByResource(resource) ?? resolveResource(resource);
+      if (result.ok && def?.deprecation && !subresource) result = { ...result, warnings: [...(result.warnings ?? []), { code: 'Deprecated', severity: 'warning', message: def.deprecation }] };
+      if (result.ok && def?.resource === 'events' && (verb === 'create' || verb === 'update' || verb === 'patch')) this.#expireEvent(result.value as KubeObject);
       // A generateName create only learns its name here; the trace shows what was made.
       const made = result.ok && !entry.name ? (result.value as { metadata?: { name?: unknown } } | undefined)?.metadata?.name : undefined;
       if (verb === 'create' && typeof made === 'string') entry.name = made;
     }
     this.#trace.emit(entry);
     return result;
+  }
+
+  /**
+   * kube-apiserver --event-ttl=1h: an Event's key is written with an etcd
+   * lease, renewed by every write, so it disappears an hour after the last one.
+   */
+  #expireEvent(o: KubeObject): void {
+    const rv = o.metadata?.resourceVersion;
+    if (!rv) return;
+    const key = keyFor('events', o.metadata.namespace, o.metadata.name);
+    this.#world.clock.setTimeout(() => {
+      const r = this.#etcd.range(key);
+      if (r.ok && String(r.value.kvs[0]?.modRevision) === rv) this.#etcd.delete(key);
+    }, EVENT_TTL_MS);
   }
 
   #withDef<T>(resource: string, fn: (d: KindDef) => ApiResult<T>): ApiResult<T> {

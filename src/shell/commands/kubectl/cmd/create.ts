@@ -3,9 +3,9 @@
  * service clusterip|nodeport|job|configmap`), plus `kubectl run`: each builds
  * the object kubectl's generator would and creates it through the API.
  */
-import { Vfs } from '../../../../sim/vfs.ts';
 import type { KubeObject } from '../../../../sim/k8s/api/types.ts';
 import { createFromFiles } from './apply.ts';
+import { dataFromSources, secretFor } from './secret.ts';
 import { apiError, clientError, objRef, warningPrinter, type Kctx, type Subcommand } from './context.ts';
 
 /** The container name kubectl derives from an image: its last path part, tag and digest dropped. */
@@ -74,29 +74,12 @@ function job(k: Kctx, name: string): number {
 }
 
 function configmap(k: Kctx, name: string): number {
-  const data: Record<string, string> = {};
-  for (const lit of (k.args.flags['from-literal'] as string[] | undefined) ?? []) {
-    const eq = lit.indexOf('=');
-    if (eq <= 0) return clientError(k, `invalid literal source ${lit}, expected key=value`);
-    data[lit.slice(0, eq)] = lit.slice(eq + 1);
-  }
-  // --from-file=[key=]path: a file under its base name (or key), a directory as one key per regular file in it.
-  const vfs = k.ctx.world.vfs;
-  for (const src of (k.args.flags['from-file'] as string[] | undefined) ?? []) {
-    const eq = src.indexOf('=');
-    const [key, file] = eq > 0 ? [src.slice(0, eq), src.slice(eq + 1)] : [undefined, src];
-    const path = Vfs.resolve(k.ctx.cwd, file);
-    if (vfs.isDir(path)) {
-      if (key !== undefined) return clientError(k, 'cannot give a key name for a directory path');
-      for (const e of (vfs.list(path) ?? []).filter((x) => !x.dir)) data[e.name] = vfs.readFile(`${path}/${e.name}`) ?? '';
-      continue;
-    }
-    const text = vfs.readFile(path);
-    if (text === undefined) return clientError(k, `error reading ${file}: no such file or directory`);
-    data[key ?? Vfs.basename(path)] = text;
-  }
-  return createObject(k, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data } as KubeObject);
+  const data = dataFromSources(k, 'ConfigMap', name);
+  if (!data.ok) return clientError(k, data.errors[0].message);
+  return createObject(k, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data: data.value } as KubeObject);
 }
+
+const SECRET_TYPES = ['docker-registry', 'generic', 'tls'];
 
 export const create: Subcommand = (k) => {
   const [sub, ...rest] = k.args.args;
@@ -107,6 +90,15 @@ export const create: Subcommand = (k) => {
     if (type !== 'clusterip' && type !== 'nodeport') return clientError(k, `unknown command "${type ?? ''}" for "kubectl create service"`);
     const name = oneName(k, names);
     return typeof name === 'number' ? name : service(k, type, name);
+  }
+  if (sub === 'secret') {
+    // `create secret generic|tls|docker-registry NAME`: the type is a subcommand, not a name.
+    const [type, ...names] = rest;
+    if (!type || !SECRET_TYPES.includes(type)) return clientError(k, type ? `unknown command "${type}" for "kubectl create secret"` : 'you must specify the type of secret to create: docker-registry, generic or tls');
+    const name = oneName(k, names);
+    if (typeof name === 'number') return name;
+    const s = secretFor(k, type, name);
+    return s.ok ? createObject(k, s.value) : clientError(k, s.errors[0].message);
   }
   const name = oneName(k, rest);
   if (typeof name === 'number') return name;

@@ -19,8 +19,10 @@ function list<T extends KubeObject>(k: Kctx, resource: string, ns: string | unde
 
 function eventsFor(k: Kctx, o: KubeObject): Event[] | undefined {
   if (k.args.flags['show-events'] === false) return undefined;
+  // kubectl's searchEvents asks the server for the object's events by field selector.
   // Write order (resourceVersion) first, so events of the same second keep the order they happened in.
-  return list<Event>(k, 'events', o.metadata.namespace ?? 'default')
+  const fieldSelector = [`involvedObject.name=${o.metadata.name}`, ...(o.metadata.namespace ? [`involvedObject.namespace=${o.metadata.namespace}`] : []), `involvedObject.kind=${o.kind}`, `involvedObject.uid=${o.metadata.uid ?? ''}`].join(',');
+  return list<Event>(k, 'events', o.metadata.namespace ?? 'default', { fieldSelector })
     .filter((e) => e.involvedObject.uid === o.metadata.uid)
     .sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion));
 }
@@ -72,8 +74,9 @@ export const describe: Subcommand = (k) => {
   const objs = found.groups.flat();
   if (!objs.length && !found.named) {
     const clusterScoped = ts.every((t) => !t.resource.namespaced);
+    if (found.failed) return 1;
     k.err(noResourcesFound(k.args.allNamespaces || clusterScoped ? undefined : k.ns));
-    return found.failed ? 1 : 0;
+    return 0;
   }
   // One blank line between descriptions.
   k.out(objs.map((o) => describeObject(k, o)).join('\n'));

@@ -5,8 +5,9 @@
 import type { KubeObject } from '../../../../sim/k8s/api/types.ts';
 import { printObjects } from '../print/output.ts';
 import { noResourcesFound, printGroups, printTable, type TableOptions } from '../print/table.ts';
+import { sortObjects } from '../print/sort.ts';
 import type { ResourceTarget } from '../args.ts';
-import { apiError, eventJob, nsFor, targets, type Kctx, type Subcommand } from './context.ts';
+import { apiError, eventJob, nsFor, targets, warningPrinter, type Kctx, type Subcommand } from './context.ts';
 
 interface Found {
   groups: KubeObject[][];
@@ -19,11 +20,13 @@ interface Found {
 /** Fetches what the targets name, printing NotFound and other errors as it goes. */
 export function fetchTargets(k: Kctx, ts: ResourceTarget[]): Found {
   const found: Found = { groups: [], failed: false, named: ts.some((t) => t.names.length > 0) };
+  const warn = warningPrinter(k);
   for (const t of ts) {
     const group: KubeObject[] = [];
     if (t.names.length) {
       for (const name of t.names) {
         const r = k.api.get(t.resource.resource, nsFor(k, t.resource), name);
+        warn(r);
         if (r.ok) group.push(r.value);
         else {
           apiError(k, r.errors[0]);
@@ -32,6 +35,7 @@ export function fetchTargets(k: Kctx, ts: ResourceTarget[]): Found {
       }
     } else {
       const r = k.api.list(t.resource.resource, nsFor(k, t.resource, true), { labelSelector: k.args.selector, fieldSelector: k.args.fieldSelector });
+      warn(r);
       if (!r.ok) {
         apiError(k, r.errors[0]);
         found.failed = true;
@@ -53,11 +57,22 @@ export const get: Subcommand = (k) => {
   const ts = targets(k, 'get');
   if (typeof ts === 'number') return ts;
   const found = fetchTargets(k, ts);
+  const sortBy = k.args.flags['sort-by'];
+  if (typeof sortBy === 'string' && sortBy) {
+    for (const [i, g] of found.groups.entries()) {
+      const sorted = sortObjects(g, sortBy);
+      if (!sorted.ok) {
+        k.err(`error: ${sorted.errors[0].message}\n`);
+        return 1;
+      }
+      found.groups[i] = sorted.value;
+    }
+  }
   const objs = found.groups.flat();
   const fmt = k.args.output;
   if (fmt && fmt !== 'wide') {
     // A named object that was not found prints only its error.
-    if (objs.length || !found.named) {
+    if (objs.length || (!found.named && !found.failed)) {
       const single = ts.length === 1 && ts[0]!.names.length === 1;
       const r = printObjects(fmt, objs, single, { noHeaders: k.args.noHeaders });
       if (!r.ok) {
@@ -73,11 +88,12 @@ export const get: Subcommand = (k) => {
   const nsName = k.args.allNamespaces || clusterScoped ? undefined : k.ns;
   if (ts.length === 1) {
     if (objs.length) k.out(printTable(objs, k.now(), opts));
-    else if (!found.named && !k.args.watch) k.err(noResourcesFound(nsName));
+    // kubectl says "No resources found" only when nothing failed (get.go: len(infos) == 0 && len(allErrs) == 0).
+    else if (!found.named && !found.failed && !k.args.watch) k.err(noResourcesFound(nsName));
   } else {
     const g = printGroups(found.groups, k.now(), { ...opts, namespace: nsName });
     k.out(g.stdout);
-    if (!found.named) k.err(g.stderr);
+    if (!found.named && !found.failed) k.err(g.stderr);
   }
   if (!k.args.watch) return found.failed ? 1 : 0;
   return watch(k, ts, found, opts);

@@ -2,14 +2,15 @@
  * `kubectl label TYPE NAME key=value… key-… [--overwrite]`: `pod/web labeled`,
  * `unlabeled` when it only removes, `not labeled` when nothing changes.
  */
+import { resourcesAndPairs } from './annotate.ts';
 import { apiError, clientError, fetchNamed, objRef, type Subcommand } from './context.ts';
 
 const LABEL_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 
 export const label: Subcommand = (k) => {
-  const isChange = (a: string) => a.includes('=') || (a.endsWith('-') && !a.includes('/'));
-  const changes = k.args.args.filter(isChange);
-  const resArgs = k.args.args.filter((a) => !isChange(a));
+  const split = resourcesAndPairs(k.args.args, 'label');
+  if ('error' in split) return clientError(k, split.error);
+  const { resources: resArgs, pairs: changes } = split;
   if (!changes.length && k.args.flags['list'] !== true) return clientError(k, 'at least one label update is required');
   const add: Record<string, string> = {};
   const remove: string[] = [];

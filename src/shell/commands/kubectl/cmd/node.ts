@@ -6,6 +6,7 @@
 import type { KubeObject, Node, Pod, Taint } from '../../../../sim/k8s/api/types.ts';
 import { controllerRef } from '../../../../sim/k8s/api/meta.ts';
 import { apiError, clientError, eventJob, fetchNamed, objRef, type Kctx, type Subcommand } from './context.ts';
+import { parseTaint } from './taintspec.ts';
 
 function nodes(k: Kctx, verb: string): Node[] | number {
   const args = k.args.args;
@@ -107,27 +108,24 @@ export const drain: Subcommand = (k) => {
   });
 };
 
-const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
-
 export const taint: Subcommand = (k) => {
   const specs = k.args.args.filter((a) => a.includes(':') || a.includes('=') || a.endsWith('-'));
   const resArgs = k.args.args.filter((a) => !specs.includes(a));
   if (!specs.length) return clientError(k, 'at least one taint update is required');
   const add: Taint[] = [];
   const remove: { key: string; effect?: string }[] = [];
+  // parseTaints (kubectl/pkg/cmd/taint/utils.go): `key[=value]:effect` adds, `key[:effect]-` removes.
   for (const s of specs) {
-    if (s.endsWith('-')) {
-      const [key, effect] = s.slice(0, -1).split(':');
-      if (effect && !EFFECTS.includes(effect)) return clientError(k, `invalid taint effect: ${effect}, unsupported taint effect`);
-      remove.push({ key: key!.split('=')[0]!, ...(effect ? { effect } : {}) });
+    const removing = s.endsWith('-');
+    const p = parseTaint(removing ? s.slice(0, -1) : s);
+    if (!p.ok) return clientError(k, p.error);
+    if (removing) {
+      remove.push({ key: p.taint.key, ...(p.taint.effect ? { effect: p.taint.effect } : {}) });
       continue;
     }
-    const colon = s.lastIndexOf(':');
-    if (colon < 0) return clientError(k, `invalid taint spec: ${s}, unknown taint spec: ${s}`);
-    const effect = s.slice(colon + 1);
-    if (!EFFECTS.includes(effect)) return clientError(k, `invalid taint effect: ${effect}, unsupported taint effect`);
-    const [key, value] = s.slice(0, colon).split('=');
-    add.push({ key: key!, ...(value !== undefined ? { value } : {}), effect: effect as Taint['effect'] });
+    // An added taint needs its effect.
+    if (!p.taint.effect) return clientError(k, `invalid taint spec: ${s}`);
+    add.push({ key: p.taint.key, ...(p.taint.value !== undefined ? { value: p.taint.value } : {}), effect: p.taint.effect });
   }
   const args = resArgs[0] === 'nodes' || resArgs[0] === 'node' || resArgs[0] === 'no' ? resArgs : ['nodes', ...resArgs];
   const objs = fetchNamed(k, 'taint', args);

@@ -14,6 +14,18 @@ export const configMapPrinter: ResourcePrinter<ConfigMap & { binaryData?: Record
   row: (cm, now) => [cm.metadata.name, String(Object.keys(cm.data ?? {}).length + Object.keys(cm.binaryData ?? {}).length), translateTimestampSince(cm.metadata.creationTimestamp, now)],
 };
 
+export const secretPrinter: ResourcePrinter<KubeObject & { type?: string; data?: Record<string, string>; stringData?: Record<string, string> }> = {
+  columns: ['NAME', 'TYPE', 'DATA', 'AGE'],
+  wideColumns: [],
+  row: (s, now) => [s.metadata.name, s.type ?? 'Opaque', String(Object.keys(s.data ?? {}).length), translateTimestampSince(s.metadata.creationTimestamp, now)],
+};
+
+export const serviceAccountPrinter: ResourcePrinter<KubeObject & { secrets?: unknown[] }> = {
+  columns: ['NAME', 'SECRETS', 'AGE'],
+  wideColumns: [],
+  row: (sa, now) => [sa.metadata.name, String(sa.secrets?.length ?? 0), translateTimestampSince(sa.metadata.creationTimestamp, now)],
+};
+
 export const leasePrinter: ResourcePrinter<Lease> = {
   columns: ['NAME', 'HOLDER', 'AGE'],
   wideColumns: [],

@@ -13,6 +13,8 @@ export const endpointsKind: KindDef = {
   shortNames: ['ep'],
   namespaced: true,
   controlled: true,
+  // Deprecated in v1.33 (KEP-4974); kubectl prints this for `get ep`.
+  deprecation: 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice',
   nameRule: (n) => (/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(n) ? [] : ['must be the name of a Service']),
   schema: topLevel('Addresses behind a Service (deprecated by EndpointSlice).', {
     subsets: arr('Groups of addresses with the same ports.', obj('A subset.', {

@@ -44,6 +44,8 @@ export interface KindDef {
   validateUpdate?(o: KubeObject, old: KubeObject): StatusCause[];
   /** Create-time admission that needs cluster state (IP and port allocation). */
   admit?(o: KubeObject, ctx: AdmitContext, old?: KubeObject): StatusCause[];
+  /** A deprecated API: the warning every request about it answers with (the apiserver's deprecation filter). */
+  deprecation?: string;
   /** The scale subresource: read and write spec.replicas. */
   scale?: { replicas(o: KubeObject): number; selector(o: KubeObject): string; set(o: KubeObject, n: number): void };
 }

@@ -1,0 +1,95 @@
+/**
+ * kubectl details a learner notices (issue 12), one test per defect, named
+ * after what the real tool does; the upstream source each was checked
+ * against is cited in the test.
+ */
+import { describe, expect, it } from 'vitest';
+import { out, podNames, run, session, webSession } from './testing.ts';
+
+const CRASH = `apiVersion: v1
+kind: Pod
+metadata:
+  name: crash
+spec:
+  containers:
+  - name: c
+    image: busybox:1.37
+    command: ["sh", "-c", "exit 1"]
+`;
+
+describe('kubectl behaves as the real one', () => {
+  // kubectl/pkg/describe/describe.go DescribeEvents prints `<last> (x<count> over <first>)` for an event with
+  // count > 1; client-go's EventCorrelator (tools/record/events_cache.go) makes the kubelet's repeats one Event.
+  it('describe folds a repeated event into one line, (xN over T)', () => {
+    const sh = session({ 'crash.yaml': CRASH });
+    run(sh, 'kubectl apply -f crash.yaml', 'sleep 3m');
+    const d = out(sh, 'kubectl describe pod crash').split('Events:')[1]!;
+    const started = d.split('\n').filter((l) => /\bStarted\b/.test(l));
+    expect(started).toHaveLength(1);
+    expect(started[0]).toMatch(/Normal +Started +\S+ \(x\d+ over \S+\) +kubelet +Started container c/);
+    expect(d).toMatch(/Warning +BackOff +\S+ \(x\d+ over \S+\) +kubelet +Back-off restarting failed container c in pod crash_default/);
+  });
+
+  // kubectl get events lists in the order the API returns (by name), which is why users sort
+  // (kubernetes/kubernetes#29838); --sort-by=.lastTimestamp gives the timeline.
+  it('get events lists by name as the API returns them; --sort-by=.lastTimestamp orders by time', () => {
+    const sh = webSession();
+    const names = out(sh, 'kubectl get events -o name').trimEnd().split('\n');
+    expect(names).toEqual([...names].sort());
+    const times = out(sh, "kubectl get events --sort-by=.lastTimestamp -o jsonpath='{range .items[*]}{.lastTimestamp}{\"\\n\"}{end}'").trimEnd().split('\n');
+    expect(times).toEqual([...times].sort());
+  });
+
+  // kube-apiserver --event-ttl defaults to 1h: events are stored with an etcd lease renewed on each write.
+  it('events expire an hour after their last write', { timeout: 60_000 }, () => {
+    const sh = webSession();
+    const scaled = 'kubectl get events --field-selector reason=ScalingReplicaSet -o name';
+    expect(out(sh, scaled)).toMatch(/^event\/web\./);
+    run(sh, 'sleep 59m');
+    expect(out(sh, scaled)).toMatch(/^event\/web\./);
+    run(sh, 'sleep 2m');
+    expect(out(sh, scaled)).toBe('');
+  });
+
+  // k8s.io/kubectl/pkg/cmd/taint/utils.go parseTaint: the key must be a qualified name (validation.IsQualifiedName).
+  it('taint with an empty key (:NoSchedule) is rejected as an invalid taint spec', () => {
+    const sh = session();
+    expect(out(sh, 'kubectl taint node worker-1 :NoSchedule')).toBe(
+      "error: invalid taint spec: :NoSchedule, name part must be non-empty; name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')\n",
+    );
+    expect(out(sh, 'kubectl taint node worker-1 dedicated=gpu:Sometimes')).toBe('error: invalid taint effect: Sometimes, unsupported taint effect\n');
+    // One part: the whole `dedicated=gpu` is the key, which is not a qualified name.
+    expect(out(sh, 'kubectl taint node worker-1 dedicated=gpu')).toMatch(/^error: invalid taint spec: dedicated=gpu, name part must consist of alphanumeric characters/);
+    expect(out(sh, 'kubectl taint node worker-1 dedicated=gpu:NoSchedule')).toBe('node/worker-1 tainted\n');
+  });
+
+  // Kubernetes 1.33 deprecates v1 Endpoints; the API server sends a warning header that kubectl prints
+  // (KEP-4974; the text as reported in e.g. prometheus-community/helm-charts#6374).
+  it('get ep prints the v1 Endpoints deprecation warning', () => {
+    const sh = webSession();
+    const t = out(sh, 'kubectl get ep web');
+    expect(t.startsWith('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n')).toBe(true);
+    expect(t).toMatch(/\nNAME +ENDPOINTS +AGE\nweb +/);
+    expect(out(sh, 'kubectl get endpointslices')).not.toContain('Warning');
+  });
+
+  // kubectl get.go prints "No resources found" only when len(infos) == 0 and no error happened.
+  it('an error is not followed by "No resources found"', () => {
+    const sh = session();
+    const bad = out(sh, "kubectl get pods -l 'app in'");
+    expect(bad).toMatch(/^Error from server \(BadRequest\)|^error: /);
+    expect(bad).not.toContain('No resources found');
+    run(sh, 'sim stop apiserver');
+    expect(out(sh, 'kubectl get pods')).toBe('The connection to the server 127.0.0.1:6443 was refused - did you specify the right host or port?\n');
+    expect(out(sh, 'kubectl describe pods')).toBe('The connection to the server 127.0.0.1:6443 was refused - did you specify the right host or port?\n');
+  });
+
+  // A real command the simulator lacks is not "unknown": the kubectl command list
+  // (kubectl/pkg/cmd/cmd.go NewKubectlCommand) is known and answered "not simulated here".
+  it('a real kubectl command the simulator lacks says "not simulated here"', () => {
+    const sh = session();
+    expect(out(sh, 'kubectl cp web:/etc/hosts hosts')).toMatch(/not simulated here/);
+    expect(out(sh, 'kubectl proxy')).toMatch(/not simulated here/);
+    expect(out(sh, 'kubectl frobnicate')).toMatch(/^error: unknown command "frobnicate" for "kubectl"/);
+  });
+});
