@@ -9,7 +9,7 @@ import { HTTPD_INDEX, NGINX_INDEX, versionAtLeast, type ImageConfig } from './im
 import { clfTime, httpdTime, isoSeconds, mongoTime, mysqlTime, nginxTime, pgTime, redisTime } from './logtime.ts';
 import { runShell, type CmdResult, type Output, type ShellHost } from './shell.ts';
 import type { ContainerSys, HttpAnswer, HttpRequest } from './types.ts';
-import { dialectOf, hasBinary, runUtility } from './utils.ts';
+import { dialectOf, hasBinary, runUtility, versionOf } from './utils.ts';
 
 export interface LogLine {
   /** ms after the start (or after the stop signal, for stop lines). */
@@ -103,6 +103,8 @@ function program(image: ImageConfig, argv: string[], ctx: RunContext): Program |
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const v = image.version ?? '';
+  const asked = versionOf(image, bin, argv.slice(1));
+  if (asked) return fromResult(asked);
   switch (bin) {
     case 'nginx':
     case 'nginx-debug':

@@ -92,3 +92,32 @@ describe('the shell on a timeline (a container\'s PID 1)', () => {
     expect(runShell("trap 'exit 0' TERM; sleep 1", host, { env: {}, cwd: '/' }).trapsTerm).toBe(true);
   });
 });
+
+describe('loops whose output changes', () => {
+  const host: ShellHost = {
+    run: (argv) => (argv[0] === 'sleep' ? { stdout: '', stderr: '', code: 0, ms: Number(argv[1]) * 1000 } : argv[0] === 'echo' ? { stdout: `${argv.slice(1).join(' ')}\n`, stderr: '', code: 0 } : { stdout: '', stderr: '', code: 127 }),
+    readFile: () => undefined,
+    writeFile: () => undefined,
+  };
+
+  it('a counter in an endless loop counts on the timeline', () => {
+    const r = runShell('i=0; while true; do i=$((i+1)); echo n=$i; sleep 2; done', host, { env: {}, cwd: '/' });
+    expect(r.out.slice(0, 3).map((o) => [o.at, o.text])).toEqual([[0, 'n=1\n'], [2000, 'n=2\n'], [4000, 'n=3\n']]);
+    expect(r.end.kind).toBe('loop');
+  });
+});
+
+describe('version facts on the command line', () => {
+  it.each([
+    ['python:3.8-slim-buster', ['python3', '--version'], 'Python 3.8.20\n'],
+    ['node:14.17.3-alpine3.14', ['node', '-v'], 'v14.17.3\n'],
+    ['redis:6', ['redis-cli', '--version'], 'redis-cli 6.2.24\n'],
+    ['golang:1.22-alpine', ['go', 'version'], 'go version go1.22.12 linux/amd64\n'],
+  ])('%s: %j', (ref, argv, want) => {
+    expect(execIn(sys(ref), argv).stdout).toBe(want);
+  });
+
+  it('nginx -v writes to stderr, as nginx does', () => {
+    expect(execIn(sys('nginx:1.14.2'), ['nginx', '-v']).stderr).toBe('nginx version: nginx/1.14.2\n');
+  });
+});

@@ -481,14 +481,28 @@ class Interp {
   loop(n: Extract<Node, { type: 'while' }>, st: State, stdin: string, sink: Sink) {
     const endless = (c: Node) => c.type === 'list' && c.items.length === 1 && c.items[0]!.type === 'simple' && ['true', ':'].includes(this.expand(c.items[0]!.words[0] ?? [], st)[0] ?? '');
     if (!n.until && endless(n.cond) && !sink) {
-      // Run one iteration to learn its output and period, then report the loop.
-      const start = st.t;
-      const outStart = st.out.length;
-      this.exec(n.body, st, stdin);
-      const every = st.t - start;
-      const body = st.out.splice(outStart).map((o) => ({ ...o, at: o.at - start }));
-      st.t = start;
-      throw new Stop(every > 0 ? { kind: 'loop', every, body } : { kind: 'forever' });
+      // An endless loop is run until two iterations in a row write the same (then that iteration
+      // repeats with its period), or for an hour of virtual time: a counter or `date` in the body
+      // keeps changing its output, so those iterations are run out one by one.
+      let prev: string | undefined;
+      for (let i = 0; ; i++) {
+        const start = st.t;
+        const outStart = st.out.length;
+        this.exec(n.body, st, stdin);
+        const every = st.t - start;
+        if (every <= 0) {
+          st.out.splice(outStart);
+          throw new Stop({ kind: 'forever' });
+        }
+        const body = st.out.slice(outStart).map((o) => ({ ...o, at: o.at - start }));
+        const key = JSON.stringify(body);
+        if (key === prev || i >= 720 || st.t >= 3_600_000) {
+          st.out.splice(outStart);
+          st.t = start;
+          throw new Stop({ kind: 'loop', every, body });
+        }
+        prev = key;
+      }
     }
     for (;;) {
       if (--st.budget < 0) throw new Stop({ kind: 'forever' });

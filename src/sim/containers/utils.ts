@@ -229,6 +229,8 @@ function inputs(args: string[], io: CmdIO, sys: ContainerSys, cmd: string): { te
 export function runUtility(sys: ContainerSys, argv: string[], io: CmdIO): CmdResult | undefined {
   const [cmd = '', ...args] = argv;
   const now = sys.now + io.at;
+  const version = versionOf(sys.image, base(cmd), args);
+  if (version) return version;
   switch (base(cmd)) {
     case 'echo': {
       let a = args;
@@ -447,4 +449,28 @@ export function runUtility(sys: ContainerSys, argv: string[], io: CmdIO): CmdRes
     default:
       return undefined;
   }
+}
+
+/** `python3 --version`, `node -v`, `nginx -v`…: the version the image tag resolved to. */
+export function versionOf(img: ImageConfig, bin: string, args: string[]): CmdResult | undefined {
+  const asked = args.length === 1 && ['--version', '-v', '-V', 'version', '-version'].includes(args[0]!);
+  if (!asked) return undefined;
+  const e = img.env;
+  const line = (text: string, stream: 'stdout' | 'stderr' = 'stdout'): CmdResult => (stream === 'stdout' ? ok(`${text}\n`) : { stdout: '', stderr: `${text}\n`, code: 0 });
+  switch (bin) {
+    case 'python':
+    case 'python3':
+      return e.PYTHON_VERSION ? line(`Python ${e.PYTHON_VERSION}`) : undefined;
+    case 'node':
+      return e.NODE_VERSION && args[0] !== '-V' ? line(`v${e.NODE_VERSION}`) : undefined;
+    case 'nginx':
+      return e.NGINX_VERSION && args[0] === '-v' ? line(`nginx version: nginx/${e.NGINX_VERSION}`, 'stderr') : undefined;
+    case 'redis-cli':
+      return e.REDIS_VERSION ? line(`redis-cli ${e.REDIS_VERSION}`) : undefined;
+    case 'psql':
+      return img.repo === 'postgres' && img.version ? line(`psql (PostgreSQL) ${img.version}${img.distro.id === 'debian' ? ` (Debian ${e.PG_VERSION})` : ''}`) : undefined;
+    case 'go':
+      return e.GOLANG_VERSION && args[0] === 'version' ? line(`go version go${e.GOLANG_VERSION} linux/amd64`) : undefined;
+  }
+  return undefined;
 }
