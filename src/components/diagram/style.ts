@@ -20,16 +20,16 @@ kl-cluster-diagram .kl-wires line.failed { stroke: var(--kl-bad-fg); stroke-widt
 kl-cluster-diagram .kl-dot { fill: var(--kl-wire-active); }
 kl-cluster-diagram .kl-dot.failed { fill: var(--kl-bad-fg); }
 kl-cluster-diagram .kl-clients { display: flex; flex-wrap: wrap; gap: .6rem; justify-content: space-around; }
-kl-cluster-diagram .kl-core { display: flex; flex-wrap: wrap; gap: 2.5rem; justify-content: center; align-items: center; }
+kl-cluster-diagram .kl-core { display: flex; flex-wrap: wrap; gap: 1.5rem; justify-content: center; align-items: center; }
 kl-cluster-diagram .kl-box { position: relative; z-index: 1; display: inline-flex; flex-direction: column; align-items: flex-start; border: 1px solid var(--sl-color-gray-4); border-radius: .35rem; padding: .25rem .5rem; background: var(--sl-color-bg); text-align: start; }
 kl-cluster-diagram .kl-box small { color: var(--kl-bad-fg); font-size: .72rem; }
 kl-cluster-diagram .kl-box small:empty { display: none; }
-kl-cluster-diagram .kl-api { min-width: 12rem; border-width: 2px; border-color: var(--sl-color-accent); font-weight: 600; }
+kl-cluster-diagram .kl-api { flex: 1 1 6.5rem; max-width: 14rem; border-width: 2px; border-color: var(--sl-color-accent); font-weight: 600; }
 kl-cluster-diagram .kl-you { border-radius: 999px; background: var(--sl-color-accent-low); }
 kl-cluster-diagram .kl-box.down { border-style: dashed; border-color: var(--kl-bad-fg); }
-kl-cluster-diagram .kl-etcd-box { flex-direction: row; flex-wrap: wrap; gap: .3rem; align-items: center; border-style: double; border-width: 3px; }
+kl-cluster-diagram .kl-etcd-box { flex-direction: row; flex-wrap: wrap; gap: .25rem; padding: .2rem .35rem; align-items: center; border-style: double; border-width: 3px; }
 kl-cluster-diagram .kl-etcd-members { display: flex; flex-wrap: wrap; gap: .25rem; }
-kl-cluster-diagram .kl-etcd { padding: 0 .35rem; border: 1px solid var(--sl-color-gray-4); border-radius: .25rem; background: var(--sl-color-gray-6); font-size: .75rem; }
+kl-cluster-diagram .kl-etcd { padding: 0 .3rem; border: 1px solid var(--sl-color-gray-4); border-radius: .25rem; background: var(--sl-color-gray-6); font-size: .75rem; }
 kl-cluster-diagram .kl-etcd.down { text-decoration: line-through; border-style: dashed; color: var(--kl-bad-fg); }
 kl-cluster-diagram .kl-nodes { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: .6rem; }
 kl-cluster-diagram .kl-node { position: relative; z-index: 1; border: 1px solid var(--sl-color-gray-5); border-radius: .5rem; padding: .4rem .5rem; background: var(--sl-color-bg); }

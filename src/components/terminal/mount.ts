@@ -93,8 +93,8 @@ export async function mountTerminal(host: HTMLElement): Promise<void> {
   const refit = () => {
     const dims = fit.proposeDimensions();
     if (!dims || !Number.isFinite(dims.cols) || dims.cols <= 0) return; // hidden: nothing to fit yet
-    // FitAddon already leaves room for the scrollbar; one more column keeps the last character clear of its overlay.
-    const cols = columnsFor(Math.max(2, dims.cols - 1));
+    // FitAddon leaves room for the scrollbar; the CSS puts the scrollbar past the last column when the terminal is wider than its box.
+    const cols = columnsFor(Math.max(2, dims.cols));
     if (cols !== term.cols || dims.rows !== term.rows) term.resize(cols, dims.rows);
     host.dataset.scroll = box.scrollWidth > box.clientWidth + 1 ? 'x' : '';
     shell.tty.columns = term.cols;

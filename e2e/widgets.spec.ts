@@ -1,0 +1,303 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/**
+ * The lesson terminal and live diagram as a learner meets them: by keyboard
+ * alone, on a phone, idle, under hostile data, and at a thousand pods.
+ */
+
+async function transcript(term: Locator): Promise<string> {
+  return term.evaluate((el) => (el as HTMLElement & { transcript(): string }).transcript());
+}
+
+async function expectTranscript(term: Locator, text: string | RegExp) {
+  await expect.poll(() => transcript(term), { timeout: 15_000 }).toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
+}
+
+async function terminal(page: Page) {
+  const term = page.locator('kl-terminal').first();
+  await term.scrollIntoViewIfNeeded();
+  await expect(term).toHaveAttribute('data-state', 'ready');
+  await term.locator('.xterm').click();
+  return term;
+}
+
+async function run(page: Page, lines: string[]) {
+  for (const line of lines) {
+    await page.keyboard.type(line);
+    await page.keyboard.press('Enter');
+  }
+}
+
+/** What has focus, described well enough to assert on. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const a = document.activeElement;
+    return { inTerminal: !!a?.closest('kl-terminal') && a.classList.contains('xterm-helper-textarea'), inExercise: !!a?.closest('kl-exercise'), reset: !!a?.classList.contains('kl-term-reset'), tag: a?.tagName ?? '' };
+  });
+
+for (const lang of ['ko', 'en'] as const) {
+  const prefix = lang === 'en' ? '/en' : '';
+
+  test(`keyboard only (${lang}): reach the terminal, complete with Tab, leave with Esc then Tab, reach the exercise`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${prefix}/compose/intro/`);
+    // Tab from the top of the page until the terminal's input has focus.
+    let reached = false;
+    for (let i = 0; i < 200 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused(page);
+      if (f.reset) await expect(page.locator('kl-terminal').first()).toHaveAttribute('data-state', 'ready');
+      reached = f.inTerminal;
+    }
+    expect(reached).toBe(true);
+    const term = page.locator('kl-terminal').first();
+    await expect(term).toHaveAttribute('data-focus', 'terminal');
+    // The way out is written next to the terminal and tied to its input.
+    const hint = await page.locator('kl-terminal .xterm-helper-textarea').getAttribute('aria-describedby');
+    await expect(page.locator(`#${hint}`)).toContainText(lang === 'en' ? 'press Esc, then Tab' : 'Esc 를 누른 뒤 Tab');
+
+    // Tab completes inside the terminal and keeps focus there.
+    await page.keyboard.type('hel');
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).inTerminal).toBe(true);
+    await page.keyboard.press('Enter');
+    await expectTranscript(term, lang === 'en' ? 'Available commands' : '사용할 수 있는 명령어');
+
+    // Shift+Tab leaves backwards (to ↺); Tab comes back in.
+    await page.keyboard.press('Shift+Tab');
+    expect((await focused(page)).reset).toBe(true);
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).inTerminal).toBe(true);
+
+    // Ctrl+M makes Tab move focus, as in VS Code; Ctrl+M again makes it complete.
+    await page.keyboard.press('Control+m');
+    await expect(term).toHaveAttribute('data-tab-moves-focus', 'true');
+    await page.keyboard.press('Control+m');
+    await expect(term).toHaveAttribute('data-tab-moves-focus', 'false');
+
+    // Esc then Tab leaves forwards, and the exercise is reachable from there.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).inTerminal).toBe(false);
+    let atExercise = false;
+    for (let i = 0; i < 40 && !atExercise; i++) {
+      atExercise = (await focused(page)).inExercise;
+      if (!atExercise) await page.keyboard.press('Tab');
+    }
+    expect(atExercise).toBe(true);
+  });
+
+  test(`at 390 px (${lang}): kubectl get pods -o wide keeps each row on one line, and the key row's Ctrl-C stops get -w`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${prefix}/k8s/pods/`);
+    const term = await terminal(page);
+    await run(page, ['kubectl create deployment web --image=nginx --replicas=3', 'sleep 30s', 'kubectl get pods -o wide']);
+    await expectTranscript(term, /^web-\S+ +1\/1 +Running +0 +\S+ +10\.\S+ +worker-\d +<none> +<none>$/m);
+    // Every table row is one buffer line: no row wraps (the terminal scrolls sideways instead).
+    expect(await term.evaluate((el) => (el as HTMLElement & { wrappedRows(): number }).wrappedRows())).toBe(0);
+    const screen = term.locator('.kl-term-screen');
+    expect(await screen.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+
+    const keys = term.locator('.kl-term-keys');
+    await expect(keys).toBeVisible();
+    await run(page, ['kubectl get pods -w']);
+    await expect.poll(async () => (await transcript(term)).split('kubectl get pods -w')[1] ?? '').toMatch(/NAME +READY/);
+    await keys.locator('button[data-key="Ctrl-C"]').click();
+    await expectTranscript(term, /\^C/);
+    await run(page, ['echo after']);
+    await expectTranscript(term, /^after$/m);
+  });
+}
+
+test('the diagram draws nothing while the cluster is idle', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/en/k8s/scheduler/');
+  const term = await terminal(page);
+  await run(page, ['kubectl create deployment web --image=nginx --replicas=3', 'sleep 60s']);
+  const diagram = page.locator('kl-cluster-diagram');
+  await expect(diagram).toHaveAttribute('data-state', 'ready');
+  await expect(diagram.locator('.kl-pod.ok')).toHaveCount(3);
+  await page.waitForTimeout(1500); // let the last request animations finish
+  const idle = await diagram.evaluate(async (el) => {
+    const host = el as HTMLElement & { diagramStats(): { draws: number; views: number } };
+    let mutations = 0;
+    let frames = 0;
+    const mo = new MutationObserver((ms) => (mutations += ms.length));
+    mo.observe(el, { subtree: true, childList: true, attributes: true, characterData: true });
+    const before = host.diagramStats();
+    const end = performance.now() + 2000;
+    await new Promise<void>((resolve) => {
+      const tick = () => {
+        frames++;
+        if (performance.now() < end) requestAnimationFrame(tick);
+        else resolve();
+      };
+      requestAnimationFrame(tick);
+    });
+    mo.disconnect();
+    const after = host.diagramStats();
+    return { mutations, draws: after.draws - before.draws, views: after.views - before.views, frames };
+  });
+  console.log(`idle 2 s: ${idle.draws} draws, ${idle.mutations} DOM mutations, ${idle.views} view checks (page frames ${idle.frames})`);
+  expect(idle.mutations).toBe(0);
+  expect(idle.draws).toBe(0);
+  // A change still draws.
+  await term.locator('.xterm').click();
+  await run(page, ['kubectl scale deployment web --replicas=4', 'sleep 20s']);
+  await expect(diagram.locator('.kl-pod.ok')).toHaveCount(4);
+});
+
+test('clicking a component offers its sim actions, run in the terminal where they are recorded', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/en/k8s/scheduler/');
+  const term = await terminal(page);
+  const diagram = page.locator('kl-cluster-diagram');
+  await expect(diagram).toHaveAttribute('data-state', 'ready');
+  await diagram.locator('button[data-key="kube-scheduler"]').click();
+  await diagram.getByRole('button', { name: /Stop scheduler/ }).click();
+  await expectTranscript(term, /\$ sim stop scheduler\nscheduler stopped/);
+  await expect(diagram.locator('.kl-banner[data-id="scheduler"]')).toContainText('The scheduler is stopped');
+  await expect(diagram.locator('button[data-key="kube-scheduler"]')).toHaveClass(/down/);
+  // By keyboard: Enter opens the menu, the action runs, focus can go back with Escape.
+  await diagram.locator('button[data-key="kube-scheduler"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(diagram.getByRole('button', { name: /Start scheduler/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expectTranscript(term, /\$ sim start scheduler\nscheduler started/);
+  await expect(diagram.locator('.kl-banner[data-id="scheduler"]')).toHaveCount(0);
+  // Recorded: a reload replays it.
+  expect(await page.evaluate(() => localStorage.getItem('kube-lessons:session:k8s-scheduler'))).toContain('sim start scheduler');
+});
+
+test('names and values with HTML in them are shown as text and never run (manifest, etcdctl put, compose file)', async ({ page }) => {
+  test.setTimeout(150_000);
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const ran = () => page.evaluate(() => (window as { __xss?: number }).__xss);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/en/k8s/scheduler/');
+  let term = await terminal(page);
+  const evil = (n: number) => `<img src=x onerror=window.__xss=${n};alert(${n})>`;
+  const script = (n: number) => `<script>window.__xss=${n};alert(${n})</script>`;
+  await run(page, [
+    // A manifest: annotations take any string; an image "name" that is markup fails as an image.
+    `printf 'apiVersion: v1\\nkind: Pod\\nmetadata:\\n  name: evil\\n  annotations:\\n    note: "${evil(1)}"\\nspec:\\n  containers:\\n  - name: c\\n    image: "${script(2)}"\\n' > evil.yaml`,
+    'kubectl apply -f evil.yaml',
+    // Straight into etcd (the API server is bypassed): a pod whose name, IP, reason and restartCount are markup.
+    `etcdctl put /registry/pods/default/x '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"${evil(3)}","namespace":"default","uid":"u1"},"spec":{"nodeName":"worker-1","containers":[{"name":"c","image":"nginx"}]},"status":{"phase":"Running","podIP":"${script(4)}","containerStatuses":[{"name":"c","restartCount":"${evil(5)}","state":{"waiting":{"reason":"${evil(6)}"}}}]}}'`,
+    'sleep 20s',
+    'kubectl get pods',
+  ]);
+  await expectTranscript(term, /kubectl get pods\n/);
+  const diagram = page.locator('kl-cluster-diagram');
+  await expect(diagram).toHaveAttribute('data-state', 'ready');
+  // The stored markup reached the picture, as text.
+  await expect(diagram.locator('.kl-pod', { hasText: 'onerror=window.__xss=3' })).toHaveCount(1);
+  await expect(diagram.locator('.kl-pod', { hasText: '<script>window.__xss=4' })).toHaveCount(1);
+  expect(await diagram.locator('img, script').count()).toBe(0);
+  expect(await ran()).toBeUndefined();
+  // Again after a reload, which replays the session.
+  await page.reload();
+  term = await terminal(page);
+  await expect(page.locator('kl-cluster-diagram .kl-pod', { hasText: 'onerror=window.__xss=3' })).toHaveCount(1);
+  expect(await page.locator('kl-cluster-diagram img, kl-cluster-diagram script').count()).toBe(0);
+  expect(await ran()).toBeUndefined();
+
+  // A compose file with markup in service, container, network and volume names and in labels.
+  await page.goto('/en/compose/up/');
+  term = await terminal(page);
+  await run(page, [
+    `printf 'services:\\n  web:\\n    image: nginx\\n    container_name: "${evil(7)}"\\n    labels:\\n      x: "${script(8)}"\\n    networks: ["${evil(9)}"]\\n    volumes: ["${script(10)}:/data"]\\n  "${evil(11)}":\\n    image: nginx\\nnetworks:\\n  "${evil(9)}": {}\\nvolumes:\\n  "${script(10)}": {}\\n' > compose.yaml`,
+    'docker compose up -d',
+    'sleep 5s',
+    'docker compose ps -a',
+  ]);
+  await expectTranscript(term, /docker compose ps -a\n/);
+  const picture = page.locator('kl-cluster-diagram[data-kind="compose"]');
+  await expect(picture).toHaveAttribute('data-state', 'ready');
+  await page.waitForTimeout(500);
+  // Where compose accepted a name, the picture shows it as text (names compose refuses never reach it).
+  if (/Container <img src=x onerror=window.__xss=7;alert\(7\)> +Started/.test(await transcript(term))) await expect(picture).toContainText('<img src=x onerror=window.__xss=7');
+  expect(await picture.locator('img, script').count()).toBe(0);
+  expect(await ran()).toBeUndefined();
+  expect(dialogs).toEqual([]);
+});
+
+test('the Compose lesson draws its own picture: services, containers by state, network and volume', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/en/compose/up/');
+  const term = await terminal(page);
+  await run(page, ['docker compose up -d', 'sleep 10s']);
+  const diagram = page.locator('kl-cluster-diagram[data-kind="compose"]');
+  await expect(diagram).toHaveAttribute('data-state', 'ready');
+  await expect(diagram.locator('.kl-service')).toHaveCount(2);
+  await expect(diagram.locator('.kl-ctr.running')).toHaveCount(2);
+  await expect(diagram.locator('.kl-net')).toContainText('compose-demo_default');
+  await expect(diagram.locator('.kl-vol')).toHaveCount(1);
+  await term.locator('.xterm').click();
+  await run(page, ['docker compose stop web']);
+  await expect(diagram.locator('.kl-ctr.exited')).toHaveCount(1);
+  await expect(diagram.locator('.kl-ctr.exited')).toContainText('compose-demo-web-1');
+});
+
+test('↺ asks first; confirming starts the session and its exercise over', async ({ page }) => {
+  await page.goto('/compose/intro/');
+  const term = await terminal(page);
+  await run(page, ['echo postgres:16 > answer.txt']);
+  const ex = page.locator('kl-exercise');
+  await ex.scrollIntoViewIfNeeded();
+  await expect(ex).toHaveAttribute('data-done', 'true');
+  await term.locator('.kl-term-reset').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('처음부터 다시 시작할까요?');
+  await dialog.getByRole('button', { name: '취소' }).click();
+  await expect(term.locator('.kl-term-reset')).toBeFocused();
+  await term.locator('.kl-term-reset').click();
+  await page.getByRole('dialog').getByRole('button', { name: '처음부터 다시' }).click();
+  await page.waitForLoadState('load');
+  await page.locator('kl-exercise').scrollIntoViewIfNeeded();
+  await expect(page.locator('kl-exercise')).toHaveAttribute('data-done', 'false');
+});
+
+test('the diagram at 1,000 pods redraws in under 16 ms', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/en/k8s/scheduler/');
+  await terminal(page);
+  const diagram = page.locator('kl-cluster-diagram');
+  await expect(diagram).toHaveAttribute('data-state', 'ready');
+  const r = await diagram.evaluate((el) => {
+    type View = Parameters<(HTMLElement & { drawView(v: unknown): void })['drawView']>[0];
+    const host = el as HTMLElement & { drawView(v: View): void; diagramStats(): { lastDrawMs: number } };
+    const nodes = Array.from({ length: 10 }, (_, i) => ({ name: `worker-${i + 1}`, controlPlane: false, ready: true, kubelet: true, proxy: true, pods: [] as unknown[] }));
+    const view = (gen: number) => ({
+      apiserver: true,
+      scheduler: true,
+      controllerManager: true,
+      etcd: [0, 1, 2].map((i) => ({ name: `etcd-${i}`, running: true, leader: i === 0 })),
+      nodes: nodes.map((n, ni) => ({
+        ...n,
+        pods: Array.from({ length: 100 }, (_, i) => ({ namespace: 'default', name: `web-${ni}-${String(i).padStart(3, '0')}`, ip: `10.244.${ni}.${i + 2}`, node: n.name, phase: 'Running', state: ni === 0 && i === gen % 100 ? 'CrashLoopBackOff' : 'Running', restarts: 0 })),
+      })),
+      unscheduled: [],
+    });
+    const time = (gen: number) => {
+      const t0 = performance.now();
+      host.drawView(view(gen));
+      void el.getBoundingClientRect(); // include style and layout
+      return performance.now() - t0;
+    };
+    const first = time(0);
+    const redraws: number[] = [];
+    for (let g = 1; g <= 21; g++) redraws.push(time(g));
+    redraws.sort((a, b) => a - b);
+    return { first, median: redraws[10]!, max: redraws[20]!, pods: el.querySelectorAll('.kl-pod').length };
+  });
+  console.log(`1,000 pods on 10 nodes: first draw ${r.first.toFixed(1)} ms; redraw after one pod changes: median ${r.median.toFixed(1)} ms, max ${r.max.toFixed(1)} ms over 21; ${r.pods} chips drawn`);
+  expect(r.median).toBeLessThan(16);
+});
