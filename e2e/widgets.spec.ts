@@ -301,3 +301,55 @@ test('the diagram at 1,000 pods redraws in under 16 ms', async ({ page }) => {
   console.log(`1,000 pods on 10 nodes: first draw ${r.first.toFixed(1)} ms; redraw after one pod changes: median ${r.median.toFixed(1)} ms, max ${r.max.toFixed(1)} ms over 21; ${r.pods} chips drawn`);
   expect(r.median).toBeLessThan(16);
 });
+
+for (const motion of ['reduce', 'no-preference'] as const) test.describe(`motion: ${motion}`, () => {
+  test.use({ reducedMotion: motion });
+  test(motion === 'reduce' ? 'requests light their arrow without moving dots' : 'requests travel along their arrow as dots', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto('/en/k8s/scheduler/');
+    const term = await terminal(page);
+    const diagram = page.locator('kl-cluster-diagram');
+    await expect(diagram).toHaveAttribute('data-state', 'ready');
+    await diagram.evaluate((el) => {
+      const w = window as unknown as { __motion: { dots: number; lit: number } };
+      w.__motion = { dots: 0, lit: 0 };
+      new MutationObserver((ms) => {
+        for (const m of ms) {
+          for (const n of m.addedNodes) if ((n as Element).classList?.contains('kl-dot')) w.__motion.dots++;
+          if (m.type === 'attributes' && (m.target as Element).classList.contains('active')) w.__motion.lit++;
+        }
+      }).observe(el, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+    });
+    await term.locator('.xterm').click();
+    await run(page, ['kubectl create deployment web --image=nginx']);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __motion: { lit: number } }).__motion.lit)).toBeGreaterThan(0);
+    await page.waitForTimeout(1000);
+    const r = await page.evaluate(() => (window as unknown as { __motion: { dots: number; lit: number } }).__motion);
+    expect(r.lit).toBeGreaterThan(0);
+    if (motion === 'reduce') expect(r.dots).toBe(0);
+    else expect(r.dots).toBeGreaterThan(0);
+  });
+});
+
+test.describe('accessibility', () => {
+  test.use({ bypassCSP: true });
+  for (const theme of ['light', 'dark'] as const) {
+    test(`axe finds no violations in the terminal and the diagram (${theme})`, async ({ page }) => {
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+      await page.goto('/en/k8s/scheduler/');
+      const term = await terminal(page);
+      await run(page, ['kubectl create deployment web --image=nginx --replicas=3', 'sleep 30s', 'sim stop scheduler', 'sim node fail worker-2', 'sleep 60s']);
+      const diagram = page.locator('kl-cluster-diagram');
+      await expect(diagram.locator('.kl-tag.bad')).toHaveCount(1);
+      await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const r = await axe.run({ include: [['kl-cluster-diagram'], ['kl-terminal .kl-term-bar'], ['kl-terminal .kl-term-hint'], ['kl-exercise']] }, { runOnly: ['wcag2a', 'wcag2aa'] });
+        return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      expect(violations).toEqual([]);
+      void term;
+    });
+  }
+});
