@@ -41,7 +41,8 @@ for (const lang of ['ko', 'en'] as const) {
   test(`keyboard only (${lang}): reach the terminal, complete with Tab, leave with Esc then Tab, reach the exercise`, async ({ page }) => {
     test.setTimeout(60_000);
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(`${prefix}/compose/intro/`);
+    // A lesson with terminal, diagram and exercise (the intro's Monaco editor has its own Tab handling, H5's).
+    await page.goto(`${prefix}/compose/up/`);
     // Tab from the top of the page until the terminal's input has focus.
     let reached = false;
     for (let i = 0; i < 200 && !reached; i++) {
@@ -81,7 +82,7 @@ for (const lang of ['ko', 'en'] as const) {
     await page.keyboard.press('Tab');
     expect((await focused(page)).inTerminal).toBe(false);
     let atExercise = false;
-    for (let i = 0; i < 40 && !atExercise; i++) {
+    for (let i = 0; i < 60 && !atExercise; i++) {
       atExercise = (await focused(page)).inExercise;
       if (!atExercise) await page.keyboard.press('Tab');
     }
