@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { cjkStrong } from './src/markdown/cjk-strong.ts';
 import { fileURLToPath } from 'node:url';
+import { monacoCssAsStyle } from './src/components/editor/vite-monaco-css.mjs';
 
 /** Course order (src/lessons/course.ts lists the same pages with their exercises). Starlight shows each title in the current language. */
 const sidebar = [
@@ -44,6 +45,7 @@ export default defineConfig({
     mdx(),
   ],
   vite: {
+    plugins: [monacoCssAsStyle()],
     resolve: {
       alias: [
         // monaco-yaml's page-side worker manager predates monaco-editor 0.5x's createWebWorker({ worker }); see the file.

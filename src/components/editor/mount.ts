@@ -28,7 +28,8 @@ import 'monaco-editor/languages/definitions/html/register.js';
 import 'monaco-editor/languages/definitions/shell/register.js';
 import 'monaco-editor/languages/definitions/ini/register.js';
 import { configureMonacoYaml } from 'monaco-yaml';
-import './editor.css';
+// As a string, injected at mount: importing the .css here made Vite put Monaco's stylesheet in the page's <link>s.
+import editorCss from './editor.css?inline';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import YamlWorker from './yaml.worker.ts?worker';
 import { HOME } from '../../sim/world.ts';
@@ -73,6 +74,7 @@ const TEXT = {
     kubectlEdit: 'kubectl edit: 고친 뒤 저장(Ctrl-S)하면 적용됩니다. 탭을 닫으면 취소됩니다.',
     noTerminal: '이 페이지에는 이 세션의 터미널이 없습니다.',
     applyTitle: (cmd: string) => `터미널에서 실행: ${cmd}`,
+    hint: 'Ctrl-S(⌘S) 저장 · Tab은 들여쓰기예요. Ctrl-M 을 누르면 Tab 으로 편집기 밖으로 나갈 수 있어요.',
   },
   en: {
     save: 'Save',
@@ -93,6 +95,7 @@ const TEXT = {
     kubectlEdit: 'kubectl edit: change the object and save (Ctrl-S) to apply it; closing the tab cancels.',
     noTerminal: 'This page has no terminal for this session.',
     applyTitle: (cmd: string) => `Runs in the terminal: ${cmd}`,
+    hint: 'Ctrl-S (⌘S) saves · Tab indents; press Ctrl-M to let Tab move focus out of the editor.',
   },
 };
 
@@ -168,6 +171,12 @@ export async function mountEditor(host: EditorElement): Promise<MountedEditor> {
   const lessonFiles = new Map(Object.entries(opts.files ?? {}).map(([rel, text]) => [Vfs.resolve(baseDir, rel), text]));
   const rel = (p: string) => (p.startsWith(baseDir + '/') ? p.slice(baseDir.length + 1) : p);
   configureMonaco();
+  if (!document.querySelector('style[data-kl-editor]')) {
+    const style = document.createElement('style');
+    style.dataset.klEditor = '';
+    style.textContent = editorCss;
+    document.head.append(style);
+  }
 
   // ---------- DOM ----------
   host.textContent = '';
@@ -267,7 +276,13 @@ export async function mountEditor(host: EditorElement): Promise<MountedEditor> {
 
   const renderStatusLine = () => {
     if (!active) return;
-    const n = monaco.editor.getModelMarkers({ resource: active.model.uri, owner: 'kube-lessons' }).length;
+    const found = monaco.editor.getModelMarkers({ resource: active.model.uri, owner: 'kube-lessons' });
+    const n = found.length;
+    // The first problem in words, where the learner looks after saving (the same text the terminal prints).
+    const first = found[0];
+    if (first) say(`${rel(active.path)}:${first.startLineNumber}:${first.startColumn}: ${first.message}`);
+    else if (status.dataset.problem === 'true') say('');
+    status.dataset.problem = String(!!first);
     host.querySelector('.kl-ed-problems')?.remove();
     const p = el('span', 'kl-ed-problems');
     p.textContent = t.problems(n);
@@ -532,7 +547,9 @@ export async function mountEditor(host: EditorElement): Promise<MountedEditor> {
   if (first) activate(first);
   renderTree();
   renderTabs();
+  // Monaco keeps Tab for indenting; its Ctrl-M toggle is the documented way out for keyboard users.
   if (drafts) say(t.restored(drafts));
+  else if (!status.textContent) say(t.hint);
   host.dataset.state = 'ready';
   host.style.removeProperty('--kl-ed-preview');
 

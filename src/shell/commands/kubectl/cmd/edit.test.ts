@@ -125,3 +125,19 @@ describe('kubectl edit', () => {
     expect(out(again, 'kubectl get deploy web --no-headers')).toMatch(/^web\s+1\/1/);
   });
 });
+
+describe('kubectl edit while the object changes', () => {
+  it('a change made meanwhile by someone else does not conflict: the patch is only what the learner changed', () => {
+    const sh = webSession();
+    const ed = fakeEditor(sh);
+    const job = startEdit(sh, 'kubectl edit deploy/web');
+    const path = ed.opened[0]!;
+    const shown = sh.world.vfs.readFile(path)!;
+    // Another client labels the deployment (new resourceVersion) while the file is open.
+    const api = (sh.world.peek('k8s.cluster') as { api: { as(n: string): { patch(r: string, ns: string, n: string, p: unknown, t: string): { ok: boolean } } } }).api.as('someone-else');
+    expect(api.patch('deployments', 'default', 'web', { metadata: { labels: { team: 'b' } } }, 'merge').ok).toBe(true);
+    sh.saveFile(path, shown.replace('  replicas: 3', '  replicas: 4'));
+    expect(job.printed()).toBe('deployment.apps/web edited\n');
+    expect(out(sh, 'kubectl get deploy web -o jsonpath={.spec.replicas}/{.metadata.labels.team}')).toBe('4/b');
+  });
+});

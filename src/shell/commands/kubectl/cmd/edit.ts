@@ -93,7 +93,9 @@ export const edit: Subcommand = (k) => {
     }
     const live = k.api.get(info.resource, original.metadata.namespace, original.metadata.name);
     if (!live.ok) return finish(1, `Error from server (${live.errors[0].code}): ${live.errors[0].message}\n`, true, true);
-    const patch = threeWayPatch(original, edited, live.value);
+    // Like kubectl: a two-way patch from what was shown to what was saved, so changes the
+    // controllers made meanwhile (status, resourceVersion) neither conflict nor get undone.
+    const patch = threeWayPatch(original, edited, original);
     if (!patch) return finish(0, 'Edit cancelled, no changes made.\n');
     const r = k.api.patch(info.resource, original.metadata.namespace, original.metadata.name, patch, 'merge');
     if (!r.ok) {
