@@ -4,7 +4,7 @@ import { parseLog, Recorder, replay, type SessionLog } from '../shell/recorder.t
 import { announceSession, emitSessionReset, exercisesFor } from './session-registry.ts';
 import { terminalColumns } from './session-events.ts';
 import { createLazySession } from '../shell/lazy-session.ts';
-import { packsForLine, type PackName } from '../shell/packs/index.ts';
+import { installPack, loadPack, packsForLine, type PackName } from '../shell/packs/index.ts';
 import type { SessionOptions } from '../shell/session-shell.ts';
 import type { Shell } from '../shell/shell.ts';
 import { ClockRunner } from './clock-runner.ts';
@@ -156,6 +156,9 @@ async function startSession(key: string, opts: LiveSessionOptions): Promise<Live
   shell.onInput((e) => (e.type === 'interrupt' || e.type === 'write') && save());
   const clock = new ClockRunner(shell);
   clock.start();
+  // grep is in nearly every pipe; fetch its engine once the page is idle so the first `| grep` does not wait.
+  const idle = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 5000 }) : setTimeout(fn, 2000));
+  idle(() => void loadPack('grep').then((p) => installPack(shell, p), () => {}));
   return {
     shell,
     clock,

@@ -1,4 +1,5 @@
 import { builtinCommands } from './builtins/index.ts';
+import { grep } from './builtins/grep.ts';
 import { composeCommands } from './packs/compose.ts';
 import { k8sCommands } from './packs/k8s.ts';
 import type { Command } from './types.ts';
@@ -12,6 +13,5 @@ export { builtinCommands } from './builtins/index.ts';
 export function allCommands(): Command[] {
   const [etcdctl, kubectl, sim] = k8sCommands();
   const [docker, dockerCompose] = composeCommands();
-  // The order is the one `help` and "did you mean" have always used.
-  return [...builtinCommands(), etcdctl!, kubectl!, docker!, dockerCompose!, sim!];
+  return [...builtinCommands(), grep, etcdctl!, kubectl!, docker!, dockerCompose!, sim!];
 }

@@ -48,7 +48,7 @@ describe('a page session loads each simulator on demand', () => {
   });
 
   it('finds the packs a saved line needs', () => {
-    expect(packsForLine('kubectl get pods | grep web')).toEqual(['k8s']);
+    expect(packsForLine('kubectl get pods | grep web')).toEqual(['k8s', 'grep']);
     expect(packsForLine('cat x && docker compose up -d; etcdctl get /a')).toEqual(['compose', 'k8s']);
     expect(packsForLine('echo hello > kube.txt')).toEqual([]);
   });

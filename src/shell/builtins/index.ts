@@ -9,13 +9,13 @@ import { history } from './history.ts';
 import { ls } from './ls.ts';
 import { pwd } from './pwd.ts';
 import { sleep } from './sleep.ts';
-import { grep, head, tail, wc } from './text.ts';
+import { head, tail, wc } from './text.ts';
 import { printf } from './printf.ts';
 import { sed } from './sed.ts';
 import { nano, vi, vim } from './editors.ts';
 import type { Command } from '../types.ts';
 
-/** The shell's own commands: small, and loaded with the shell on every page. */
+/** The shell's own commands: small, and loaded with the shell on every page (grep, with its RE2 engine, is a pack: packs/index.ts). */
 export function builtinCommands(): Command[] {
-  return [help, clear, echo, pwd, cd, ls, cat, history, sleep, mkdir, touch, rm, grep, head, tail, wc, printf, sed, vi, vim, nano, exportCmd, env, date];
+  return [help, clear, echo, pwd, cd, ls, cat, history, sleep, mkdir, touch, rm, head, tail, wc, printf, sed, vi, vim, nano, exportCmd, env, date];
 }

@@ -1,11 +1,13 @@
 import type { Lang } from '../types.ts';
 
 /**
- * One-line summaries of the tool commands. They live apart from the commands
+ * One-line summaries of the commands that load on demand (grep's RE2 engine
+ * is 50 KB, so it is one too). They live apart from the commands
  * so a page can list them in `help` (and complete their names) before the
  * simulator that runs them has loaded.
  */
 export const SUMMARY = {
+  grep: { ko: '패턴과 맞는 줄만 골라 냅니다 (예: kubectl get pods | grep web)', en: 'print lines that match a pattern' },
   docker: { ko: '시뮬레이션된 Docker (docker compose, ps, images, volume, network…)', en: 'the simulated Docker (docker compose, ps, images, volume, network...)' },
   'docker-compose': { ko: 'Compose v1 방식의 명령 (docker compose 와 같습니다)', en: 'Compose v1-style command (same as docker compose)' },
   kubectl: { ko: '쿠버네티스 클러스터 다루기 (시뮬레이션)', en: 'control the (simulated) Kubernetes cluster' },

@@ -10,7 +10,7 @@ import type { Command } from '../types.ts';
  * shell awaits (Command.load) before it runs the line, so `kubectl` typed on
  * a Compose page works, just a moment later.
  */
-export type PackName = 'compose' | 'k8s';
+export type PackName = 'compose' | 'k8s' | 'grep';
 
 export interface Pack {
   commands: Command[];
@@ -20,10 +20,11 @@ export interface Pack {
 const loaders: Record<PackName, () => Promise<Pack>> = {
   compose: () => import('./compose.ts').then((m) => ({ commands: m.composeCommands() })),
   k8s: () => import('./k8s.ts').then((m) => ({ commands: m.k8sCommands(), boot: m.bootK8s })),
+  grep: () => import('../builtins/grep.ts').then((m) => ({ commands: [m.grep] })),
 };
 
 /** Which pack each tool command comes from. */
-export const PACK_OF: Record<keyof typeof SUMMARY, PackName> = { docker: 'compose', 'docker-compose': 'compose', kubectl: 'k8s', etcdctl: 'k8s', sim: 'k8s' };
+export const PACK_OF: Record<keyof typeof SUMMARY, PackName> = { grep: 'grep', docker: 'compose', 'docker-compose': 'compose', kubectl: 'k8s', etcdctl: 'k8s', sim: 'k8s' };
 
 const cache = new Map<PackName, Promise<Pack>>();
 const done = new Map<PackName, Pack>();
@@ -76,6 +77,6 @@ export function stubCommands(skip: PackName[] = []): Command[] {
 /** Packs a line needs, judged by its command names: a restored session loads them before it replays. */
 export function packsForLine(line: string): PackName[] {
   const out = new Set<PackName>();
-  for (const m of line.matchAll(/(?:^|[|;&]\s*|\s)(docker-compose|docker|kubectl|etcdctl|sim)(?=\s|$)/g)) out.add(PACK_OF[m[1] as keyof typeof PACK_OF]);
+  for (const m of line.matchAll(/(?:^|[|;&]\s*|\s)(docker-compose|docker|kubectl|etcdctl|sim|grep)(?=\s|$)/g)) out.add(PACK_OF[m[1] as keyof typeof PACK_OF]);
   return [...out];
 }
