@@ -19,6 +19,8 @@ const sidebar = [
     translations: { en: 'Kubernetes' },
     items: ['k8s/intro', 'k8s/api-server', 'k8s/etcd', 'k8s/scheduler', 'k8s/controller-manager', 'k8s/worker-node', 'k8s/services', 'k8s/pods', 'k8s/review'].map((slug) => ({ slug })),
   },
+  // The playground (H7): one entry at the end, apart from the course order.
+  { slug: 'playground' },
 ];
 
 export default defineConfig({

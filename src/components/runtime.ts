@@ -1,7 +1,7 @@
 import { ExerciseProgress, type CheckResult, type Exercise } from '../lessons/exercise.ts';
 import { loadExercise } from '../lessons/exercise-loader.ts';
 import { parseLog, Recorder, replay, type SessionLog } from '../shell/recorder.ts';
-import { announceSession, emitSessionReset, exercisesFor } from './session-registry.ts';
+import { announceSession, emitSessionReset, exercisesFor, sharedReplay } from './session-registry.ts';
 import { terminalColumns } from './session-events.ts';
 import { createLazySession } from '../shell/lazy-session.ts';
 import { installPack, loadPack, packsForLine, type PackName } from '../shell/packs/index.ts';
@@ -28,6 +28,8 @@ export interface LiveSession {
   restored: string;
   /** A line for the learner about the saved session (restored, or why it could not be). */
   notice?: { kind: 'info' | 'error'; ko: string; en: string };
+  /** What was typed and saved so far, with virtual times: the input a share link carries. */
+  log(): SessionLog;
   /** Forget the saved session and start this lesson's session over. */
   reset(): void;
   /** The latest check of an exercise that follows this session (it starts following from now if it registered late). */
@@ -85,6 +87,8 @@ export function getSession(key: string, opts: LiveSessionOptions): Promise<LiveS
 }
 
 async function startSession(key: string, opts: LiveSessionOptions): Promise<LiveSession> {
+  const shared = (await sharedReplay(key)) as SessionLog | undefined;
+  if (shared && !opts.replayLog) opts = { ...opts, replayLog: shared };
   const parsed = opts.replayLog ? { log: opts.replayLog } : parseLog(load(key));
   const sharing = opts.replayLog !== undefined;
   const packs = new Set<PackName>([...(opts.packs ?? []), ...lessonPacks(opts)]);
@@ -164,6 +168,7 @@ async function startSession(key: string, opts: LiveSessionOptions): Promise<Live
     clock,
     restored,
     notice,
+    log: () => rec.log,
     exercise(ex) {
       if (!known.has(ex.id)) known.set(ex.id, ex);
       track(shell, ex.id);

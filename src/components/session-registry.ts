@@ -51,3 +51,17 @@ export function onSessionReset(session: string, fn: () => void): () => void {
 export function emitSessionReset(session: string): void {
   for (const fn of resetListeners.get(session) ?? []) fn();
 }
+
+/**
+ * A shared playground link being opened: the session under key waits for it
+ * and replays its log (undefined when the link was refused: nothing loads).
+ */
+const sharedReplays = new Map<string, Promise<unknown>>();
+
+export function setSharedReplay(key: string, log: Promise<unknown>): void {
+  sharedReplays.set(key, log);
+}
+
+export function sharedReplay(key: string): Promise<unknown> | undefined {
+  return sharedReplays.get(key);
+}
