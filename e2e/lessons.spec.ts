@@ -90,6 +90,7 @@ test('↺ starts over: the solved exercise and its sidebar tick are forgotten', 
   await page.reload();
   await expect(page.locator('nav.sidebar a[href="/compose/intro/"] .kl-tick').first()).toBeAttached();
   await page.locator('kl-terminal .kl-term-reset').first().click();
+  await page.getByRole('dialog').getByRole('button', { name: '처음부터 다시' }).click(); // ↺ asks first
   await page.waitForLoadState('load');
   await page.locator('kl-exercise').scrollIntoViewIfNeeded();
   await expect(page.locator('kl-exercise')).toHaveAttribute('data-done', 'false');
@@ -117,4 +118,18 @@ test('the sidebar lists the fourteen lessons in course order', async ({ page }) 
   const hrefs = await page.locator('nav.sidebar a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
   const lessons = hrefs.filter((h) => course.some((l) => h === `/${l.slug}/`));
   expect(lessons).toEqual(course.map((l) => `/${l.slug}/`));
+});
+
+test('no lesson page is wider than a 390 px phone', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const wide: string[] = [];
+  for (const lesson of course) {
+    for (const prefix of ['', '/en']) {
+      await page.goto(`${prefix}/${lesson.slug}/`);
+      const w = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (w > 390) wide.push(`${prefix}/${lesson.slug}/: ${w}px`);
+    }
+  }
+  expect(wide).toEqual([]);
 });
