@@ -410,6 +410,13 @@ export interface Namespace extends KubeObject {
   status?: { phase: 'Active' | 'Terminating' };
 }
 
+/** core/v1 ServiceAccount: an identity for processes in pods. */
+export interface ServiceAccount extends KubeObject {
+  secrets?: { name: string }[];
+  imagePullSecrets?: { name: string }[];
+  automountServiceAccountToken?: boolean;
+}
+
 export interface ConfigMap extends KubeObject {
   kind: 'ConfigMap';
   data?: Record<string, string>;

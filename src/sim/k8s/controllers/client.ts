@@ -1,5 +1,6 @@
 import type { ApiResult } from '../apiserver/status.ts';
 import type {
+  ConfigMap,
   DaemonSet,
   Deployment,
   Endpoints,
@@ -14,6 +15,7 @@ import type {
   Pod,
   ReplicaSet,
   Service,
+  ServiceAccount,
 } from '../api/types.ts';
 
 /**
@@ -38,6 +40,8 @@ export interface ResourceTypes {
   endpoints: Endpoints;
   namespaces: Namespace;
   events: Event;
+  configmaps: ConfigMap;
+  serviceaccounts: ServiceAccount;
 }
 
 export type Resource = keyof ResourceTypes;
@@ -56,6 +60,8 @@ export const NAMESPACED: readonly Resource[] = [
   'endpoints',
   'leases',
   'events',
+  'configmaps',
+  'serviceaccounts',
 ];
 
 /** The resource a `kind` lives under, for following ownerReferences. */

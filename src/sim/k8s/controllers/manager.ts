@@ -8,6 +8,7 @@ import { JobController } from './job.ts';
 import { NamespaceController } from './namespace.ts';
 import { NodeLifecycleController } from './nodelifecycle.ts';
 import { ReplicaSetController } from './replicaset.ts';
+import { RootCACertPublisher, ServiceAccountsController } from './serviceaccount.ts';
 import { TaintEvictionController } from './taint-eviction.ts';
 
 export type ControllerFactory = (ctx: ControllerContext) => Controller;
@@ -23,6 +24,8 @@ export const DEFAULT_CONTROLLERS: readonly ControllerFactory[] = [
   (ctx) => new EndpointSliceController(ctx),
   (ctx) => new EndpointsController(ctx),
   (ctx) => new NamespaceController(ctx),
+  (ctx) => new ServiceAccountsController(ctx),
+  (ctx) => new RootCACertPublisher(ctx),
   (ctx) => new GarbageCollector(ctx),
 ];
 

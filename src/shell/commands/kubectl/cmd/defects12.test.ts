@@ -51,6 +51,21 @@ describe('kubectl behaves as the real one', () => {
     expect(out(sh, scaled)).toBe('');
   });
 
+  // kube-controller-manager's serviceaccount controller (pkg/controller/serviceaccount) and root-ca-cert-publisher
+  // (pkg/controller/certificates/rootcacertpublisher) give every namespace these two, as on a fresh kind cluster.
+  it('a fresh cluster has the default ServiceAccount and the kube-root-ca.crt ConfigMap in each namespace, and a new namespace gets them', () => {
+    const sh = session();
+    expect(out(sh, 'kubectl get sa')).toMatch(/^NAME {6}SECRETS {3}AGE\ndefault {3}0 {9}\d+s\n$/);
+    const cms = out(sh, 'kubectl get cm -A -o custom-columns=NS:.metadata.namespace,NAME:.metadata.name --no-headers');
+    for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) expect(cms).toMatch(new RegExp(`^${ns} +kube-root-ca\\.crt$`, 'm'));
+    expect(out(sh, "kubectl get cm kube-root-ca.crt -o jsonpath='{.data.ca\\.crt}'")).toMatch(/^-----BEGIN CERTIFICATE-----\n/);
+    run(sh, 'kubectl create namespace team-a', 'sleep 2s');
+    expect(out(sh, 'kubectl get sa,cm -n team-a -o name')).toBe('serviceaccount/default\nconfigmap/kube-root-ca.crt\n');
+    // Deleted, it comes back.
+    run(sh, 'kubectl delete sa default -n team-a', 'sleep 2s');
+    expect(out(sh, 'kubectl get sa -n team-a -o name')).toBe('serviceaccount/default\n');
+  });
+
   // k8s.io/kubectl/pkg/cmd/taint/utils.go parseTaint: the key must be a qualified name (validation.IsQualifiedName).
   it('taint with an empty key (:NoSchedule) is rejected as an invalid taint spec', () => {
     const sh = session();
