@@ -38,7 +38,8 @@ export function createPods(cluster: Cluster, count: number, prefix = 'p'): void 
 
 /** Running pods whose names start with prefix-, counted through the API server. */
 export function runningCount(cluster: Cluster, prefix = 'p'): number {
-  const r = cluster.api.as('bench').list<Pod>('pods', 'default');
+  // resourceVersion=0: from the watch cache, so counting does not parse every pod again.
+  const r = cluster.api.as('bench').list<Pod>('pods', 'default', { resourceVersion: '0' });
   if (!r.ok) throw new Error(r.errors[0].message);
   let n = 0;
   for (const p of r.value.items) if (p.metadata.name.startsWith(`${prefix}-`) && p.status?.phase === 'Running') n++;
@@ -46,11 +47,12 @@ export function runningCount(cluster: Cluster, prefix = 'p'): number {
 }
 
 /** Advances virtual time in steps until want pods are Running (or maxMs passes); returns virtual ms used. */
-export function untilRunning(world: World, cluster: Cluster, want: number, prefix = 'p', stepMs = 1000, maxMs = 30 * 60_000): number {
+export function untilRunning(world: World, cluster: Cluster, want: number, prefix = 'p', stepMs = 1000, maxMs = 30 * 60_000, onStep?: () => void): number {
   let t = 0;
   while (t < maxMs) {
     world.clock.advance(stepMs);
     t += stepMs;
+    onStep?.();
     if (runningCount(cluster, prefix) >= want) return t;
   }
   return -1;
@@ -67,3 +69,15 @@ export const heapMB = (): number => {
   (globalThis as { gc?: () => void }).gc?.();
   return process.memoryUsage().heapUsed / 1e6;
 };
+
+/** FNV-1a over "namespace/name=node" of every pod, in key order: same placement, same hash. */
+export function placementHash(cluster: Cluster): string {
+  const r = cluster.api.as('bench').list<Pod>('pods', undefined, { resourceVersion: '0' });
+  if (!r.ok) throw new Error(r.errors[0].message);
+  let h = 0x811c9dc5;
+  for (const p of r.value.items) {
+    const s = `${p.metadata.namespace}/${p.metadata.name}=${p.spec.nodeName ?? ''};`;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}

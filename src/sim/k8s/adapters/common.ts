@@ -18,7 +18,8 @@ export function watchOf<T extends KubeObject>(
   resource: string,
   opts: { namespace?: string; resourceVersion?: string; labelSelector?: string; fieldSelector?: string },
   onEvent: (e: { type: 'ADDED' | 'MODIFIED' | 'DELETED'; object: T }) => void,
+  onError?: () => void,
 ): () => void {
-  const r = api.watch<T>(resource, opts, (e) => onEvent({ type: e.type, object: e.object }));
+  const r = api.watch<T>(resource, opts, (e) => onEvent({ type: e.type, object: e.object }), onError);
   return r.ok ? () => r.value.stop() : () => {};
 }

@@ -12,7 +12,7 @@ export function kubeletClient(api: ApiClient, events?: EventRecorder): KubeletCl
   return {
     // Reflector-style list: any recent state, from the API server's watch cache.
     listPods: (o) => listOf<Pod>(api, 'pods', undefined, { ...o, resourceVersion: '0' }),
-    watchPods: (o, on) => watchOf<Pod>(api, 'pods', o, on),
+    watchPods: (o, on, onError) => watchOf<Pod>(api, 'pods', o, on, onError),
     updatePodStatus: (pod) => toStatus(api.patch<Pod>('pods', pod.metadata.namespace, pod.metadata.name, statusPatch(pod), 'merge', { subresource: 'status' })),
     createPod: (pod) => toStatus(api.create(pod)),
     deletePod: (ns, name, o) => toStatus(api.delete<Pod>('pods', ns, name, o)),

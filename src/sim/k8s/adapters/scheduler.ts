@@ -9,8 +9,8 @@ import type { SchedulerClient } from '../scheduler/client.ts';
  * runs where) and all nodes.
  */
 export function schedulerClient(api: ApiClient, events: EventRecorder): SchedulerClient {
-  const watch = <T extends Pod | Node>(resource: 'pods' | 'nodes', rv: string, onEvent: (e: { type: ApiWatchEvent['type']; object: T }) => void) => {
-    const r = api.watch<T>(resource, { resourceVersion: rv }, (e) => onEvent({ type: e.type, object: e.object }));
+  const watch = <T extends Pod | Node>(resource: 'pods' | 'nodes', rv: string, onEvent: (e: { type: ApiWatchEvent['type']; object: T }) => void, onError?: () => void) => {
+    const r = api.watch<T>(resource, { resourceVersion: rv }, (e) => onEvent({ type: e.type, object: e.object }), onError);
     return r.ok ? { ok: true as const, value: { stop: () => r.value.stop() } } : r;
   };
   const list = <T extends Pod | Node>(resource: 'pods' | 'nodes') => {
@@ -20,9 +20,9 @@ export function schedulerClient(api: ApiClient, events: EventRecorder): Schedule
   };
   return {
     listPods: () => list<Pod>('pods'),
-    watchPods: (rv, onEvent) => watch<Pod>('pods', rv, onEvent),
+    watchPods: (rv, onEvent, onError) => watch<Pod>('pods', rv, onEvent, onError),
     listNodes: () => list<Node>('nodes'),
-    watchNodes: (rv, onEvent) => watch<Node>('nodes', rv, onEvent),
+    watchNodes: (rv, onEvent, onError) => watch<Node>('nodes', rv, onEvent, onError),
     bind: (ns, pod, node) => api.bind(ns, pod, node),
     patchPodStatus: (ns, pod, patch) => api.patch<Pod>('pods', ns, pod, { status: patch }, 'strategic', { subresource: 'status' }),
     deletePod: (ns, pod) => api.delete<Pod>('pods', ns, pod),

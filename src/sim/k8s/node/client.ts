@@ -41,7 +41,8 @@ export interface DeleteOptions {
 
 export interface KubeletClient {
   listPods(opts: ListOptions): ApiResult<ListResult<Pod>>;
-  watchPods(opts: WatchOptions, onEvent: (e: WatchEvent<Pod>) => void): StopWatch;
+  /** onError: the watch ended (410 Gone, storage unavailable); the caller lists and watches again. */
+  watchPods(opts: WatchOptions, onEvent: (e: WatchEvent<Pod>) => void, onError?: () => void): StopWatch;
   /** PATCH pods/{name}/status without a resourceVersion precondition: only status is taken from the argument. */
   updatePodStatus(pod: Pod): ApiResult<Pod>;
   /** Mirror pods: the API's view of the static pods this kubelet runs from its manifest directory. */

@@ -6,6 +6,7 @@
  * CrashLoopBackOff between attempts) and reports status. It never re-creates
  * a pod: replacing deleted or evicted pods is a controller's job.
  */
+import { reflectorBackoffMs } from '../reflector.ts';
 import type { TimerId, VirtualClock } from '../../clock.ts';
 import type { Rng } from '../../rng.ts';
 import type { ConfigMap, Container, ContainerState, ContainerStatus, Event, Lease, Node, Pod, PodCondition } from '../api/types.ts';
@@ -71,6 +72,8 @@ interface Worker {
   finished: boolean;
   timers: TimerId[];
   lastStatus?: string;
+  /** resourceVersion of our last status write: a later one with another Ready was someone else's. */
+  lastWriteRv?: number;
   conditions: PodCondition[];
   /** Set by the cluster when the component inside stops answering: its containers report not ready. */
   unhealthy?: boolean;
@@ -114,26 +117,51 @@ export class Kubelet {
     this.#createMirrorPods();
     this.#stops.push(clock.every(STAGES.leaseRenewMs, () => this.#renewLease()));
     this.#stops.push(clock.every(STAGES.nodeStatusUpdateMs, () => this.#syncNodeStatus(false)));
+    this.#listWatch();
+    for (const w of this.#workers.values()) this.#sync(w);
+  }
+
+  /**
+   * The pod reflector: list this node's pods, then watch from there. A list
+   * that fails (API server down) is retried with client-go's back-off
+   * (800 ms doubling to 30 s) for as long as the kubelet runs; before, one
+   * failed list left the kubelet deaf forever while it reported Running.
+   */
+  #listWatch(attempt = 0): void {
+    const { client, clock } = this.#o;
+    if (!this.#running) return;
     const sel = `spec.nodeName=${this.nodeName}`;
     const list = client.listPods({ fieldSelector: sel });
+    if (!list.ok) {
+      const id = clock.setTimeout(() => this.#listWatch(attempt + 1), reflectorBackoffMs(attempt));
+      this.#stops.push(() => clock.clearTimeout(id));
+      return;
+    }
     const seen = new Set<string>();
-    if (list.ok) {
-      for (const p of list.value.items) {
-        seen.add(p.metadata.uid ?? '');
-        this.#upsert(p);
-      }
-      // Pods deleted while the kubelet was down: their containers go.
-      for (const w of [...this.#workers.values()]) if (!seen.has(w.pod.metadata.uid ?? '')) this.#forget(w);
-      const stop: StopWatch = client.watchPods({ fieldSelector: sel, resourceVersion: list.value.resourceVersion }, (e) => {
+    for (const p of list.value.items) {
+      seen.add(p.metadata.uid ?? '');
+      this.#upsert(p);
+    }
+    // Pods deleted while the kubelet was down: their containers go.
+    for (const w of [...this.#workers.values()]) if (!seen.has(w.pod.metadata.uid ?? '')) this.#forget(w);
+    const stop: StopWatch = client.watchPods(
+      { fieldSelector: sel, resourceVersion: list.value.resourceVersion },
+      (e) => {
         if (!this.#running) return;
         if (e.type === 'DELETED') {
           const w = this.#workers.get(e.object.metadata.uid ?? '');
           if (w) this.#forget(w);
         } else this.#upsert(e.object);
-      });
-      this.#stops.push(stop);
-    }
-    for (const w of this.#workers.values()) this.#sync(w);
+      },
+      // The watch ended (410 Gone, etcd unavailable): list and watch again, after a back-off.
+      () => {
+        if (!this.#running) return;
+        const id = clock.setTimeout(() => this.#listWatch(0), reflectorBackoffMs(0));
+        this.#stops.push(() => clock.clearTimeout(id));
+      },
+    );
+    this.#stops.push(stop);
+    if (attempt > 0) for (const w of this.#workers.values()) this.#sync(w);
   }
 
   /** Node failure: heartbeats, status and the pod loop stop; containers keep whatever state they have. */
@@ -288,6 +316,14 @@ export class Kubelet {
     // Our own status writes come back through the watch; like the kubelet's pod config, only spec/metadata changes matter.
     const changed = isNew || JSON.stringify([w.pod.spec, w.pod.metadata.deletionTimestamp]) !== JSON.stringify([pod.spec, pod.metadata.deletionTimestamp]);
     w.pod = pod;
+    // Someone else (the node lifecycle controller, while this node was unreachable) changed Ready after our last write:
+    // the status manager writes ours again, as the kubelet reconciles against the API server's copy.
+    const apiReady = pod.status?.conditions?.find((c) => c.type === 'Ready')?.status;
+    const ourReady = w.conditions.find((c) => c.type === 'Ready')?.status;
+    if (!isNew && w.lastStatus && w.lastWriteRv !== undefined && Number(pod.metadata.resourceVersion) > w.lastWriteRv && apiReady && ourReady && apiReady !== ourReady) {
+      w.lastStatus = undefined;
+      this.#pushStatus(w);
+    }
     if (pod.metadata.deletionTimestamp && !w.terminating) this.#terminate(w);
     else if (changed) this.#sync(w);
   }
@@ -683,7 +719,11 @@ export class Kubelet {
     const text = JSON.stringify(status);
     if (text === w.lastStatus) return;
     // Remembered only once written, so a status the API server missed is sent again on the next change.
-    if (client.updatePodStatus({ ...w.pod, status }).ok) w.lastStatus = text;
+    const r = client.updatePodStatus({ ...w.pod, status });
+    if (r.ok) {
+      w.lastStatus = text;
+      w.lastWriteRv = Number(r.value.metadata.resourceVersion);
+    }
   }
 
   // ---------- events ----------

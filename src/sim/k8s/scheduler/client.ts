@@ -44,9 +44,10 @@ export interface SchedulerEvent {
 export interface SchedulerClient {
   listPods(): Result<Listed<Pod>>;
   /** Events after resourceVersion, in order. */
-  watchPods(resourceVersion: string, onEvent: (e: WatchEvent<Pod>) => void): Result<Watch>;
+  /** onError: the watch ended (410 Gone, storage unavailable); the scheduler lists and watches again. */
+  watchPods(resourceVersion: string, onEvent: (e: WatchEvent<Pod>) => void, onError?: () => void): Result<Watch>;
   listNodes(): Result<Listed<Node>>;
-  watchNodes(resourceVersion: string, onEvent: (e: WatchEvent<Node>) => void): Result<Watch>;
+  watchNodes(resourceVersion: string, onEvent: (e: WatchEvent<Node>) => void, onError?: () => void): Result<Watch>;
   /** POST pods/{name}/binding; the API server sets spec.nodeName and PodScheduled=True. */
   bind(namespace: string, podName: string, nodeName: string): Result<Pod>;
   /** PATCH pods/{name}/status. */

@@ -13,6 +13,7 @@ import type { Node, Pod, PodCondition } from '../api/types.ts';
 import type { SchedulerClient, SchedulerEvent, Watch, WatchEvent } from './client.ts';
 import { occupiesNode, type Profile } from './framework.ts';
 import { ASSUMED_ORD_BASE, SchedulerCache } from './cache.ts';
+import { reflectorBackoffMs } from '../reflector.ts';
 import { DEFAULT_SCHEDULER_NAME, defaultProfile } from './profile.ts';
 import { podKey, SchedulingQueue, type QueuedPod } from './queue.ts';
 import { compactDecision, scheduleOne, type SchedulingDecision } from './schedule.ts';
@@ -54,6 +55,7 @@ export class Scheduler {
   #ord = new Map<string, number>();
   #ordSeq = 0;
   #drainTimer: TimerId | undefined;
+  #retryTimer: TimerId | undefined;
   #decisions = new Map<string, SchedulingDecision>();
   /** Keys whose decision still has its per-node tables, oldest first. */
   #full: string[] = [];
@@ -84,28 +86,44 @@ export class Scheduler {
     return this.#queue.pending();
   }
 
-  /** Lists nodes and pods, watches both, and queues every pending pod. Returns an error message if the API is unreachable. */
+  /**
+   * Lists nodes and pods, watches both, and queues every pending pod. When
+   * the API is unreachable it returns the error and keeps retrying with the
+   * reflector's back-off while it runs (as kube-scheduler's informers do);
+   * a watch that ends is re-listed the same way.
+   */
   start(): string | undefined {
     if (this.#running) return undefined;
+    this.#running = true;
+    return this.#connect(0);
+  }
+
+  #connect(attempt: number): string | undefined {
+    this.#retryTimer = undefined;
+    if (!this.#running) return undefined;
+    const fail = (message: string | undefined) => {
+      this.#retryTimer = this.#clock.setTimeout(() => this.#connect(attempt + 1), reflectorBackoffMs(attempt));
+      return message ?? 'list failed';
+    };
     const nodes = this.#client.listNodes();
-    if (!nodes.ok) return nodes.errors[0]?.message;
+    if (!nodes.ok) return fail(nodes.errors[0]?.message);
     const pods = this.#client.listPods();
-    if (!pods.ok) return pods.errors[0]?.message;
+    if (!pods.ok) return fail(pods.errors[0]?.message);
     for (const n of nodes.value.items) {
       this.#nodes.set(n.metadata.name, n);
       this.#cache.setNode(n);
     }
     for (const p of pods.value.items) this.#setPod(podKey(p), p);
-    const nw = this.#client.watchNodes(nodes.value.resourceVersion, (e) => this.#onNode(e));
-    const pw = this.#client.watchPods(pods.value.resourceVersion, (e) => this.#onPod(e));
+    const ended = () => this.#rewatch();
+    const nw = this.#client.watchNodes(nodes.value.resourceVersion, (e) => this.#onNode(e), ended);
+    const pw = this.#client.watchPods(pods.value.resourceVersion, (e) => this.#onPod(e), ended);
     if (!nw.ok || !pw.ok) {
       if (nw.ok) nw.value.stop();
       if (pw.ok) pw.value.stop();
       this.#reset();
-      return (!nw.ok ? nw.errors[0]?.message : !pw.ok ? pw.errors[0]?.message : undefined) ?? 'watch failed';
+      return fail((!nw.ok ? nw.errors[0]?.message : !pw.ok ? pw.errors[0]?.message : undefined) ?? 'watch failed');
     }
     this.#watches = [nw.value, pw.value];
-    this.#running = true;
     for (const p of this.#pods.values()) if (this.#responsibleFor(p)) this.#queue.add(p);
     return undefined;
   }
@@ -114,11 +132,21 @@ export class Scheduler {
     if (!this.#running) return;
     for (const w of this.#watches) w.stop();
     this.#reset();
+    this.#running = false;
+    if (this.#retryTimer !== undefined) this.#clock.clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+  }
+
+  /** A watch ended: drop what was cached and list+watch again after the back-off. */
+  #rewatch(): void {
+    if (!this.#running || this.#retryTimer !== undefined) return;
+    for (const w of this.#watches) w.stop();
+    this.#reset();
+    this.#retryTimer = this.#clock.setTimeout(() => this.#connect(1), reflectorBackoffMs(0));
   }
 
   #reset(): void {
     this.#watches = [];
-    this.#running = false;
     this.#queue.clear();
     this.#nodes.clear();
     this.#pods.clear();
