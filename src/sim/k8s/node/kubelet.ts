@@ -74,6 +74,8 @@ interface Worker {
   lastStatus?: string;
   /** resourceVersion of our last status write: a later one with another Ready was someone else's. */
   lastWriteRv?: number;
+  /** The last status write failed: the periodic sync sends it again. */
+  unsent?: boolean;
   conditions: PodCondition[];
   /** Set by the cluster when the component inside stops answering: its containers report not ready. */
   unhealthy?: boolean;
@@ -117,6 +119,8 @@ export class Kubelet {
     this.#createMirrorPods();
     this.#stops.push(clock.every(STAGES.leaseRenewMs, () => this.#renewLease()));
     this.#stops.push(clock.every(STAGES.nodeStatusUpdateMs, () => this.#syncNodeStatus(false)));
+    // The status manager's periodic sync: a pod status the API server refused (it was down) is sent again.
+    this.#stops.push(clock.every(STAGES.nodeStatusUpdateMs, () => this.#resendStatuses()));
     this.#listWatch();
     for (const w of this.#workers.values()) this.#sync(w);
   }
@@ -281,6 +285,10 @@ export class Kubelet {
   }
 
   /** Computes status every 10 s; posts it when it changed or 5 minutes have passed (the Lease is the heartbeat). */
+  #resendStatuses(): void {
+    for (const w of [...this.#workers.values()]) if (w.unsent) this.#pushStatus(w);
+  }
+
   #syncNodeStatus(force: boolean): void {
     const { client, clock } = this.#o;
     const cur = client.getNode(this.nodeName);
@@ -720,6 +728,7 @@ export class Kubelet {
     if (text === w.lastStatus) return;
     // Remembered only once written, so a status the API server missed is sent again on the next change.
     const r = client.updatePodStatus({ ...w.pod, status });
+    w.unsent = !r.ok;
     if (r.ok) {
       w.lastStatus = text;
       w.lastWriteRv = Number(r.value.metadata.resourceVersion);
