@@ -7,6 +7,8 @@ import { completeCompose, runCompose } from './compose.ts';
 import { has, last, parseFlags } from './flags.ts';
 import { portsText, shortCommand, statusText, table } from './render.ts';
 import { SUMMARY } from '../summaries.ts';
+import { renderTemplate, TemplateError } from './gotemplate.ts';
+import { exec, info, pull, rmi, run } from './run.ts';
 
 /** Plain `docker`: enough of it to see what Compose created and what `down` removed. */
 type Sub = (ctx: CommandContext, args: string[], engine: DockerEngine) => CommandResult;
@@ -18,11 +20,51 @@ const containerPs: Sub = (ctx, args, engine) => {
   if (p.error) return err(ctx, `${p.error}\nSee 'docker ps --help'.`, 125);
   const list = [...engine.containers.values()].filter((c) => has(p, '--all') || c.state === 'running' || c.state === 'restarting' || c.state === 'paused').sort((a, b) => b.created - a.created);
   if (has(p, '--quiet')) return (ctx.stdout.write(list.map((c) => `${c.id.slice(0, 12)}\n`).join('')), 0);
+  const format = last(p, '--format');
+  if (format && format !== 'table') return formatPs(ctx, engine, list, format);
   const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
   for (const c of list) rows.push([c.id.slice(0, 12), c.spec.image, shortCommand(engine.commandLine(c)), ago(engine.now - c.created), statusText(c, engine.now), portsText(c), c.spec.name]);
   ctx.stdout.write(table(rows));
   return 0;
 };
+
+/** docker ps's formatter.ContainerContext: what `--format` templates see. */
+function psContext(engine: DockerEngine, c: Container): Record<string, string> {
+  return {
+    Command: shortCommand(engine.commandLine(c)),
+    CreatedAt: new Date(c.created).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
+    ID: c.id.slice(0, 12),
+    Image: c.spec.image,
+    Labels: Object.entries(c.spec.labels).map(([k, v]) => `${k}=${v}`).join(','),
+    LocalVolumes: String(c.spec.mounts.filter((m) => m.type === 'volume').length),
+    Mounts: c.spec.mounts.filter((m) => m.type === 'volume').map((m) => (m.source.length === 64 ? m.source.slice(0, 15) + '…' : m.source)).join(','),
+    Names: c.spec.name,
+    Networks: c.spec.networks.map((n) => n.name).join(','),
+    Ports: portsText(c),
+    RunningFor: ago(engine.now - c.created),
+    Size: '0B',
+    State: c.state,
+    Status: statusText(c, engine.now),
+  };
+}
+
+// cli/command/formatter/container.go: the header each field gets under `table`.
+const PS_HEADERS: Record<string, string> = { ID: 'CONTAINER ID', Image: 'IMAGE', Command: 'COMMAND', CreatedAt: 'CREATED AT', RunningFor: 'CREATED', Ports: 'PORTS', State: 'STATE', Status: 'STATUS', Size: 'SIZE', Names: 'NAMES', Labels: 'LABELS', Mounts: 'MOUNTS', Networks: 'NETWORKS', LocalVolumes: 'LOCAL VOLUMES' };
+
+function formatPs(ctx: CommandContext, engine: DockerEngine, list: Container[], format: string): number {
+  const isTable = format.startsWith('table ');
+  const tpl = (isTable ? format.slice(6) : format).replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+  try {
+    const lines = list.map((c) => renderTemplate(tpl === 'json' ? '{{json .}}' : tpl, psContext(engine, c), true));
+    if (!isTable) return (ctx.stdout.write(lines.map((l) => `${l}\n`).join('')), 0);
+    const header = tpl.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (_m, f: string) => PS_HEADERS[f] ?? f.toUpperCase());
+    ctx.stdout.write(table([header, ...lines].map((l) => l.split('\t'))));
+    return 0;
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    return err(ctx, e.message.startsWith('template: :1: ') && !e.message.includes('executing') ? `template parsing error: ${e.message}` : e.message);
+  }
+}
 
 const imageLs: Sub = (ctx, args, engine) => {
   const p = parseFlags(args, { bool: [['-a', '--all'], ['-q', '--quiet']], value: [] });
@@ -181,10 +223,16 @@ const SUBS: Record<string, Sub> = {
     return job;
   },
   inspect: (ctx, args, engine) => {
+    const p = parseFlags(args, { bool: [['-s', '--size']], value: [['-f', '--format'], ['--type']] });
+    if (p.error) return err(ctx, `${p.error}\nSee 'docker inspect --help'.`, 125);
+    const format = last(p, '--format');
     const out = [];
-    for (const n of args) {
+    for (const n of p.args) {
       const c = engine.findContainer(n);
-      if (!c) return err(ctx, `[]\nError: No such object: ${n}`);
+      if (!c) {
+        if (format) return err(ctx, `Error: No such object: ${n}`);
+        return err(ctx, `[]\nError: No such object: ${n}`);
+      }
       out.push({
         Id: c.id,
         Created: new Date(c.created).toISOString(),
@@ -198,9 +246,25 @@ const SUBS: Record<string, Sub> = {
         NetworkSettings: { Networks: Object.fromEntries(c.spec.networks.map((n) => [n.name, { Aliases: n.aliases, IPAddress: c.ips.get(n.name) ?? '' }])) },
       });
     }
+    if (format) {
+      try {
+        // The daemon's JSON decoded into Go maps: missing keys print <no value>.
+        const data = JSON.parse(JSON.stringify(out)) as unknown[];
+        ctx.stdout.write(data.map((d) => `${renderTemplate(format, d)}\n`).join(''));
+      } catch (e) {
+        if (!(e instanceof TemplateError)) throw e;
+        return err(ctx, e.message.includes('executing') ? e.message : `template parsing error: ${e.message}`);
+      }
+      return 0;
+    }
     ctx.stdout.write(JSON.stringify(out, null, 4) + '\n');
     return 0;
   },
+  run,
+  exec,
+  pull,
+  rmi,
+  info,
   version: (ctx) => {
     ctx.stdout.write(`Client:
  Version:           27.4.1
@@ -219,6 +283,9 @@ Server: Docker Engine - Community (simulated by kube-lessons)
   },
 };
 
+// docker/cli 27's top-level commands (docker --help): real, so never "not a docker command".
+const REAL_DOCKER = new Set(['attach', 'build', 'buildx', 'builder', 'checkpoint', 'commit', 'config', 'container', 'context', 'cp', 'create', 'diff', 'events', 'export', 'history', 'image', 'import', 'init', 'kill', 'load', 'login', 'logout', 'manifest', 'node', 'pause', 'plugin', 'port', 'rename', 'restart', 'save', 'scout', 'search', 'secret', 'service', 'stack', 'stats', 'swarm', 'system', 'tag', 'top', 'trust', 'unpause', 'update', 'wait', 'debug']);
+
 const VERBS = { volume: ['create', 'inspect', 'ls', 'prune', 'rm'], network: ['create', 'inspect', 'ls', 'rm'] };
 const CONTAINER_ARGS = new Set(['stop', 'start', 'rm', 'logs', 'inspect']);
 
@@ -226,8 +293,8 @@ export const docker: Command = {
   name: 'docker',
   summary: SUMMARY.docker,
   help: {
-    ko: 'docker compose up -d / ps / logs / stop / start / restart / down [-v] 와\ndocker ps [-a], images, volume create|ls|inspect|rm|prune, network create|ls|inspect|rm, logs, inspect, rm [-f], stop, start, version.',
-    en: 'docker compose up -d / ps / logs / stop / start / restart / down [-v], and\ndocker ps [-a], images, volume create|ls|inspect|rm|prune, network create|ls|inspect|rm, logs, inspect, rm [-f], stop, start, version.',
+    ko: 'docker compose up -d / ps / logs / stop / start / restart / down [-v] 와\ndocker run [-d --rm -it -p -e -v --name --network], exec, pull, rmi, info, ps [-a] [--format], images, volume create|ls|inspect|rm|prune, network create|ls|inspect|rm, logs, inspect [-f], rm [-f], stop, start, version.',
+    en: 'docker compose up -d / ps / logs / stop / start / restart / down [-v], and\ndocker run [-d --rm -it -p -e -v --name --network], exec, pull, rmi, info, ps [-a] [--format], images, volume create|ls|inspect|rm|prune, network create|ls|inspect|rm, logs, inspect [-f], rm [-f], stop, start, version.',
   },
   run(ctx) {
     const [name, ...rest] = ctx.argv.slice(1);
@@ -236,9 +303,12 @@ export const docker: Command = {
       ctx.stdout.write(`Usage:  docker [OPTIONS] COMMAND\n\nCommands:\n  compose\n${Object.keys(SUBS).map((s) => `  ${s}`).join('\n')}\n`);
       return 0;
     }
-    const sub = SUBS[name === 'container' && rest[0] === 'ls' ? 'ps' : name];
-    if (!sub) return err(ctx, `docker: '${name}' is not a docker command.\nSee 'docker --help'`);
-    return sub(ctx, name === 'container' ? rest.slice(1) : rest, dockerEngine(ctx.world));
+    const sub = SUBS[name === 'container' && rest[0] === 'ls' ? 'ps' : name === 'image' && rest[0] === 'ls' ? 'images' : name === 'image' && (rest[0] === 'rm' || rest[0] === 'pull') ? rest[0] === 'rm' ? 'rmi' : 'pull' : name === 'container' && rest[0] && ['run', 'exec', 'rm', 'stop', 'start', 'logs', 'inspect'].includes(rest[0]) ? rest[0] : name];
+    if (!sub) {
+      if (REAL_DOCKER.has(name)) return err(ctx, `docker ${name}: not simulated here (a real Docker Engine's docker CLI has it)`);
+      return err(ctx, `docker: '${name}' is not a docker command.\nSee 'docker --help'`);
+    }
+    return sub(ctx, name === 'container' || name === 'image' ? rest.slice(1) : rest, dockerEngine(ctx.world));
   },
   complete(words, current, ctx) {
     const match = (list: string[]) => list.filter((n) => n.startsWith(current));
