@@ -12,6 +12,9 @@ import { SUMMARY } from '../summaries.ts';
 
 export const SUBCOMMANDS: ComposeSub[] = [up, down, ps, stop, start, restart, logs, config, build, pull, images, ls, exec, top, port];
 
+// docker/compose v2's commands (cmd/compose/compose.go): real ones never get "unknown docker command".
+const REAL_COMPOSE = new Set(['attach', 'commit', 'cp', 'create', 'events', 'export', 'kill', 'pause', 'push', 'rm', 'run', 'scale', 'stats', 'unpause', 'version', 'wait', 'watch', 'alpha', 'publish', 'volumes', 'bridge']);
+
 const GLOBAL = { bool: [['--compatibility'], ['--dry-run']], value: [['-f', '--file'], ['-p', '--project-name'], ['--profile'], ['--project-directory'], ['--env-file'], ['--ansi'], ['--progress']] };
 
 const USAGE = (prog: string) => `Usage:  ${prog} [OPTIONS] COMMAND
@@ -37,6 +40,10 @@ export function runCompose(ctx: CommandContext, argv: string[], prog: string): C
     return 0;
   }
   const sub = SUBCOMMANDS.find((s) => s.name === name);
+  if (!sub && REAL_COMPOSE.has(name)) {
+    ctx.stderr.write(`${prog} ${name}: not simulated here (real Docker Compose v2 has it)\n`);
+    return 1;
+  }
   if (!sub) {
     ctx.stderr.write(`unknown ${prog === 'docker-compose' ? 'docker-compose' : 'docker'} command: "${prog === 'docker-compose' ? '' : 'compose '}${name}"\n`);
     return 1;

@@ -130,3 +130,13 @@ describe('docker info and commands not simulated', () => {
     expect(run('docker frobnicate').out).toBe("docker: 'frobnicate' is not a docker command.\nSee 'docker --help'\n");
   });
 });
+
+// docker/compose cmd/compose/compose.go registers run, kill, rm, pause, version, cp, events…: real commands, so not "unknown".
+describe('docker compose commands not simulated', () => {
+  it('compose kill says "not simulated here", not "unknown docker command"', () => {
+    expect(run('docker compose kill')).toEqual({ out: 'docker compose kill: not simulated here (real Docker Compose v2 has it)\n', code: 1 });
+  });
+  it('a made-up compose command is still unknown', () => {
+    expect(run('docker compose frob').out).toBe('unknown docker command: "compose frob"\n');
+  });
+});
