@@ -12,6 +12,9 @@ import 'monaco-editor/features/find/register.js';
 import 'monaco-editor/features/folding/register.js';
 import 'monaco-editor/features/hover/register.js';
 import 'monaco-editor/features/suggest/register.js';
+// features/suggest only brings inline completions; the completion list itself is this contribution.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController.js';
+import 'monaco-editor/features/snippet/register.js';
 import 'monaco-editor/features/bracketMatching/register.js';
 import 'monaco-editor/features/comment/register.js';
 import 'monaco-editor/features/clipboard/register.js';
