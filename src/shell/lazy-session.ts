@@ -3,6 +3,9 @@ import { installPack, loadPack, stubCommands, type PackName } from './packs/inde
 import { sessionShell, type SessionOptions } from './session-shell.ts';
 import type { Shell } from './shell.ts';
 
+/** Lets the browser paint and handle input between slices of work (a macrotask, not a microtask). */
+const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /**
  * A session for a page: the builtins plus the packs it asks for, and stubs
  * that load the other packs when first typed. The result behaves exactly like
@@ -14,6 +17,10 @@ export async function createLazySession(opts: SessionOptions, packs: PackName[])
   const loaded = await Promise.all([...want].map(loadPack));
   const shell = sessionShell(opts, [...builtinCommands(), ...stubCommands([...want])]);
   for (const p of loaded) installPack(shell, p);
-  if (opts.boot?.includes('k8s')) for (const p of loaded) p.boot?.(shell.world);
+  if (opts.boot?.includes('k8s'))
+    for (const p of loaded) {
+      if (p.bootSliced) await p.bootSliced(shell.world, yieldToHost);
+      else p.boot?.(shell.world);
+    }
   return shell;
 }

@@ -15,11 +15,13 @@ export type PackName = 'compose' | 'k8s' | 'grep';
 export interface Pack {
   commands: Command[];
   boot?(world: World): void;
+  /** boot() in slices, awaiting between() before each (a page yields to the browser there). */
+  bootSliced?(world: World, between: () => Promise<void>): Promise<void>;
 }
 
 const loaders: Record<PackName, () => Promise<Pack>> = {
   compose: () => import('./compose.ts').then((m) => ({ commands: m.composeCommands() })),
-  k8s: () => import('./k8s.ts').then((m) => ({ commands: m.k8sCommands(), boot: m.bootK8s })),
+  k8s: () => import('./k8s.ts').then((m) => ({ commands: m.k8sCommands(), boot: m.bootK8s, bootSliced: m.bootK8sSliced })),
   grep: () => import('../builtins/grep.ts').then((m) => ({ commands: [m.grep] })),
 };
 
