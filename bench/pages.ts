@@ -130,8 +130,10 @@ async function terminalStart(browser: Browser, path: string) {
   const after = js.filter((j) => !before.has(j.url));
   const xterm = after.filter((j) => j.text.includes('xterm-helper-textarea'));
   // What the terminal needed to start; anything later (grep's engine, fetched when idle) is listed apart.
-  const sim = after.filter((j) => !xterm.includes(j) && byReady.has(j.url));
-  const idle = after.filter((j) => !byReady.has(j.url));
+  // grep's RE2 engine is prefetched when the page is idle, sometimes before the terminal reports ready: count it apart.
+  const prefetched = (j: Js) => !byReady.has(j.url) || j.text.includes('RE2JS');
+  const sim = after.filter((j) => !xterm.includes(j) && !prefetched(j));
+  const idle = after.filter((j) => !xterm.includes(j) && prefetched(j));
   const has = (marker: string) => after.some((j) => j.text.includes(marker));
   if (process.env.BENCH_VERBOSE) for (const j of after) console.log(`    ${j.url.split('/').pop()} ${kb(j.gzip)}`);
   // Markers only the pack chunks carry: the cluster's boot, and Compose's project loader.
@@ -163,7 +165,7 @@ async function main() {
     line('simulator JS, Compose lesson (shell + Compose)', kb(sum(c.sim)), '≤ 150 KB', sum(c.sim) <= 150 * 1024);
     line('  Compose lesson loads the Kubernetes simulator', c.k8s ? 'yes' : 'no', 'no', !c.k8s);
     line('  terminal UI (xterm) chunk', kb(sum(c.xterm)), '—', undefined);
-    line('  fetched after the terminal was ready (idle prefetch)', kb(sum(c.idle)), '—', undefined);
+    line('  prefetched when idle (grep\'s RE2 engine), not counted above', kb(sum(c.idle)), '—', undefined);
     const cMax = Math.max(0, ...c.tasks.map((t) => t.d));
     line('longest task, Compose lesson load + terminal start', ms(cMax), '≤ 50 ms', cMax <= 50);
     line('  terminal ready after navigation', ms(c.readyMs), '—', undefined);
