@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
+import { cspIntegration } from './src/integrations/csp.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { cjkStrong } from './src/markdown/cjk-strong.ts';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +46,8 @@ export default defineConfig({
       pagination: true,
     }),
     mdx(),
+    // Content-Security-Policy in every built page and in dist/_headers (see the file for what it allows, and why).
+    cspIntegration(),
   ],
   vite: {
     plugins: [monacoCssAsStyle()],

@@ -1,6 +1,6 @@
 import { ExerciseProgress, type CheckResult, type Exercise } from '../lessons/exercise.ts';
 import { loadExercise } from '../lessons/exercise-loader.ts';
-import { parseLog, Recorder, replay, type SessionLog } from '../shell/recorder.ts';
+import { LOG_VERSION, MAX_ENTRIES, parseLog, Recorder, replay, REPLAY_BUDGET_MS, type SessionLog } from '../shell/recorder.ts';
 import { announceSession, emitSessionReset, exercisesFor, sharedReplay } from './session-registry.ts';
 import { terminalColumns } from './session-events.ts';
 import { createLazySession } from '../shell/lazy-session.ts';
@@ -19,15 +19,38 @@ import { attachEditorHost } from './editor/host.ts';
  *
  * Sessions start asynchronously: the page loads only the simulator its
  * lesson needs (Compose or Kubernetes) and the other one on first use.
+ *
+ * What can go wrong with a save is said, never swallowed: a save that cannot
+ * be read, is of another version or does not replay in time is kept aside
+ * (under `…:aside`) until the learner chooses to keep trying or start fresh;
+ * a second tab on the same session (the ko and en pages share one) is
+ * announced, and a tab whose save was overtaken stops writing; a full
+ * storage quota and the MAX_ENTRIES cap are reported.
  */
+export interface SessionNotice {
+  id: string;
+  kind: 'info' | 'error';
+  ko: string;
+  en: string;
+  /** Buttons the learner can press; each runs LiveSession.act(action). */
+  actions?: { id: NoticeAction; ko: string; en: string }[];
+}
+
+export type NoticeAction = 'keep-trying' | 'start-fresh';
+
 export interface LiveSession {
   shell: Shell;
   /** Pause, play, speed and step for the session's virtual clock. */
   clock: ClockRunner;
   /** What the replayed commands printed, for the terminal to show first. */
   restored: string;
-  /** A line for the learner about the saved session (restored, or why it could not be). */
-  notice?: { kind: 'info' | 'error'; ko: string; en: string };
+  /** The first line about the saved session (restored, or why it could not be), for the terminal. */
+  notice?: SessionNotice;
+  /** Every notice so far, oldest first (later ones: another tab, storage full, recording cap). */
+  notices(): SessionNotice[];
+  onNotice(fn: (n: SessionNotice) => void): () => void;
+  /** Runs a notice's action: keep trying (replay the kept save again, with more time) or start fresh (drop it). */
+  act(action: NoticeAction): void;
   /** What was typed and saved so far, with virtual times: the input a share link carries. */
   log(): SessionLog;
   /** Forget the saved session and start this lesson's session over. */
@@ -48,14 +71,35 @@ export interface LiveSessionOptions extends SessionOptions {
 const sessions = new Map<string, Promise<LiveSession>>();
 const started = new Map<string, LiveSession>();
 const storageKey = (key: string) => `kube-lessons:session:${key}`;
+const asideKey = (key: string) => `${storageKey(key)}:aside`;
+const unsavedKey = (key: string) => `${storageKey(key)}:unsaved`;
+/** sessionStorage: the replay budget multiplier after "keep trying". */
+const budgetKey = (key: string) => `${storageKey(key)}:budget`;
 
-function load(key: string): string | null {
+const local = () => localStorage;
+const perTab = () => sessionStorage;
+
+function read(store: () => Storage, k: string): string | null {
   try {
-    return localStorage.getItem(storageKey(key));
+    return store().getItem(k);
   } catch {
     return null;
   }
 }
+
+/** Writes (or removes, for null); returns the error when the browser refused (quota, privacy mode). */
+function write(store: () => Storage, k: string, v: string | null): unknown {
+  try {
+    if (v === null) store().removeItem(k);
+    else store().setItem(k, v);
+    return undefined;
+  } catch (e) {
+    return e ?? new Error('storage refused');
+  }
+}
+
+/** Which tab wrote a save (outside the simulator, so Math.random is fine). */
+const tabId = () => Math.random().toString(36).slice(2, 10);
 
 /** The session under key if it has started; observers (the diagram) never start one. */
 export function peekSession(key: string): LiveSession | undefined {
@@ -89,7 +133,8 @@ export function getSession(key: string, opts: LiveSessionOptions): Promise<LiveS
 async function startSession(key: string, opts: LiveSessionOptions): Promise<LiveSession> {
   const shared = (await sharedReplay(key)) as SessionLog | undefined;
   if (shared && !opts.replayLog) opts = { ...opts, replayLog: shared };
-  const parsed = opts.replayLog ? { log: opts.replayLog } : parseLog(load(key));
+  const raw = opts.replayLog ? null : read(local, storageKey(key));
+  const parsed: ReturnType<typeof parseLog> = opts.replayLog ? { log: opts.replayLog } : parseLog(raw);
   const sharing = opts.replayLog !== undefined;
   const packs = new Set<PackName>([...(opts.packs ?? []), ...lessonPacks(opts)]);
   const wanted = exercisesFor(key);
@@ -124,40 +169,138 @@ async function startSession(key: string, opts: LiveSessionOptions): Promise<Live
   };
   let { shell, rec, editorHost } = await fresh(parsed.log?.seed ?? opts.seed ?? 1);
   let restored = '';
-  let notice: LiveSession['notice'];
+  const notices: SessionNotice[] = [];
+  const noticeListeners = new Set<(n: SessionNotice) => void>();
+  const notify = (n: SessionNotice) => {
+    if (notices.some((x) => x.id === n.id)) return;
+    notices.push(n);
+    for (const l of noticeListeners) l(n);
+  };
+  const choices: NonNullable<SessionNotice['actions']> = [
+    { id: 'keep-trying', ko: '다시 시도', en: 'Keep trying' },
+    { id: 'start-fresh', ko: '새로 시작', en: 'Start fresh' },
+  ];
+  /** Keeps a save that could not be used, so the next command does not overwrite it. */
+  const setAside = (text: string | null) => {
+    if (text !== null && read(local, asideKey(key)) === null) write(local, asideKey(key), text);
+  };
   if (parsed.log && parsed.log.entries.length) {
     const w = { write: (s: string) => (restored += s) };
-    let ok = false;
+    const budget = REPLAY_BUDGET_MS * Math.max(1, Number(read(perTab, budgetKey(key))) || 1);
+    write(perTab, budgetKey(key), null);
+    let r: ReturnType<typeof replay> = { ok: false, stopped: 'diverged', ran: 0 };
     try {
       editorHost.setQuiet(true);
-      ok = replay(shell, parsed.log, { stdout: w, stderr: w });
+      r = replay(shell, parsed.log, { stdout: w, stderr: w }, { budgetMs: budget });
     } catch (e) {
       console.error(e);
     }
     editorHost.setQuiet(false);
-    if (ok) {
-      const n = parsed.log.entries.length;
-      notice = sharing
-        ? { kind: 'info', ko: `# 공유 링크의 명령 ${n}개를 다시 재생했어요.`, en: `# Replayed the ${n} commands of the shared link.` }
-        : { kind: 'info', ko: `# 지난번 작업을 이어서 불러왔어요 (명령 ${n}개). 처음부터 하려면 ↺ 를 누르세요.`, en: `# Restored your previous work (${n} commands). Press ↺ to start over.` };
+    const n = parsed.log.entries.length;
+    if (r.ok) {
+      notify(
+        sharing
+          ? { id: 'restored', kind: 'info', ko: `# 공유 링크의 명령 ${n}개를 다시 재생했어요.`, en: `# Replayed the ${n} commands of the shared link.` }
+          : { id: 'restored', kind: 'info', ko: `# 지난번 작업을 이어서 불러왔어요 (명령 ${n}개). 처음부터 하려면 ↺ 를 누르세요.`, en: `# Restored your previous work (${n} commands). Press ↺ to start over.` },
+      );
+      const unsaved = Number(read(local, unsavedKey(key)));
+      if (!sharing && unsaved > n)
+        notify({ id: 'unsaved', kind: 'error', ko: `# 저장 공간이 부족해 마지막 명령 ${unsaved - n}개는 저장되지 않았어요.`, en: `# The last ${unsaved - n} commands of that session were not saved (browser storage was full).` });
+    } else if (r.stopped === 'budget') {
+      // The partial replay is a consistent state: keep working from it, with the full save kept aside.
+      setAside(raw);
+      const secs = Math.round(budget / 1000);
+      notify({
+        id: 'replay-budget',
+        kind: 'error',
+        ko: `# 저장된 작업을 다시 재생하는 데 ${secs}초가 넘게 걸려, 명령 ${n}개 중 ${r.ran}개까지만 재생하고 멈췄어요. 저장본은 따로 보관해 두었어요.`,
+        en: `# Replaying your saved work took over ${secs} s, so it stopped after ${r.ran} of ${n} commands. The full save is kept aside.`,
+        ...(raw !== null ? { actions: choices } : {}),
+      });
     } else {
+      setAside(raw);
       ({ shell, rec, editorHost } = await fresh(opts.seed ?? 1));
       restored = '';
-      notice = { kind: 'error', ko: '# 저장된 작업을 다시 재생하지 못해 새로 시작합니다.', en: '# Could not replay your saved work; starting fresh.' };
+      notify({ id: 'replay-failed', kind: 'error', ko: '# 저장된 작업을 다시 재생하지 못해 새로 시작합니다. 저장본은 따로 보관해 두었어요.', en: '# Could not replay your saved work; starting fresh. The save is kept aside.', ...(raw !== null ? { actions: choices } : {}) });
     }
   } else if (parsed.error) {
     console.warn(`kube-lessons: ${parsed.error}`);
-    notice = { kind: 'error', ko: `# 저장된 작업을 읽지 못해 새로 시작합니다 (${parsed.error}).`, en: `# Could not read your saved work; starting fresh (${parsed.error}).` };
+    setAside(raw);
+    notify({
+      id: 'unreadable',
+      kind: 'error',
+      ko: `# 저장된 작업을 읽지 못해 새로 시작합니다 (${parsed.error}). 저장본은 따로 보관해 두었어요.`,
+      en: `# Could not read your saved work; starting fresh (${parsed.error}). The save is kept aside.`,
+      actions: parsed.problem === 'version' ? choices : [choices[1]!],
+    });
   }
-  const save = () => {
-    try {
-      if (!rec.overflow) localStorage.setItem(storageKey(key), JSON.stringify(rec.log));
-    } catch {
-      /* storage full or blocked: keep working without saving */
-    }
+  if (!notices.some((n) => n.actions) && read(local, asideKey(key)) !== null)
+    notify({ id: 'aside', kind: 'error', ko: '# 복원하지 못한 이전 저장본을 따로 보관하고 있어요.', en: '# A previous save that could not be restored is kept aside.', actions: choices });
+
+  // ---------- saving ----------
+  const me = tabId();
+  /** What this tab last saw in storage: a different value at save time means another tab wrote. */
+  let lastSeen = read(local, storageKey(key));
+  let paused = false;
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('kube-lessons-sessions') : undefined;
+  const otherTab = () =>
+    notify({
+      id: 'other-tab',
+      kind: 'info',
+      ko: '# 이 레슨이 다른 탭(또는 다른 언어 페이지)에서도 열려 있어요. 저장은 마지막으로 명령을 실행한 탭의 것이 남아요.',
+      en: '# This lesson is also open in another tab (or the other language’s page). The save follows the tab that runs a command last.',
+    });
+  const overtaken = () => {
+    paused = true;
+    notify({
+      id: 'overtaken',
+      kind: 'error',
+      ko: '# 다른 탭이 이 레슨의 작업을 더 나중에 저장했어요. 그 작업을 지키려고 이 탭은 더 이상 저장하지 않아요. 새로고침하면 최신 저장본으로 이어서 할 수 있어요.',
+      en: '# Another tab saved this lesson after this one. To keep that work, this tab no longer saves; reload to continue from the latest save.',
+    });
   };
+  channel?.addEventListener('message', (e: MessageEvent) => {
+    const m = e.data as { key?: string; from?: string; type?: string } | null;
+    if (m?.key !== key || m.from === me) return;
+    otherTab();
+    if (m.type === 'hello') channel.postMessage({ key, from: me, type: 'here' });
+  });
+  channel?.postMessage({ key, from: me, type: 'hello' });
+  addEventListener('storage', (e: StorageEvent) => {
+    if (e.key === storageKey(key) && e.newValue !== null && e.newValue !== lastSeen) otherTab();
+  });
+  const save = () => {
+    if (paused || rec.overflow) return;
+    const cur = read(local, storageKey(key));
+    if (cur !== lastSeen && cur !== null) return overtaken();
+    const text = JSON.stringify({ ...rec.log, v: LOG_VERSION, writer: me });
+    const err = write(local, storageKey(key), text);
+    if (err) {
+      write(local, unsavedKey(key), String(rec.log.entries.length));
+      const full = err instanceof DOMException && (err.name === 'QuotaExceededError' || err.code === 22);
+      notify({
+        id: 'save-failed',
+        kind: 'error',
+        ko: full ? '# 브라우저 저장 공간이 가득 차서 작업을 저장하지 못했어요. 이 탭을 닫기 전까지는 그대로 남아 있어요.' : '# 브라우저가 저장을 막아 작업을 저장하지 못했어요. 이 탭을 닫기 전까지는 그대로 남아 있어요.',
+        en: full ? '# Browser storage is full: your work could not be saved. It stays here until you close this tab.' : '# The browser refused to save your work. It stays here until you close this tab.',
+      });
+      return;
+    }
+    lastSeen = text;
+    write(local, unsavedKey(key), null);
+    channel?.postMessage({ key, from: me, type: 'saved' });
+  };
+  rec.onOverflow(() =>
+    notify({
+      id: 'cap',
+      kind: 'error',
+      ko: `# 명령이 ${MAX_ENTRIES}개를 넘어 이후 작업은 저장되지 않아요. ↺ 로 새로 시작할 수 있어요.`,
+      en: `# This session passed ${MAX_ENTRIES} commands, the most that is saved: later commands are not saved. Press ↺ to start over.`,
+    }),
+  );
   shell.onLine(save);
-  shell.onInput((e) => (e.type === 'interrupt' || e.type === 'write') && save());
+  // Lines are saved when they finish; Ctrl-C and editor saves at once.
+  shell.onInput((e) => e.type !== 'line' && save());
   const clock = new ClockRunner(shell);
   clock.start();
   // grep is in nearly every pipe; fetch its engine once the page is idle so the first `| grep` does not wait.
@@ -167,8 +310,26 @@ async function startSession(key: string, opts: LiveSessionOptions): Promise<Live
     shell,
     clock,
     restored,
-    notice,
     log: () => rec.log,
+    ...(notices[0] ? { notice: notices[0] } : {}),
+    notices: () => [...notices],
+    onNotice(fn) {
+      noticeListeners.add(fn);
+      return () => noticeListeners.delete(fn);
+    },
+    act(action) {
+      const kept = read(local, asideKey(key));
+      if (action === 'keep-trying' && kept !== null) {
+        write(local, storageKey(key), kept);
+        write(perTab, budgetKey(key), '4');
+      } else {
+        write(local, storageKey(key), null);
+        emitSessionReset(key);
+      }
+      write(local, asideKey(key), null);
+      write(local, unsavedKey(key), null);
+      location.reload();
+    },
     exercise(ex) {
       if (!known.has(ex.id)) known.set(ex.id, ex);
       track(shell, ex.id);
@@ -179,12 +340,12 @@ async function startSession(key: string, opts: LiveSessionOptions): Promise<Live
       return () => listeners.delete(fn);
     },
     reset() {
+      for (const k of [storageKey(key), asideKey(key), unsavedKey(key)]) write(local, k, null);
       try {
-        localStorage.removeItem(storageKey(key));
         // and the editor's unsaved drafts of this session's files
         for (const k of Object.keys(localStorage)) if (k.startsWith(`kube-lessons:draft:${key}:`)) localStorage.removeItem(k);
       } catch {
-        /* nothing saved */
+        /* storage blocked */
       }
       emitSessionReset(key);
       location.reload();

@@ -28,7 +28,7 @@ describe('share links', () => {
     const dec = await decodeShare((enc as { data: string }).data);
     expect(dec).toEqual({ ok: true, log: rec.log });
     const b = createSession({ seed: 5, boot: ['k8s'], dir: 'playground', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n' } });
-    expect(replay(b, (dec as { log: typeof rec.log }).log, { stdout: { write() {} }, stderr: { write() {} } })).toBe(true);
+    expect(replay(b, (dec as { log: typeof rec.log }).log, { stdout: { write() {} }, stderr: { write() {} } }).ok).toBe(true);
     for (const line of ['kubectl get pods -o wide', 'docker compose ps', 'cat note.txt']) expect(out(b, line)).toBe(out(a, line));
   });
 
@@ -50,7 +50,7 @@ describe('share links', () => {
 
   it('validates the schema: version, fields, control characters, paths and time order', async () => {
     const bad = [
-      { v: 2, seed: 1, entries: [] },
+      { v: 3, seed: 1, entries: [] },
       { v: 1, seed: 1, entries: [{ t: 0, line: 'ls', extra: 1 }] },
       { v: 1, seed: 1, entries: [{ t: 0, line: 'echo \u001b]52;c;aGk=\u0007' }] },
       { v: 1, seed: 1, entries: [{ t: 0, write: { path: '/etc/passwd', text: 'x' } }] },

@@ -44,7 +44,8 @@ const entry = z.strictObject({
 
 export const sharedLogSchema = z
   .strictObject({
-    v: z.literal(1),
+    // Version 2 (recorder.ts) only added the writing tab, which a link does not carry.
+    v: z.union([z.literal(1), z.literal(2)]),
     seed: z.number().check(z.int(), z.minimum(0), z.maximum(2 ** 31 - 1)),
     entries: z.array(entry).check(z.maxLength(MAX_SHARED_ENTRIES)),
   })

@@ -4,6 +4,7 @@ import '@xterm/xterm/css/xterm.css';
 import { LineEditor, type EditorEvent } from '../../shell/line-editor.ts';
 import type { Lang } from '../../shell/types.ts';
 import { getSession } from '../runtime.ts';
+import { mountSessionNotices } from '../session-notices.ts';
 import { onRunRequest, setTerminalColumns } from '../session-events.ts';
 import { columnsFor, fontSizeFor } from './width.ts';
 
@@ -281,6 +282,8 @@ export async function mountTerminal(host: HTMLElement): Promise<void> {
   else if (cfg.welcome) term.write(cfg.welcome.replace(/\n/g, '\r\n') + '\r\n');
   if (live.restored) term.write(live.restored);
   prompt();
+  // What happens to the saved work later (another tab, storage full, a save kept aside) shows above the screen, with the learner's choices.
+  mountSessionNotices(box, live, cfg.lang, { skipFirst: true });
 
   // ---- ↺ asks first; a reset tells every widget of the session, then starts over. ----
   host.querySelector<HTMLButtonElement>('.kl-term-reset')?.addEventListener('click', (e) => {

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { durationMs as parseDuration } from '../../duration.ts';
 
+// Zod compiles fast parsers with new Function() unless told not to; the site's Content-Security-Policy has no 'unsafe-eval'
+// (src/integrations/csp.ts), and even zod's probe for it would be reported as a violation.
+z.config({ jitless: true });
+
 /**
  * The Compose Specification as one zod schema, written from the spec's
  * meaning. The loader validates with it and the editor gets the very same

@@ -119,7 +119,7 @@ describe('kubectl edit', () => {
     const again = webSession();
     fakeEditor(again);
     const sink = { write: () => {} };
-    expect(replay(again, parsed.log!, { stdout: sink, stderr: sink })).toBe(true);
+    expect(replay(again, parsed.log!, { stdout: sink, stderr: sink }).ok).toBe(true);
     expect(again.busy).toBe(false);
     run(again, 'sleep 30s');
     expect(out(again, 'kubectl get deploy web --no-headers')).toMatch(/^web\s+1\/1/);
