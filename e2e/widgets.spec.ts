@@ -266,7 +266,7 @@ test('↺ asks first; confirming starts the session and its exercise over', asyn
   await expect(page.locator('kl-exercise')).toHaveAttribute('data-done', 'false');
 });
 
-test('the diagram at 1,000 pods redraws in under 16 ms', async ({ page }) => {
+test('the diagram at 1,000 pods redraws only the pod that changed', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/en/k8s/scheduler/');
   await terminal(page);
@@ -295,12 +295,21 @@ test('the diagram at 1,000 pods redraws in under 16 ms', async ({ page }) => {
     };
     const first = time(0);
     const redraws: number[] = [];
+    // What keeps a redraw cheap: one pod's change touches that pod's chip (and its state count), not the picture.
+    const touched = new Set<Node>();
+    const seen = new MutationObserver((records) => records.forEach((m) => touched.add(m.target)));
+    seen.observe(el, { subtree: true, childList: true, attributes: true, characterData: true });
     for (let g = 1; g <= 21; g++) redraws.push(time(g));
+    seen.takeRecords().forEach((m) => touched.add(m.target));
+    seen.disconnect();
     redraws.sort((a, b) => a - b);
-    return { first, median: redraws[10]!, max: redraws[20]!, pods: el.querySelectorAll('.kl-pod').length };
+    return { first, median: redraws[10]!, max: redraws[20]!, pods: el.querySelectorAll('.kl-pod').length, touched: touched.size };
   });
-  console.log(`1,000 pods on 10 nodes: first draw ${r.first.toFixed(1)} ms; redraw after one pod changes: median ${r.median.toFixed(1)} ms, max ${r.max.toFixed(1)} ms over 21; ${r.pods} chips drawn`);
-  expect(r.median).toBeLessThan(16);
+  // The 16 ms figure is a measurement, printed here and by bench/; the test asserts the structure that gives it.
+  console.log(`1,000 pods on 10 nodes: first draw ${r.first.toFixed(1)} ms; redraw after one pod changes: median ${r.median.toFixed(1)} ms, max ${r.max.toFixed(1)} ms over 21; ${r.pods} chips drawn; ${r.touched} nodes touched by 21 redraws`);
+  expect(r.pods).toBeGreaterThan(0);
+  expect(r.pods).toBeLessThan(1000); // each node draws a window of pods and counts the rest
+  expect(r.touched).toBeLessThan(21 * 8);
 });
 
 for (const motion of ['reduce', 'no-preference'] as const) test.describe(`motion: ${motion}`, () => {
