@@ -89,6 +89,9 @@ test('↺ starts over: the solved exercise and its sidebar tick are forgotten', 
   await expect(ex).toHaveAttribute('data-done', 'true');
   await page.reload();
   await expect(page.locator('nav.sidebar a[href="/compose/intro/"] .kl-tick').first()).toBeAttached();
+  // ↺ works once the (lazily started) terminal is up again after the reload.
+  await term.scrollIntoViewIfNeeded();
+  await expect(term).toHaveAttribute('data-state', 'ready');
   await page.locator('kl-terminal .kl-term-reset').first().click();
   await page.getByRole('dialog').getByRole('button', { name: '처음부터 다시' }).click(); // ↺ asks first
   await page.waitForLoadState('load');
