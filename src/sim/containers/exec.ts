@@ -49,6 +49,7 @@ function shell(sys: ContainerSys, src: string, name: string, args: string[]): Ex
     },
     readFile: (p) => sys.fs.read(p),
     writeFile: (p, t) => sys.fs.write(p, t),
+    writeError: (p) => sys.fs.writeError?.(p),
   };
   const r = runShell(src, host, { env: sys.env, cwd: sys.workdir, name, args, dialect: dialectOf(sys.image, name) });
   const stdout = r.out.filter((o) => o.stream === 'stdout').map((o) => o.text).join('');

@@ -5,7 +5,7 @@
  * by itself, how it takes SIGTERM, and its memory. Servers log in their own
  * formats with the version the image tag resolved to.
  */
-import { HTTPD_INDEX, NGINX_INDEX, versionAtLeast, type ImageConfig } from './images.ts';
+import { HTTPD_INDEX, versionAtLeast, type ImageConfig } from './images.ts';
 import { clfTime, httpdTime, isoSeconds, mongoTime, mysqlTime, nginxTime, pgTime, redisTime } from './logtime.ts';
 import { runShell, type CmdResult, type Output, type ShellHost } from './shell.ts';
 import type { ContainerSys, HttpAnswer, HttpRequest } from './types.ts';
@@ -220,7 +220,8 @@ const unknownServer = (): Program => plan({ readyAt: 100, stop: 'ignore', memory
 function fromResult(u: CmdResult): Program {
   const logs = [...outLines([{ at: 0, stream: 'stdout', text: u.stdout }]), ...outLines([{ at: 0, stream: 'stderr', text: u.stderr }])];
   if (u.ms === Infinity) return plan({ logs, stop: 'ignore', memoryBytes: 1 * MiB });
-  return exited(u.code, logs, u.ms ?? 0);
+  // A utility as PID 1 (`sleep 3600`) installs no SIGTERM handler, and PID 1 ignores unhandled signals: only SIGKILL ends it.
+  return { ...exited(u.code, logs, u.ms ?? 0), stop: 'ignore' };
 }
 
 function outLines(out: Output[]): LogLine[] {
@@ -253,6 +254,7 @@ function script(src: string, ctx: RunContext, name: string, args: string[]): Pro
     },
     readFile: (p) => ctx.fs.read(p),
     writeFile: (p, t) => ctx.fs.write(p, t),
+    writeError: (p) => ctx.fs.writeError?.(p),
   };
   const r = runShell(src, host, { env: ctx.env, cwd: ctx.workdir, name, args, dialect: dialectOf(ctx.image, name) });
   const logs = outLines(r.out);
@@ -344,6 +346,7 @@ function nginx(image: ImageConfig, ctx: RunContext): Program {
   const gcc = alpine ? 'built by gcc 14.2.0 (Alpine 14.2.0) ' : { stretch: 'built by gcc 6.3.0 20170516 (Debian 6.3.0-18+deb9u1) ', buster: 'built by gcc 8.3.0 (Debian 8.3.0-6) ', bullseye: 'built by gcc 10.2.1 20210110 (Debian 10.2.1-6) ', bookworm: 'built by gcc 12.2.0 (Debian 12.2.0-14) ', trixie: 'built by gcc 14.2.0 (Debian 14.2.0-19) ' }[image.distro.release] ?? 'built by gcc 14.2.0 (Debian 14.2.0-19) ';
   const n = (at: number, msg: string): LogLine => ({ at, text: `${nginxTime(ctx.now + at)} [notice] 1#1: ${msg}`, stream: 'stderr' });
   const root = '/usr/share/nginx/html';
+  const forbidden = `<html>\n<head><title>403 Forbidden</title></head>\n<body>\n<center><h1>403 Forbidden</h1></center>\n<hr><center>${ver}</center>\n</body>\n</html>\n`;
   const notFound = `<html>\n<head><title>404 Not Found</title></head>\n<body>\n<center><h1>404 Not Found</h1></center>\n<hr><center>${ver}</center>\n</body>\n</html>\n`;
   return plan({
     logs: [n(120, 'using the "epoll" event method'), n(120, ver), n(120, gcc), n(120, `OS: Linux 6.8.0-51-generic`), n(120, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576'), n(121, 'start worker processes'), n(121, 'start worker process 29'), n(121, 'start worker process 30')],
@@ -351,7 +354,9 @@ function nginx(image: ImageConfig, ctx: RunContext): Program {
     listens: [80],
     answer: (req) => {
       const path = req.path.split('?')[0]!;
-      const body = ctx.fs.read(`${root}${path.endsWith('/') ? `${path}index.html` : path}`) ?? (path === '/' ? NGINX_INDEX : undefined);
+      const body = ctx.fs.read(`${root}${path.endsWith('/') ? `${path}index.html` : path}`);
+      // A directory without index.html (an empty volume mounted on the web root): 'directory index ... is forbidden'.
+      if (body === undefined && path.endsWith('/')) return { status: 403, body: forbidden, server: ver };
       return body !== undefined ? { status: 200, body: req.method === 'HEAD' ? '' : body, server: ver } : { status: 404, body: notFound, server: ver };
     },
     accessLog: (req, ans, now) => `${req.client} - - [${clfTime(now)}] "${req.method} ${req.path} HTTP/1.1" ${ans.status} ${ans.body.length} "-" "${req.agent}" "-"`,

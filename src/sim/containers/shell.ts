@@ -33,6 +33,8 @@ export interface ShellHost {
   run(argv: string[], io: CmdIO): CmdResult;
   readFile(path: string): string | undefined;
   writeFile(path: string, text: string): void;
+  /** Why path cannot be written (a read-only mount), if it cannot. */
+  writeError?(path: string): string | undefined;
 }
 
 export interface Output {
@@ -600,6 +602,13 @@ class Interp {
           return;
         }
         input = text;
+      } else if ((r.op === '>' || r.op === '>>' || r.op === '2>' || r.op === '2>>' || r.op === '&>' || r.op === '>&') && this.host.writeError?.(path)) {
+        // The redirection fails before the command runs (busybox ash, dash and bash wording).
+        const why = this.host.writeError(path)!;
+        const msg = this.dialect === 'busybox' ? `${this.name}: can't create ${target}: ${why}` : this.dialect === 'bash' ? `${this.name}: line 1: ${target}: ${why}` : `${this.name}: 1: cannot create ${target}: ${why}`;
+        this.emit(st, 'stderr', `${msg}\n`, sink);
+        st.status = this.dialect === 'dash' ? 2 : 1;
+        return;
       } else if (r.op === '>' || r.op === '>>') outFile = { path, append: r.op === '>>' };
       else if (r.op === '2>' || r.op === '2>>') errFile = { path, append: r.op === '2>>' };
       else if (r.op === '&>' || r.op === '>&') {

@@ -4,6 +4,10 @@ import type { ImageConfig } from './images.ts';
 export interface ContainerFs {
   read(path: string): string | undefined;
   write(path: string, text: string): void;
+  /** Deletes a file (a whiteout over the image's copy); engines without it get an empty file instead. */
+  remove?(path: string): void;
+  /** Why a write to path would fail ("Read-only file system"), or undefined when it can be written. */
+  writeError?(path: string): string | undefined;
   /** Paths of files under dir (any depth), when the engine can list them. */
   list?(dir: string): string[];
 }

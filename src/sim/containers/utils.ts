@@ -377,7 +377,11 @@ export function runUtility(sys: ContainerSys, argv: string[], io: CmdIO): CmdRes
       return ok(out);
     }
     case 'touch':
-      for (const f of args.filter((a) => !a.startsWith('-'))) if (sys.fs.read(abs(f, io.cwd)) === undefined) sys.fs.write(abs(f, io.cwd), '');
+      for (const f of args.filter((a) => !a.startsWith('-'))) {
+        const err = sys.fs.writeError?.(abs(f, io.cwd));
+        if (err) return bad(`touch: ${f}: ${err}`);
+        if (sys.fs.read(abs(f, io.cwd)) === undefined) sys.fs.write(abs(f, io.cwd), '');
+      }
       return ok();
     case 'mkdir':
     case 'chmod':
@@ -386,9 +390,15 @@ export function runUtility(sys: ContainerSys, argv: string[], io: CmdIO): CmdRes
     case 'kill':
     case 'sync':
       return ok();
-    case 'rm':
-      for (const f of args.filter((a) => !a.startsWith('-'))) sys.fs.write(abs(f, io.cwd), '');
+    case 'rm': {
+      for (const f of args.filter((a) => !a.startsWith('-'))) {
+        const err = sys.fs.writeError?.(abs(f, io.cwd));
+        if (err) return bad(`rm: can't remove '${f}': ${err}`);
+        if (sys.fs.remove) sys.fs.remove(abs(f, io.cwd));
+        else sys.fs.write(abs(f, io.cwd), '');
+      }
       return ok();
+    }
     case 'cp': {
       const files = args.filter((a) => !a.startsWith('-'));
       const src = files[0] ?? '';

@@ -93,11 +93,14 @@ export interface Probe {
   httpGet?: { path?: string; port: number | string; scheme?: string };
   tcpSocket?: { port: number | string };
   exec?: { command: string[] };
+  grpc?: { port: number; service?: string };
   initialDelaySeconds?: number;
   periodSeconds?: number;
   timeoutSeconds?: number;
   successThreshold?: number;
   failureThreshold?: number;
+  /** Overrides the pod's grace period when this (liveness or startup) probe kills the container. */
+  terminationGracePeriodSeconds?: number;
 }
 
 export interface VolumeMountK8s {

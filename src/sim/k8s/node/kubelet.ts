@@ -411,7 +411,7 @@ export class Kubelet {
         this.#later(w, rc.finishedAt! + delay - now, () => this.#sync(w));
         return;
       }
-      this.#backoff.next(key, rc.finishedAt!);
+      this.#backoff.next(key, rc.finishedAt!, now);
     }
     // Image.
     const policy = this.#pullPolicy(c.spec);
@@ -618,8 +618,13 @@ export class Kubelet {
           this.#podEvent(w, c, 'Warning', 'Unhealthy', `${label} probe failed: ${r.output}`);
           if (kind === 'readiness' && st.failures >= failureThreshold) c.ready = false;
           if (kind !== 'readiness' && st.failures >= failureThreshold) {
+            // The worker goes on hold until a new container ID (prober worker onHold): one kill, however long it takes.
+            st.timer?.();
             this.#podEvent(w, c, 'Normal', 'Killing', `Container ${c.spec.name} failed ${kind} probe, will be restarted`);
-            runtime.stopContainer(rtId!, this.#graceMs(w));
+            // A probe's own terminationGracePeriodSeconds overrides the pod's (KEP-2238).
+            const grace = probe.terminationGracePeriodSeconds !== undefined ? probe.terminationGracePeriodSeconds * 1000 : this.#graceMs(w);
+            runtime.stopContainer(rtId!, grace);
+            this.#pushStatus(w);
             return;
           }
         }
@@ -630,7 +635,7 @@ export class Kubelet {
       const loop = () => {
         if (cancelled) return;
         tick();
-        id = clock.setTimeout(loop, period);
+        if (!cancelled) id = clock.setTimeout(loop, period);
       };
       id = clock.setTimeout(loop, (probe.initialDelaySeconds ?? 0) * 1000);
       st.timer = () => {

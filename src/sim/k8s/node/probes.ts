@@ -31,5 +31,14 @@ export function runProbe(probe: Probe, rt: ContainerRuntime, pod: { namespace: s
     const r = rt.exec(pod, container, probe.exec.command);
     return r.exitCode === 0 ? { ok: true } : { ok: false, output: (r.stdout + r.stderr).trimEnd() };
   }
+  if (probe.grpc) {
+    // pkg/probe/grpc: the dial does not block, so a closed port fails in Check with Unavailable.
+    const port = probe.grpc.port;
+    const addr = `${pod.ip}:${port}`;
+    const l = rt.listener(pod.ip, port);
+    if (!l) return { ok: false, output: `error: health rpc probe failed: rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial tcp ${addr}: connect: connection refused"` };
+    // No simulated server implements grpc.health.v1.Health; an HTTP/1 reply is read as an oversized HTTP/2 frame.
+    return { ok: false, output: 'error: health rpc probe failed: rpc error: code = Unavailable desc = connection error: desc = "error reading server preface: http2: frame too large"' };
+  }
   return { ok: true };
 }

@@ -11,6 +11,7 @@ import { PATH, type ImageConfig } from '../../containers/images.ts';
 import { launch, processArgv, type Program } from '../../containers/programs.ts';
 import { parseReference } from '../../containers/reference.ts';
 import { containerdPullError, resolveImage } from '../../containers/registry.ts';
+import { type FsMount, WHITEOUT, withMounts } from '../../containers/mounts.ts';
 import type { ContainerFs, ContainerSys, ExecResult, Listener } from '../../containers/types.ts';
 import { pullMs, STAGES } from './stages.ts';
 
@@ -42,6 +43,8 @@ export interface ContainerConfig {
   args?: string[];
   env?: Record<string, string>;
   memoryLimitBytes?: number;
+  /** The pod's volumes, mounted where the container's volumeMounts say. */
+  mounts?: FsMount[];
 }
 
 export type TerminationReason = 'Completed' | 'Error' | 'OOMKilled' | 'StartError';
@@ -68,6 +71,7 @@ export interface RtContainer {
   program?: Program;
   /** The container's writable layer. */
   layer: Map<string, string>;
+  mounts: FsMount[];
   lines: { at: number; line: string }[];
   timers: TimerId[];
   /** Set by stopContainer; the kubelet uses it to tell a kill from a crash. */
@@ -207,6 +211,7 @@ export class ContainerRuntime {
       lines: [],
       timers: [],
       layer: new Map(),
+      mounts: cfg.mounts ?? [],
       ...(cfg.memoryLimitBytes ? { memoryLimitBytes: cfg.memoryLimitBytes } : {}),
     };
     this.#containers.set(c.id, c);
@@ -380,20 +385,23 @@ export class ContainerRuntime {
   }
 
   #fs(c: RtContainer, sb: Sandbox): ContainerFs {
-    return {
-      read: (path) => {
-        if (c.layer.has(path)) return c.layer.get(path);
-        if (path === '/etc/hosts') return hostsFile(sb.ip, sb.name);
-        if (path === '/etc/hostname') return `${sb.name}\n`;
-        if (path === '/etc/resolv.conf') return resolvConf(sb.namespace);
-        return c.config.files[path];
+    const special: Record<string, () => string> = { '/etc/hosts': () => hostsFile(sb.ip, sb.name), '/etc/hostname': () => `${sb.name}\n`, '/etc/resolv.conf': () => resolvConf(sb.namespace) };
+    return withMounts(
+      {
+        read: (path) => {
+          const l = c.layer.get(path);
+          if (l !== undefined) return l === WHITEOUT ? undefined : l;
+          return special[path]?.() ?? c.config.files[path];
+        },
+        write: (path, text) => void c.layer.set(path, text),
+        remove: (path) => void c.layer.set(path, WHITEOUT),
+        list: (dir) => {
+          const prefix = dir === '/' ? '/' : `${dir.replace(/\/$/, '')}/`;
+          return [...new Set([...Object.keys(c.config.files), ...c.layer.keys(), ...Object.keys(special)])].filter((p) => p.startsWith(prefix) && c.layer.get(p) !== WHITEOUT).sort();
+        },
       },
-      write: (path, text) => void c.layer.set(path, text),
-      list: (dir) => {
-        const prefix = dir === '/' ? '/' : `${dir.replace(/\/$/, '')}/`;
-        return [...new Set([...Object.keys(c.config.files), ...c.layer.keys(), '/etc/hosts', '/etc/hostname', '/etc/resolv.conf'])].filter((p) => p.startsWith(prefix)).sort();
-      },
-    };
+      c.mounts,
+    );
   }
 
   #later(c: RtContainer, ms: number, fn: () => void): void {
