@@ -58,6 +58,7 @@ export class Cluster {
   readonly controllers: ControllerManager;
   readonly nodes = new Map<string, SimNode>();
   #services = new Map<string, DnsService>();
+  #slices = new Map<string, EndpointSlice>();
   #cidrIndex: number;
 
   constructor(world: World, nodes: readonly NodeSpecSim[] = DEFAULT_NODES) {
@@ -75,6 +76,12 @@ export class Cluster {
       const key = `${e.object.metadata.namespace}/${e.object.metadata.name}`;
       if (e.type === 'DELETED') this.#services.delete(key);
       else this.#services.set(key, { namespace: e.object.metadata.namespace ?? 'default', name: e.object.metadata.name, clusterIP: e.object.spec.clusterIP ?? 'None' });
+    });
+    // …and EndpointSlices, for headless Services: their pods' addresses and per-pod names (web-0.nginx).
+    watchOf<EndpointSlice>(dns, 'endpointslices', {}, (e) => {
+      const key = `${e.object.metadata.namespace}/${e.object.metadata.name}`;
+      if (e.type === 'DELETED') this.#slices.delete(key);
+      else this.#slices.set(key, e.object);
     });
     for (const n of nodes) this.addNode(n);
     this.#publishApiserverEndpoints();
@@ -106,7 +113,7 @@ export class Cluster {
         return undefined;
       },
       lookup: (name, ns) => {
-        const a = resolveName(name, ns, [...this.#services.values()]);
+        const a = resolveName(name, ns, this.#dnsServices());
         return a.ok ? a.ip : undefined;
       },
     };
@@ -116,6 +123,24 @@ export class Cluster {
     proxy.start();
     if (spec.controlPlane) this.#markControlPlane(spec.name);
     return node;
+  }
+
+  /** What CoreDNS serves: every Service, headless ones with their slices' endpoints. */
+  #dnsServices(): DnsService[] {
+    const out: DnsService[] = [];
+    for (const svc of this.#services.values()) {
+      if (svc.clusterIP !== 'None') {
+        out.push(svc);
+        continue;
+      }
+      const endpoints: NonNullable<DnsService['endpoints']> = [];
+      for (const sl of this.#slices.values()) {
+        if (sl.metadata.namespace !== svc.namespace || sl.metadata.labels?.['kubernetes.io/service-name'] !== svc.name) continue;
+        for (const ep of sl.endpoints) for (const ip of ep.addresses) endpoints.push({ ip, ready: ep.conditions?.ready !== false, ...(ep.hostname ? { hostname: ep.hostname } : {}) });
+      }
+      out.push({ ...svc, endpoints });
+    }
+    return out;
   }
 
   /**

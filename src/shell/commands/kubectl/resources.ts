@@ -33,6 +33,7 @@ export const RESOURCES: readonly ResourceInfo[] = [
   r('deployments', 'deployment', 'Deployment', 'apps', 'v1', ['deploy']),
   r('replicasets', 'replicaset', 'ReplicaSet', 'apps', 'v1', ['rs']),
   r('daemonsets', 'daemonset', 'DaemonSet', 'apps', 'v1', ['ds']),
+  r('statefulsets', 'statefulset', 'StatefulSet', 'apps', 'v1', ['sts']),
   r('services', 'service', 'Service', '', 'v1', ['svc']),
   r('endpoints', 'endpoints', 'Endpoints', '', 'v1', ['ep']),
   r('endpointslices', 'endpointslice', 'EndpointSlice', 'discovery.k8s.io', 'v1', []),
@@ -46,7 +47,7 @@ export const RESOURCES: readonly ResourceInfo[] = [
 ];
 
 /** What `kubectl get all` expands to, in discovery order. */
-export const ALL_CATEGORY: readonly string[] = ['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'jobs'];
+export const ALL_CATEGORY: readonly string[] = ['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'horizontalpodautoscalers', 'cronjobs', 'jobs'];
 
 /**
  * Resolves what a user typed (`po`, `Pods`, `deployment.apps`, `deploy.v1.apps`)

@@ -201,6 +201,9 @@ export interface PodSpec {
   preemptionPolicy?: 'PreemptLowerPriority' | 'Never';
   serviceAccountName?: string;
   dnsPolicy?: string;
+  /** The pod's hostname (defaults to its name); with subdomain, `<hostname>.<subdomain>.<ns>.svc` resolves to it. */
+  hostname?: string;
+  subdomain?: string;
 }
 
 export interface ContainerStateWaiting {
@@ -364,6 +367,79 @@ export interface Job extends KubeObject {
   status?: { active?: number; succeeded?: number; failed?: number; startTime?: string; completionTime?: string; conditions?: { type: string; status: string; reason?: string; message?: string }[] };
 }
 
+export interface PersistentVolumeClaimSpec {
+  accessModes?: string[];
+  resources?: { requests?: Record<string, Quantity>; limits?: Record<string, Quantity> };
+  storageClassName?: string;
+  volumeName?: string;
+  volumeMode?: string;
+  selector?: LabelSelector;
+  volumeAttributesClassName?: string;
+}
+
+export interface StatefulSet extends KubeObject {
+  kind: 'StatefulSet';
+  spec: {
+    replicas?: number;
+    selector: LabelSelector;
+    template: PodTemplateSpec;
+    serviceName?: string;
+    podManagementPolicy?: 'OrderedReady' | 'Parallel';
+    updateStrategy?: { type?: 'RollingUpdate' | 'OnDelete'; rollingUpdate?: { partition?: number; maxUnavailable?: number | string } };
+    volumeClaimTemplates?: { metadata: { name: string; labels?: Labels; annotations?: Record<string, string> }; spec: PersistentVolumeClaimSpec }[];
+    revisionHistoryLimit?: number;
+    minReadySeconds?: number;
+    persistentVolumeClaimRetentionPolicy?: { whenDeleted?: 'Retain' | 'Delete'; whenScaled?: 'Retain' | 'Delete' };
+    ordinals?: { start?: number };
+  };
+  status?: {
+    replicas: number;
+    readyReplicas?: number;
+    currentReplicas?: number;
+    updatedReplicas?: number;
+    availableReplicas?: number;
+    currentRevision?: string;
+    updateRevision?: string;
+    observedGeneration?: number;
+    collisionCount?: number;
+  };
+}
+
+// ---------- Storage ----------
+
+export interface PersistentVolumeClaim extends KubeObject {
+  kind: 'PersistentVolumeClaim';
+  spec: PersistentVolumeClaimSpec;
+  status?: { phase?: 'Pending' | 'Bound' | 'Lost'; accessModes?: string[]; capacity?: Record<string, Quantity> };
+}
+
+export interface PersistentVolume extends KubeObject {
+  kind: 'PersistentVolume';
+  spec: {
+    capacity?: Record<string, Quantity>;
+    accessModes?: string[];
+    persistentVolumeReclaimPolicy?: 'Retain' | 'Delete' | 'Recycle';
+    storageClassName?: string;
+    claimRef?: { kind?: string; apiVersion?: string; namespace?: string; name?: string; uid?: string; resourceVersion?: string };
+    volumeMode?: string;
+    hostPath?: { path: string; type?: string };
+    local?: { path: string };
+    nodeAffinity?: { required?: { nodeSelectorTerms: NodeSelectorTerm[] } };
+    volumeAttributesClassName?: string;
+  };
+  status?: { phase?: 'Pending' | 'Available' | 'Bound' | 'Released' | 'Failed'; reason?: string; message?: string; lastPhaseTransitionTime?: string };
+}
+
+export interface StorageClass extends KubeObject {
+  kind: 'StorageClass';
+  provisioner: string;
+  parameters?: Record<string, string>;
+  reclaimPolicy?: 'Retain' | 'Delete';
+  volumeBindingMode?: 'Immediate' | 'WaitForFirstConsumer';
+  allowVolumeExpansion?: boolean;
+  mountOptions?: string[];
+}
+
 // ---------- Networking ----------
 
 export interface ServicePort {
@@ -395,6 +471,8 @@ export interface EndpointSlice extends KubeObject {
     addresses: string[];
     conditions?: { ready?: boolean; serving?: boolean; terminating?: boolean };
     nodeName?: string;
+    /** The pod's hostname when its subdomain is this (headless) Service: `<hostname>.<svc>.<ns>.svc` resolves to it. */
+    hostname?: string;
     targetRef?: { kind: string; name: string; namespace?: string; uid?: string };
   }[];
   ports?: { name?: string; port?: number; protocol?: string }[];

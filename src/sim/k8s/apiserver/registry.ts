@@ -11,6 +11,7 @@ import { PASSIVE_KINDS } from './kinds/passive.ts';
 import { podKind } from './kinds/pod.ts';
 import { replicaSetKind } from './kinds/replicaset.ts';
 import { serviceKind } from './kinds/service.ts';
+import { statefulSetKind } from './kinds/statefulset.ts';
 import { groupOf, type KindDef } from './kinds/types.ts';
 
 /** Every kind the API server serves, in discovery order. */
@@ -27,6 +28,7 @@ export const KINDS: readonly KindDef[] = [
   deploymentKind,
   replicaSetKind,
   daemonSetKind,
+  statefulSetKind,
   jobKind,
   ...PASSIVE_KINDS,
 ];

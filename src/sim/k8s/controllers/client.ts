@@ -12,10 +12,14 @@ import type {
   Lease,
   Namespace,
   Node,
+  PersistentVolume,
+  PersistentVolumeClaim,
   Pod,
   ReplicaSet,
   Service,
   ServiceAccount,
+  StatefulSet,
+  StorageClass,
 } from '../api/types.ts';
 
 /**
@@ -42,16 +46,21 @@ export interface ResourceTypes {
   events: Event;
   configmaps: ConfigMap;
   serviceaccounts: ServiceAccount;
+  statefulsets: StatefulSet;
+  persistentvolumeclaims: PersistentVolumeClaim;
+  persistentvolumes: PersistentVolume;
+  storageclasses: StorageClass;
 }
 
 export type Resource = keyof ResourceTypes;
 
-export const CLUSTER_SCOPED: ReadonlySet<Resource> = new Set<Resource>(['nodes', 'namespaces']);
+export const CLUSTER_SCOPED: ReadonlySet<Resource> = new Set<Resource>(['nodes', 'namespaces', 'persistentvolumes', 'storageclasses']);
 
 /** Namespaced resources, in the order the namespace controller empties a namespace. */
 export const NAMESPACED: readonly Resource[] = [
   'deployments',
   'daemonsets',
+  'statefulsets',
   'jobs',
   'replicasets',
   'pods',
@@ -62,6 +71,7 @@ export const NAMESPACED: readonly Resource[] = [
   'events',
   'configmaps',
   'serviceaccounts',
+  'persistentvolumeclaims',
 ];
 
 /** The resource a `kind` lives under, for following ownerReferences. */
@@ -70,6 +80,9 @@ export const RESOURCE_OF_KIND: Readonly<Record<string, Resource>> = {
   ReplicaSet: 'replicasets',
   Deployment: 'deployments',
   DaemonSet: 'daemonsets',
+  StatefulSet: 'statefulsets',
+  PersistentVolumeClaim: 'persistentvolumeclaims',
+  PersistentVolume: 'persistentvolumes',
   Job: 'jobs',
   Node: 'nodes',
   Lease: 'leases',

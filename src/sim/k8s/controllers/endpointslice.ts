@@ -81,6 +81,8 @@ export class EndpointSliceController extends QueueController {
       groups.get(sig)!.endpoints.push({
         addresses: [pod.status!.podIP!],
         conditions: { ready: ready && !terminating, serving: ready, terminating },
+        // endpointsliceutil: a pod whose subdomain is this Service gets a DNS name of its own (StatefulSet pods).
+        ...(pod.spec.hostname && pod.spec.subdomain === name ? { hostname: pod.spec.hostname } : {}),
         ...(pod.spec.nodeName ? { nodeName: pod.spec.nodeName } : {}),
         targetRef: { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid },
       });

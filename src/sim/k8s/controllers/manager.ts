@@ -9,6 +9,7 @@ import { NamespaceController } from './namespace.ts';
 import { NodeLifecycleController } from './nodelifecycle.ts';
 import { ReplicaSetController } from './replicaset.ts';
 import { RootCACertPublisher, ServiceAccountsController } from './serviceaccount.ts';
+import { StatefulSetController } from './statefulset.ts';
 import { TaintEvictionController } from './taint-eviction.ts';
 
 export type ControllerFactory = (ctx: ControllerContext) => Controller;
@@ -20,6 +21,7 @@ export const DEFAULT_CONTROLLERS: readonly ControllerFactory[] = [
   (ctx) => new NodeLifecycleController(ctx),
   (ctx) => new TaintEvictionController(ctx),
   (ctx) => new DaemonSetController(ctx),
+  (ctx) => new StatefulSetController(ctx),
   (ctx) => new JobController(ctx),
   (ctx) => new EndpointSliceController(ctx),
   (ctx) => new EndpointsController(ctx),

@@ -10,6 +10,8 @@ export interface DnsService {
   namespace: string;
   name: string;
   clusterIP: string;
+  /** A headless Service's endpoints (from its EndpointSlices), in slice order. */
+  endpoints?: { ip: string; hostname?: string; ready: boolean }[];
 }
 
 export type DnsAnswer = { ok: true; fqdn: string; ip: string } | { ok: false; error: string };
@@ -20,8 +22,19 @@ export function searchPath(namespace: string): string[] {
 
 /** An absolute name's answer, or undefined (NXDOMAIN). */
 function answer(fqdn: string, services: DnsService[]): string | undefined {
-  const svc = new RegExp(`^([a-z0-9-]+)\\.([a-z0-9-]+)\\.svc\\.${CLUSTER_DOMAIN.replace('.', '\\.')}$`).exec(fqdn);
-  if (svc) return services.find((s) => s.name === svc[1] && s.namespace === svc[2] && s.clusterIP !== 'None')?.clusterIP;
+  const domain = CLUSTER_DOMAIN.replace('.', '\\.');
+  const svc = new RegExp(`^([a-z0-9-]+)\\.([a-z0-9-]+)\\.svc\\.${domain}$`).exec(fqdn);
+  if (svc) {
+    const s = services.find((x) => x.name === svc[1] && x.namespace === svc[2]);
+    // A headless Service answers with its ready pods' addresses (the first here, as a client would pick).
+    return s?.clusterIP === 'None' ? s.endpoints?.find((e) => e.ready)?.ip : s?.clusterIP;
+  }
+  // <hostname>.<service>.<ns>.svc: a pod with that hostname behind the headless Service (CoreDNS kubernetes plugin).
+  const member = new RegExp(`^([a-z0-9-]+)\\.([a-z0-9-]+)\\.([a-z0-9-]+)\\.svc\\.${domain}$`).exec(fqdn);
+  if (member) {
+    const s = services.find((x) => x.name === member[2] && x.namespace === member[3] && x.clusterIP === 'None');
+    return s?.endpoints?.find((e) => e.ready && e.hostname === member[1])?.ip;
+  }
   const pod = new RegExp(`^(\\d+)-(\\d+)-(\\d+)-(\\d+)\\.([a-z0-9-]+)\\.pod\\.${CLUSTER_DOMAIN.replace('.', '\\.')}$`).exec(fqdn);
   if (pod) return pod.slice(1, 5).join('.');
   return undefined;

@@ -4,7 +4,7 @@
  * `deployment "web" successfully rolled out`.
  */
 import { controllerRef, equalIgnoreHash, HASH_LABEL, LAST_APPLIED, RESTARTED_AT, REVISION } from '../../../../sim/k8s/api/meta.ts';
-import type { DaemonSet, Deployment, KubeObject, ReplicaSet } from '../../../../sim/k8s/api/types.ts';
+import type { DaemonSet, Deployment, KubeObject, ReplicaSet, StatefulSet } from '../../../../sim/k8s/api/types.ts';
 import { rfc3339 } from '../../../../sim/k8s/time.ts';
 import { PrefixWriter, describePodTemplate } from '../print/describe/common.ts';
 import { DESCRIBE_TABWRITER, tabwrite } from '../print/tabwriter.ts';
@@ -36,6 +36,22 @@ export function rolloutStatus(o: KubeObject): Status {
     if ((st.updatedNumberScheduled ?? 0) < desired) return { done: false, message: `Waiting for daemon set "${name}" rollout to finish: ${st.updatedNumberScheduled ?? 0} out of ${desired} new pods have been updated...\n` };
     if ((st.numberAvailable ?? 0) < desired) return { done: false, message: `Waiting for daemon set "${name}" rollout to finish: ${st.numberAvailable ?? 0} of ${desired} updated pods are available...\n` };
     return { done: true, message: `daemon set "${name}" successfully rolled out\n` };
+  }
+  if (o.kind === 'StatefulSet') {
+    // polymorphichelpers StatefulSetStatusViewer; the API server defaults rollingUpdate.partition, so it ends "partitioned roll out complete".
+    const sts = o as StatefulSet;
+    const st: Partial<NonNullable<StatefulSet['status']>> = sts.status ?? {};
+    if (sts.spec.updateStrategy?.type !== 'RollingUpdate') return { error: 'rollout status is only available for RollingUpdate strategy type' };
+    if (!st.observedGeneration || (sts.metadata.generation ?? 0) > st.observedGeneration) return { done: false, message: 'Waiting for statefulset spec update to be observed...\n' };
+    const want = sts.spec.replicas ?? 1;
+    if ((st.readyReplicas ?? 0) < want) return { done: false, message: `Waiting for ${want - (st.readyReplicas ?? 0)} pods to be ready...\n` };
+    const partition = sts.spec.updateStrategy.rollingUpdate?.partition;
+    if (partition !== undefined) {
+      if ((st.updatedReplicas ?? 0) < want - partition) return { done: false, message: `Waiting for partitioned roll out to finish: ${st.updatedReplicas ?? 0} out of ${want - partition} new pods have been updated...\n` };
+      return { done: true, message: `partitioned roll out complete: ${st.updatedReplicas ?? 0} new pods have been updated...\n` };
+    }
+    if (st.updateRevision !== st.currentRevision) return { done: false, message: `waiting for statefulset rolling update to complete ${st.updatedReplicas ?? 0} pods at revision ${st.updateRevision}...\n` };
+    return { done: true, message: `statefulset rolling update complete ${st.currentReplicas ?? 0} pods at revision ${st.currentRevision}...\n` };
   }
   return { error: `no status viewer has been implemented for ${o.kind}` };
 }

@@ -6,7 +6,8 @@ import { endpointSlicePrinter, endpointsPrinter, servicePrinter } from './networ
 import { nodePrinter } from './nodes.ts';
 import { podPrinter } from './pods.ts';
 import { GET_TABWRITER, tabwrite } from './tabwriter.ts';
-import { daemonSetPrinter, deploymentPrinter, jobPrinter, replicaSetPrinter } from './workloads.ts';
+import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './storage.ts';
+import { daemonSetPrinter, deploymentPrinter, jobPrinter, replicaSetPrinter, statefulSetPrinter } from './workloads.ts';
 
 const PRINTERS: Record<string, ResourcePrinter<never>> = {
   Pod: podPrinter,
@@ -14,6 +15,10 @@ const PRINTERS: Record<string, ResourcePrinter<never>> = {
   Deployment: deploymentPrinter,
   ReplicaSet: replicaSetPrinter,
   DaemonSet: daemonSetPrinter,
+  StatefulSet: statefulSetPrinter,
+  PersistentVolumeClaim: persistentVolumeClaimPrinter,
+  PersistentVolume: persistentVolumePrinter,
+  StorageClass: storageClassPrinter,
   Job: jobPrinter,
   Service: servicePrinter,
   Endpoints: endpointsPrinter,

@@ -1,4 +1,4 @@
-import type { DaemonSet, Deployment, Job, ReplicaSet } from '../../../../sim/k8s/api/types.ts';
+import type { DaemonSet, Deployment, Job, ReplicaSet, StatefulSet } from '../../../../sim/k8s/api/types.ts';
 import { humanDuration, parseTime, translateTimestampSince } from './age.ts';
 import { containerCells, formatLabels, selectorString, type ResourcePrinter } from './format.ts';
 
@@ -41,6 +41,17 @@ export const daemonSetPrinter: ResourcePrinter<DaemonSet> = {
       translateTimestampSince(ds.metadata.creationTimestamp, now),
     ];
     if (wide) cells.push(...containerCells(ds.spec.template.spec.containers), selectorString(ds.spec.selector));
+    return cells;
+  },
+};
+
+/** printStatefulSet: READY is ready/desired; wide adds CONTAINERS and IMAGES (no SELECTOR). */
+export const statefulSetPrinter: ResourcePrinter<StatefulSet> = {
+  columns: ['NAME', 'READY', 'AGE'],
+  wideColumns: ['CONTAINERS', 'IMAGES'],
+  row(s, now, wide) {
+    const cells = [s.metadata.name, `${s.status?.readyReplicas ?? 0}/${s.spec.replicas ?? 1}`, translateTimestampSince(s.metadata.creationTimestamp, now)];
+    if (wide) cells.push(...containerCells(s.spec.template.spec.containers));
     return cells;
   },
 };

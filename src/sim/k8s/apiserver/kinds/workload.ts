@@ -27,14 +27,14 @@ function selectorValue(s: LabelSelector): string {
 
 const raw = (field: string, rendered: string, detail: string): StatusCause => ({ reason: 'FieldValueInvalid', field, message: `Invalid value: ${rendered}: ${detail}` });
 
-export function validateWorkload(spec: WorkloadSpec | undefined, opts: { replicas: boolean; restartPolicies: string[] }): StatusCause[] {
+export function validateWorkload(spec: WorkloadSpec | undefined, opts: { replicas: boolean; restartPolicies: string[]; kind?: string }): StatusCause[] {
   const s = spec ?? {};
   const errs: StatusCause[] = [];
   if (opts.replicas && s.replicas !== undefined && s.replicas < 0) errs.push(invalidField('spec.replicas', s.replicas, 'must be greater than or equal to 0'));
   if (opts.replicas && s.replicas !== undefined && s.replicas > MAX_REPLICAS) errs.push(invalidField('spec.replicas', s.replicas, replicasLimitDetail()));
   if (!s.selector) errs.push(requiredField('spec.selector'));
   else if (Object.keys(s.selector.matchLabels ?? {}).length + (s.selector.matchExpressions?.length ?? 0) === 0)
-    errs.push(raw('spec.selector', selectorValue(s.selector), 'empty selector is invalid for deployment'));
+    errs.push(raw('spec.selector', selectorValue(s.selector), `empty selector is invalid for ${opts.kind ?? 'deployment'}`));
   const labels = s.template?.metadata?.labels;
   // A missing selector matches nothing, so the template check fails too, as in the real apiserver.
   if (!s.selector || !matchesRequirements(labels, selectorRequirements(s.selector)))

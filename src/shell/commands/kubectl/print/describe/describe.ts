@@ -4,7 +4,7 @@
  * `--show-events=false` does), the related objects describe shows, and `now`.
  */
 import { addQuantities, canonicalQuantity, formatQuantity, milliValue, mustParseQuantity, parseQuantity, quantityValue, type Quantity as Q } from '../../../../../sim/k8s/api/quantity.ts';
-import type { Container, Deployment, EndpointSlice, Event, Lease, Node, Pod, ReplicaSet, Service } from '../../../../../sim/k8s/api/types.ts';
+import type { Container, Deployment, EndpointSlice, Event, Lease, Node, Pod, ReplicaSet, Service, StatefulSet } from '../../../../../sim/k8s/api/types.ts';
 import { rfc1123z, translateTimestampSince } from '../age.ts';
 import { controllerOf, formatLabels, formatLabelSelector, selectorString } from '../format.ts';
 import type { ServiceExtra } from '../network.ts';
@@ -272,6 +272,43 @@ export function describeService(svc: Service, slices: EndpointSlice[], events: E
   w.write(0, `Session Affinity:\t${spec.sessionAffinity ?? 'None'}\n`);
   if (spec.externalTrafficPolicy) w.write(0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`);
   if (spec.internalTrafficPolicy) w.write(0, `Internal Traffic Policy:\t${spec.internalTrafficPolicy}\n`);
+  describeEvents(w, events, now);
+  return w.toString();
+}
+
+/** describeStatefulSet (kubectl/pkg/describe/describe.go), with describeVolumeClaimTemplates. */
+export function describeStatefulSet(ps: StatefulSet, pods: Pod[], events: Event[] | undefined, now: number): string {
+  const w = new PrefixWriter();
+  const count = (phase: string) => pods.filter((p) => p.status?.phase === phase).length;
+  w.write(0, `Name:\t${ps.metadata.name}\n`);
+  w.write(0, `Namespace:\t${ps.metadata.namespace ?? ''}\n`);
+  w.write(0, `CreationTimestamp:\t${rfc1123z(ps.metadata.creationTimestamp)}\n`);
+  w.write(0, `Selector:\t${selectorString(ps.spec.selector)}\n`);
+  printLabelsMultiline(w, 'Labels', ps.metadata.labels);
+  printAnnotationsMultiline(w, 'Annotations', ps.metadata.annotations);
+  w.write(0, `Replicas:\t${ps.spec.replicas ?? 1} desired | ${ps.status?.replicas ?? 0} total\n`);
+  w.write(0, `Update Strategy:\t${ps.spec.updateStrategy?.type ?? ''}\n`);
+  const ru = ps.spec.updateStrategy?.rollingUpdate;
+  if (ru?.partition !== undefined) {
+    w.write(1, `Partition:\t${ru.partition}\n`);
+    if (ru.maxUnavailable !== undefined) w.write(1, `MaxUnavailable:\t${ru.maxUnavailable}\n`);
+  }
+  w.write(0, `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`);
+  describePodTemplate(w, ps.spec.template);
+  const templates = ps.spec.volumeClaimTemplates ?? [];
+  if (templates.length === 0) w.write(0, 'Volume Claims:\t<none>\n');
+  else {
+    w.write(0, 'Volume Claims:\n');
+    for (const t of templates) {
+      w.write(1, `Name:\t${t.metadata.name}\n`);
+      w.write(1, `StorageClass:\t${t.spec.storageClassName ?? ''}\n`);
+      printLabelsMultiline(w, '  Labels', t.metadata.labels);
+      printLabelsMultiline(w, '  Annotations', t.metadata.annotations);
+      const cap = t.spec.resources?.requests?.['storage'];
+      w.write(1, `Capacity:\t${cap === undefined ? '<default>' : (canonicalQuantity(cap) ?? cap)}\n`);
+      w.write(1, `Access Modes:\t[${(t.spec.accessModes ?? []).join(' ')}]\n`);
+    }
+  }
   describeEvents(w, events, now);
   return w.toString();
 }
