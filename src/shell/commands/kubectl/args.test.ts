@@ -69,7 +69,7 @@ describe('resourceTargets', () => {
     [['ds,cm'], ['daemonsets:', 'configmaps:']],
     [['endpointslices', 'leases', 'jobs'].slice(0, 1), ['endpointslices:']],
     [['pod/web', 'svc/web', 'po/api'], ['pods:web+api', 'services:web']],
-    [['all'], ['pods:', 'services:', 'daemonsets:', 'deployments:', 'replicasets:', 'jobs:']],
+    [['all'], ['pods:', 'services:', 'daemonsets:', 'deployments:', 'replicasets:', 'statefulsets:', 'horizontalpodautoscalers:', 'cronjobs:', 'jobs:']],
   ])('%j', (args, want) => expect(targets(args)).toEqual(want));
 
   it.each([

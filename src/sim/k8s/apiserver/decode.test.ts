@@ -91,10 +91,10 @@ describe('strict field validation on the server', () => {
 
   it('stores an unsupported-but-real kind and says no controller acts on it', () => {
     const { kubectl } = setup();
-    const obj = decodeManifests('apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec: {replicas: 1}\n', 'f.yaml').objects[0]!;
+    const obj = decodeManifests('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: db}\nspec: {podSelector: {}}\n', 'f.yaml').objects[0]!;
     const r = kubectl.create(obj);
-    expect(r.ok && r.warnings?.[0]?.message).toMatch(/no controller .* StatefulSet/);
-    const list = kubectl.list('sts', 'default');
+    expect(r.ok && r.warnings?.[0]?.message).toMatch(/no controller .* NetworkPolicy/);
+    const list = kubectl.list('networkpolicies', 'default');
     expect(list.ok && list.value.items.map((o) => o.metadata.name)).toEqual(['db']);
   });
 });
