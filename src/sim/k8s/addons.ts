@@ -4,7 +4,7 @@
  * control-plane kubelet and mirrored to the API), and the kube-proxy
  * DaemonSet, CoreDNS Deployment and kube-dns Service it applies.
  */
-import type { Container, DaemonSet, Deployment, Pod, PodSpec, Service } from './api/types.ts';
+import type { Container, DaemonSet, Deployment, Pod, PodSpec, Service, StorageClass } from './api/types.ts';
 import { DNS_SERVICE_IP } from './apiserver/allocator.ts';
 import { KUBELET_VERSION } from './node/kubelet.ts';
 
@@ -129,4 +129,14 @@ export const KUBE_DNS: Service = {
       { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 },
     ],
   },
+};
+
+/** kind's default StorageClass (pkg/cluster/internal/create/actions/installstorage), served by local-path-provisioner. */
+export const STANDARD_STORAGE_CLASS: StorageClass = {
+  apiVersion: 'storage.k8s.io/v1',
+  kind: 'StorageClass',
+  metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+  provisioner: 'rancher.io/local-path',
+  reclaimPolicy: 'Delete',
+  volumeBindingMode: 'WaitForFirstConsumer',
 };

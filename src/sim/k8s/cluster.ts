@@ -8,6 +8,8 @@ import { kubeletClient, proxyClient } from './adapters/node.ts';
 import { schedulerClient } from './adapters/scheduler.ts';
 import { watchOf } from './adapters/common.ts';
 import { ControllerManager } from './controllers/manager.ts';
+import { LocalPathProvisioner } from './storage/local-path.ts';
+import { STANDARD_STORAGE_CLASS } from './addons.ts';
 /** The cluster's kube-controller-manager --node-monitor-grace-period, for tools that explain node failure. */
 export { NODE_MONITOR_GRACE_MS } from './controllers/nodelifecycle.ts';
 import { ContainerRuntime } from './node/runtime.ts';
@@ -56,6 +58,8 @@ export class Cluster {
   readonly api: ApiServer;
   readonly scheduler: Scheduler;
   readonly controllers: ControllerManager;
+  /** kind's local-path-provisioner (an external provisioner with its own API identity). */
+  readonly provisioner: LocalPathProvisioner;
   readonly nodes = new Map<string, SimNode>();
   #services = new Map<string, DnsService>();
   #slices = new Map<string, EndpointSlice>();
@@ -70,6 +74,8 @@ export class Cluster {
     this.scheduler = new Scheduler({ client: schedulerClient(sched, new EventRecorder(world, sched)), clock: world.clock, rng: world.rng });
     const kcm = this.api.as('kube-controller-manager');
     this.controllers = new ControllerManager({ client: controllerClient(kcm, new EventRecorder(world, kcm)), clock: world.clock });
+    const lpp = this.api.as('local-path-provisioner');
+    this.provisioner = new LocalPathProvisioner({ client: controllerClient(lpp, new EventRecorder(world, lpp)), clock: world.clock });
     // CoreDNS: watches Services through the API server like every other client.
     const dns = this.api.as('coredns');
     watchOf<Service>(dns, 'services', {}, (e) => {
@@ -88,6 +94,7 @@ export class Cluster {
     this.#installAddons();
     this.scheduler.start();
     this.controllers.start();
+    this.provisioner.start();
     world.clock.flush();
   }
 
@@ -167,6 +174,8 @@ export class Cluster {
   #installAddons(): void {
     const kubeadm = this.api.as('kubeadm');
     for (const o of [KUBE_PROXY, COREDNS, KUBE_DNS]) kubeadm.create(structuredClone(o));
+    // kind installs its default StorageClass right after kubeadm (installstorage action).
+    this.api.as('kind').create(structuredClone(STANDARD_STORAGE_CLASS));
   }
 
   /** The mirror pod of a control-plane component shows what the simulated component is doing. */

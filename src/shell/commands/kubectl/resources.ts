@@ -42,6 +42,9 @@ export const RESOURCES: readonly ResourceInfo[] = [
   r('jobs', 'job', 'Job', 'batch', 'v1', []),
   r('configmaps', 'configmap', 'ConfigMap', '', 'v1', ['cm']),
   r('leases', 'lease', 'Lease', 'coordination.k8s.io', 'v1', []),
+  r('persistentvolumeclaims', 'persistentvolumeclaim', 'PersistentVolumeClaim', '', 'v1', ['pvc']),
+  r('persistentvolumes', 'persistentvolume', 'PersistentVolume', '', 'v1', ['pv'], false),
+  r('storageclasses', 'storageclass', 'StorageClass', 'storage.k8s.io', 'v1', ['sc'], false),
   // Kinds the API server stores without a simulated controller (Ingress, Secret…): discovery lists them too.
   ...PASSIVE_KINDS.map((k) => r(k.resource, k.singular, k.kind, groupOf(k.apiVersion), k.apiVersion.split('/').pop()!, k.shortNames, k.namespaced)),
 ];

@@ -12,6 +12,7 @@ import { podKind } from './kinds/pod.ts';
 import { replicaSetKind } from './kinds/replicaset.ts';
 import { serviceKind } from './kinds/service.ts';
 import { statefulSetKind } from './kinds/statefulset.ts';
+import { persistentVolumeClaimKind, persistentVolumeKind, storageClassKind } from './kinds/storage.ts';
 import { groupOf, type KindDef } from './kinds/types.ts';
 
 /** Every kind the API server serves, in discovery order. */
@@ -30,6 +31,9 @@ export const KINDS: readonly KindDef[] = [
   daemonSetKind,
   statefulSetKind,
   jobKind,
+  persistentVolumeClaimKind,
+  persistentVolumeKind,
+  storageClassKind,
   ...PASSIVE_KINDS,
 ];
 

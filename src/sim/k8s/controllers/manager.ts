@@ -10,6 +10,7 @@ import { NodeLifecycleController } from './nodelifecycle.ts';
 import { ReplicaSetController } from './replicaset.ts';
 import { RootCACertPublisher, ServiceAccountsController } from './serviceaccount.ts';
 import { StatefulSetController } from './statefulset.ts';
+import { PersistentVolumeController, PVCProtectionController, PVProtectionController } from './persistentvolume.ts';
 import { TaintEvictionController } from './taint-eviction.ts';
 
 export type ControllerFactory = (ctx: ControllerContext) => Controller;
@@ -22,6 +23,9 @@ export const DEFAULT_CONTROLLERS: readonly ControllerFactory[] = [
   (ctx) => new TaintEvictionController(ctx),
   (ctx) => new DaemonSetController(ctx),
   (ctx) => new StatefulSetController(ctx),
+  (ctx) => new PersistentVolumeController(ctx),
+  (ctx) => new PVCProtectionController(ctx),
+  (ctx) => new PVProtectionController(ctx),
   (ctx) => new JobController(ctx),
   (ctx) => new EndpointSliceController(ctx),
   (ctx) => new EndpointsController(ctx),

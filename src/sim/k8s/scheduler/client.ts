@@ -5,6 +5,7 @@
  */
 import type { Result } from '../../errors.ts';
 import type { Node, Pod, PodCondition } from '../api/types.ts';
+import type { PodVolumes } from './plugins/volume-binding.ts';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -55,4 +56,12 @@ export interface SchedulerClient {
   /** DELETE of a preemption victim. */
   deletePod(namespace: string, podName: string): Result<Pod>;
   recordEvent(event: SchedulerEvent): void;
+  /** The pod's claims with their volumes and classes (kube-scheduler's PVC, PV and StorageClass informers). */
+  podVolumes?(pod: Pod): PodVolumes;
+  /** PreBind: the chosen node goes on a delayed claim as volume.kubernetes.io/selected-node. */
+  selectNode?(namespace: string, claim: string, node: string): Result<unknown>;
+  /** Whether every claim the pod uses is bound now. */
+  claimsBound?(pod: Pod): boolean;
+  /** Calls back on every claim, volume or class change (the events VolumeBinding registers); returns stop. */
+  watchVolumes?(onChange: () => void): Watch | undefined;
 }

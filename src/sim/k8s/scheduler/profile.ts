@@ -13,14 +13,15 @@ import { nodeResourcesFit } from './plugins/node-resources-fit.ts';
 import { nodeUnschedulable } from './plugins/node-unschedulable.ts';
 import { podTopologySpread } from './plugins/pod-topology-spread.ts';
 import { taintToleration } from './plugins/taint-toleration.ts';
+import { volumeBinding } from './plugins/volume-binding.ts';
 
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
 
 export function defaultProfile(): Profile {
   return {
     schedulerName: DEFAULT_SCHEDULER_NAME,
-    preFilter: [nodePorts, nodeResourcesFit, podTopologySpread, interPodAffinity],
-    filter: [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, nodeResourcesFit, podTopologySpread, interPodAffinity],
+    preFilter: [nodePorts, nodeResourcesFit, volumeBinding, podTopologySpread, interPodAffinity],
+    filter: [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, nodeResourcesFit, volumeBinding, podTopologySpread, interPodAffinity],
     preScore: [taintToleration, podTopologySpread, interPodAffinity, balancedAllocation],
     score: [
       { plugin: taintToleration, weight: 3 },

@@ -13,7 +13,7 @@ export const POD_INITIAL_BACKOFF_MS = 1_000;
 export const POD_MAX_BACKOFF_MS = 10_000;
 export const POD_MAX_IN_UNSCHEDULABLE_MS = 5 * 60_000;
 
-export type ClusterEvent = 'NodeAdd' | 'NodeUpdate' | 'AssignedPodAdd' | 'AssignedPodDelete' | 'AssignedPodUpdate' | 'UnschedulableTimeout';
+export type ClusterEvent = 'NodeAdd' | 'NodeUpdate' | 'AssignedPodAdd' | 'AssignedPodDelete' | 'AssignedPodUpdate' | 'UnschedulableTimeout' | 'PvcOrPvChange';
 
 export interface QueuedPod {
   key: string;

@@ -12,6 +12,7 @@ import { isSuccess, type Profile, type Snapshot, type Status } from './framework
 import { fitErrorMessage, NO_NODES_AVAILABLE } from './fit-error.ts';
 import { preempt, type PreemptionCandidate } from './preemption.ts';
 import { defaultProfile } from './profile.ts';
+import { VOLUMES_KEY, type PodVolumes } from './plugins/volume-binding.ts';
 import { newCycleState, passesFilters, runFilters, runPreFilter, type PluginVerdict } from './run.ts';
 
 export const MIN_FEASIBLE_NODES_TO_FIND = 100;
@@ -38,6 +39,8 @@ export interface ScheduleConfig {
   /** Where the node scan starts; the actor passes back the previous decision's nextStartIndex. */
   startIndex?: number;
   percentageOfNodesToScore?: number;
+  /** The pod's claims as the scheduler's informers see them (VolumeBinding reads them). */
+  volumes?: PodVolumes;
 }
 
 export interface NodeFilterResult {
@@ -135,6 +138,7 @@ export function scheduleOne(pod: Pod, snapshot: Snapshot, rng: Rng, config: Sche
   if (n === 0) return decision;
 
   const state = newCycleState(all);
+  if (config.volumes) state.write(VOLUMES_KEY, config.volumes);
   const pre = runPreFilter(profile, state, pod, all);
   decision.preFilter = pre.verdicts;
   if (!isSuccess(pre.status)) {

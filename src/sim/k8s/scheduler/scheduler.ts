@@ -17,6 +17,12 @@ import { reflectorBackoffMs } from '../reflector.ts';
 import { DEFAULT_SCHEDULER_NAME, defaultProfile } from './profile.ts';
 import { podKey, SchedulingQueue, type QueuedPod } from './queue.ts';
 import { compactDecision, scheduleOne, type SchedulingDecision } from './schedule.ts';
+import { podClaimNames } from './plugins/volume-binding.ts';
+
+/** VolumeBinding's bind timeout (--bind-timeout-seconds, 600 s): how long PreBind waits for the pod's volumes. */
+export const BIND_TIMEOUT_MS = 600_000;
+/** How often PreBind looks whether the volumes are bound. */
+const VOLUME_POLL_MS = 1000;
 
 /** How many of the latest decisions keep their per-node filter and score tables for `sim why`. */
 export const FULL_DECISIONS = 100;
@@ -124,6 +130,8 @@ export class Scheduler {
       return fail((!nw.ok ? nw.errors[0]?.message : !pw.ok ? pw.errors[0]?.message : undefined) ?? 'watch failed');
     }
     this.#watches = [nw.value, pw.value];
+    const vw = this.#client.watchVolumes?.(() => this.#queue.moveAllToActiveOrBackoff('PvcOrPvChange'));
+    if (vw) this.#watches.push(vw);
     for (const p of this.#pods.values()) if (this.#responsibleFor(p)) this.#queue.add(p);
     return undefined;
   }
@@ -245,7 +253,9 @@ export class Scheduler {
       return;
     }
     const snapshot = this.#cache.snapshot();
+    const volumes = podClaimNames(pod).length && this.#client.podVolumes ? this.#client.podVolumes(pod) : undefined;
     const decision = scheduleOne(pod, snapshot, this.#rng, {
+      ...(volumes ? { volumes } : {}),
       profile: this.#profile,
       startIndex: this.#nextStartIndex,
       ...(this.#percentage !== undefined ? { percentageOfNodesToScore: this.#percentage } : {}),
@@ -261,18 +271,13 @@ export class Scheduler {
       const assumed = { ...pod, spec: { ...pod.spec, nodeName: node } };
       this.#assumed.set(qp.key, assumed);
       this.#cache.setPod(qp.key, assumed, ASSUMED_ORD_BASE + this.#ordSeq++);
-      const r = this.#client.bind(ns, name, node);
-      if (r.ok) {
-        this.#queue.done(qp.key);
-        this.#event(pod, 'Normal', 'Scheduled', 'Binding', `Successfully assigned ${ns}/${name} to ${node}`);
+      // PreBind (VolumeBinding): delayed claims get the node, and the pod is bound once their volumes are.
+      if (volumes?.delayed.length) {
+        for (const c of volumes.delayed) this.#client.selectNode?.(ns, c.metadata.name, node);
+        this.#awaitVolumes(qp, pod, node, this.#clock.now() + BIND_TIMEOUT_MS);
         return;
       }
-      this.#assumed.delete(qp.key);
-      this.#cache.setPod(qp.key, this.#pods.get(qp.key), this.#ord.get(qp.key) ?? 0);
-      const message = r.errors[0]?.message ?? 'binding failed';
-      this.#event(pod, 'Warning', 'FailedScheduling', 'Scheduling', message);
-      this.#setUnscheduled(pod, 'SchedulerError', message);
-      this.#queue.addBackoff(qp);
+      this.#bind(qp, pod, node);
       return;
     }
 
@@ -286,6 +291,42 @@ export class Scheduler {
     this.#event(pod, 'Warning', 'FailedScheduling', 'Scheduling', message);
     this.#setUnscheduled(pod, 'Unschedulable', message, preemption?.node);
     this.#queue.addUnschedulable(qp);
+  }
+
+  #bind(qp: QueuedPod, pod: Pod, node: string): void {
+    const ns = pod.metadata.namespace ?? 'default';
+    const name = pod.metadata.name;
+    const r = this.#client.bind(ns, name, node);
+    if (r.ok) {
+      this.#queue.done(qp.key);
+      this.#event(pod, 'Normal', 'Scheduled', 'Binding', `Successfully assigned ${ns}/${name} to ${node}`);
+      return;
+    }
+    this.#bindFailed(qp, pod, r.errors[0]?.message ?? 'binding failed');
+  }
+
+  #bindFailed(qp: QueuedPod, pod: Pod, message: string): void {
+    this.#assumed.delete(qp.key);
+    this.#cache.setPod(qp.key, this.#pods.get(qp.key), this.#ord.get(qp.key) ?? 0);
+    this.#event(pod, 'Warning', 'FailedScheduling', 'Scheduling', message);
+    this.#setUnscheduled(pod, 'SchedulerError', message);
+    this.#queue.addBackoff(qp);
+  }
+
+  /** The binding cycle's wait for the pod's volumes (WaitForPodVolumesBound), on the virtual clock. */
+  #awaitVolumes(qp: QueuedPod, pod: Pod, node: string, deadline: number): void {
+    this.#clock.setTimeout(() => {
+      if (!this.#running || !this.#assumed.has(qp.key)) return;
+      const current = this.#pods.get(qp.key);
+      if (!current || current.metadata.deletionTimestamp) {
+        this.#assumed.delete(qp.key);
+        this.#queue.done(qp.key);
+        return;
+      }
+      if (this.#client.claimsBound?.(pod) !== false) return this.#bind(qp, pod, node);
+      if (this.#clock.now() >= deadline) return this.#bindFailed(qp, pod, 'running PreBind plugin "VolumeBinding": binding volumes: context deadline exceeded');
+      this.#awaitVolumes(qp, pod, node, deadline);
+    }, VOLUME_POLL_MS);
   }
 
   #setUnscheduled(pod: Pod, reason: string, message: string, nominatedNodeName?: string): void {

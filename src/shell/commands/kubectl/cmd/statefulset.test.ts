@@ -124,6 +124,20 @@ describe('StatefulSet in the cluster', () => {
     expect(t.endsWith('partitioned roll out complete: 2 new pods have been updated...\n')).toBe(true);
   });
 
+  // As on kind: the claims get the default StorageClass `standard` and are bound once each pod is scheduled;
+  // a class that does not exist leaves web-0 Pending (VolumeBinding) and the set at 0/2.
+  it('claims bind through the default standard class; with a missing class web-0 stays Pending and the set 0/2', () => {
+    const sh = session({ 'web.yaml': STS, 'bad.yaml': STS.replace('      resources:', '      storageClassName: fast\n      resources:') });
+    run(sh, 'kubectl apply -f web.yaml', 'sleep 2m');
+    expect(out(sh, 'kubectl get pvc')).toMatch(/\nwww-web-0 +Bound +pvc-\S+ +1Gi +RWO +standard +<unset> +\S+\nwww-web-1 +Bound +pvc-\S+ +1Gi +RWO +standard +<unset> +\S+\n$/);
+    const sh2 = session({ 'web.yaml': STS.replace('      resources:', '      storageClassName: fast\n      resources:') });
+    run(sh2, 'kubectl apply -f web.yaml', 'sleep 2m');
+    expect(out(sh2, 'kubectl get sts web')).toMatch(/\nweb +0\/2 +/);
+    expect(out(sh2, 'kubectl get pods -l app=nginx')).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE\nweb-0 +0\/1 +Pending +0 +\S+\n$/);
+    expect(out(sh2, 'kubectl get pvc www-web-0')).toMatch(/\nwww-web-0 +Pending +fast +<unset> +/);
+    expect(out(sh2, 'kubectl describe pod web-0')).toContain('0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims.');
+  });
+
   it('etcd keeps it under /registry/statefulsets/<ns>/<name>', () => {
     const sh = session({ 'web.yaml': STS });
     run(sh, 'kubectl apply -f web.yaml', 'sleep 5s');

@@ -10,8 +10,6 @@ type Row = [kind: string, apiVersion: string, resource: string, shortNames: stri
 const ROWS: Row[] = [
   ['Secret', 'v1', 'secrets', [], true, 'Sensitive data as key/value pairs.', ['data', 'stringData', 'type', 'immutable']],
   ['ServiceAccount', 'v1', 'serviceaccounts', ['sa'], true, 'An identity for processes in pods.', ['secrets', 'imagePullSecrets', 'automountServiceAccountToken']],
-  ['PersistentVolumeClaim', 'v1', 'persistentvolumeclaims', ['pvc'], true, 'A request for storage.'],
-  ['PersistentVolume', 'v1', 'persistentvolumes', ['pv'], false, 'A piece of storage in the cluster.'],
   ['ResourceQuota', 'v1', 'resourcequotas', ['quota'], true, 'Limits on resource use per namespace.'],
   ['LimitRange', 'v1', 'limitranges', ['limits'], true, 'Default and maximum resources per object.'],
   ['ReplicationController', 'v1', 'replicationcontrollers', ['rc'], true, 'The predecessor of ReplicaSet.'],
@@ -25,7 +23,6 @@ const ROWS: Row[] = [
   ['RoleBinding', 'rbac.authorization.k8s.io/v1', 'rolebindings', [], true, 'Grants a Role to subjects.', ['roleRef', 'subjects']],
   ['ClusterRole', 'rbac.authorization.k8s.io/v1', 'clusterroles', [], false, 'Cluster-wide permissions.', ['rules', 'aggregationRule']],
   ['ClusterRoleBinding', 'rbac.authorization.k8s.io/v1', 'clusterrolebindings', [], false, 'Grants a ClusterRole to subjects.', ['roleRef', 'subjects']],
-  ['StorageClass', 'storage.k8s.io/v1', 'storageclasses', ['sc'], false, 'A class of dynamically provisioned storage.', ['provisioner', 'parameters', 'reclaimPolicy', 'volumeBindingMode', 'allowVolumeExpansion', 'mountOptions', 'allowedTopologies']],
   ['PriorityClass', 'scheduling.k8s.io/v1', 'priorityclasses', ['pc'], false, 'A named pod priority.', ['value', 'globalDefault', 'description', 'preemptionPolicy']],
   ['CustomResourceDefinition', 'apiextensions.k8s.io/v1', 'customresourcedefinitions', ['crd', 'crds'], false, 'Adds a resource type to the API.'],
 ];

@@ -4,11 +4,12 @@
  * `--show-events=false` does), the related objects describe shows, and `now`.
  */
 import { addQuantities, canonicalQuantity, formatQuantity, milliValue, mustParseQuantity, parseQuantity, quantityValue, type Quantity as Q } from '../../../../../sim/k8s/api/quantity.ts';
-import type { Container, Deployment, EndpointSlice, Event, Lease, Node, Pod, ReplicaSet, Service, StatefulSet } from '../../../../../sim/k8s/api/types.ts';
+import type { Container, Deployment, EndpointSlice, Event, Lease, Node, PersistentVolume, PersistentVolumeClaim, Pod, ReplicaSet, Service, StatefulSet } from '../../../../../sim/k8s/api/types.ts';
 import { rfc1123z, translateTimestampSince } from '../age.ts';
 import { controllerOf, formatLabels, formatLabelSelector, selectorString } from '../format.ts';
 import type { ServiceExtra } from '../network.ts';
 import { nodeRoles } from '../nodes.ts';
+import { accessModesString } from '../storage.ts';
 import { describeContainers, describeEvents, describePodTemplate, describeVolumes, PrefixWriter, printAnnotationsMultiline, printLabelsMultiline, printTolerationsMultiline } from './common.ts';
 
 /** qos.GetPodQOS for pods whose status does not say. */
@@ -309,6 +310,69 @@ export function describeStatefulSet(ps: StatefulSet, pods: Pod[], events: Event[
       w.write(1, `Access Modes:\t[${(t.spec.accessModes ?? []).join(' ')}]\n`);
     }
   }
+  describeEvents(w, events, now);
+  return w.toString();
+}
+
+const goList = (xs: string[] | undefined) => `[${(xs ?? []).join(' ')}]`;
+
+/** describePersistentVolumeClaim; `usedBy` are the pods that mount it (printPodsMultiline). */
+export function describePersistentVolumeClaim(pvc: PersistentVolumeClaim, usedBy: string[], events: Event[] | undefined, now: number): string {
+  const w = new PrefixWriter();
+  const bound = !!pvc.spec.volumeName;
+  w.write(0, `Name:\t${pvc.metadata.name}\n`);
+  w.write(0, `Namespace:\t${pvc.metadata.namespace ?? ''}\n`);
+  w.write(0, `StorageClass:\t${pvc.spec.storageClassName ?? ''}\n`);
+  if (pvc.metadata.deletionTimestamp) w.write(0, `Status:\tTerminating (lasts ${translateTimestampSince(pvc.metadata.deletionTimestamp, now)})\n`);
+  else w.write(0, `Status:\t${pvc.status?.phase ?? ''}\n`);
+  w.write(0, `Volume:\t${pvc.spec.volumeName ?? ''}\n`);
+  printLabelsMultiline(w, 'Labels', pvc.metadata.labels);
+  printAnnotationsMultiline(w, 'Annotations', pvc.metadata.annotations);
+  w.write(0, `Finalizers:\t${goList(pvc.metadata.finalizers)}\n`);
+  const cap = pvc.status?.capacity?.['storage'];
+  w.write(0, `Capacity:\t${bound && cap ? (canonicalQuantity(cap) ?? cap) : ''}\n`);
+  w.write(0, `Access Modes:\t${bound ? accessModesString(pvc.status?.accessModes) : ''}\n`);
+  if (pvc.spec.volumeMode) w.write(0, `VolumeMode:\t${pvc.spec.volumeMode}\n`);
+  w.write(0, 'Used By:\t');
+  if (usedBy.length === 0) w.write(0, '<none>\n');
+  usedBy.forEach((p, i) => w.write(0, `${i ? '\t' : ''}${p}\n`));
+  describeEvents(w, events, now);
+  return w.toString();
+}
+
+/** describePersistentVolume, for the hostPath volumes the simulator has. */
+export function describePersistentVolume(pv: PersistentVolume, events: Event[] | undefined, now: number): string {
+  const w = new PrefixWriter();
+  const ref = pv.spec.claimRef;
+  w.write(0, `Name:\t${pv.metadata.name}\n`);
+  printLabelsMultiline(w, 'Labels', pv.metadata.labels);
+  printAnnotationsMultiline(w, 'Annotations', pv.metadata.annotations);
+  w.write(0, `Finalizers:\t${goList(pv.metadata.finalizers)}\n`);
+  w.write(0, `StorageClass:\t${pv.spec.storageClassName ?? ''}\n`);
+  if (pv.metadata.deletionTimestamp) w.write(0, `Status:\tTerminating (lasts ${translateTimestampSince(pv.metadata.deletionTimestamp, now)})\n`);
+  else w.write(0, `Status:\t${pv.status?.phase ?? ''}\n`);
+  w.write(0, `Claim:\t${ref ? `${ref.namespace ?? ''}/${ref.name ?? ''}` : ''}\n`);
+  w.write(0, `Reclaim Policy:\t${pv.spec.persistentVolumeReclaimPolicy ?? ''}\n`);
+  w.write(0, `Access Modes:\t${accessModesString(pv.spec.accessModes)}\n`);
+  if (pv.spec.volumeMode) w.write(0, `VolumeMode:\t${pv.spec.volumeMode}\n`);
+  const cap = pv.spec.capacity?.['storage'];
+  w.write(0, `Capacity:\t${cap ? (canonicalQuantity(cap) ?? cap) : ''}\n`);
+  const terms = pv.spec.nodeAffinity?.required?.nodeSelectorTerms;
+  if (terms?.length) {
+    w.write(0, 'Node Affinity:\t\n');
+    w.write(1, 'Required Terms:\t\n');
+    terms.forEach((t, i) => {
+      const exprs = (t.matchExpressions ?? []).map((e) => `${e.key} ${e.operator.toLowerCase()} [${(e.values ?? []).join(' ')}]`);
+      w.write(2, `Term ${i}:\t${exprs.join(', ')}\n`);
+    });
+  } else w.write(0, 'Node Affinity:\t<none>\n');
+  w.write(0, `Message:\t${pv.status?.message ?? ''}\n`);
+  w.write(0, 'Source:\n');
+  if (pv.spec.hostPath) {
+    w.write(2, 'Type:\tHostPath (bare host directory volume)\n');
+    w.write(2, `Path:\t${pv.spec.hostPath.path}\n`);
+    w.write(2, `HostPathType:\t${pv.spec.hostPath.type ?? ''}\n`);
+  } else w.write(2, 'Type:\t<unknown>\n');
   describeEvents(w, events, now);
   return w.toString();
 }
