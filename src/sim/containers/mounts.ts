@@ -10,8 +10,28 @@
  */
 import type { ContainerFs } from './types.ts';
 
-/** A volume's files, by path relative to its root ("index.html", "conf/app.ini"). */
-export type VolumeDir = Map<string, string>;
+/** A volume's files, by path relative to its root ("index.html", "conf/app.ini"); a Map is one. */
+export interface VolumeDir {
+  get(path: string): string | undefined;
+  set(path: string, text: string): unknown;
+  delete(path: string): unknown;
+  keys(): Iterable<string>;
+}
+
+/** The files under `prefix` of a bigger tree (a hostPath directory of the node's disk), as a volume. */
+export function subDir(tree: VolumeDir, prefix: string): VolumeDir {
+  const p = prefix.replace(/^\/+|\/+$/g, '');
+  const full = (k: string) => (p ? `${p}/${k}` : k);
+  return {
+    get: (k) => tree.get(full(k)),
+    set: (k, v) => tree.set(full(k), v),
+    delete: (k) => tree.delete(full(k)),
+    *keys() {
+      for (const k of tree.keys()) if (!p) yield k;
+      else if (k.startsWith(`${p}/`)) yield k.slice(p.length + 1);
+    },
+  };
+}
 
 export interface FsMount {
   /** Absolute mount point in the container. */

@@ -1,7 +1,8 @@
-import type { ConfigMap, EndpointSlice, Event, Lease, Node, Pod, Service } from '../api/types.ts';
+import type { ConfigMap, EndpointSlice, Event, KubeObject, Lease, Node, Pod, Service } from '../api/types.ts';
+import type { ApiResult } from '../apiserver/status.ts';
 import type { ApiClient } from '../apiserver/index.ts';
 import type { EventRecorder } from '../events.ts';
-import type { KubeletClient, ProxyClient } from '../node/client.ts';
+import type { ClaimView, KubeletClient, ProxyClient, SecretView, VolumeView } from '../node/client.ts';
 import { listOf, toStatus, watchOf } from './common.ts';
 
 /**
@@ -24,6 +25,10 @@ export function kubeletClient(api: ApiClient, events?: EventRecorder): KubeletCl
     updateLease: (lease) => toStatus(api.update(lease)),
     createEvent: (event: Event) => toStatus(events ? events.correlate(event) : api.create(event)),
     getConfigMap: (ns, name) => toStatus(api.get<ConfigMap>('configmaps', ns, name)),
+    getSecret: (ns, name) => toStatus(api.get<KubeObject>('secrets', ns, name)) as ApiResult<SecretView>,
+    getPersistentVolumeClaim: (ns, name) => toStatus(api.get<KubeObject>('persistentvolumeclaims', ns, name)) as ApiResult<ClaimView>,
+    getPersistentVolume: (name) => toStatus(api.get<KubeObject>('persistentvolumes', undefined, name)) as ApiResult<VolumeView>,
+    listServices: () => listOf<Service>(api, 'services'),
   };
 }
 

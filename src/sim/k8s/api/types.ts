@@ -107,6 +107,7 @@ export interface VolumeMountK8s {
   name: string;
   mountPath: string;
   readOnly?: boolean;
+  subPath?: string;
 }
 
 export interface Container {
@@ -174,12 +175,35 @@ export interface TopologySpreadConstraint {
   labelSelector?: LabelSelector;
 }
 
+export interface KeyToPath {
+  key: string;
+  path: string;
+  mode?: number;
+}
+
+export interface DownwardAPIVolumeFile {
+  path: string;
+  fieldRef?: { fieldPath: string; apiVersion?: string };
+  resourceFieldRef?: { containerName?: string; resource: string; divisor?: Quantity };
+  mode?: number;
+}
+
+export interface VolumeProjection {
+  configMap?: { name: string; items?: KeyToPath[]; optional?: boolean };
+  secret?: { name: string; items?: KeyToPath[]; optional?: boolean };
+  downwardAPI?: { items?: DownwardAPIVolumeFile[] };
+  serviceAccountToken?: { path: string; expirationSeconds?: number; audience?: string };
+}
+
 export interface Volume {
   name: string;
-  emptyDir?: Record<string, unknown>;
-  configMap?: { name: string };
-  hostPath?: { path: string };
-  persistentVolumeClaim?: { claimName: string };
+  emptyDir?: { medium?: string; sizeLimit?: Quantity };
+  configMap?: { name: string; items?: KeyToPath[]; defaultMode?: number; optional?: boolean };
+  secret?: { secretName: string; items?: KeyToPath[]; defaultMode?: number; optional?: boolean };
+  hostPath?: { path: string; type?: string };
+  persistentVolumeClaim?: { claimName: string; readOnly?: boolean };
+  projected?: { sources?: VolumeProjection[]; defaultMode?: number };
+  downwardAPI?: { items?: DownwardAPIVolumeFile[]; defaultMode?: number };
 }
 
 export interface PodSpec {
@@ -200,6 +224,10 @@ export interface PodSpec {
   /** Never: the pod waits instead of preempting lower-priority pods. */
   preemptionPolicy?: 'PreemptLowerPriority' | 'Never';
   serviceAccountName?: string;
+  serviceAccount?: string;
+  automountServiceAccountToken?: boolean;
+  /** Services' variables in every container (default true). */
+  enableServiceLinks?: boolean;
   dnsPolicy?: string;
   /** The pod's hostname (defaults to its name); with subdomain, `<hostname>.<subdomain>.<ns>.svc` resolves to it. */
   hostname?: string;

@@ -63,6 +63,33 @@ export interface KubeletClient {
 
   /** Reads a ConfigMap for a container's env (the kubelet's configmap manager). */
   getConfigMap(namespace: string, name: string): ApiResult<ConfigMap>;
+  /** Reads a Secret for a secret volume or env (the kubelet's secret manager). */
+  getSecret(namespace: string, name: string): ApiResult<SecretView>;
+  /** The volume manager's desired-state populator reads the claim, then the volume it is bound to. */
+  getPersistentVolumeClaim(namespace: string, name: string): ApiResult<ClaimView>;
+  getPersistentVolume(name: string): ApiResult<VolumeView>;
+  /** The kubelet's Service informer: the variables of Services in the pod's namespace (enableServiceLinks). */
+  listServices(): ApiResult<ListResult<Service>>;
+}
+
+/** The parts of a Secret the kubelet reads (data is base64, as the API serves it). */
+export interface SecretView {
+  metadata: { name: string; namespace?: string };
+  data?: Record<string, string>;
+  stringData?: Record<string, string>;
+}
+
+/** The parts of a PersistentVolumeClaim the volume manager reads: the bound volume's name. */
+export interface ClaimView {
+  metadata: { name: string; namespace?: string };
+  spec?: { volumeName?: string };
+  status?: { phase?: string };
+}
+
+/** The parts of a PersistentVolume the kubelet mounts: a directory on the node (kind's local-path provisioner makes hostPath volumes). */
+export interface VolumeView {
+  metadata: { name: string };
+  spec?: { hostPath?: { path: string; type?: string }; local?: { path: string } };
 }
 
 export interface ProxyClient {

@@ -19,6 +19,8 @@ import { parseReference } from '../../containers/reference.ts';
 import { PodIPAllocator } from './ipam.ts';
 import { podConditions, podPhase } from './pod-status.ts';
 import { runProbe } from './probes.ts';
+import { type MountedVolume, setUpVolumes } from './volumes.ts';
+import type { FsMount, VolumeDir } from '../../containers/mounts.ts';
 import { type ContainerRuntime, type RtContainer, RUNTIME_VERSION } from './runtime.ts';
 import { KUBERNETES_VERSION } from '../version.ts';
 import { pullMs, STAGES } from './stages.ts';
@@ -79,6 +81,11 @@ interface Worker {
   conditions: PodCondition[];
   /** Set by the cluster when the component inside stops answering: its containers report not ready. */
   unhealthy?: boolean;
+  /** The pod's volumes once all are set up (before the sandbox, as WaitForAttachAndMount). */
+  volumes?: Map<string, MountedVolume>;
+  emptyDirs: Map<string, VolumeDir>;
+  /** The volume operation back-off (500 ms doubling to 2m2s) after a failed mount. */
+  mountRetryMs?: number;
 }
 
 const podKey = (p: Pod) => `${p.metadata.namespace ?? 'default'}/${p.metadata.name}`;
@@ -318,7 +325,7 @@ export class Kubelet {
     if (!w) {
       const cs = (list: Container[] | undefined, init: boolean): CState[] =>
         (list ?? []).map((spec) => ({ spec, init, restartCount: 0, started: false, ready: false, probes: { startup: { failures: 0, successes: 0 }, liveness: { failures: 0, successes: 0 }, readiness: { failures: 0, successes: 0 } } }));
-      w = { pod, sandboxReady: false, busy: false, cs: [...cs(pod.spec.initContainers, true), ...cs(pod.spec.containers, false)], startTime: rfc3339(this.#o.clock.now()), terminating: false, finished: false, timers: [], conditions: pod.status?.conditions ?? [] };
+      w = { pod, sandboxReady: false, busy: false, cs: [...cs(pod.spec.initContainers, true), ...cs(pod.spec.containers, false)], startTime: rfc3339(this.#o.clock.now()), terminating: false, finished: false, timers: [], conditions: pod.status?.conditions ?? [], emptyDirs: new Map() };
       this.#workers.set(uid, w);
     }
     // Our own status writes come back through the watch; like the kubelet's pod config, only spec/metadata changes matter.
@@ -347,6 +354,7 @@ export class Kubelet {
   /** Decides the next step for a pod; one step in flight per pod at a time. */
   #sync(w: Worker): void {
     if (!this.#running || w.busy || w.terminating || w.finished) return;
+    if (!w.volumes) return this.#mountVolumes(w);
     if (!w.sandboxId) return this.#createSandbox(w);
     const policy = w.pod.spec.restartPolicy ?? 'Always';
     for (const c of w.cs.filter((x) => x.init)) {
@@ -366,6 +374,64 @@ export class Kubelet {
       return this.#startContainer(w, c);
     }
     this.#pushStatus(w);
+  }
+
+  /** The volume manager: every volume set up before the sandbox; a failure is retried with back-off and reported. */
+  #mountVolumes(w: Worker): void {
+    const { client, runtime } = this.#o;
+    const ns = w.pod.metadata.namespace ?? 'default';
+    const get = <T>(r: { ok: true; value: T } | { ok: false }): T | undefined => (r.ok ? r.value : undefined);
+    const r = setUpVolumes(w.pod, {
+      configMap: (name) => get(client.getConfigMap(ns, name)),
+      secret: (name) => get(client.getSecret(ns, name)),
+      claim: (name) => get(client.getPersistentVolumeClaim(ns, name)),
+      persistentVolume: (name) => get(client.getPersistentVolume(name)),
+      hostDir: (path) => runtime.hostDir(path),
+      emptyDir: (name) => {
+        let d = w.emptyDirs.get(name);
+        if (!d) w.emptyDirs.set(name, (d = new Map()));
+        return d;
+      },
+      field: (path) => this.#fieldValue(w, path),
+      token: (audience, exp) => this.#token(w, audience, exp),
+    });
+    if (r.ok) {
+      w.volumes = r.volumes;
+      w.mountRetryMs = undefined;
+      return this.#sync(w);
+    }
+    for (const c of w.cs) c.waiting = { reason: c.init || !w.cs.some((x) => x.init) ? 'ContainerCreating' : 'PodInitializing' };
+    const msg = r.claim ? `Unable to attach or mount volumes: unmounted volumes=[${r.volume}], unattached volumes=[], failed to process volumes=[${r.volume}]: ${r.message}` : `MountVolume.SetUp failed for volume "${r.volume}" : ${r.message}`;
+    this.#podEvent(w, undefined, 'Warning', 'FailedMount', msg);
+    this.#pushStatus(w);
+    w.mountRetryMs = Math.min((w.mountRetryMs ?? STAGES.mountRetryInitialMs / 2) * 2, STAGES.mountRetryMaxMs);
+    this.#later(w, w.mountRetryMs, () => this.#sync(w));
+  }
+
+  /** A bound service account token as the TokenRequest API issues it (RS256 JWT; the signature is a stand-in). */
+  #token(w: Worker, audience: string | undefined, expirationSeconds: number): string {
+    const now = Math.floor(this.#o.clock.now() / 1000);
+    const ns = w.pod.metadata.namespace ?? 'default';
+    const sa = w.pod.spec.serviceAccountName ?? 'default';
+    const iss = 'https://kubernetes.default.svc.cluster.local';
+    const b64url = (s: string) => btoa(s).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+    const hex = (seed: string) => sha256Hex(seed);
+    const uuidOf = (seed: string) => hex(seed).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, '$1-$2-$3-$4-$5');
+    const header = { alg: 'RS256', kid: b64url(hex(`kid/${this.nodeName}`)).slice(0, 43) };
+    // kube-apiserver --service-account-extend-token-expiration: a kubelet's token lives a year, warning after the asked time.
+    const claims = {
+      aud: [audience ?? iss],
+      exp: now + 31_536_000 + 7,
+      iat: now,
+      iss,
+      jti: uuidOf(`jti/${w.pod.metadata.uid}/${now}`),
+      'kubernetes.io': { namespace: ns, node: { name: this.nodeName, uid: this.#nodeUid }, pod: { name: w.pod.metadata.name, uid: w.pod.metadata.uid }, serviceaccount: { name: sa, uid: uuidOf(`sa/${ns}/${sa}`) }, warnafter: now + expirationSeconds },
+      nbf: now,
+      sub: `system:serviceaccount:${ns}:${sa}`,
+    };
+    let sig = '';
+    for (let i = 0; sig.length < 342; i++) sig += b64url(hex(`sig/${w.pod.metadata.uid}/${now}/${i}`));
+    return `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}.${sig.slice(0, 342)}`;
   }
 
   #createSandbox(w: Worker): void {
@@ -483,6 +549,7 @@ export class Kubelet {
         ...(c.spec.command ? { command: c.spec.command } : {}),
         ...(c.spec.args ? { args: c.spec.args } : {}),
         env: env.value,
+        mounts: this.#mountsOf(w, c.spec),
         ...(limit ? { memoryLimitBytes: quantityValue(mustQ(limit)) } : {}),
       });
       if (c.rtId) {
@@ -508,6 +575,17 @@ export class Kubelet {
       this.#startProbes(w, c);
       this.#sync(w);
     });
+  }
+
+  /** The container's volumeMounts over the pod's set-up volumes (a subPath that is missing is created, as the kubelet does). */
+  #mountsOf(w: Worker, spec: Container): FsMount[] {
+    const out: FsMount[] = [];
+    for (const m of spec.volumeMounts ?? []) {
+      const v = w.volumes?.get(m.name);
+      if (!v) continue;
+      out.push({ target: m.mountPath, dir: v.dir, ...(m.subPath ? { subPath: m.subPath } : {}), readOnly: v.readOnly || !!m.readOnly });
+    }
+    return out;
   }
 
   /** makeEnvironmentVariables: envFrom first, then env (which wins), ConfigMaps read through the API. */

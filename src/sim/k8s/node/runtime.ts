@@ -11,7 +11,7 @@ import { PATH, type ImageConfig } from '../../containers/images.ts';
 import { launch, processArgv, type Program } from '../../containers/programs.ts';
 import { parseReference } from '../../containers/reference.ts';
 import { containerdPullError, resolveImage } from '../../containers/registry.ts';
-import { type FsMount, WHITEOUT, withMounts } from '../../containers/mounts.ts';
+import { type FsMount, subDir, type VolumeDir, WHITEOUT, withMounts } from '../../containers/mounts.ts';
 import type { ContainerFs, ContainerSys, ExecResult, Listener } from '../../containers/types.ts';
 import { pullMs, STAGES } from './stages.ts';
 
@@ -109,6 +109,8 @@ export class ContainerRuntime {
   #sandboxes = new Map<string, Sandbox>();
   #containers = new Map<string, RtContainer>();
   #exitListeners: ((c: RtContainer) => void)[] = [];
+  /** The node's own disk, where hostPath and local persistent volumes live (paths without the leading '/'). */
+  readonly #disk = new Map<string, string>();
   network: OutsideNetwork | undefined;
 
   constructor(opts: RuntimeOptions) {
@@ -158,6 +160,11 @@ export class ContainerRuntime {
     const entry = { imageID: `${r.repository}@${digest}`, sizeBytes: compressedSize, names: [`${r.repository}@${digest}`, r.full] };
     this.#images.set(r.full, entry);
     return { imageID: entry.imageID, sizeBytes: entry.sizeBytes };
+  }
+
+  /** A directory of the node's disk, shared by every pod on this node that mounts it. */
+  hostDir(path: string): VolumeDir {
+    return subDir(this.#disk, path);
   }
 
   // ---------- sandboxes ----------

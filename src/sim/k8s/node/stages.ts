@@ -48,6 +48,9 @@ export const STAGES = {
   nodeStatusUpdateMs: 10_000,
   /** ...or when nodeStatusReportFrequency has passed since the last post. */
   nodeStatusReportMs: 300_000,
+  /** Volume operations that failed are retried after 500 ms, doubling to 2m2s (exponentialbackoff in nestedpendingoperations). */
+  mountRetryInitialMs: 500,
+  mountRetryMaxMs: 122_000,
   /** Simulated process memory growth of `tail /dev/zero` per second. */
   memoryRampBytesPerSecond: 512 * 1024 * 1024,
 } as const;

@@ -7,10 +7,10 @@
 import { apiFail } from '../../apiserver/status.ts';
 import type { ConfigMap, EndpointSlice, Event, KubeObject, Lease, Node, Pod, Service } from '../../api/types.ts';
 import type { VirtualClock } from '../../../clock.ts';
-import type { ApiResult, DeleteOptions, ListOptions, ListResult, NodeClient, StopWatch, WatchEvent, WatchOptions } from '../client.ts';
+import type { ApiResult, ClaimView, DeleteOptions, SecretView, VolumeView, ListOptions, ListResult, NodeClient, StopWatch, WatchEvent, WatchOptions } from '../client.ts';
 import { rfc3339 } from '../format.ts';
 
-type Kind = 'Pod' | 'Node' | 'Lease' | 'Event' | 'Service' | 'EndpointSlice' | 'ConfigMap';
+type Kind = 'Pod' | 'Node' | 'Lease' | 'Event' | 'Service' | 'EndpointSlice' | 'ConfigMap' | 'Secret' | 'PersistentVolumeClaim' | 'PersistentVolume';
 
 interface Watcher {
   kind: Kind;
@@ -130,6 +130,21 @@ export class FakeClient implements NodeClient {
     next.metadata.deletionTimestamp = rfc3339(this.clock.now() + grace * 1000);
     next.metadata.deletionGracePeriodSeconds = grace;
     return { ok: true, value: this.#store(next, 'MODIFIED') };
+  }
+
+  getSecret(namespace: string, name: string): ApiResult<SecretView> {
+    const o = this.get<KubeObject>('Secret', namespace, name);
+    return o ? { ok: true, value: o as unknown as SecretView } : apiFail({ code: 'NotFound', httpCode: 404, message: `secrets "${name}" not found` });
+  }
+
+  getPersistentVolumeClaim(namespace: string, name: string): ApiResult<ClaimView> {
+    const o = this.get<KubeObject>('PersistentVolumeClaim', namespace, name);
+    return o ? { ok: true, value: o as unknown as ClaimView } : apiFail({ code: 'NotFound', httpCode: 404, message: `persistentvolumeclaims "${name}" not found` });
+  }
+
+  getPersistentVolume(name: string): ApiResult<VolumeView> {
+    const o = this.get<KubeObject>('PersistentVolume', undefined, name);
+    return o ? { ok: true, value: o as unknown as VolumeView } : apiFail({ code: 'NotFound', httpCode: 404, message: `persistentvolumes "${name}" not found` });
   }
 
   getConfigMap(namespace: string, name: string): ApiResult<ConfigMap> {

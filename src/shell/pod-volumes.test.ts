@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { transcript } from './headless.ts';
+import { createSession } from './session.ts';
+
+/**
+ * Pod volumes as a kind cluster shows them, with the Kubernetes documentation's
+ * own manifests verbatim (kubernetes/website content/en/examples: pods/two-container-pod.yaml,
+ * configmap/configmap-multikeys.yaml, pods/pod-configmap-volume*.yaml,
+ * pods/inject/secret.yaml and secret-pod.yaml) and what its pages say you see
+ * ("Communicate Between Containers in the Same Pod Using a Shared Volume",
+ * "Configure a Pod to Use a ConfigMap", "Distribute Credentials Securely Using Secrets").
+ */
+const docs = (f: string) => readFileSync(join(import.meta.dirname, '../sim/k8s/fixtures/docs', f), 'utf8');
+const session = (files: Record<string, string>) => createSession({ seed: 1, dir: 'work', files, tty: { color: false, columns: 200 }, lang: 'en' });
+
+describe('emptyDir: one directory shared by the pod\'s containers', () => {
+  it('two-container-pod.yaml: nginx serves the index.html the debian container wrote', () => {
+    const sh = session({ 'two-container-pod.yaml': docs('two-container-pod.yaml') });
+    const out = transcript(sh, ['kubectl apply -f two-container-pod.yaml', 'sleep 20', 'kubectl exec two-containers -c nginx-container -- curl -s localhost', 'kubectl get pod two-containers']);
+    expect(out).toContain('Hello from the debian container');
+    expect(out).not.toContain('Welcome to nginx!');
+    // The debian container has exited (restartPolicy Never): 1/2 NotReady, as the docs' output shows.
+    expect(out).toMatch(/two-containers\s+1\/2\s+NotReady\s+0/);
+  });
+
+  it('an init container writes the page into an emptyDir before nginx starts', () => {
+    const pod = [
+      'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: init-demo', 'spec:',
+      '  containers:', '  - name: nginx', '    image: nginx', '    volumeMounts:', '    - name: workdir', '      mountPath: /usr/share/nginx/html',
+      '  initContainers:', '  - name: install', '    image: busybox:1.28', '    command: ["sh", "-c", "echo Hello from the init container > /work-dir/index.html"]',
+      '    volumeMounts:', '    - name: workdir', '      mountPath: "/work-dir"',
+      '  volumes:', '  - name: workdir', '    emptyDir:', '      medium: Memory', '      sizeLimit: 64Mi', '',
+    ].join('\n');
+    const sh = session({ 'init.yaml': pod });
+    const out = transcript(sh, ['kubectl apply -f init.yaml', 'sleep 20', 'kubectl exec init-demo -- curl -s localhost', 'kubectl exec init-demo -- cat /usr/share/nginx/html/index.html']);
+    expect(out.match(/Hello from the init container/g)).toHaveLength(2);
+  });
+
+  it('an empty emptyDir hides the image\'s files under the mount point: nginx answers 403', () => {
+    const pod = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '  - name: nginx', '    image: nginx', '    volumeMounts:', '    - name: html', '      mountPath: /usr/share/nginx/html', '  volumes:', '  - name: html', '    emptyDir: {}', ''].join('\n');
+    const out = transcript(session({ 'p.yaml': pod }), ['kubectl apply -f p.yaml', 'sleep 20', 'kubectl exec web -- curl -s localhost', 'kubectl exec web -- ls /usr/share/nginx/html']);
+    expect(out).toContain('<head><title>403 Forbidden</title></head>');
+  });
+});
+
+describe('configMap volumes', () => {
+  it('pod-configmap-volume.yaml: every key is a file (ls /etc/config/ prints SPECIAL_LEVEL SPECIAL_TYPE)', () => {
+    const sh = session({ 'cm.yaml': docs('configmap-multikeys.yaml'), 'pod.yaml': docs('pod-configmap-volume.yaml') });
+    const out = transcript(sh, ['kubectl apply -f cm.yaml', 'kubectl apply -f pod.yaml', 'sleep 20', 'kubectl logs dapi-test-pod']);
+    expect(out).toContain('SPECIAL_LEVEL\nSPECIAL_TYPE\n');
+  });
+
+  it('items put one key at a chosen path (cat /etc/config/keys prints very)', () => {
+    const sh = session({ 'cm.yaml': docs('configmap-multikeys.yaml'), 'pod.yaml': docs('pod-configmap-volume-specific-key.yaml') });
+    const out = transcript(sh, ['kubectl apply -f cm.yaml', 'kubectl apply -f pod.yaml', 'sleep 20', 'kubectl logs dapi-test-pod']);
+    expect(out.trimEnd().endsWith('very')).toBe(true);
+  });
+
+  it('a missing ConfigMap keeps the pod ContainerCreating with the FailedMount event, and it starts once the ConfigMap exists', () => {
+    const sh = session({ 'cm.yaml': docs('configmap-multikeys.yaml'), 'pod.yaml': docs('pod-configmap-volume.yaml') });
+    const out = transcript(sh, ['kubectl apply -f pod.yaml', 'sleep 30', 'kubectl get pod dapi-test-pod', 'kubectl get events --field-selector reason=FailedMount']);
+    expect(out).toMatch(/dapi-test-pod\s+0\/1\s+ContainerCreating\s+0/);
+    expect(out).toContain('MountVolume.SetUp failed for volume "config-volume" : configmap "special-config" not found');
+    const later = transcript(sh, ['kubectl apply -f cm.yaml', 'sleep 130', 'kubectl logs dapi-test-pod']);
+    expect(later).toContain('SPECIAL_LEVEL\nSPECIAL_TYPE\n');
+  });
+
+  it('optional: true mounts an empty directory instead of waiting', () => {
+    const pod = docs('pod-configmap-volume.yaml').replace('name: special-config', 'name: special-config\n        optional: true');
+    const out = transcript(session({ 'pod.yaml': pod }), ['kubectl apply -f pod.yaml', 'sleep 20', 'kubectl get pod dapi-test-pod']);
+    expect(out).toMatch(/dapi-test-pod\s+0\/1\s+Completed\s+0/);
+  });
+
+  it('configMap volumes are read-only: a write fails with EROFS', () => {
+    const pod = docs('pod-configmap-volume.yaml').replace('"ls /etc/config/"', '"echo x > /etc/config/new; echo status=$?"');
+    const out = transcript(session({ 'cm.yaml': docs('configmap-multikeys.yaml'), 'pod.yaml': pod }), ['kubectl apply -f cm.yaml -f pod.yaml', 'sleep 20', 'kubectl logs dapi-test-pod']);
+    expect(out).toContain("can't create /etc/config/new: Read-only file system");
+    expect(out).toContain('status=1');
+  });
+});
+
+describe('secret volumes', () => {
+  it('secret-pod.yaml: the files hold the base64-decoded values (my-app, 39528$vdg7Jb)', () => {
+    const sh = session({ 'secret.yaml': docs('secret.yaml'), 'secret-pod.yaml': docs('secret-pod.yaml') });
+    const out = transcript(sh, ['kubectl apply -f secret.yaml', 'kubectl apply -f secret-pod.yaml', 'sleep 20', 'kubectl exec secret-test-pod -- ls /etc/secret-volume', 'kubectl exec secret-test-pod -- cat /etc/secret-volume/username', 'echo', 'kubectl exec secret-test-pod -- cat /etc/secret-volume/password']);
+    expect(out).toContain('password\nusername\n');
+    expect(out).toContain('my-app');
+    expect(out).toContain('39528$vdg7Jb');
+  });
+
+  it('a missing Secret: FailedMount "secret ... not found"', () => {
+    const out = transcript(session({ 'secret-pod.yaml': docs('secret-pod.yaml') }), ['kubectl apply -f secret-pod.yaml', 'sleep 10', 'kubectl describe pod secret-test-pod']);
+    expect(out).toContain('MountVolume.SetUp failed for volume "secret-volume" : secret "test-secret" not found');
+  });
+});
+
+describe('hostPath and subPath', () => {
+  it('two pods on one node share a hostPath directory; subPath mounts one file of a volume', () => {
+    const pod = (name: string, cmd: string) => ['apiVersion: v1', 'kind: Pod', 'metadata:', `  name: ${name}`, 'spec:', '  nodeName: worker-1', '  containers:', '  - name: c', '    image: busybox:1.37', `    command: ["sh", "-c", "${cmd}"]`, '    volumeMounts:', '    - name: h', '      mountPath: /data', '  volumes:', '  - name: h', '    hostPath:', '      path: /tmp/shared', '      type: DirectoryOrCreate', ''].join('\n');
+    const sh = session({ 'a.yaml': pod('writer', 'echo from-writer > /data/note; sleep 3600'), 'b.yaml': pod('reader', 'sleep 3600') });
+    const out = transcript(sh, ['kubectl apply -f a.yaml', 'sleep 15', 'kubectl apply -f b.yaml', 'sleep 15', 'kubectl exec reader -- cat /data/note']);
+    expect(out).toContain('from-writer');
+    const sub = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: conf', 'data:', '  nginx.conf: "events {}\\n"', '---', 'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '  - name: nginx', '    image: nginx', '    volumeMounts:', '    - name: conf', '      mountPath: /etc/nginx/nginx.conf', '      subPath: nginx.conf', '  volumes:', '  - name: conf', '    configMap:', '      name: conf', ''].join('\n');
+    const out2 = transcript(session({ 's.yaml': sub }), ['kubectl apply -f s.yaml', 'sleep 20', 'kubectl exec web -- cat /etc/nginx/nginx.conf', 'kubectl exec web -- cat /etc/nginx/conf.d/default.conf']);
+    expect(out2).toContain('events {}');
+    expect(out2).toContain('server_name  localhost;');
+  });
+});
