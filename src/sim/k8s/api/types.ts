@@ -433,6 +433,25 @@ export interface StatefulSet extends KubeObject {
   };
 }
 
+export interface CronJob extends KubeObject {
+  kind: 'CronJob';
+  spec: {
+    schedule: string;
+    timeZone?: string;
+    startingDeadlineSeconds?: number;
+    concurrencyPolicy?: 'Allow' | 'Forbid' | 'Replace';
+    suspend?: boolean;
+    jobTemplate: { metadata?: { labels?: Labels; annotations?: Record<string, string> }; spec: Job['spec'] };
+    successfulJobsHistoryLimit?: number;
+    failedJobsHistoryLimit?: number;
+  };
+  status?: {
+    active?: { kind?: string; namespace?: string; name: string; uid?: string; apiVersion?: string; resourceVersion?: string }[];
+    lastScheduleTime?: string;
+    lastSuccessfulTime?: string;
+  };
+}
+
 // ---------- Storage ----------
 
 export interface PersistentVolumeClaim extends KubeObject {

@@ -12,6 +12,7 @@ import { podKind } from './kinds/pod.ts';
 import { replicaSetKind } from './kinds/replicaset.ts';
 import { serviceKind } from './kinds/service.ts';
 import { statefulSetKind } from './kinds/statefulset.ts';
+import { cronJobKind } from './kinds/cronjob.ts';
 import { persistentVolumeClaimKind, persistentVolumeKind, storageClassKind } from './kinds/storage.ts';
 import { groupOf, type KindDef } from './kinds/types.ts';
 
@@ -31,6 +32,7 @@ export const KINDS: readonly KindDef[] = [
   daemonSetKind,
   statefulSetKind,
   jobKind,
+  cronJobKind,
   persistentVolumeClaimKind,
   persistentVolumeKind,
   storageClassKind,

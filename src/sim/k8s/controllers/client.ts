@@ -1,6 +1,7 @@
 import type { ApiResult } from '../apiserver/status.ts';
 import type {
   ConfigMap,
+  CronJob,
   DaemonSet,
   Deployment,
   Endpoints,
@@ -47,6 +48,7 @@ export interface ResourceTypes {
   configmaps: ConfigMap;
   serviceaccounts: ServiceAccount;
   statefulsets: StatefulSet;
+  cronjobs: CronJob;
   persistentvolumeclaims: PersistentVolumeClaim;
   persistentvolumes: PersistentVolume;
   storageclasses: StorageClass;
@@ -61,6 +63,7 @@ export const NAMESPACED: readonly Resource[] = [
   'deployments',
   'daemonsets',
   'statefulsets',
+  'cronjobs',
   'jobs',
   'replicasets',
   'pods',
@@ -81,6 +84,7 @@ export const RESOURCE_OF_KIND: Readonly<Record<string, Resource>> = {
   Deployment: 'deployments',
   DaemonSet: 'daemonsets',
   StatefulSet: 'statefulsets',
+  CronJob: 'cronjobs',
   PersistentVolumeClaim: 'persistentvolumeclaims',
   PersistentVolume: 'persistentvolumes',
   Job: 'jobs',

@@ -10,6 +10,7 @@ import { NodeLifecycleController } from './nodelifecycle.ts';
 import { ReplicaSetController } from './replicaset.ts';
 import { RootCACertPublisher, ServiceAccountsController } from './serviceaccount.ts';
 import { StatefulSetController } from './statefulset.ts';
+import { CronJobController } from './cronjob.ts';
 import { PersistentVolumeController, PVCProtectionController, PVProtectionController } from './persistentvolume.ts';
 import { TaintEvictionController } from './taint-eviction.ts';
 
@@ -27,6 +28,7 @@ export const DEFAULT_CONTROLLERS: readonly ControllerFactory[] = [
   (ctx) => new PVCProtectionController(ctx),
   (ctx) => new PVProtectionController(ctx),
   (ctx) => new JobController(ctx),
+  (ctx) => new CronJobController(ctx),
   (ctx) => new EndpointSliceController(ctx),
   (ctx) => new EndpointsController(ctx),
   (ctx) => new NamespaceController(ctx),

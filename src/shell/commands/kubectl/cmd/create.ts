@@ -73,6 +73,22 @@ function job(k: Kctx, name: string): number {
   } as KubeObject);
 }
 
+/** create_cronjob.go: image and schedule are required; the Job template restarts OnFailure unless --restart says otherwise. */
+function cronjob(k: Kctx, name: string): number {
+  const image = images(k)[0];
+  const schedule = k.args.flags['schedule'] as string | undefined;
+  const missing = [...(image ? [] : ['"image"']), ...(schedule ? [] : ['"schedule"'])];
+  if (missing.length) return clientError(k, `required flag(s) ${missing.join(', ')} not set`);
+  const restart = (k.args.flags['restart'] as string | undefined) ?? 'OnFailure';
+  const command = k.args.dashArgs;
+  return createObject(k, {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name },
+    spec: { schedule, jobTemplate: { metadata: { name }, spec: { template: { metadata: {}, spec: { containers: [{ name, image, ...(command.length ? { command } : {}) }], restartPolicy: restart } } } } },
+  } as KubeObject);
+}
+
 function configmap(k: Kctx, name: string): number {
   const data = dataFromSources(k, 'ConfigMap', name);
   if (!data.ok) return clientError(k, data.errors[0].message);
@@ -111,6 +127,9 @@ export const create: Subcommand = (k) => {
       return createObject(k, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } as KubeObject);
     case 'job':
       return job(k, name);
+    case 'cronjob':
+    case 'cj':
+      return cronjob(k, name);
     case 'configmap':
     case 'cm':
       return configmap(k, name);

@@ -7,7 +7,7 @@ import { nodePrinter } from './nodes.ts';
 import { podPrinter } from './pods.ts';
 import { GET_TABWRITER, tabwrite } from './tabwriter.ts';
 import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './storage.ts';
-import { daemonSetPrinter, deploymentPrinter, jobPrinter, replicaSetPrinter, statefulSetPrinter } from './workloads.ts';
+import { cronJobPrinter, daemonSetPrinter, deploymentPrinter, jobPrinter, replicaSetPrinter, statefulSetPrinter } from './workloads.ts';
 
 const PRINTERS: Record<string, ResourcePrinter<never>> = {
   Pod: podPrinter,
@@ -20,6 +20,7 @@ const PRINTERS: Record<string, ResourcePrinter<never>> = {
   PersistentVolume: persistentVolumePrinter,
   StorageClass: storageClassPrinter,
   Job: jobPrinter,
+  CronJob: cronJobPrinter,
   Service: servicePrinter,
   Endpoints: endpointsPrinter,
   EndpointSlice: endpointSlicePrinter,

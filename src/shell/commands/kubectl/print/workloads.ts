@@ -1,6 +1,6 @@
-import type { DaemonSet, Deployment, Job, ReplicaSet, StatefulSet } from '../../../../sim/k8s/api/types.ts';
+import type { CronJob, DaemonSet, Deployment, Job, ReplicaSet, StatefulSet } from '../../../../sim/k8s/api/types.ts';
 import { humanDuration, parseTime, translateTimestampSince } from './age.ts';
-import { containerCells, formatLabels, selectorString, type ResourcePrinter } from './format.ts';
+import { containerCells, formatLabels, formatLabelSelector, selectorString, type ResourcePrinter } from './format.ts';
 
 const WIDE = ['CONTAINERS', 'IMAGES', 'SELECTOR'] as const;
 
@@ -52,6 +52,19 @@ export const statefulSetPrinter: ResourcePrinter<StatefulSet> = {
   row(s, now, wide) {
     const cells = [s.metadata.name, `${s.status?.readyReplicas ?? 0}/${s.spec.replicas ?? 1}`, translateTimestampSince(s.metadata.creationTimestamp, now)];
     if (wide) cells.push(...containerCells(s.spec.template.spec.containers));
+    return cells;
+  },
+};
+
+/** printCronJob: TIMEZONE <none> unless spec.timeZone is set; SUSPEND as printBoolPtr; ACTIVE counts status.active. */
+export const cronJobPrinter: ResourcePrinter<CronJob> = {
+  columns: ['NAME', 'SCHEDULE', 'TIMEZONE', 'SUSPEND', 'ACTIVE', 'LAST SCHEDULE', 'AGE'],
+  wideColumns: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+  row(cj, now, wide) {
+    const suspend = cj.spec.suspend === undefined ? '<unset>' : cj.spec.suspend ? 'True' : 'False';
+    const last = cj.status?.lastScheduleTime ? translateTimestampSince(cj.status.lastScheduleTime, now) : '<none>';
+    const cells = [cj.metadata.name, cj.spec.schedule, cj.spec.timeZone ?? '<none>', suspend, String(cj.status?.active?.length ?? 0), last, translateTimestampSince(cj.metadata.creationTimestamp, now)];
+    if (wide) cells.push(...containerCells(cj.spec.jobTemplate.spec.template.spec.containers), formatLabelSelector(cj.spec.jobTemplate.spec.selector));
     return cells;
   },
 };

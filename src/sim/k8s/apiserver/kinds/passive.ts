@@ -13,7 +13,6 @@ const ROWS: Row[] = [
   ['ResourceQuota', 'v1', 'resourcequotas', ['quota'], true, 'Limits on resource use per namespace.'],
   ['LimitRange', 'v1', 'limitranges', ['limits'], true, 'Default and maximum resources per object.'],
   ['ReplicationController', 'v1', 'replicationcontrollers', ['rc'], true, 'The predecessor of ReplicaSet.'],
-  ['CronJob', 'batch/v1', 'cronjobs', ['cj'], true, 'Jobs on a schedule.'],
   ['Ingress', 'networking.k8s.io/v1', 'ingresses', ['ing'], true, 'HTTP routing from outside the cluster to Services.'],
   ['IngressClass', 'networking.k8s.io/v1', 'ingressclasses', [], false, 'Which controller implements an Ingress.'],
   ['NetworkPolicy', 'networking.k8s.io/v1', 'networkpolicies', ['netpol'], true, 'Which pods may talk to which.'],

@@ -4,7 +4,7 @@
  * `--show-events=false` does), the related objects describe shows, and `now`.
  */
 import { addQuantities, canonicalQuantity, formatQuantity, milliValue, mustParseQuantity, parseQuantity, quantityValue, type Quantity as Q } from '../../../../../sim/k8s/api/quantity.ts';
-import type { Container, Deployment, EndpointSlice, Event, Lease, Node, PersistentVolume, PersistentVolumeClaim, Pod, ReplicaSet, Service, StatefulSet } from '../../../../../sim/k8s/api/types.ts';
+import type { Container, CronJob, Deployment, EndpointSlice, Event, Lease, Node, PersistentVolume, PersistentVolumeClaim, Pod, ReplicaSet, Service, StatefulSet } from '../../../../../sim/k8s/api/types.ts';
 import { rfc1123z, translateTimestampSince } from '../age.ts';
 import { controllerOf, formatLabels, formatLabelSelector, selectorString } from '../format.ts';
 import type { ServiceExtra } from '../network.ts';
@@ -373,6 +373,34 @@ export function describePersistentVolume(pv: PersistentVolume, events: Event[] |
     w.write(2, `Path:\t${pv.spec.hostPath.path}\n`);
     w.write(2, `HostPathType:\t${pv.spec.hostPath.type ?? ''}\n`);
   } else w.write(2, 'Type:\t<unknown>\n');
+  describeEvents(w, events, now);
+  return w.toString();
+}
+
+/** describeCronJob with describeJobTemplate and printActiveJobs (kubectl/pkg/describe/describe.go). */
+export function describeCronJob(cj: CronJob, events: Event[] | undefined, now: number): string {
+  const w = new PrefixWriter();
+  const s = cj.spec;
+  const js = s.jobTemplate.spec;
+  const unset = (v: number | undefined, unit = '') => (v === undefined ? '<unset>' : `${v}${unit}`);
+  w.write(0, `Name:\t${cj.metadata.name}\n`);
+  w.write(0, `Namespace:\t${cj.metadata.namespace ?? ''}\n`);
+  printLabelsMultiline(w, 'Labels', cj.metadata.labels);
+  printAnnotationsMultiline(w, 'Annotations', cj.metadata.annotations);
+  w.write(0, `Schedule:\t${s.schedule}\n`);
+  w.write(0, `Concurrency Policy:\t${s.concurrencyPolicy ?? ''}\n`);
+  w.write(0, `Suspend:\t${s.suspend === undefined ? '<unset>' : s.suspend ? 'True' : 'False'}\n`);
+  w.write(0, `Successful Job History Limit:\t${unset(s.successfulJobsHistoryLimit)}\n`);
+  w.write(0, `Failed Job History Limit:\t${unset(s.failedJobsHistoryLimit)}\n`);
+  w.write(0, `Starting Deadline Seconds:\t${unset(s.startingDeadlineSeconds, 's')}\n`);
+  w.write(0, `Selector:\t${js.selector ? selectorString(js.selector) : '<unset>'}\n`);
+  w.write(0, `Parallelism:\t${unset(js.parallelism)}\n`);
+  w.write(0, `Completions:\t${unset(js.completions)}\n`);
+  if (js.activeDeadlineSeconds !== undefined) w.write(0, `Active Deadline Seconds:\t${js.activeDeadlineSeconds}s\n`);
+  describePodTemplate(w, js.template);
+  w.write(0, `Last Schedule Time:\t${cj.status?.lastScheduleTime ? rfc1123z(cj.status.lastScheduleTime) : '<unset>'}\n`);
+  const active = cj.status?.active ?? [];
+  w.write(0, `Active Jobs:\t${active.length ? active.map((j) => j.name).join(', ') : '<none>'}\n`);
   describeEvents(w, events, now);
   return w.toString();
 }
