@@ -20,7 +20,8 @@ export function runLines(shell: Shell, lines: string[], io: ShellIO, opts: Headl
   for (const raw of lines) {
     const line = raw.replace(/\r$/, '');
     if (line.trim() === '^C') continue;
-    if (opts.echo) io.stdout.write(`$ ${line}\n`);
+    // Inside an attached session (docker run -it … sh) the line is shown after the session's own prompt.
+    if (opts.echo) io.stdout.write(`${shell.session ? shell.prompt() : '$ '}${line}\n`);
     let finished = false;
     shell.run(line, io, () => (finished = true));
     if (finished) continue;

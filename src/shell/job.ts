@@ -1,4 +1,4 @@
-import type { Job } from './types.ts';
+import type { Job, Session } from './types.ts';
 
 /** The usual Job: a command calls exit() when done; Ctrl-C calls onInterrupt. */
 export class JobHandle implements Job {
@@ -35,4 +35,8 @@ export class JobHandle implements Job {
 
 export function isJob(r: unknown): r is Job {
   return typeof r === 'object' && r !== null && 'interrupt' in r;
+}
+
+export function isSession(r: unknown): r is Session {
+  return isJob(r) && 'input' in r && 'prompt' in r;
 }

@@ -4,14 +4,16 @@ import { MAX_LINE } from './parse.ts';
 /**
  * Line editing for the browser terminal, kept apart from xterm so it can be
  * tested: keystrokes in, events and escape sequences out. Handles insert,
- * cursor movement, history (↑/↓), Ctrl-C/L/U/K/W/A/E, Tab and multi-line paste.
+ * cursor movement, history (↑/↓), Ctrl-C/D/L/U/K/W/A/E, Tab and multi-line paste.
  */
 export type EditorEvent =
   | { type: 'output'; text: string }
   | { type: 'submit'; line: string }
   | { type: 'interrupt' }
   | { type: 'clear' }
-  | { type: 'complete'; line: string };
+  | { type: 'complete'; line: string }
+  /** Ctrl-D on an empty line: end of input (ends an attached container shell). */
+  | { type: 'eof' };
 
 /** A paste longer than this is refused instead of being fed to the shell line by line. */
 export const MAX_PASTE = 64 * 1024;
@@ -124,6 +126,16 @@ export class LineEditor {
           this.buffer = this.buffer.slice(this.cursor);
           this.cursor = 0;
           out += this.#render();
+          break;
+        case '\x04':
+          // Ctrl-D: end of input on an empty line, else delete the character under the cursor (readline).
+          if (this.buffer === '') {
+            flushOut();
+            events.push({ type: 'eof' });
+          } else if (this.cursor < this.buffer.length) {
+            this.buffer = this.buffer.slice(0, this.cursor) + this.buffer.slice(this.cursor + 1);
+            out += this.#render();
+          }
           break;
         case '\x0b':
           this.buffer = this.buffer.slice(0, this.cursor);

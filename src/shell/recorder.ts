@@ -14,6 +14,8 @@ export interface LogEntry {
   t: number;
   line?: string;
   interrupt?: true;
+  /** Ctrl-D at an attached session's prompt. */
+  eof?: true;
   /** A file saved from the editor: absolute path and full text. */
   write?: { path: string; text: string };
 }
@@ -57,7 +59,7 @@ export class Recorder {
         return;
       }
       const t = shell.world.clock.now() - this.#start;
-      this.log.entries.push(e.type === 'line' ? { t, line: e.line } : e.type === 'write' ? { t, write: { path: e.path, text: e.text } } : { t, interrupt: true });
+      this.log.entries.push(e.type === 'line' ? { t, line: e.line } : e.type === 'write' ? { t, write: { path: e.path, text: e.text } } : e.type === 'eof' ? { t, eof: true } : { t, interrupt: true });
     });
   }
 
@@ -114,7 +116,7 @@ export function parseLog(raw: string | null): { log?: SessionLog; error?: string
         ? x.line.length <= 16_384
         : x.write !== undefined
           ? typeof x.write === 'object' && x.write !== null && typeof x.write.path === 'string' && x.write.path.startsWith('/') && typeof x.write.text === 'string' && x.write.text.length <= MAX_FILE_BYTES
-          : x.interrupt === true);
+          : x.interrupt === true || x.eof === true);
     if (!ok) return { error: `saved session entry ${i + 1} is damaged`, problem: 'corrupt' };
     last = x.t!;
   }
@@ -172,7 +174,7 @@ export function replay(shell: Shell, log: SessionLog, io: ShellIO, opts: ReplayO
       if (wait > 0 && over()) return { ok: false, stopped: 'budget', ran: i };
     }
     // Only idle time is cut: a command still running (rollout status, up --wait) gets the time it had.
-    while (cut > 0 && shell.busy && !e.interrupt && !e.write) {
+    while (cut > 0 && shell.busy && !e.interrupt && !e.write && !e.eof) {
       const step = Math.min(cut, 1000);
       clock.advance(step);
       cut -= step;
@@ -181,6 +183,10 @@ export function replay(shell: Shell, log: SessionLog, io: ShellIO, opts: ReplayO
     }
     if (e.write) {
       shell.saveFile(e.write.path, e.write.text);
+      continue;
+    }
+    if (e.eof) {
+      shell.eof(io);
       continue;
     }
     if (e.interrupt) {

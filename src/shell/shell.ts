@@ -2,9 +2,9 @@ import { HOME, type World } from '../sim/world.ts';
 import { Vfs } from '../sim/vfs.ts';
 import type { SimError as SimErrorLike } from '../sim/errors.ts';
 import { styler } from './ansi.ts';
-import { isJob } from './job.ts';
+import { isJob, isSession } from './job.ts';
 import { expandCommand, expandHereDoc, parseLine, type HereDoc, type ListItem, type Pipeline, type SimpleCommand } from './parse.ts';
-import type { Command, CommandContext, Job, Lang, Tty, Writer } from './types.ts';
+import type { Command, CommandContext, Job, Lang, Session, Tty, Writer } from './types.ts';
 
 export interface ShellOptions {
   world: World;
@@ -15,7 +15,7 @@ export interface ShellOptions {
 }
 
 /** What the shell is given: a typed line, Ctrl-C, or a file saved from the editor (recorded so a reload replays it). */
-export type ShellInput = { type: 'line'; line: string } | { type: 'interrupt' } | { type: 'write'; path: string; text: string };
+export type ShellInput = { type: 'line'; line: string } | { type: 'interrupt' } | { type: 'eof' } | { type: 'write'; path: string; text: string };
 
 /**
  * The page's editor, as the shell sees it: `vi`, `nano` and `kubectl edit`
@@ -53,6 +53,8 @@ export class Shell {
   /** Set by the page when an editor is available (see EditorHost). */
   editor: EditorHost | undefined;
   #foreground: Job | undefined;
+  /** True while a line typed into an attached session runs. */
+  #sessionBusy = false;
   #loading = false;
   /** A line with here-documents whose bodies are still being typed. */
   #pending: { list: ListItem[]; docs: HereDoc[]; lines: string[] } | undefined;
@@ -72,8 +74,15 @@ export class Shell {
     this.env.set('PATH', '/usr/local/bin:/usr/bin:/bin');
   }
 
+  /** A foreground job owns the terminal (an attached session waiting at its prompt does not count: lines go to it). */
   get busy(): boolean {
-    return this.#foreground !== undefined;
+    return this.#foreground !== undefined && !this.session;
+  }
+
+  /** The interactive session attached to the terminal and waiting at its prompt (`docker run -it … sh`), if any. */
+  get session(): Session | undefined {
+    const f = this.#foreground;
+    return f && isSession(f) && f.attached && !f.exited && !this.#sessionBusy && !this.#loading ? f : undefined;
   }
 
   /** True while a line waits for a command's code to load; virtual time should stand still meanwhile. */
@@ -99,6 +108,8 @@ export class Shell {
 
   prompt(): string {
     if (this.#pending) return '> ';
+    const session = this.session;
+    if (session) return session.prompt();
     const s = styler(this.tty);
     return `${s.green('learner@kube-lessons')}:${s.blue(this.displayCwd())}$ `;
   }
@@ -130,7 +141,8 @@ export class Shell {
     }
     const job = this.#foreground;
     // A line waiting for its command's code cannot be cut short: a replay, which never waits, would run it whole.
-    if (!job || this.#loading) return false;
+    // At an attached session's prompt Ctrl-C only clears the line (the terminal does that).
+    if (!job || this.#loading || this.session) return false;
     for (const l of this.#inputListeners) l({ type: 'interrupt' });
     job.interrupt();
     return true;
@@ -141,8 +153,15 @@ export class Shell {
    * at once for ordinary commands, later for a foreground job.
    */
   run(line: string, io: ShellIO, whenDone: (code: number) => void = () => {}): void {
-    const done = (code: number) => {
+    // whenDone means "ready for the next line": for a line that attaches a session that is when the session's prompt shows, long before the line itself finishes.
+    let readied = false;
+    const ready = (code: number) => {
+      if (readied) return;
+      readied = true;
       whenDone(code);
+    };
+    const done = (code: number) => {
+      ready(code);
       for (const l of this.#lineListeners) l(line, code);
     };
     for (const l of this.#inputListeners) l({ type: 'line', line });
@@ -150,15 +169,18 @@ export class Shell {
       this.#heredocLine(line, io, done);
       return;
     }
+    const session = this.session;
+    if (session) {
+      this.#remember(line);
+      this.#toSession(session, (d) => session.input(line, io, d), done);
+      return;
+    }
     if (this.busy) {
       io.stderr.write('a command is still running; press Ctrl-C first\n');
       done(1);
       return;
     }
-    if (line.trim() !== '' && this.history[this.history.length - 1] !== line) {
-      this.history.push(line);
-      if (this.history.length > HISTORY_LIMIT) this.history.shift();
-    }
+    this.#remember(line);
     const parsed = parseLine(line);
     if (!parsed.ok) {
       io.stderr.write(`bash: ${parsed.error.message}\n`);
@@ -171,7 +193,42 @@ export class Shell {
       done(this.lastExit);
       return;
     }
-    this.#runList(parsed.list, io, done);
+    this.#runList(parsed.list, io, done, false, ready);
+  }
+
+  #remember(line: string): void {
+    if (line.trim() !== '' && this.history[this.history.length - 1] !== line) {
+      this.history.push(line);
+      if (this.history.length > HISTORY_LIMIT) this.history.shift();
+    }
+  }
+
+  /**
+   * Ctrl-D on an empty line. In an attached session it is end of input (the
+   * shell inside exits); at the host prompt it does nothing here (a real
+   * bash would close the terminal). Returns false when nothing took it.
+   */
+  eof(io: ShellIO, whenDone: (code: number) => void = () => {}): boolean {
+    const session = this.session;
+    if (!session) return false;
+    for (const l of this.#inputListeners) l({ type: 'eof' });
+    this.#toSession(session, (d) => session.eof(io, d), whenDone);
+    return true;
+  }
+
+  /** Hands input to the attached session; done when the terminal is the learner's again (the session's next prompt, or the host's once the rest of the line that attached it has run). */
+  #toSession(session: Session, give: (done: () => void) => void, done: (code: number) => void): void {
+    this.#sessionBusy = true;
+    give(() => {
+      this.#sessionBusy = false;
+      this.#whenIdle(() => done(this.lastExit));
+    });
+  }
+
+  #whenIdle(fn: () => void): void {
+    const f = this.#foreground;
+    if (!f || f.exited || this.session) fn();
+    else f.onExit(() => this.#whenIdle(fn));
   }
 
   /** One line of a here-document body; the delimiter line ends it and, after the last one, runs the command. */
@@ -195,7 +252,7 @@ export class Shell {
     this.#runList(p.list, io, done);
   }
 
-  #runList(items: ListItem[], io: ShellIO, done: (code: number) => void, loaded = false): void {
+  #runList(items: ListItem[], io: ShellIO, done: (code: number) => void, loaded = false, ready: (code: number) => void = done): void {
     const loads = loaded ? [] : this.#loadsFor(items);
     if (loads.length) {
       // The line was recorded already; it runs when the code has arrived, at the same virtual instant.
@@ -205,7 +262,7 @@ export class Shell {
         () => {
           this.#loading = false;
           this.#foreground = undefined;
-          this.#runList(items, io, done, true);
+          this.#runList(items, io, done, true, ready);
         },
         (e: unknown) => {
           this.#loading = false;
@@ -231,6 +288,8 @@ export class Shell {
             this.lastExit = code;
             step(next);
           });
+          // An attached session reads the next lines: the terminal shows its prompt now.
+          if (isSession(r)) r.onReady(() => ready(0));
           return;
         }
         this.lastExit = r;

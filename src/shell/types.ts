@@ -38,6 +38,25 @@ export interface Job {
   readonly exited: boolean;
 }
 
+/**
+ * An interactive program attached to the terminal (`docker run -it … sh`,
+ * `kubectl exec -it … -- sh`): while it waits at its prompt the learner's
+ * lines go to it instead of the host shell; it ends (as a Job) on `exit` or
+ * Ctrl-D. interrupt() is Ctrl-C to what runs inside, not the end of it.
+ */
+export interface Session extends Job {
+  /** False while the program is still being started (kubectl run waits for its pod): the terminal stays busy until it is at its prompt. */
+  readonly attached: boolean;
+  /** Called once the program is at its prompt. */
+  onReady(fn: () => void): void;
+  /** The prompt the program shows (`/ # `, `root@3f2a1b:/# `). */
+  prompt(): string;
+  /** One typed line; done() when the next prompt may show (or the session ended). */
+  input(line: string, io: { stdout: Writer; stderr: Writer }, done: () => void): void;
+  /** Ctrl-D on an empty line: end of input. */
+  eof(io: { stdout: Writer; stderr: Writer }, done: () => void): void;
+}
+
 export type CommandResult = number | Job;
 
 export interface Command {

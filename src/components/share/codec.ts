@@ -34,6 +34,7 @@ const entry = z.strictObject({
   t: z.number().check(z.int(), z.minimum(0), z.maximum(MAX_SPAN_MS)),
   line: z.optional(z.string().check(z.maxLength(4096), noControls(false))),
   interrupt: z.optional(z.literal(true)),
+  eof: z.optional(z.literal(true)),
   write: z.optional(
     z.strictObject({
       path: z.string().check(z.regex(/^\/home\/learner\/[^\u0000-\u001f]{1,200}$/), z.refine((p) => !p.split('/').includes('..'), 'path leaves the home directory')),
@@ -50,7 +51,7 @@ export const sharedLogSchema = z
     entries: z.array(entry).check(z.maxLength(MAX_SHARED_ENTRIES)),
   })
   .check(
-    z.refine((log) => log.entries.every((e) => [e.line !== undefined, e.interrupt !== undefined, e.write !== undefined].filter(Boolean).length === 1), 'each entry is exactly one of a line, an interrupt or a file'),
+    z.refine((log) => log.entries.every((e) => [e.line !== undefined, e.interrupt !== undefined, e.eof !== undefined, e.write !== undefined].filter(Boolean).length === 1), 'each entry is exactly one of a line, an interrupt, an end of input or a file'),
     z.refine((log) => log.entries.every((e, i) => i === 0 || e.t >= log.entries[i - 1]!.t), 'entries are out of time order'),
   );
 

@@ -152,6 +152,10 @@ export async function mountTerminal(host: HTMLElement): Promise<void> {
     if (ev.type === 'output') term.write(ev.text);
     else if (ev.type === 'submit') submit(ev.line, false);
     else if (ev.type === 'interrupt') prompt();
+    else if (ev.type === 'eof') {
+      // Ctrl-D ends an attached container shell (docker run -it, kubectl exec -it); at the host prompt it does nothing.
+      if (queue.length === 0 && !shell.busy) shell.eof(io, () => (host.dataset.lastExit = String(shell.lastExit), prompt()));
+    }
     else if (ev.type === 'clear') {
       term.clear();
       term.write('\x1b[H\x1b[2J' + editor.replace(editor.buffer));

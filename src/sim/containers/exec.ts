@@ -32,7 +32,68 @@ function one(sys: ContainerSys, argv: string[]): ExecResult {
   return { stdout: '', stderr: `note: ${base(argv[0]!)} is not simulated here\n`, exitCode: 0 };
 }
 
+/** What an interactive shell keeps from one typed line to the next. */
+export interface ShellSessionState {
+  env: Record<string, string>;
+  cwd: string;
+  /** `$?` */
+  status: number;
+}
+
+/** One line typed into an interactive shell: its output, how long it ran (virtual ms; Infinity until Ctrl-C), and the exit code when it ended the shell. */
+export interface LineResult extends ExecResult {
+  ms: number;
+  /** The output with the virtual time (ms after the line started) each piece was written at. */
+  chunks: { at: number; stream: 'stdout' | 'stderr'; text: string }[];
+  /** An endless `while true; do …; sleep N; done`: body (times within one pass) again every `every` ms from `from`, until Ctrl-C. */
+  repeat?: { from: number; every: number; body: { at: number; stream: 'stdout' | 'stderr'; text: string }[] };
+  exited?: number;
+}
+
+/** True when argv starts an interactive shell (no -c, no script): what `-it … sh` attaches to. */
+export function isInteractiveShell(sys: ContainerSys, argv: string[]): boolean {
+  return argv.length === 1 && SHELLS.has(base(argv[0]!)) && hasBinary(sys, argv[0]!);
+}
+
+/** A fresh session of the shell argv[0] in the container: its environment and working directory. */
+export function startSession(sys: ContainerSys): ShellSessionState {
+  return { env: { ...sys.env, PWD: sys.workdir }, cwd: sys.workdir, status: 0 };
+}
+
+/**
+ * The shell's prompt as it shows with a terminal: busybox ash's `\w \$ ` (`/ # `,
+ * `~ # `), Debian's dash `# `, bash with Debian's /etc/bash.bashrc
+ * `root@HOST:/# `. `$` instead of `#` for a non-root user.
+ */
+export function shellPrompt(sys: ContainerSys, shellName: string, st: ShellSessionState): string {
+  const user = sys.image.user && sys.image.user !== 'root' && sys.image.user !== '0' ? sys.image.user.split(':')[0]! : 'root';
+  const sign = user === 'root' ? '#' : '$';
+  const home = st.env.HOME ?? (user === 'root' ? '/root' : '');
+  const w = home && (st.cwd === home || st.cwd.startsWith(home + '/')) ? '~' + st.cwd.slice(home.length) : st.cwd;
+  const d = dialectOf(sys.image, shellName);
+  if (d === 'busybox') return `${w} ${sign} `;
+  if (d === 'bash') return `${user}@${sys.hostname}:${w}${sign} `;
+  return `${sign} `;
+}
+
+/** Runs one typed line in an interactive shell session, updating its state. */
+export function execLine(sys: ContainerSys, shellName: string, line: string, st: ShellSessionState): LineResult {
+  const r = runScript({ ...sys, env: st.env, workdir: st.cwd }, line, base(shellName), [], st.status, true);
+  st.env = r.env;
+  st.cwd = r.cwd;
+  st.status = r.exitCode;
+  const out: LineResult = { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, ms: r.ms, chunks: r.chunks };
+  if (r.repeat) out.repeat = r.repeat;
+  if (r.exited) out.exited = r.exitCode;
+  return out;
+}
+
 function shell(sys: ContainerSys, src: string, name: string, args: string[]): ExecResult {
+  const { stdout, stderr, exitCode } = runScript(sys, src, name, args, 0, false);
+  return { stdout, stderr, exitCode };
+}
+
+function runScript(sys: ContainerSys, src: string, name: string, args: string[], status: number, interactive: boolean): ExecResult & { ms: number; env: Record<string, string>; cwd: string; exited: boolean; chunks: LineResult['chunks']; repeat?: LineResult['repeat'] } {
   const host: ShellHost = {
     run: (argv, io) => {
       const s = { ...sys, env: io.env, workdir: io.cwd };
@@ -51,11 +112,14 @@ function shell(sys: ContainerSys, src: string, name: string, args: string[]): Ex
     writeFile: (p, t) => sys.fs.write(p, t),
     writeError: (p) => sys.fs.writeError?.(p),
   };
-  const r = runShell(src, host, { env: sys.env, cwd: sys.workdir, name, args, dialect: dialectOf(sys.image, name) });
+  const r = runShell(src, host, { env: sys.env, cwd: sys.workdir, name, args, dialect: dialectOf(sys.image, name), status });
   const stdout = r.out.filter((o) => o.stream === 'stdout').map((o) => o.text).join('');
   const stderr = r.out.filter((o) => o.stream === 'stderr').map((o) => o.text).join('');
   // An exec'd endless loop would never return; one pass of it is what is shown.
   const code = r.end.kind === 'exit' ? r.end.code : 0;
   const loop = r.end.kind === 'loop' ? r.end.body.map((o) => o.text).join('') : '';
-  return { stdout: stdout + loop, stderr, exitCode: code };
+  // Typed at a prompt, something endless (a loop, sleep infinity, tail -f) holds the terminal until Ctrl-C.
+  const ms = r.end.kind === 'exit' ? r.at : interactive ? Infinity : r.at;
+  const repeat = r.end.kind === 'loop' ? { from: r.at, every: r.end.every, body: r.end.body } : undefined;
+  return { stdout: stdout + loop, stderr, exitCode: code, ms, env: r.env, cwd: r.cwd, exited: r.exited, chunks: r.out, ...(repeat ? { repeat } : {}) };
 }

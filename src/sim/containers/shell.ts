@@ -58,6 +58,10 @@ export interface ShellResult {
   at: number;
   trapsTerm: boolean;
   env: Record<string, string>;
+  /** Working directory at the end (an interactive session keeps it for the next line). */
+  cwd: string;
+  /** The script ended by `exit` or `exec`, not by running out of lines (an interactive shell then ends too). */
+  exited: boolean;
 }
 
 // ---------------------------------------------------------------- lexer
@@ -368,6 +372,8 @@ interface State {
   out: Output[];
   trapsTerm: boolean;
   errexit: boolean;
+  /** Set by `exit` and `exec`. */
+  exited?: boolean;
   /** Iterations left before a loop that never sleeps is declared endless. */
   budget: number;
 }
@@ -381,25 +387,27 @@ export interface RunOptions {
   dialect?: 'busybox' | 'dash' | 'bash';
   /** Positional parameters $1… */
   args?: string[];
+  /** `$?` before the first command (an interactive session carries it from line to line). */
+  status?: number;
 }
 
 export function runShell(src: string, host: ShellHost, opts: RunOptions): ShellResult {
   const name = opts.name ?? 'sh';
-  const st: State = { env: { ...opts.env }, cwd: opts.cwd, t: 0, status: 0, out: [], trapsTerm: false, errexit: false, budget: 10_000 };
+  const st: State = { env: { ...opts.env }, cwd: opts.cwd, t: 0, status: opts.status ?? 0, out: [], trapsTerm: false, errexit: false, budget: 10_000 };
   let ast: Node;
   try {
     ast = new Parser(lex(src)).list();
   } catch (e) {
     if (!(e instanceof SyntaxErr)) throw e;
     const where = opts.dialect === 'busybox' ? `${name}: ` : opts.dialect === 'bash' || name === 'bash' ? `${name}: -c: line 1: ` : `${name}: 1: `;
-    return { out: [{ at: 0, stream: 'stderr', text: `${where}${e.message}\n` }], end: { kind: 'exit', code: 2 }, at: 0, trapsTerm: false, env: st.env };
+    return { out: [{ at: 0, stream: 'stderr', text: `${where}${e.message}\n` }], end: { kind: 'exit', code: 2 }, at: 0, trapsTerm: false, env: st.env, cwd: st.cwd, exited: false };
   }
   const interp = new Interp(host, name, opts.args ?? [], opts.dialect ?? (name === 'bash' ? 'bash' : 'dash'));
   try {
     interp.exec(ast, st, '');
-    return { out: st.out, end: { kind: 'exit', code: st.status }, at: st.t, trapsTerm: st.trapsTerm, env: st.env };
+    return { out: st.out, end: { kind: 'exit', code: st.status }, at: st.t, trapsTerm: st.trapsTerm, env: st.env, cwd: st.cwd, exited: false };
   } catch (e) {
-    if (e instanceof Stop) return { out: st.out, end: e.end, at: st.t, trapsTerm: st.trapsTerm, env: st.env };
+    if (e instanceof Stop) return { out: st.out, end: e.end, at: st.t, trapsTerm: st.trapsTerm, env: st.env, cwd: st.cwd, exited: st.exited === true };
     throw e;
   }
 }
@@ -657,6 +665,7 @@ class Interp {
         return r('', 1);
       case 'exit':
         st.status = args[0] !== undefined ? Number(args[0]) & 255 : st.status;
+        st.exited = true;
         throw new Stop({ kind: 'exit', code: st.status });
       case 'export':
       case 'readonly':
@@ -699,6 +708,7 @@ class Interp {
             this.emit(st, 'stderr', res.stderr, sink);
             st.t += res.ms ?? 0;
             st.status = res.code;
+            st.exited = true;
             throw new Stop({ kind: 'exit', code: res.code });
           }
           return res;

@@ -2,6 +2,9 @@ import type { Container, DockerEngine, Image, Mount } from '../../../sim/compose
 import { hexDigest } from '../../../sim/compose/engine/hash.ts';
 import type { PortMapping } from '../../../sim/compose/types.ts';
 import { parseReference } from '../../../sim/containers/reference.ts';
+import { processArgv } from '../../../sim/containers/programs.ts';
+import { execLine, isInteractiveShell, shellPrompt, startSession } from '../../../sim/containers/index.ts';
+import { AttachedShell } from '../../attach.ts';
 import { JobHandle } from '../../job.ts';
 import type { CommandContext, CommandResult } from '../../types.ts';
 import { has, last, parseFlags } from './flags.ts';
@@ -122,6 +125,8 @@ export const run: Sub = (ctx, args, engine) => {
     restart: (last(p, '--restart')?.split(':')[0] ?? 'no') as 'no',
     stopGracePeriod: 10_000,
     ...(last(p, '--workdir') ? { workingDir: last(p, '--workdir') } : {}),
+    ...(has(p, '--interactive') ? { openStdin: true } : {}),
+    ...(has(p, '--tty') ? { tty: true } : {}),
   });
   if (!c.ok) return fail125(ctx, c.errors[0]!.message);
   const container = c.value;
@@ -138,8 +143,37 @@ export const run: Sub = (ctx, args, engine) => {
     if (rm) autoRemove(engine, container);
     return 0;
   }
+  const argv = processArgv(container.image.spec, container.spec.entrypoint, container.spec.command);
+  if (has(p, '--interactive') && container.state === 'running' && isInteractiveShell(engine.sys(container), argv)) {
+    return shellSession(engine, container, argv[0]!, has(p, '--tty'), (code) => {
+      engine.mainExited(container, code);
+      if (rm) engine.remove(container, true);
+      return code;
+    });
+  }
   return attach(ctx, engine, container, since, rm);
 };
+
+/**
+ * `-i` on a shell: the terminal becomes the shell's (`/ # ` in alpine,
+ * `root@<id>:/# ` with bash); without -t there is no prompt, as a shell
+ * without a terminal prints none. Each line runs over the container's files.
+ */
+function shellSession(engine: DockerEngine, c: Container, shell: string, tty: boolean, end: (code: number) => number, extraEnv: Record<string, string> = {}): AttachedShell {
+  const sys = () => {
+    const s = engine.sys(c);
+    return { ...s, env: { ...s.env, HOME: s.env.HOME ?? '/root', ...extraEnv } };
+  };
+  const st = startSession(sys());
+  return new AttachedShell({
+    clock: engine.world.clock,
+    prompt: () => (tty ? shellPrompt(sys(), shell, st) : ''),
+    line: (text) => (c.state === 'running' ? execLine(sys(), shell, text, st) : ''),
+    eofText: tty ? (shell.endsWith('bash') ? 'exit\n' : '\n') : '',
+    end: (code) => end(code),
+    interrupted: () => (st.status = 130),
+  });
+}
 
 function autoRemove(engine: DockerEngine, c: Container): void {
   if (c.state === 'exited' || c.state === 'dead') return void engine.remove(c, true);
@@ -193,6 +227,10 @@ export const exec: Sub = (ctx, args, engine) => {
   }
   const workdir = last(p, '--workdir');
   const view = Object.keys(env).length || workdir ? { ...c, spec: { ...c.spec, env: { ...c.spec.env, ...env }, ...(workdir ? { workingDir: workdir } : {}) } } : c;
+  if (has(p, '--interactive') && !has(p, '--detach') && isInteractiveShell(engine.sys(view), cmd)) {
+    // The exec'd shell ends; the container goes on running.
+    return shellSession(engine, view, cmd[0]!, has(p, '--tty'), (code) => code);
+  }
   const r = engine.exec(view, cmd);
   if (has(p, '--detach')) return 0;
   ctx.stdout.write(r.stdout);

@@ -2,7 +2,7 @@ import type { TimerId } from '../../clock.ts';
 import { fail, ok, simError, type Result } from '../../errors.ts';
 import type { World } from '../../world.ts';
 import type { HealthcheckConfig, PortMapping, RestartPolicy } from '../types.ts';
-import { execIn } from '../../containers/exec.ts';
+import { execIn, isInteractiveShell } from '../../containers/exec.ts';
 import type { ImageConfig } from '../../containers/images.ts';
 import { launch, processArgv, type LogLine, type Program } from '../../containers/programs.ts';
 import { parseReference } from '../../containers/reference.ts';
@@ -86,6 +86,10 @@ export interface ContainerSpec {
   workingDir?: string;
   /** Files the container starts with in its own layer (secrets and configs given by value). */
   files?: Record<string, string>;
+  /** `-i` / compose `stdin_open`: the main process has a stdin that stays open, so a shell waits for input instead of exiting. */
+  openStdin?: boolean;
+  /** `-t` / compose `tty`. */
+  tty?: boolean;
 }
 
 export type ContainerState = 'created' | 'running' | 'restarting' | 'paused' | 'exited' | 'dead';
@@ -423,7 +427,9 @@ export class DockerEngine {
       c.exitCode = 127;
       return fail(daemonError(`failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${outcome.error}: unknown`));
     }
-    const plan = outcome.program;
+    // A shell with an open stdin waits at its prompt instead of reading EOF and exiting (docker run -it IMAGE sh).
+    const argv = processArgv(c.image.spec, c.spec.entrypoint, c.spec.command);
+    const plan = c.spec.openStdin && isInteractiveShell(sys, argv) ? { ...outcome.program, exit: undefined, logs: [] } : outcome.program;
     c.plan = plan;
     c.state = 'running';
     c.startedAt = this.now;
@@ -490,6 +496,11 @@ export class DockerEngine {
   }
 
   /** The main process ended. Applies the restart policy with Docker's doubling back-off. */
+  /** The main process ended by itself with code (an attached shell's `exit`). */
+  mainExited(c: Container, code: number): void {
+    if (c.state === 'running') this.#exited(c, code);
+  }
+
   #exited(c: Container, code: number): void {
     this.#clearTimers(c);
     c.exitCode = code;

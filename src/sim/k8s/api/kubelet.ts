@@ -4,6 +4,7 @@
  * imports the other.
  */
 import type { Result } from '../../errors.ts';
+import type { LineResult, ShellSessionState } from '../../containers/index.ts';
 import type { Pod } from './types.ts';
 
 export interface LogOptions {
@@ -26,10 +27,24 @@ export interface ExecOutput {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** With ExecInput, for an interactive shell: its prompt now, and what the typed line did. */
+  session?: { prompt: string; result?: LineResult };
+}
+
+/**
+ * A typed line for an interactive shell over an open exec (or attach)
+ * stream, `kubectl exec -it POD -- sh`: the stream stays open between lines,
+ * so the shell's state travels with it. Without `line` it only asks for the prompt.
+ */
+export interface ExecInput {
+  line?: string;
+  state?: ShellSessionState;
+  /** Attached to the main process (kubectl run -it): when the shell exits, the container does. */
+  attach?: boolean;
 }
 
 /** Errors carry the kubelet's wording in `message` and an HTTP-ish reason in `code` (BadRequest, NotFound). */
 export interface KubeletServer {
   containerLogs(pod: Pod, opts: LogOptions): Result<LogStream>;
-  exec(pod: Pod, container: string, argv: string[]): Result<ExecOutput>;
+  exec(pod: Pod, container: string, argv: string[], input?: ExecInput): Result<ExecOutput>;
 }

@@ -126,6 +126,10 @@ export interface Container {
   startupProbe?: Probe;
   /** Native sidecar when set to Always on an init container. */
   restartPolicy?: 'Always';
+  /** Keep a stdin open for the process (kubectl run -i): a shell then waits for input instead of exiting. */
+  stdin?: boolean;
+  stdinOnce?: boolean;
+  tty?: boolean;
 }
 
 export interface Toleration {

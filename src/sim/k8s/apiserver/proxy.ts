@@ -4,7 +4,7 @@
  * finds the kubelet of the pod's node and passes the request on. Kubelet
  * errors come back to the client as the kubelet worded them.
  */
-import type { ExecOutput, KubeletServer, LogStream } from '../api/kubelet.ts';
+import type { ExecInput, ExecOutput, KubeletServer, LogStream } from '../api/kubelet.ts';
 import type { Pod } from '../api/types.ts';
 import { apiFail, apiOk, badRequest, notFound, type ApiError, type ApiResult } from './status.ts';
 import type { Result } from '../../errors.ts';
@@ -22,6 +22,8 @@ export interface PodExecOptions {
   command: string[];
   stdin?: boolean;
   tty?: boolean;
+  /** A line typed into an interactive shell over the open stream (see ExecInput). */
+  input?: ExecInput;
 }
 
 const names = (cs: { name: string }[] | undefined) => (cs ?? []).map((c) => c.name).join(' ');
@@ -64,5 +66,5 @@ export function podExec(pod: Pod, opts: PodExecOptions, kubelet: (node: string) 
   if (!pod.spec.nodeName) return apiFail(badRequest(`pod ${pod.metadata.name} does not have a host assigned`));
   const server = kubelet(pod.spec.nodeName);
   if (!server) return apiFail(badRequest(`node "${pod.spec.nodeName}" not found`));
-  return fromKubelet(server.exec(pod, c.value, opts.command));
+  return fromKubelet(server.exec(pod, c.value, opts.command, opts.input));
 }

@@ -551,6 +551,7 @@ export class Kubelet {
         env: env.value,
         mounts: this.#mountsOf(w, c.spec),
         ...(limit ? { memoryLimitBytes: quantityValue(mustQ(limit)) } : {}),
+        ...(c.spec.stdin ? { stdin: true } : {}),
       });
       if (c.rtId) {
         const prev = runtime.container(c.rtId);

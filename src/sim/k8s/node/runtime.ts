@@ -6,7 +6,8 @@
  */
 import type { TimerId, VirtualClock } from '../../clock.ts';
 import type { Rng } from '../../rng.ts';
-import { execIn } from '../../containers/exec.ts';
+import { execIn, execLine, isInteractiveShell, shellPrompt, startSession } from '../../containers/exec.ts';
+import type { ExecInput, ExecOutput } from '../api/kubelet.ts';
 import { PATH, type ImageConfig } from '../../containers/images.ts';
 import { launch, processArgv, type Program } from '../../containers/programs.ts';
 import { parseReference } from '../../containers/reference.ts';
@@ -45,6 +46,8 @@ export interface ContainerConfig {
   memoryLimitBytes?: number;
   /** The pod's volumes, mounted where the container's volumeMounts say. */
   mounts?: FsMount[];
+  /** The pod spec's stdin: a shell as PID 1 waits for input instead of exiting. */
+  stdin?: boolean;
 }
 
 export type TerminationReason = 'Completed' | 'Error' | 'OOMKilled' | 'StartError';
@@ -65,6 +68,7 @@ export interface RtContainer {
   env: Record<string, string>;
   memoryLimitBytes?: number;
   memoryBytes: number;
+  stdin?: boolean;
   config: ImageConfig;
   /** argv of PID 1 (pod command/args over the image's ENTRYPOINT/CMD). */
   argv: string[];
@@ -220,6 +224,7 @@ export class ContainerRuntime {
       layer: new Map(),
       mounts: cfg.mounts ?? [],
       ...(cfg.memoryLimitBytes ? { memoryLimitBytes: cfg.memoryLimitBytes } : {}),
+      ...(cfg.stdin ? { stdin: true } : {}),
     };
     this.#containers.set(c.id, c);
     return c;
@@ -239,7 +244,8 @@ export class ContainerRuntime {
       this.#exit(c, 128, 'StartError', message);
       return { ok: false, message };
     }
-    const p = launched.program;
+    // A shell with an open stdin (kubectl run -i … sh) waits at its prompt until its input ends.
+    const p = c.stdin && isInteractiveShell(this.#sys(c, sb), c.argv) ? { ...launched.program, exit: undefined, logs: [] } : launched.program;
     c.program = p;
     c.state = 'running';
     c.startedAt = now;
@@ -339,11 +345,22 @@ export class ContainerRuntime {
     return true;
   }
 
-  exec(pod: { namespace: string; name: string }, container: string, argv: string[]): ExecResult {
+  exec(pod: { namespace: string; name: string }, container: string, argv: string[], input?: ExecInput): ExecResult & { session?: ExecOutput['session'] } {
     const c = this.#find(pod, container);
     const sb = c && this.#sandboxes.get(c.sandboxId);
     if (!c || !sb || c.state !== 'running') return { stdout: '', stderr: `error: unable to upgrade connection: container not found ("${container}")\n`, exitCode: 1 };
-    return execIn(this.#sys(c, sb), argv);
+    const sys = this.#sys(c, sb);
+    // Attach talks to PID 1 itself: a shell started with an open stdin.
+    if (input?.attach) argv = c.stdin ? c.argv : [];
+    if (input && argv.length && isInteractiveShell(sys, argv)) {
+      const st = (input.state ??= startSession(sys));
+      const result = input.line === undefined ? undefined : execLine(sys, argv[0]!, input.line, st);
+      // The attached main process: its shell's exit is the container's.
+      if (input.attach && result?.exited !== undefined) this.#exit(c, result.exited, result.exited === 0 ? 'Completed' : 'Error');
+      return { stdout: result?.stdout ?? '', stderr: result?.stderr ?? '', exitCode: result?.exitCode ?? 0, session: { prompt: shellPrompt(sys, argv[0]!, st), ...(result ? { result } : {}) } };
+    }
+    if (input?.attach) return { stdout: '', stderr: '', exitCode: 0 };
+    return execIn(sys, argv);
   }
 
   /** What answers on podIP:port on this node, for the cluster network and probes. */

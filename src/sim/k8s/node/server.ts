@@ -68,7 +68,7 @@ export function kubeletServer(runtime: ContainerRuntime): KubeletServer {
         };
       return ok(stream);
     },
-    exec(pod, container, argv) {
+    exec(pod, container, argv, input) {
       const ns = pod.metadata.namespace ?? 'default';
       const running = runtime
         .sandboxes()
@@ -76,7 +76,7 @@ export function kubeletServer(runtime: ContainerRuntime): KubeletServer {
         .some((s) => runtime.containersIn(s.id).some((c) => c.name === container && c.state === 'running'));
       // The CRI answers this for a container that is not running; the upgrade fails with it.
       if (!running) return fail(simError('NotFound', `container not found ("${container}")`));
-      return ok(runtime.exec({ namespace: ns, name: pod.metadata.name }, container, argv));
+      return ok(runtime.exec({ namespace: ns, name: pod.metadata.name }, container, argv, input));
     },
   };
 }

@@ -138,22 +138,3 @@ export const create: Subcommand = (k) => {
   }
 };
 
-/** `kubectl run NAME --image=… [--port] [--restart] [-l] [--env] [-- args…]` */
-export const run: Subcommand = (k) => {
-  const name = k.args.args[0];
-  if (!name) return clientError(k, 'NAME is required for run');
-  if (!k.args.image) return clientError(k, 'required flag(s) "image" not set');
-  const restart = (k.args.flags['restart'] as string | undefined) ?? 'Always';
-  if (!['Always', 'OnFailure', 'Never'].includes(restart)) return clientError(k, `invalid restart policy: ${restart}`);
-  const labels: Record<string, string> = {};
-  const l = k.args.flags['labels'] as string | undefined;
-  if (l) for (const kv of l.split(',')) labels[kv.split('=')[0]!] = kv.split('=').slice(1).join('=');
-  else labels['run'] = name;
-  const env = ((k.args.flags['env'] as string[] | undefined) ?? []).map((e) => ({ name: e.split('=')[0]!, value: e.split('=').slice(1).join('=') }));
-  const argv = [...k.args.args.slice(1), ...k.args.dashArgs];
-  const container: Record<string, unknown> = { name, image: k.args.image };
-  if (argv.length) container[k.args.flags['command'] === true ? 'command' : 'args'] = argv;
-  if (env.length) container['env'] = env;
-  if (k.args.port) container['ports'] = [{ containerPort: Number(k.args.port) }];
-  return createObject(k, { apiVersion: 'v1', kind: 'Pod', metadata: { name, labels }, spec: { containers: [container], restartPolicy: restart } } as KubeObject);
-};

@@ -5,6 +5,8 @@
  */
 import { requirementsString, selectorFromSet, selectorString } from '../../../../sim/k8s/api/labels.ts';
 import type { LabelSelector, Labels, Pod } from '../../../../sim/k8s/api/types.ts';
+import type { ExecInput } from '../../../../sim/k8s/api/kubelet.ts';
+import { AttachedShell } from '../../../attach.ts';
 import { apiError, clientError, type Kctx, type Subcommand } from './context.ts';
 
 /** Every container name of a pod as kubectl lists them: `a, b, init (init)`. */
@@ -60,13 +62,17 @@ export const exec: Subcommand = (k) => {
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') return clientError(k, `cannot exec into a container in a completed pod; current phase is ${phase}`);
   const container = pickContainer(k, pod, k.args.flags['quiet'] === true);
-  const r = k.api.podExec(pod.metadata.namespace ?? k.ns, pod.metadata.name, { container, command: argv, stdin: k.args.stdin, tty: k.args.tty });
+  const ns = pod.metadata.namespace ?? k.ns;
+  // SetupTTY: without -i there is no stdin (and no TTY): a shell reads nothing and exits at once.
+  const input: ExecInput | undefined = k.args.stdin ? {} : undefined;
+  const r = k.api.podExec(ns, pod.metadata.name, { container, command: argv, stdin: k.args.stdin, tty: k.args.tty && k.args.stdin, ...(input ? { input } : {}) });
   if (!r.ok) {
     // The API server's own checks answer with a Status; the kubelet's 404 fails the stream upgrade.
     const e = r.errors[0];
     if (e.code === 'NotFound') return clientError(k, `unable to upgrade connection: ${e.message}`);
     return apiError(k, e);
   }
+  if (input && r.value.session) return shellOverExec(k, ns, pod.metadata.name, container, argv, input, r.value.session.prompt);
   const { stdout, stderr, exitCode } = r.value;
   k.out(stdout);
   k.err(stderr);
@@ -75,3 +81,29 @@ export const exec: Subcommand = (k) => {
   k.flush();
   return exitCode;
 };
+
+/** `exec -it POD -- sh`: the terminal is the shell's until `exit` or Ctrl-D; each line is sent over the open stream. */
+function shellOverExec(k: Kctx, ns: string, pod: string, container: string, argv: string[], input: ExecInput, firstPrompt: string): AttachedShell {
+  const tty = k.args.tty;
+  let prompt = firstPrompt;
+  return new AttachedShell({
+    clock: k.ctx.world.clock,
+    // A shell without a terminal prints no prompt.
+    prompt: () => (tty ? prompt : ''),
+    line: (text) => {
+      input.line = text;
+      const r = k.api.podExec(ns, pod, { container, command: argv, stdin: true, tty, input });
+      if (!r.ok) return `error: ${r.errors[0].message}\n`;
+      if (!r.value.session?.result) return '';
+      prompt = r.value.session.prompt;
+      return r.value.session.result;
+    },
+    eofText: tty ? (argv[0]!.endsWith('bash') ? 'exit\n' : '\n') : '',
+    interrupted: () => input.state && (input.state.status = 130),
+    end: (code) => {
+      // As for any remote command, a non-zero exit is reported.
+      if (code !== 0) k.err(`command terminated with exit code ${code}\n`);
+      return code;
+    },
+  });
+}
