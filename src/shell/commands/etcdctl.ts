@@ -11,6 +11,7 @@ import { SUMMARY } from './summaries.ts';
 const EXIT_ERROR = 1;
 const EXIT_BAD_FEATURE = 4;
 const EXIT_INTERRUPTED = 5;
+const EXIT_BAD_CONNECTION = 2;
 const EXIT_BAD_ARGS = 128;
 /** What bash reports for a process ended by Ctrl-C. */
 const EXIT_SIGINT = 130;
@@ -31,7 +32,8 @@ const SUBCOMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
     'keys-only': b(),
     'print-value-only': b(),
   },
-  put: { 'prev-kv': b() },
+  put: { 'prev-kv': b(), lease: { type: 'string' } },
+  lease: { keys: b(), once: b() },
   del: { prefix: b(), 'prev-kv': b(), 'from-key': b() },
   watch: { prefix: b(), rev: { type: 'int' }, 'prev-kv': b() },
   compaction: { physical: b() },
@@ -50,7 +52,11 @@ const SHORTS: Record<string, string> = {
   watch: 'Watches events stream on keys or prefixes',
   version: 'Prints the version of etcdctl',
   member: 'Membership related commands',
+  lease: 'Lease related commands',
 };
+
+/** etcdctl's other commands (etcdctl --help, v3.4/3.5): answered "not simulated here", never "unknown command". */
+const NOT_SIMULATED = ['alarm', 'auth', 'check', 'defrag', 'downgrade', 'elect', 'lock', 'make-mirror', 'move-leader', 'role', 'snapshot', 'txn', 'user'];
 
 interface Run {
   ctx: CommandContext;
@@ -186,11 +192,19 @@ function cmdPut(run: Run): CommandResult {
   const bad = checkFormat(run, false);
   if (bad !== undefined) return bad;
   const [key, value] = [args[0]!, args[1] ?? ctx.stdin!];
+  const leaseArg = run.flags.get('lease');
+  let lease: string | undefined;
+  if (leaseArg !== undefined && leaseArg !== '' && leaseArg !== '0') {
+    // put.go: strconv.ParseInt(leaseStr, 16, 64)
+    const id = parseLeaseId(String(leaseArg));
+    if (typeof id !== 'string') return fail(run, EXIT_BAD_ARGS, `bad lease ID (${id.error}), expecting ID in Hex`);
+    lease = id;
+  }
   const client = clientFor(run);
   const prevKv = run.flags.get('prev-kv') === true;
   return request(
     run,
-    () => (client ? client.put(key, value) : noEndpoint()),
+    () => (client ? client.put(key, value, lease ? { lease } : {}) : noEndpoint()),
     ({ header, value: v }) => {
       if (run.format === 'json') run.out(goObject([['header', jsonHeader(header)], ['prev_kv', prevKv && v.prevKv ? jsonKv(v.prevKv) : undefined]]).text + '\n');
       else {
@@ -431,6 +445,138 @@ function cmdWatch(run: Run): CommandResult {
   return ended ?? job;
 }
 
+/** strconv.ParseInt(arg, 16, 64): the ID as 16 hex digits, or Go's error text. */
+function parseLeaseId(arg: string): string | { error: string } {
+  const m = /^([+-]?)([0-9a-fA-F]+)$/.exec(arg);
+  if (!m) return { error: `strconv.ParseInt: parsing ${JSON.stringify(arg)}: invalid syntax` };
+  const n = BigInt('0x' + m[2]!) * (m[1] === '-' ? -1n : 1n);
+  if (n > 0x7fffffffffffffffn || n < -0x8000000000000000n) return { error: `strconv.ParseInt: parsing ${JSON.stringify(arg)}: value out of range` };
+  return BigInt.asUintN(64, n).toString(16).padStart(16, '0');
+}
+
+/**
+ * `etcdctl lease grant|revoke|timetolive|list|keep-alive` with etcdctl's
+ * simple printer (ctlv3/command/lease_command.go, printer_simple.go).
+ */
+function cmdLease(run: Run): CommandResult {
+  const [what, ...rest] = run.args;
+  if (run.format === 'json') run.err('note: etcdctl lease -w json is not simulated here; the simple format follows\n');
+  const member = pickMember(run);
+  const c = run.cluster;
+  // Through request(): without a quorum it retries until the command timeout, as any etcdctl call.
+  const ask = <T extends { header: ResponseHeader }>(attempt: () => ({ ok: true } & T) | { ok: false; error: SimError }, onOk: (v: T) => number) =>
+    request<T>(
+      run,
+      () => {
+        if (!member) return noEndpoint();
+        const r = attempt();
+        return r.ok ? { ok: true, header: r.header, value: r } : { ok: false, error: r.error };
+      },
+      ({ value }) => onOk(value),
+    );
+  const idArg = (usageText: string): string | number => {
+    if (rest.length !== 1) return fail(run, EXIT_BAD_ARGS, usageText);
+    const id = parseLeaseId(rest[0]!);
+    return typeof id === 'string' ? id : fail(run, EXIT_BAD_ARGS, `bad lease ID arg (${id.error}), expecting ID in Hex`);
+  };
+  switch (what) {
+    case 'grant': {
+      if (rest.length !== 1) return fail(run, EXIT_BAD_ARGS, 'lease grant command needs TTL argument');
+      if (!/^[+-]?\d+$/.test(rest[0]!)) return fail(run, EXIT_BAD_ARGS, `bad TTL (strconv.ParseInt: parsing ${JSON.stringify(rest[0])}: invalid syntax)`);
+      const ttl = Number(rest[0]);
+      return request(
+        run,
+        () => {
+          if (!member) return noEndpoint();
+          const r = c.leaseGrant(ttl, member);
+          return r.ok ? { ok: true, header: r.header, value: r } : { ok: false, error: r.error };
+        },
+        ({ value }) => (run.out(`lease ${value.id} granted with TTL(${value.ttl}s)\n`), 0),
+      );
+    }
+    case 'revoke': {
+      const id = idArg('lease revoke command needs 1 argument');
+      if (typeof id === 'number') return id;
+      const first = member ? c.leaseRevoke(id, member) : undefined;
+      // Not a retryable failure: etcdctl wraps it ("failed to revoke lease (…)\n", then Println's own newline).
+      if (first && !first.ok && !retryable(first.error)) return fail(run, EXIT_ERROR, `failed to revoke lease (${grpcText(first.error)})\n`);
+      return request(
+        run,
+        () => {
+          if (!member) return noEndpoint();
+          const r = first?.ok ? first : c.leaseRevoke(id, member);
+          return r.ok ? { ok: true, header: r.header, value: r } : { ok: false, error: r.error };
+        },
+        () => (run.out(`lease ${id} revoked\n`), 0),
+      );
+    }
+    case 'timetolive': {
+      const id = idArg('lease timetolive command needs lease ID as argument');
+      if (typeof id === 'number') return id;
+      return ask(
+        () => c.leaseTimeToLive(id),
+        (r) => {
+          const l = r.lease;
+          if (!l) run.out(`lease ${id} already expired\n`);
+          else run.out(`lease ${id} granted with TTL(${l.grantedTtl}s), remaining(${l.ttl}s)${run.flags.get('keys') === true ? `, attached keys([${l.keys.join(' ')}])` : ''}\n`);
+          return 0;
+        },
+      );
+    }
+    case 'list':
+      return ask(
+        () => c.leaseList(),
+        (r) => {
+          const ids = r.ids;
+          run.out(`found ${ids.length} leases\n${ids.map((i) => `${i}\n`).join('')}`);
+          return 0;
+        },
+      );
+    case 'keep-alive':
+      return keepAlive(run, idArg('lease keep-alive command needs lease ID as argument'));
+    case undefined:
+      run.out(`NAME:\n\tlease - Lease related commands\n\nUSAGE:\n\tetcdctl lease <subcommand> [flags]\n\nAPI VERSION:\n\t${API_VERSION}\n\n\nCOMMANDS:\n\tgrant\t\tCreates leases\n\tkeep-alive\tKeeps leases alive (renew)\n\tlist\t\tList all active leases\n\trevoke\t\tRevokes leases\n\ttimetolive\tGet lease information\n`);
+      return 0;
+    default:
+      return fail(run, EXIT_ERROR, `unknown command "${what}" for "etcdctl lease"`);
+  }
+}
+
+/** keep-alive: a renewal at once and every TTL/3 (clientv3's keepAlive loop), printed each time, until Ctrl-C or the lease is gone. */
+function keepAlive(run: Run, id: string | number): CommandResult {
+  if (typeof id === 'number') return id;
+  const c = run.cluster;
+  const once = run.flags.get('once') === true;
+  const renew = () => c.leaseKeepAlive(id);
+  const first = renew();
+  if (!first.ok) {
+    if (once) return fail(run, EXIT_BAD_CONNECTION, grpcText(first.error));
+    // The stream ends at once for an unknown lease.
+    if (first.error.code === 'LeaseNotFound') return (run.out(`lease ${id} expired or revoked.\n`), 0);
+  } else run.out(`lease ${id} keepalived with TTL(${first.ttl})\n`);
+  if (once) return 0;
+  const clock = run.ctx.world.clock;
+  let timer = 0;
+  const job = new JobHandle(() => {
+    clock.clearTimeout(timer);
+    job.exit(EXIT_SIGINT);
+  });
+  const tick = (ttl: number) => {
+    timer = clock.setTimeout(() => {
+      const r = renew();
+      if (r.ok) {
+        run.out(`lease ${id} keepalived with TTL(${r.ttl})\n`);
+        tick(r.ttl);
+      } else if (r.error.code === 'LeaseNotFound') {
+        run.out(`lease ${id} expired or revoked.\n`);
+        job.exit(0);
+      } else tick(ttl);
+    }, Math.max(500, Math.floor((ttl * 1000) / 3)));
+  };
+  tick(first.ok ? first.ttl : 3);
+  return job;
+}
+
 function usage(run: Run, sub?: string): number {
   if (sub === 'member' || sub === 'endpoint') {
     const subs =
@@ -466,6 +612,8 @@ export const etcdctl: Command = {
       '  etcdctl watch /registry/pods --prefix          바뀔 때마다 출력 (Ctrl-C 로 끝)',
       '  etcdctl endpoint status --cluster -w table     멤버, 리더, raft term/index',
       '  etcdctl endpoint health --cluster | member list -w table | compaction REV | version',
+      '  etcdctl lease grant 60 / put KEY V --lease=ID / lease timetolive ID --keys / keep-alive ID / revoke ID / list',
+      '                                                 TTL 이 지나면 리스에 붙은 키가 지워집니다 (가상 시계 기준)',
       '이 시뮬레이터는 값을 읽기 쉬운 JSON 으로 저장합니다. 실제 쿠버네티스는 protobuf 로 저장하므로',
       'etcdctl get 으로 보면 바이너리가 섞여 나옵니다.',
       '멤버는 etcd-0..2 세 개이고 기본 엔드포인트 127.0.0.1:2379 는 etcd-0 입니다.',
@@ -481,6 +629,8 @@ export const etcdctl: Command = {
       '  etcdctl watch /registry/pods --prefix          print every change (Ctrl-C to stop)',
       '  etcdctl endpoint status --cluster -w table     members, leader, raft term/index',
       '  etcdctl endpoint health --cluster | member list -w table | compaction REV | version',
+      '  etcdctl lease grant 60 / put KEY V --lease=ID / lease timetolive ID --keys / keep-alive ID / revoke ID / list',
+      '                                                 when the TTL runs out (virtual clock) the attached keys are deleted',
       'The simulator stores values as readable JSON. Real Kubernetes stores protobuf, so on a real',
       'cluster etcdctl get shows mostly binary.',
       'There are three members, etcd-0..2; the default endpoint 127.0.0.1:2379 is etcd-0.',
@@ -515,6 +665,10 @@ export const etcdctl: Command = {
       err,
     };
     if (sub === undefined) return usage(run);
+    if (NOT_SIMULATED.includes(sub)) {
+      err(`etcdctl ${sub}: not simulated here (real etcdctl has it)\n`);
+      return EXIT_ERROR;
+    }
     if (!SUBCOMMAND_FLAGS[sub]) {
       err(`Error: unknown command "${sub}" for "etcdctl"\nRun 'etcdctl --help' for usage.\n`);
       return EXIT_ERROR;
@@ -533,6 +687,8 @@ export const etcdctl: Command = {
         return cmdCompaction(run);
       case 'member':
         return cmdMemberList(run);
+      case 'lease':
+        return cmdLease(run);
       case 'version':
         out(`etcdctl version: ${ETCD_VERSION}\nAPI version: ${API_VERSION}\n`);
         return 0;
@@ -549,7 +705,7 @@ export const etcdctl: Command = {
   },
 
   complete(words, current) {
-    const subs = ['get', 'put', 'del', 'watch', 'compaction', 'endpoint', 'member', 'version'];
+    const subs = ['get', 'put', 'del', 'watch', 'compaction', 'endpoint', 'member', 'lease', 'version'];
     const positional = words.filter((w) => !w.startsWith('-'));
     if (current.startsWith('-')) {
       const specs = { ...GLOBAL_FLAGS, ...(positional[0] ? SUBCOMMAND_FLAGS[positional[0]] : {}) };
@@ -558,6 +714,7 @@ export const etcdctl: Command = {
     if (positional.length === 0) return subs;
     if (positional.length === 1 && positional[0] === 'endpoint') return ['health', 'status'];
     if (positional.length === 1 && positional[0] === 'member') return ['list'];
+    if (positional.length === 1 && positional[0] === 'lease') return ['grant', 'revoke', 'timetolive', 'list', 'keep-alive'];
     if (['get', 'del', 'watch'].includes(positional[0]!)) return ['/registry/'];
     return [];
   },

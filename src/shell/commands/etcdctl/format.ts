@@ -61,7 +61,8 @@ export function jsonKv(kv: KeyValue): RawJson {
     ['mod_revision', kv.modRevision],
     ['version', kv.version],
     ['value', kv.value === '' ? undefined : base64(kv.value)],
-    ['lease', kv.lease],
+    // int64 in JSON: the hex ID as a decimal number, exactly.
+    ['lease', kv.lease ? uint64(kv.lease) : undefined],
   ]);
 }
 

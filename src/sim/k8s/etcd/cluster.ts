@@ -5,6 +5,8 @@ import { keyRange } from './range.ts';
 import { MvccStore, type StoreResult, type WriteRequest } from './store.ts';
 import type { ResponseHeader, WatchEvent, WatchOptions } from './types.ts';
 import { WatchHub } from './watch.ts';
+import { Lessor } from './lessor.ts';
+import { ERR_LEASE_NOT_FOUND } from './store.ts';
 
 /** The etcd release the simulator imitates (`etcdctl version`, `endpoint status`). */
 export const ETCD_VERSION = '3.4.23';
@@ -15,6 +17,12 @@ export const ELECTION_TIMEOUT_MS = 1000;
 
 export const ERR_NO_LEADER = 'etcdserver: no leader';
 export const ERR_TIMEOUT = 'etcdserver: request timed out';
+export const ERR_LEASE_TTL_TOO_LARGE = 'etcdserver: too large lease TTL';
+
+/** lessor's minimum TTL: ceil(3/2 × election ticks × heartbeat) = ceil(1.5 s) with the default 10 ticks of 100 ms. */
+export const MIN_LEASE_TTL_S = 2;
+/** lease.MaxLeaseTTL */
+export const MAX_LEASE_TTL_S = 9_000_000_000;
 
 /**
  * The default members: a three-node etcd like an `etcd` StatefulSet
@@ -122,14 +130,23 @@ export class EtcdCluster {
   #stepDownTimer: TimerId | undefined;
   /** Every election won, in order: the lesson can show it and tests check one leader per term. */
   readonly elections: { term: number; leader: string; at: number }[] = [];
+  #lessor: Lessor;
+  /** Low bits of the next lease ID (idutil.Generator: member ID prefix, then a counter). */
+  #leaseSeq = 0n;
 
   constructor(world: World, opts: EtcdClusterOptions = {}) {
     this.#world = world;
+    this.#lessor = new Lessor(world.clock, (id) => {
+      const leader = this.#leader();
+      return leader !== undefined && this.propose({ req: { type: 'leaseRevoke', id }, op: 'txn', key: '' }, leader.info).ok;
+    });
     const specs = opts.members ?? DEFAULT_MEMBERS;
     this.#members = specs.map(
       (m) => new Member({ id: world.rng.hex(16), name: m.name, peerURL: `http://${m.ip}:2380`, clientURL: `http://${m.ip}:2379` }),
     );
     this.clusterId = world.rng.hex(16);
+    // Seeded from the cluster ID so leases take nothing from the world's random stream.
+    this.#leaseSeq = BigInt('0x' + this.clusterId.slice(6)) & 0xffffffffff00n;
     // Bootstrap as etcd does: one configuration entry per member in term 1,
     // then the first election (term 2) and the entries publishing member
     // attributes and the cluster version, so a fresh cluster sits at raft
@@ -222,6 +239,59 @@ export class EtcdCluster {
       if (this.#running().length >= this.majority) this.#clearStepDown();
     } else this.#scheduleElections();
     return true;
+  }
+
+  // ---------- leases (LeaseGrant, LeaseRevoke, LeaseKeepAlive, LeaseTimeToLive, LeaseLeases) ----------
+
+  /** Grants a lease through the log; the TTL is raised to the minimum as the lessor does. */
+  leaseGrant(ttl: number, via: MemberInfo): { ok: true; id: string; ttl: number; header: ResponseHeader } | { ok: false; error: SimError } {
+    if (ttl > MAX_LEASE_TTL_S) return { ok: false, error: simError('InvalidArgument', ERR_LEASE_TTL_TOO_LARGE) };
+    const leader = this.#leader();
+    if (!leader) return { ok: false, error: simError('Unavailable', ERR_NO_LEADER) };
+    // idutil.Generator: the low 16 bits of the member ID, then a time-seeded counter.
+    this.#leaseSeq += 1n;
+    // v3_server LeaseGrant masks the top bit: a lease ID is a positive int64.
+    const id = ((((BigInt('0x' + leader.info.id) & 0xffffn) << 48n) | (this.#leaseSeq & 0xffffffffffffn)) & 0x7fffffffffffffffn).toString(16).padStart(16, '0');
+    const granted = Math.max(ttl, MIN_LEASE_TTL_S);
+    const r = this.propose({ req: { type: 'leaseGrant', id, ttl: granted }, op: 'txn', key: '' }, via);
+    if (!r.ok) return r;
+    if (!r.result.ok) return { ok: false, error: r.result.error };
+    this.#lessor.granted(id, granted);
+    return { ok: true, id, ttl: granted, header: r.header };
+  }
+
+  leaseRevoke(id: string, via: MemberInfo): { ok: true; header: ResponseHeader } | { ok: false; error: SimError } {
+    const r = this.propose({ req: { type: 'leaseRevoke', id }, op: 'txn', key: '' }, via);
+    if (!r.ok) return r;
+    if (!r.result.ok) return { ok: false, error: r.result.error };
+    this.#lessor.revoked(id);
+    return { ok: true, header: r.header };
+  }
+
+  /** One keep-alive: answered by the leader's lessor. */
+  leaseKeepAlive(id: string): { ok: true; ttl: number } | { ok: false; error: SimError } {
+    const blocked = this.#quorumError();
+    if (blocked) return { ok: false, error: blocked };
+    const ttl = this.#lessor.renew(id);
+    return ttl === undefined ? { ok: false, error: simError('LeaseNotFound', ERR_LEASE_NOT_FOUND) } : { ok: true, ttl };
+  }
+
+  /** Granted TTL, remaining seconds and attached keys; undefined when the lease does not exist (expired or revoked). */
+  leaseTimeToLive(id: string): { ok: true; lease?: { grantedTtl: number; ttl: number; keys: string[] }; header: ResponseHeader } | { ok: false; error: SimError } {
+    const blocked = this.#quorumError();
+    if (blocked) return { ok: false, error: blocked };
+    const leader = this.#leader()!;
+    const granted = leader.store.leases().find((l) => l.id === id);
+    const header = this.header(leader.info);
+    if (!granted) return { ok: true, header };
+    return { ok: true, header, lease: { grantedTtl: granted.ttl, ttl: this.#lessor.remaining(id) ?? granted.ttl, keys: leader.store.leaseKeys(id) } };
+  }
+
+  leaseList(): { ok: true; ids: string[]; header: ResponseHeader } | { ok: false; error: SimError } {
+    const blocked = this.#quorumError();
+    if (blocked) return { ok: false, error: blocked };
+    const leader = this.#leader()!;
+    return { ok: true, ids: leader.store.leases().map((l) => l.id), header: this.header(leader.info) };
   }
 
   /** Called with every committed write; returns an unsubscribe function. */
@@ -409,6 +479,7 @@ export class EtcdCluster {
       return;
     }
     m.role = 'leader';
+    this.#lessor.promote();
     for (const x of this.#members) this.#cancelElection(x);
     this.elections.push({ term, leader: m.info.name, at: this.#world.clock.now() });
     // A new leader commits an empty entry of its term, which also brings every running follower up to date.

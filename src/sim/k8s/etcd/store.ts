@@ -20,7 +20,13 @@ export interface TxnValue {
 /** A write as it travels through the Raft log: every member applies the same requests in the same order. */
 export type WriteRequest =
   | { type: 'txn'; compare: Compare[]; success: Op[]; failure: Op[] }
-  | { type: 'compact'; revision: number };
+  | { type: 'compact'; revision: number }
+  /** Lease grants and revokes go through the log too (the lessor's expiry is the leader's; see cluster.ts). */
+  | { type: 'leaseGrant'; id: string; ttl: number }
+  | { type: 'leaseRevoke'; id: string };
+
+export const ERR_LEASE_NOT_FOUND = 'etcdserver: requested lease not found';
+export const ERR_LEASE_EXISTS = 'etcdserver: lease already exists';
 
 export const ERR_COMPACTED = 'mvcc: required revision has been compacted';
 export const ERR_FUTURE_REV = 'mvcc: required revision is a future revision';
@@ -60,6 +66,33 @@ export class MvccStore {
   #hub = new WatchHub();
   #bytes = 0;
   #peakDbSize = BASE_DB_SIZE;
+  /** Granted leases: ID → granted TTL in seconds. */
+  #leases = new Map<string, number>();
+
+  /** Granted leases in grant order, with their granted TTL (s). */
+  leases(): { id: string; ttl: number }[] {
+    return [...this.#leases].map(([id, ttl]) => ({ id, ttl }));
+  }
+
+  /** Keys attached to a lease now, sorted. */
+  leaseKeys(id: string): string[] {
+    return this.#sorted.filter((k) => this.#latest(k)?.lease === id);
+  }
+
+  #leaseGrant(id: string, ttl: number): StoreResult<{ revision: number }> {
+    if (this.#leases.has(id)) return { ok: false, error: simError('LeaseExists', ERR_LEASE_EXISTS) };
+    this.#leases.set(id, ttl);
+    return { ok: true, value: { revision: this.#rev } };
+  }
+
+  /** Revoking deletes every attached key in one revision, as the lessor's RevokeLease txn does. */
+  #leaseRevoke(id: string): StoreResult<{ revision: number }> {
+    if (!this.#leases.has(id)) return { ok: false, error: simError('LeaseNotFound', ERR_LEASE_NOT_FOUND) };
+    const keys = this.leaseKeys(id);
+    this.#leases.delete(id);
+    if (keys.length) this.txn([], keys.map((key) => ({ type: 'delete' as const, key })), []);
+    return { ok: true, value: { revision: this.#rev } };
+  }
 
   get revision(): number {
     return this.#rev;
@@ -83,7 +116,7 @@ export class MvccStore {
     return this.#range(key, options, this.#rev);
   }
 
-  put(key: string, value: string, lease?: number): StoreResult<{ prevKv?: KeyValue }> {
+  put(key: string, value: string, lease?: string): StoreResult<{ prevKv?: KeyValue }> {
     const r = this.txn([], [{ type: 'put', key, value, lease }], []);
     if (!r.ok) return r;
     const first = r.value.responses[0];
@@ -177,6 +210,8 @@ export class MvccStore {
 
   /** Applies a replicated write; the member's answer to the client who proposed it. */
   apply(req: WriteRequest): StoreResult<TxnValue | { revision: number }> {
+    if (req.type === 'leaseGrant') return this.#leaseGrant(req.id, req.ttl);
+    if (req.type === 'leaseRevoke') return this.#leaseRevoke(req.id);
     return req.type === 'compact' ? this.compact(req.revision) : this.txn(req.compare, req.success, req.failure);
   }
 
@@ -279,6 +314,7 @@ export class MvccStore {
         if (rev > 0 && rev < this.#compacted) return compactedError();
         continue;
       }
+      if (op.type === 'put' && op.lease && !this.#leases.has(op.lease)) return simError('LeaseNotFound', ERR_LEASE_NOT_FOUND);
       const r = op.type === 'put' ? keyRange(op.key) : keyRange(op.key, { prefix: op.prefix });
       const put = op.type === 'put';
       // etcd allows overlapping deletes; a put may not share a key with any other write.

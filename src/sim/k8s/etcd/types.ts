@@ -12,7 +12,8 @@ export interface KeyValue {
   createRevision: number;
   modRevision: number;
   version: number;
-  lease?: number;
+  /** The lease the key is attached to: its ID as etcdctl prints it, 16 hex digits (an int64 does not fit a JS number). */
+  lease?: string;
 }
 
 export interface ResponseHeader {
@@ -52,7 +53,7 @@ export interface Compare {
 }
 
 export type Op =
-  | { type: 'put'; key: string; value: string; lease?: number }
+  | { type: 'put'; key: string; value: string; lease?: string }
   | { type: 'delete'; key: string; prefix?: boolean }
   | { type: 'range'; key: string; options?: RangeOptions };
 
@@ -75,7 +76,7 @@ export interface WatchOptions {
 
 export interface EtcdClient {
   range(key: string, options?: RangeOptions): EtcdResult<{ kvs: KeyValue[]; count: number; more: boolean }>;
-  put(key: string, value: string, options?: { lease?: number }): EtcdResult<{ prevKv?: KeyValue }>;
+  put(key: string, value: string, options?: { lease?: string }): EtcdResult<{ prevKv?: KeyValue }>;
   delete(key: string, options?: { prefix?: boolean }): EtcdResult<{ deleted: number; prevKvs: KeyValue[] }>;
   /** All compares true: run success ops; else failure ops. Atomic, one revision for all writes. */
   txn(compare: Compare[], success: Op[], failure?: Op[]): EtcdResult<{ succeeded: boolean; responses: OpResponse[] }>;
