@@ -12,6 +12,6 @@ export { builtinCommands } from './builtins/index.ts';
  */
 export function allCommands(): Command[] {
   const [etcdctl, kubectl, sim] = k8sCommands();
-  const [docker, dockerCompose] = composeCommands();
-  return [...builtinCommands(), grep, etcdctl!, kubectl!, docker!, dockerCompose!, sim!];
+  const [docker, dockerCompose, curl] = composeCommands();
+  return [...builtinCommands(), grep, etcdctl!, kubectl!, docker!, dockerCompose!, curl!, sim!];
 }

@@ -41,6 +41,8 @@ export interface ListItem {
   /** How this pipeline is joined to the previous one. */
   join: ';' | '&&' | '||';
   pipeline: Pipeline;
+  /** Ended by `&`: runs as a background job. */
+  background?: boolean;
 }
 
 export type ParseResult = { ok: true; list: ListItem[]; heredocs: HereDoc[] } | { ok: false; error: SimError };
@@ -200,8 +202,6 @@ export function tokenize(line: string, env?: (name: string) => string | undefine
       } else if (rest.startsWith('&&') || rest.startsWith('||')) {
         tokens.push({ kind: 'op', value: rest.slice(0, 2) });
         i += 2;
-      } else if (c === '&') {
-        return { error: simError('EBACKGROUND', 'background jobs (&) are not supported here; commands such as `docker compose up -d` run in the background by themselves') };
       } else {
         tokens.push({ kind: 'op', value: c });
         i++;
@@ -244,12 +244,12 @@ export function parseLine(line: string, env?: (name: string) => string | undefin
     if (op === '|') {
       const e = endCommand(op);
       if (e) return { ok: false, error: e };
-    } else if (op === ';' || op === '&&' || op === '||') {
+    } else if (op === ';' || op === '&&' || op === '||' || op === '&') {
       const e = endCommand(op);
       if (e) return { ok: false, error: e };
-      list.push({ join, pipeline });
+      list.push(op === '&' ? { join, pipeline, background: true } : { join, pipeline });
       pipeline = { commands: [] };
-      join = op;
+      join = op === '&' ? ';' : op;
     } else if (/^[0-9]>&/.test(op)) {
       const [from, to] = [op[0], op[3]];
       // Only stdout and stderr exist here; other descriptors and >&- are accepted and change nothing.

@@ -32,6 +32,19 @@ export interface ShellIO {
   stderr: Writer;
 }
 
+/** A job started with `&` (bash's job table). */
+export interface BgJob {
+  n: number;
+  pid: number;
+  /** The command as jobs and fg show it. */
+  text: string;
+  job: Job;
+  /** Set by kill: its end is reported as Terminated. */
+  killed?: boolean;
+  /** Brought back with fg: its end is not reported. */
+  foreground?: boolean;
+}
+
 /** Keeps at most this many history entries, like HISTSIZE. */
 const HISTORY_LIMIT = 1000;
 
@@ -59,6 +72,11 @@ export class Shell {
   /** A line with here-documents whose bodies are still being typed. */
   #pending: { list: ListItem[]; docs: HereDoc[]; lines: string[] } | undefined;
   #lineListeners = new Set<(line: string, code: number) => void>();
+  /** Background jobs, oldest first. */
+  readonly jobs: BgJob[] = [];
+  /** "[1]+  Done …" lines, printed when the current line ends (before the next prompt), as bash does. */
+  #notices: string[] = [];
+  #lastPid = 0;
   #inputListeners = new Set<(e: ShellInput) => void>();
 
   constructor(opts: ShellOptions) {
@@ -161,6 +179,7 @@ export class Shell {
       whenDone(code);
     };
     const done = (code: number) => {
+      if (this.#notices.length) io.stderr.write(this.#notices.splice(0).join(''));
       ready(code);
       for (const l of this.#lineListeners) l(line, code);
     };
@@ -279,6 +298,10 @@ export class Shell {
         const item = items[k]!;
         if (item.join === '&&' && this.lastExit !== 0) continue;
         if (item.join === '||' && this.lastExit === 0) continue;
+        if (item.background) {
+          this.#background(item.pipeline, io);
+          continue;
+        }
         const r = this.#runPipeline(item.pipeline, io);
         if (isJob(r)) {
           this.#foreground = r;
@@ -297,6 +320,57 @@ export class Shell {
       done(this.lastExit);
     };
     step(0);
+  }
+
+  /** `cmd &`: bash prints "[N] PID" and the job runs on while the prompt is back. */
+  #background(p: Pipeline, io: ShellIO): void {
+    const n = Math.max(0, ...this.jobs.map((j) => j.n)) + 1;
+    // PIDs count up from one seeded start, as a fresh login shell's children do.
+    this.#lastPid = this.#lastPid ? this.#lastPid + 1 + this.world.rng.int(3) : 2000 + this.world.rng.int(6000);
+    const text = p.commands.map((c) => expandCommand(c, (v) => this.getenv(v)).argv.join(' ')).join(' | ');
+    io.stderr.write(`[${n}] ${this.#lastPid}\n`);
+    const r = this.#runPipeline(p, io);
+    const job: Job = isJob(r) ? r : { interrupt() {}, onExit: (fn) => fn(r), exited: true };
+    const entry: BgJob = { n, pid: this.#lastPid, text, job };
+    this.jobs.push(entry);
+    job.onExit((code) => {
+      const i = this.jobs.indexOf(entry);
+      if (i >= 0) this.jobs.splice(i, 1);
+      if (entry.foreground) return;
+      const state = entry.killed ? 'Terminated' : code === 0 ? 'Done' : `Exit ${code}`;
+      this.#notices.push(`${this.#jobLine(entry, i === this.jobs.length ? '+' : '-', state)}\n`);
+    });
+    this.lastExit = 0;
+  }
+
+  #jobLine(j: BgJob, mark: string, state: string): string {
+    return `[${j.n}]${mark}  ${state.padEnd(24)}${j.text}${state === 'Running' ? ' &' : ''}`;
+  }
+
+  /** `jobs`: every background job with bash's current (+) and previous (-) marks. */
+  jobsText(): string {
+    const last = this.jobs.length - 1;
+    return this.jobs.map((j, i) => `${this.#jobLine(j, i === last ? '+' : i === last - 1 ? '-' : ' ', 'Running')}\n`).join('');
+  }
+
+  /** %N, %+, %% or %- (or nothing: the current job). */
+  findJob(spec: string | undefined): BgJob | undefined {
+    if (spec === undefined || spec === '%' || spec === '%%' || spec === '%+') return this.jobs.at(-1);
+    if (spec === '%-') return this.jobs.at(-2);
+    const m = /^%(\d+)$/.exec(spec);
+    return m ? this.jobs.find((j) => j.n === Number(m[1])) : undefined;
+  }
+
+  /** fg: the job becomes the foreground one again (Ctrl-C reaches it). */
+  foregroundJob(j: BgJob): Job {
+    j.foreground = true;
+    return j.job;
+  }
+
+  /** kill: SIGTERM, which the simulated programs take as Ctrl-C; reported as Terminated. */
+  terminateJob(j: BgJob): void {
+    j.killed = true;
+    j.job.interrupt();
   }
 
   /** Loads for the stand-in commands a parsed line uses (see Command.load). */

@@ -26,7 +26,7 @@ const loaders: Record<PackName, () => Promise<Pack>> = {
 };
 
 /** Which pack each tool command comes from. */
-export const PACK_OF: Record<keyof typeof SUMMARY, PackName> = { grep: 'grep', docker: 'compose', 'docker-compose': 'compose', kubectl: 'k8s', etcdctl: 'k8s', sim: 'k8s' };
+export const PACK_OF: Record<keyof typeof SUMMARY, PackName> = { grep: 'grep', docker: 'compose', 'docker-compose': 'compose', curl: 'compose', kubectl: 'k8s', etcdctl: 'k8s', sim: 'k8s' };
 
 const cache = new Map<PackName, Promise<Pack>>();
 const done = new Map<PackName, Pack>();
@@ -79,6 +79,6 @@ export function stubCommands(skip: PackName[] = []): Command[] {
 /** Packs a line needs, judged by its command names: a restored session loads them before it replays. */
 export function packsForLine(line: string): PackName[] {
   const out = new Set<PackName>();
-  for (const m of line.matchAll(/(?:^|[|;&]\s*|\s)(docker-compose|docker|kubectl|etcdctl|sim|grep)(?=\s|$)/g)) out.add(PACK_OF[m[1] as keyof typeof PACK_OF]);
+  for (const m of line.matchAll(/(?:^|[|;&]\s*|\s)(docker-compose|docker|curl|kubectl|etcdctl|sim|grep)(?=\s|$)/g)) out.add(PACK_OF[m[1] as keyof typeof PACK_OF]);
   return [...out];
 }

@@ -147,7 +147,7 @@ const volume: Sub = (ctx, args, engine) => {
     ctx.stdout.write(`${gone.length ? `Deleted Volumes:\n${gone.map((v) => `${v.name}\n`).join('')}\n` : ''}Total reclaimed space: ${humanSize(bytes)}\n`);
     return 0;
   }
-  return err(ctx, `docker: 'volume ${verb ?? ''}' is not a docker command.\nSee 'docker --help'`);
+  return noVerb(ctx, 'volume', verb);
 };
 
 const network: Sub = (ctx, args, engine) => {
@@ -188,7 +188,7 @@ const network: Sub = (ctx, args, engine) => {
     }
     return code;
   }
-  return err(ctx, `docker: 'network ${verb ?? ''}' is not a docker command.\nSee 'docker --help'`);
+  return noVerb(ctx, 'network', verb);
 };
 
 const SUBS: Record<string, Sub> = {
@@ -284,7 +284,24 @@ Server: Docker Engine - Community (simulated by kube-lessons)
 };
 
 // docker/cli 27's top-level commands (docker --help): real, so never "not a docker command".
-const REAL_DOCKER = new Set(['attach', 'build', 'buildx', 'builder', 'checkpoint', 'commit', 'config', 'container', 'context', 'cp', 'create', 'diff', 'events', 'export', 'history', 'image', 'import', 'init', 'kill', 'load', 'login', 'logout', 'manifest', 'node', 'pause', 'plugin', 'port', 'rename', 'restart', 'save', 'scout', 'search', 'secret', 'service', 'stack', 'stats', 'swarm', 'system', 'tag', 'top', 'trust', 'unpause', 'update', 'wait', 'debug']);
+const REAL_DOCKER = new Set(['push', 'attach', 'build', 'buildx', 'builder', 'checkpoint', 'commit', 'config', 'container', 'context', 'cp', 'create', 'diff', 'events', 'export', 'history', 'image', 'import', 'init', 'kill', 'load', 'login', 'logout', 'manifest', 'node', 'pause', 'plugin', 'port', 'rename', 'restart', 'save', 'scout', 'search', 'secret', 'service', 'stack', 'stats', 'swarm', 'system', 'tag', 'top', 'trust', 'unpause', 'update', 'wait', 'debug']);
+
+/** docker/cli's management commands: the verbs each has (cli/command/volume, network). */
+const REAL_VERBS: Record<'volume' | 'network', [string, string][]> = {
+  volume: [['create', 'Create a volume'], ['inspect', 'Display detailed information on one or more volumes'], ['ls', 'List volumes'], ['prune', 'Remove unused local volumes'], ['rm', 'Remove one or more volumes'], ['update', 'Update a volume (cluster volumes only)']],
+  network: [['connect', 'Connect a container to a network'], ['create', 'Create a network'], ['disconnect', 'Disconnect a container from a network'], ['inspect', 'Display detailed information on one or more networks'], ['ls', 'List networks'], ['prune', 'Remove all unused networks'], ['rm', 'Remove one or more networks']],
+};
+
+/** `docker network` alone prints its usage; a real verb not modelled is "not simulated here"; anything else is cobra's "not a docker command". */
+function noVerb(ctx: CommandContext, group: 'volume' | 'network', verb: string | undefined): number {
+  if (verb === undefined) {
+    const what = group === 'volume' ? 'volumes' : 'networks';
+    ctx.stdout.write(`\nUsage:  docker ${group} COMMAND\n\nManage ${what}\n\nCommands:\n${REAL_VERBS[group].map(([v, d]) => `  ${v.padEnd(12)}${d}`).join('\n')}\n\nRun 'docker ${group} COMMAND --help' for more information on a command.\n`);
+    return 0;
+  }
+  if (REAL_VERBS[group].some(([v]) => v === verb)) return err(ctx, `docker ${group} ${verb}: not simulated here (a real Docker Engine's docker CLI has it)`);
+  return err(ctx, `docker: '${group} ${verb}' is not a docker command.\nSee 'docker --help'`);
+}
 
 const VERBS = { volume: ['create', 'inspect', 'ls', 'prune', 'rm'], network: ['create', 'inspect', 'ls', 'rm'] };
 const CONTAINER_ARGS = new Set(['stop', 'start', 'rm', 'logs', 'inspect']);

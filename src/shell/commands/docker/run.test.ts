@@ -133,8 +133,8 @@ describe('docker info and commands not simulated', () => {
 
 // docker/compose cmd/compose/compose.go registers run, kill, rm, pause, version, cp, events…: real commands, so not "unknown".
 describe('docker compose commands not simulated', () => {
-  it('compose kill says "not simulated here", not "unknown docker command"', () => {
-    expect(run('docker compose kill')).toEqual({ out: 'docker compose kill: not simulated here (real Docker Compose v2 has it)\n', code: 1 });
+  it('compose watch says "not simulated here", not "unknown docker command"', () => {
+    expect(run('docker compose watch')).toEqual({ out: 'docker compose watch: not simulated here (real Docker Compose v2 has it)\n', code: 1 });
   });
   it('a made-up compose command is still unknown', () => {
     expect(run('docker compose frob').out).toBe('unknown docker command: "compose frob"\n');

@@ -25,6 +25,7 @@ import { label } from './cmd/label.ts';
 import { logs } from './cmd/logs.ts';
 import { cordon, drain, taint, uncordon } from './cmd/node.ts';
 import { patch } from './cmd/patch.ts';
+import { portForward } from './cmd/portforward.ts';
 import { rollout } from './cmd/rollout.ts';
 import { scale } from './cmd/scale.ts';
 import { setCmd } from './cmd/set.ts';
@@ -45,6 +46,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   set: setCmd,
   logs,
   exec,
+  'port-forward': portForward,
   expose,
   label,
   annotate,
@@ -72,7 +74,10 @@ Supported commands:
   delete, scale, label, expose  change objects
   edit TYPE/NAME                open an object in the editor; saving applies it
   set image, rollout            status | history | undo | restart
-  logs, exec                    look inside pods (logs -f, exec POD -- CMD)
+  logs, exec                    look inside pods (logs -f, exec POD -- CMD, exec -it POD -- sh)
+  port-forward svc/web 8080:80  localhost:8080 reaches the pod while it runs; it holds the
+                                terminal until Ctrl-C, or add & to run it in the background
+                                (then jobs, fg, kill %1), and curl localhost:8080 works
   cordon, uncordon, drain, taint   nodes
   wait                          --for=condition=Ready|Available or --for=delete
   explain, api-resources, cluster-info, version
@@ -91,7 +96,10 @@ const HELP_KO = `kubectl 로 시뮬레이션된 쿠버네티스 클러스터(con
   delete, scale, label, expose  오브젝트 바꾸기
   edit 종류/이름                 오브젝트를 편집기에서 열고, 저장하면 적용
   set image, rollout            status | history | undo | restart
-  logs, exec                    파드 안 들여다보기 (logs -f, exec POD -- CMD)
+  logs, exec                    파드 안 들여다보기 (logs -f, exec POD -- CMD, exec -it POD -- sh)
+  port-forward svc/web 8080:80  실행되는 동안 localhost:8080 이 파드로 이어집니다. Ctrl-C 까지
+                                터미널을 잡고 있으니, 끝에 & 를 붙여 백그라운드로 돌리면
+                                (jobs, fg, kill %1) 같은 터미널에서 curl localhost:8080 을 쓸 수 있어요
   cordon, uncordon, drain, taint   노드 다루기
   wait                          --for=condition=Ready|Available 또는 --for=delete
   explain, api-resources, cluster-info, version

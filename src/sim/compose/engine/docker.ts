@@ -3,6 +3,7 @@ import { fail, ok, simError, type Result } from '../../errors.ts';
 import type { World } from '../../world.ts';
 import type { HealthcheckConfig, PortMapping, RestartPolicy } from '../types.ts';
 import { execIn, isInteractiveShell } from '../../containers/exec.ts';
+import { hostNet } from '../../hostnet.ts';
 import type { ImageConfig } from '../../containers/images.ts';
 import { launch, processArgv, type LogLine, type Program } from '../../containers/programs.ts';
 import { parseReference } from '../../containers/reference.ts';
@@ -139,7 +140,8 @@ export type EngineEvent =
   | { type: 'log'; container: Container; entry: LogEntry }
   | { type: 'die'; container: Container }
   | { type: 'start'; container: Container }
-  | { type: 'health'; container: Container };
+  | { type: 'health'; container: Container }
+  | { type: 'pause' | 'unpause'; container: Container };
 
 const GRACE_KILL = 137;
 const MAX_BACKOFF = 60_000;
@@ -173,6 +175,18 @@ export class DockerEngine {
   constructor(world: World) {
     this.world = world;
     for (const [name, driver] of [['bridge', 'bridge'], ['host', 'host'], ['none', 'null']] as const) this.createNetwork(name, {}, driver);
+    hostNet(world).addPublisher((port) => this.hostListener(port));
+  }
+
+  /** What answers on the host's localhost:port: the container publishing it there ('none' when nothing is published on it). */
+  hostListener(port: number): Listener | undefined | 'none' {
+    const id = this.#ports.get(`0.0.0.0:${port}/tcp`) ?? this.#ports.get(`127.0.0.1:${port}/tcp`);
+    const c = id === undefined ? undefined : this.containers.get(id);
+    if (!c) return 'none';
+    const b = c.bindings.find((x) => x.published === port && x.protocol === 'tcp');
+    // docker-proxy accepts the connection even when nothing answers inside: the client sees it closed.
+    const l = b && c.state === 'running' ? this.#listener(c, '127.0.0.1', b.target) : undefined;
+    return l ?? (() => 'empty');
   }
 
   get now(): number {
@@ -390,6 +404,11 @@ export class DockerEngine {
       bindings.push(p);
       const key = `${p.hostIp ?? '0.0.0.0'}:${p.published}/${p.protocol}`;
       const holder = this.#ports.get(key) ?? this.#ports.get(`0.0.0.0:${p.published}/${p.protocol}`);
+      // Another program on the host (kubectl port-forward) holding the port: the proxy cannot listen.
+      if (!holder && p.protocol === 'tcp' && hostNet(this.world).inUse(p.published!)) {
+        for (const k of bound) this.#ports.delete(k);
+        return fail(daemonError(`driver failed programming external connectivity on endpoint ${c.spec.name} (${hexDigest(`endpoint:${c.id}`)}): Error starting userland proxy: listen tcp4 ${p.hostIp ?? '0.0.0.0'}:${p.published}: bind: address already in use`));
+      }
       if (holder && holder !== c.id) {
         for (const k of bound) this.#ports.delete(k);
         return fail(daemonError(`driver failed programming external connectivity on endpoint ${c.spec.name} (${hexDigest(`endpoint:${c.id}`)}): Bind for ${p.hostIp ?? '0.0.0.0'}:${p.published} failed: port is already allocated`));
@@ -496,6 +515,22 @@ export class DockerEngine {
   }
 
   /** The main process ended. Applies the restart policy with Docker's doubling back-off. */
+  /** docker pause: the cgroup freezer stops every process in it (nothing answers); the daemon's errors otherwise. */
+  pause(c: Container): string | undefined {
+    if (c.state === 'paused') return `Error response from daemon: Container ${c.id} is already paused`;
+    if (c.state !== 'running') return `Error response from daemon: Container ${c.id} is not running`;
+    c.state = 'paused';
+    this.#emit({ type: 'pause', container: c });
+    return undefined;
+  }
+
+  unpause(c: Container): string | undefined {
+    if (c.state !== 'paused') return `Error response from daemon: Container ${c.id} is not paused`;
+    c.state = 'running';
+    this.#emit({ type: 'unpause', container: c });
+    return undefined;
+  }
+
   /** The main process ended by itself with code (an attached shell's `exit`). */
   mainExited(c: Container, code: number): void {
     if (c.state === 'running') this.#exited(c, code);

@@ -4,7 +4,7 @@
  * imports the other.
  */
 import type { Result } from '../../errors.ts';
-import type { LineResult, ShellSessionState } from '../../containers/index.ts';
+import type { LineResult, Listener, ShellSessionState } from '../../containers/index.ts';
 import type { Pod } from './types.ts';
 
 export interface LogOptions {
@@ -47,4 +47,6 @@ export interface ExecInput {
 export interface KubeletServer {
   containerLogs(pod: Pod, opts: LogOptions): Result<LogStream>;
   exec(pod: Pod, container: string, argv: string[], input?: ExecInput): Result<ExecOutput>;
+  /** One port-forward connection: what answers on localhost:port inside the pod's network namespace (undefined: refused). */
+  portForward(pod: Pod, port: number): Result<Listener | undefined>;
 }

@@ -42,7 +42,8 @@ import {
 import { TraceLog, tracedEtcd, type EtcdOpTrace, type TraceEntry } from './trace.ts';
 import type { ExecOutput, KubeletServer, LogStream } from '../api/kubelet.ts';
 import { KUBERNETES_VERSION } from '../version.ts';
-import { podExec, podLog, type PodExecOptions, type PodLogOptions } from './proxy.ts';
+import { podExec, podLog, podPortForward, type PodExecOptions, type PodLogOptions } from './proxy.ts';
+import type { Listener } from '../../containers/types.ts';
 import { WatchCache, type CacheEvent, type IndexedWatcher } from './watch-cache.ts';
 
 export interface ObjectList<T extends KubeObject = KubeObject> {
@@ -138,6 +139,8 @@ export interface ApiClient {
   podLog(namespace: string, name: string, opts?: PodLogOptions): ApiResult<LogStream>;
   /** POST pods/exec: runs the command in the container through the pod's kubelet. */
   podExec(namespace: string, name: string, opts: PodExecOptions): ApiResult<ExecOutput>;
+  /** POST pods/portforward: one connection to the pod's port, through the pod's kubelet. */
+  podPortForward(namespace: string, name: string, port: number): ApiResult<Listener | undefined>;
 }
 
 interface Stored {
@@ -227,6 +230,7 @@ export class ApiServer {
       version: () => s.#request(component, 'get', '/version', undefined, undefined, () => apiOk({ gitVersion: KUBERNETES_VERSION })),
       podLog: (ns, name, opts) => s.#request(component, 'get', 'pods', ns, name, () => s.#withPod(ns, name, (p) => podLog(p, opts ?? {}, (n) => s.#kubelets.get(n))), 'log'),
       podExec: (ns, name, opts) => s.#request(component, 'create', 'pods', ns, name, () => s.#withPod(ns, name, (p) => podExec(p, opts, (n) => s.#kubelets.get(n))), 'exec'),
+      podPortForward: (ns, name, port) => s.#request(component, 'create', 'pods', ns, name, () => s.#withPod(ns, name, (p) => podPortForward(p, port, (n) => s.#kubelets.get(n))), 'portforward'),
     };
   }
 

@@ -6,6 +6,7 @@
  */
 import type { ExecInput, ExecOutput, KubeletServer, LogStream } from '../api/kubelet.ts';
 import type { Pod } from '../api/types.ts';
+import type { Listener } from '../../containers/types.ts';
 import { apiFail, apiOk, badRequest, notFound, type ApiError, type ApiResult } from './status.ts';
 import type { Result } from '../../errors.ts';
 
@@ -58,6 +59,14 @@ export function podLog(pod: Pod, opts: PodLogOptions, kubelet: (node: string) =>
   if (!pod.spec.nodeName) return apiOk({ text: '' });
   if (!server) return apiFail(badRequest(`node "${pod.spec.nodeName}" not found`));
   return fromKubelet(server.containerLogs(pod, { container: c.value, previous: opts.previous, tailLines: opts.tailLines, timestamps: opts.timestamps, follow: opts.follow }));
+}
+
+/** pods/portforward: one connection, proxied to the kubelet of the pod's node. */
+export function podPortForward(pod: Pod, port: number, kubelet: (node: string) => KubeletServer | undefined): ApiResult<Listener | undefined> {
+  if (!pod.spec.nodeName) return apiFail(badRequest(`pod ${pod.metadata.name} does not have a host assigned`));
+  const server = kubelet(pod.spec.nodeName);
+  if (!server) return apiFail(badRequest(`node "${pod.spec.nodeName}" not found`));
+  return fromKubelet(server.portForward(pod, port));
 }
 
 export function podExec(pod: Pod, opts: PodExecOptions, kubelet: (node: string) => KubeletServer | undefined): ApiResult<ExecOutput> {

@@ -68,6 +68,12 @@ export function kubeletServer(runtime: ContainerRuntime): KubeletServer {
         };
       return ok(stream);
     },
+    portForward(pod, port) {
+      const ns = pod.metadata.namespace ?? 'default';
+      const sb = runtime.sandboxes().find((s) => s.name === pod.metadata.name && s.namespace === ns && s.state === 'ready');
+      if (!sb) return fail(simError('NotFound', `pod ${pod.metadata.name} has no running sandbox`));
+      return ok(runtime.listenerAt(sb, port));
+    },
     exec(pod, container, argv, input) {
       const ns = pod.metadata.namespace ?? 'default';
       const running = runtime

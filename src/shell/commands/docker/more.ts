@@ -1,0 +1,184 @@
+/**
+ * `docker compose version | pause | unpause | kill | rm`, after
+ * docker/compose v2 (cmd/compose/version.go, pkg/compose/pause.go, kill.go,
+ * remove.go): the progress titles Pausing/Unpausing/Killing/Removing and
+ * their Paused/Unpaused/Killed/Removed rows, rm's "Going to remove …"
+ * confirmation and "No stopped containers".
+ */
+import type { ComposeRunner } from '../../../sim/compose/engine/compose.ts';
+import type { Container, DockerEngine } from '../../../sim/compose/engine/docker.ts';
+import { newReport, Progress } from '../../../sim/compose/engine/progress.ts';
+import { JobHandle } from '../../job.ts';
+import type { Session, Writer } from '../../types.ts';
+import { openProject, type ComposeCall, type ComposeSub } from './context.ts';
+import { has, last, parseFlags } from './flags.ts';
+import { printReport } from './render.ts';
+
+/** The Compose release bundled with Docker Engine 27.4.1 (what `docker version` says). */
+export const COMPOSE_VERSION = '2.32.1';
+
+export const version: ComposeSub = {
+  name: 'version',
+  flags: { bool: [['--short']], value: [['-f', '--format']] },
+  run({ ctx, args }) {
+    const p = parseFlags(args, version.flags);
+    if (p.error) return (ctx.stderr.write(`${p.error}\n`), 1);
+    // version.go: --short trims the "v"; --format json prints {"version":"v…"}.
+    if (has(p, '--short')) ctx.stdout.write(`${COMPOSE_VERSION}\n`);
+    else if (last(p, '--format') === 'json') ctx.stdout.write(`{"version":"v${COMPOSE_VERSION}"}\n`);
+    else ctx.stdout.write(`Docker Compose version v${COMPOSE_VERSION}\n`);
+    return 0;
+  },
+};
+
+/** One progress block over the project's containers: act on each, a row per container. */
+function progressOver(call: ComposeCall, title: string, list: Container[], act: (c: Container) => string | undefined, done: string): number {
+  const report = newReport();
+  const prog = new Progress(call.engine.world.clock, title);
+  report.sections.push({ kind: 'progress', progress: prog });
+  for (const c of list) {
+    const err = act(c);
+    if (err) {
+      report.errors.push(err);
+      break;
+    }
+    prog.event(`Container ${c.spec.name}`, done);
+  }
+  return printReport(report, call.ctx.stderr, call.ctx.tty);
+}
+
+export const pause: ComposeSub = {
+  name: 'pause',
+  flags: { bool: [], value: [] },
+  run(call) {
+    const o = openProject(call, pause.flags);
+    if (!o) return 1;
+    // getContainers(all=false): running and paused; pausing a paused one is the daemon's error.
+    const list = o.runner.containers({ services: o.p.args }).filter((c) => c.state !== 'restarting');
+    return progressOver(call, 'Pausing', list, (c) => call.engine.pause(c), 'Paused');
+  },
+};
+
+export const unpause: ComposeSub = {
+  name: 'unpause',
+  flags: { bool: [], value: [] },
+  run(call) {
+    const o = openProject(call, unpause.flags);
+    if (!o) return 1;
+    const list = o.runner.containers({ services: o.p.args }).filter((c) => c.state !== 'restarting');
+    return progressOver(call, 'Unpausing', list, (c) => call.engine.unpause(c), 'Unpaused');
+  },
+};
+
+/** Signals by name or number, as the daemon's signal.ParseSignal accepts them (the common ones). */
+const SIGNALS: Record<string, number> = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, USR1: 10, USR2: 12, TERM: 15, STOP: 19, CONT: 18 };
+
+export const kill: ComposeSub = {
+  name: 'kill',
+  flags: { bool: [['--remove-orphans']], value: [['-s', '--signal']] },
+  run(call) {
+    const o = openProject(call, kill.flags);
+    if (!o) return 1;
+    const raw = (last(o.p, '--signal') ?? 'SIGKILL').toUpperCase().replace(/^SIG/, '');
+    const sig = /^\d+$/.test(raw) ? Number(raw) : SIGNALS[raw];
+    const list = o.runner.containers({ services: o.p.args }).filter((c) => c.state === 'running');
+    if (!list.length) {
+      // kill.go prints this without a newline.
+      call.ctx.stderr.write('no container to kill');
+      return 0;
+    }
+    if (sig === undefined || sig < 1 || sig > 64) {
+      call.ctx.stderr.write(`Error response from daemon: Invalid signal: ${last(o.p, '--signal')}\n`);
+      return 1;
+    }
+    return progressOver(
+      call,
+      'Killing',
+      list,
+      (c) => {
+        // SIGKILL ends the process (exit 137); TERM/INT/QUIT stop it as on `stop`; the rest it handles and goes on (nginx reloads on HUP).
+        if (sig === 9) call.engine.kill(c);
+        else if (sig === 15 || sig === 2 || sig === 3) call.engine.stopAndWait(c);
+        return undefined;
+      },
+      'Killed',
+    );
+  },
+};
+
+/**
+ * rm: stopped containers only; asks `Going to remove NAMES` first (a y/N
+ * question on the terminal) unless -f, which prints the line and goes on.
+ * -s stops them first.
+ */
+export const rm: ComposeSub = {
+  name: 'rm',
+  flags: { bool: [['-f', '--force'], ['-s', '--stop'], ['-v', '--volumes']], value: [] },
+  run(call) {
+    const o = openProject(call, rm.flags);
+    if (!o) return 1;
+    const { p, runner } = o;
+    if (has(p, '--stop')) {
+      const stopped = runner.stop(p.args);
+      const code = printReport(stopped, call.ctx.stderr, call.ctx.tty);
+      if (code !== 0) return code;
+    }
+    // The daemon lists containers newest first.
+    const list = runner
+      .containers({ all: true, services: p.args })
+      .filter((c) => c.state !== 'running' && c.state !== 'restarting' && c.state !== 'paused')
+      .sort((a, b) => b.created - a.created || (a.spec.name < b.spec.name ? 1 : -1));
+    if (!list.length) {
+      call.ctx.stderr.write('No stopped containers\n');
+      return 0;
+    }
+    const msg = `Going to remove ${list.map((c) => c.spec.name).join(', ')}`;
+    const remove = () => progressOver(call, 'Removing', list, (c) => removeOne(call.engine, runner, c, has(p, '--volumes')), 'Removed');
+    if (has(p, '--force')) {
+      call.ctx.stdout.write(`${msg}\n`);
+      return remove();
+    }
+    return new Question(`? ${msg} (y/N) `, (answer, io) => {
+      // survey's Confirm: y/yes (any case) is yes, anything else the default No; it re-renders the answer.
+      const yes = /^(y|yes)$/i.test(answer.trim());
+      return yes ? remove() : 0;
+    });
+  },
+};
+
+function removeOne(engine: DockerEngine, _runner: ComposeRunner, c: Container, volumes: boolean): string | undefined {
+  const r = engine.remove(c, false);
+  if (!r.ok) return r.errors[0]!.message;
+  // -v: the container's anonymous volumes go with it.
+  if (volumes) for (const m of c.spec.mounts) if (m.type === 'volume' && /^[0-9a-f]{64}$/.test(m.source)) engine.removeVolume(m.source);
+  return undefined;
+}
+
+/** A one-line question on the terminal (compose's survey prompt): the answer line goes to it, then it ends. */
+class Question extends JobHandle implements Session {
+  readonly attached = true;
+  #prompt: string;
+  #answer: (line: string, io: { stdout: Writer; stderr: Writer }) => number;
+  constructor(prompt: string, answer: (line: string, io: { stdout: Writer; stderr: Writer }) => number) {
+    // Ctrl-C at the question: survey returns "interrupt" and compose exits 130.
+    super((j) => j.exit(130));
+    this.#prompt = prompt;
+    this.#answer = answer;
+  }
+  onReady(fn: () => void): void {
+    fn();
+  }
+  prompt(): string {
+    return this.#prompt;
+  }
+  input(line: string, io: { stdout: Writer; stderr: Writer }, done: () => void): void {
+    this.exit(this.#answer(line, io));
+    done();
+  }
+  eof(io: { stdout: Writer; stderr: Writer }, done: () => void): void {
+    io.stdout.write('\n');
+    this.exit(0);
+    done();
+  }
+}
+
