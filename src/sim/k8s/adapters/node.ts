@@ -17,7 +17,7 @@ export function kubeletClient(api: ApiClient, events?: EventRecorder): KubeletCl
     updatePodStatus: (pod) => toStatus(api.patch<Pod>('pods', pod.metadata.namespace, pod.metadata.name, statusPatch(pod), 'merge', { subresource: 'status' })),
     createPod: (pod) => toStatus(api.create(pod)),
     deletePod: (ns, name, o) => toStatus(api.delete<Pod>('pods', ns, name, o)),
-    getNode: (name) => toStatus(api.get<Node>('nodes', undefined, name)),
+    getNode: (name, opts) => toStatus(api.get<Node>('nodes', undefined, name, opts)),
     createNode: (node) => toStatus(api.create(node)),
     updateNodeStatus: (node) => toStatus(api.updateStatus(node)),
     getLease: (ns, name) => toStatus(api.get<Lease>('leases', ns, name)),

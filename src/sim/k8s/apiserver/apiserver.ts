@@ -114,7 +114,8 @@ export interface ApiServerOptions {
 export interface ApiClient {
   readonly component: string;
   create<T extends KubeObject>(obj: T, opts?: WriteOptions & { namespace?: string }): ApiResult<T>;
-  get<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string): ApiResult<T>;
+  /** opts.resourceVersion '0': any recent state, from the watch cache (a shared, frozen object: copy before changing), as a kubelet's first GET of its Node. */
+  get<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string, opts?: { resourceVersion?: string }): ApiResult<T>;
   list<T extends KubeObject = KubeObject>(resource: string, namespace?: string, opts?: ListOptions): ApiResult<ObjectList<T>>;
   update<T extends KubeObject>(obj: T, opts?: WriteOptions): ApiResult<T>;
   updateStatus<T extends KubeObject>(obj: T): ApiResult<T>;
@@ -214,7 +215,7 @@ export class ApiServer {
     return {
       component,
       create: (obj, opts) => s.#request(component, 'create', s.#kindName(obj), s.#nsOf(obj, opts?.namespace), obj.metadata?.name, () => s.#create(obj, opts ?? {})) as never,
-      get: (resource, ns, name) => s.#request(component, 'get', resource, ns, name, () => s.#withDef(resource, (d) => s.#get(d, ns, name))) as never,
+      get: (resource, ns, name, opts) => s.#request(component, 'get', resource, ns, name, () => s.#withDef(resource, (d) => s.#get(d, ns, name, opts?.resourceVersion))) as never,
       list: (resource, ns, opts) => s.#request(component, 'list', resource, ns, undefined, () => s.#withDef(resource, (d) => s.#list(d, ns, opts ?? {}))) as never,
       update: (obj, opts) => s.#request(component, 'update', s.#kindName(obj), s.#nsOf(obj), obj.metadata?.name, () => s.#update(obj, opts ?? {}, 'main')) as never,
       updateStatus: (obj) => s.#request(component, 'update', s.#kindName(obj), s.#nsOf(obj), obj.metadata?.name, () => s.#update(obj, {}, 'status'), 'status') as never,
@@ -507,7 +508,12 @@ export class ApiServer {
     return badRequest(`${d.kind} in version "${version}" cannot be handled as a ${d.kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
   }
 
-  #get(d: KindDef, ns: string | undefined, name: string): ApiResult<KubeObject> {
+  #get(d: KindDef, ns: string | undefined, name: string, resourceVersion?: string): ApiResult<KubeObject> {
+    const cache = resourceVersion === '0' ? this.#ensureCache() : undefined;
+    if (cache && typeof cache !== 'string') {
+      const o = cache.get(this.#key(d, ns, name));
+      return o ? apiOk(o) : apiFail(notFound(d.resource, name, groupOf(d.apiVersion)));
+    }
     const r = this.#read(d, ns, name);
     if (!r.ok) return r;
     return r.value ? apiOk(r.value.obj) : apiFail(notFound(d.resource, name, groupOf(d.apiVersion)));

@@ -1,11 +1,14 @@
 import type { VirtualClock } from '../../clock.ts';
 import type { KubeObject } from '../api/types.ts';
 import type { ControllerClient, Resource, ResourceTypes, WatchEventType } from './client.ts';
+import { SharedInformers, type Informer } from './informer.ts';
 import { controllerRef } from './util.ts';
 
 export interface ControllerContext {
   client: ControllerClient;
   clock: VirtualClock;
+  /** Shared by every controller of one manager (one list+watch per resource); a controller made alone gets its own. */
+  informers?: SharedInformers;
 }
 
 export interface Controller {
@@ -24,11 +27,16 @@ export const RESYNC_MS = 30_000;
  * sync(key) reconciles one object from fresh API reads. Keys are processed in
  * a zero-delay timer so a burst of watch events costs one sync. start() lists
  * everything, so a restarted controller catches up on what it missed.
+ * watch() and lister() go through the shared informers (informer.ts): read
+ * the cache with this.lister(resource).get/list instead of listing the API.
  */
 export abstract class QueueController implements Controller {
   abstract readonly name: string;
+  /** Writes through here are seen at once by this manager's informers. */
   protected readonly client: ControllerClient;
   protected readonly clock: VirtualClock;
+  protected readonly informers: SharedInformers;
+  #listening = new Set<Resource>();
   #pending = new Set<string>();
   #timer = 0;
   #delayed = new Map<string, number>();
@@ -37,7 +45,8 @@ export abstract class QueueController implements Controller {
   #running = false;
 
   constructor(ctx: ControllerContext) {
-    this.client = ctx.client;
+    this.informers = ctx.informers ?? new SharedInformers(ctx.client);
+    this.client = this.informers.client;
     this.clock = ctx.clock;
   }
 
@@ -68,6 +77,7 @@ export abstract class QueueController implements Controller {
     this.#running = false;
     for (const c of this.#cancels) c();
     this.#cancels = [];
+    this.#listening.clear();
     this.clock.clearTimeout(this.#timer);
     this.#timer = 0;
     for (const id of this.#delayed.values()) this.clock.clearTimeout(id);
@@ -75,8 +85,20 @@ export abstract class QueueController implements Controller {
     this.#pending.clear();
   }
 
+  /** Calls fn for every watch event of the resource while this controller runs (objects are frozen: copy before changing). */
   protected watch<R extends Resource>(resource: R, fn: (type: WatchEventType, obj: ResourceTypes[R]) => void): void {
-    this.#cancels.push(this.client.watch(resource, (t, o) => this.#running && fn(t, o)));
+    this.#listening.add(resource);
+    this.#cancels.push(this.informers.for(resource).on((t, o) => this.#running && fn(t, o)));
+  }
+
+  /** The shared cache of a resource, kept while this controller runs (objects are frozen: copy before changing). */
+  protected lister<R extends Resource>(resource: R): Informer<ResourceTypes[R]> {
+    const inf = this.informers.for(resource);
+    if (this.#running && !this.#listening.has(resource)) {
+      this.#listening.add(resource);
+      this.#cancels.push(inf.on(() => {}));
+    }
+    return inf;
   }
 
   protected enqueue(key: string): void {

@@ -1,7 +1,7 @@
 import type { DaemonSet, Node, NodeSelectorRequirement, Pod, Toleration } from '../api/types.ts';
 import { QueueController } from './controller.ts';
 import { podTemplateHash } from './hash.ts';
-import { controllerRef, isPodReady, jsonEqual, keyOf, listOr, parseTime, podFromTemplate, splitKey, untoleratedTaint } from './util.ts';
+import { controllerRef, isPodReady, jsonEqual, keyOf, parseTime, podFromTemplate, splitKey, untoleratedTaint } from './util.ts';
 
 const SOURCE = 'daemonset-controller';
 export const REVISION_HASH_LABEL = 'controller-revision-hash';
@@ -79,20 +79,19 @@ export class DaemonSetController extends QueueController {
   }
 
   protected allKeys(): string[] {
-    return listOr(this.client.list('daemonsets')).map(keyOf);
+    return this.lister('daemonsets').list().map(keyOf);
   }
 
   protected sync(key: string): void {
     const [ns, name] = splitKey(key);
-    const got = this.client.get('daemonsets', ns, name);
-    if (!got.ok || got.value.metadata.deletionTimestamp) return;
-    const ds = got.value;
+    const ds = this.lister('daemonsets').get(ns, name);
+    if (!ds || ds.metadata.deletionTimestamp) return;
     const hash = podTemplateHash(ds.spec.template);
     const proto = podFromTemplate(ds, ds.spec.template, { [REVISION_HASH_LABEL]: hash });
     proto.spec.tolerations = daemonTolerations(proto);
-    const nodes = listOr(this.client.list('nodes'));
+    const nodes = this.lister('nodes').list();
     const nodeNames = new Set(nodes.map((n) => n.metadata.name));
-    const owned = listOr(this.client.list('pods', ns)).filter((p) => controllerRef(p)?.uid === ds.metadata.uid && !p.metadata.deletionTimestamp);
+    const owned = this.lister('pods').list(ns).filter((p) => controllerRef(p)?.uid === ds.metadata.uid && !p.metadata.deletionTimestamp);
     const byNode = new Map<string, Pod[]>();
     for (const p of owned) {
       const n = p.spec.nodeName ?? '';

@@ -58,13 +58,13 @@ export class DeploymentController extends QueueController {
       if (t !== 'DELETED') return;
       const ref = controllerRef(p);
       if (ref?.kind !== 'ReplicaSet') return;
-      const rs = this.client.get('replicasets', p.metadata.namespace, ref.name);
-      if (rs.ok) this.enqueueController(rs.value, 'Deployment');
+      const rs = this.lister('replicasets').get(p.metadata.namespace, ref.name);
+      if (rs) this.enqueueController(rs, 'Deployment');
     });
   }
 
   protected allKeys(): string[] {
-    return listOr(this.client.list('deployments')).map(keyOf);
+    return this.lister('deployments').list().map(keyOf);
   }
 
   protected sync(key: string): number | void {

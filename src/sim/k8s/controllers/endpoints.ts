@@ -1,7 +1,7 @@
 import type { Endpoints } from '../api/types.ts';
 import { QueueController } from './controller.ts';
 import { endpointPods, resolvePorts } from './endpointslice.ts';
-import { canonicalJson, isPodReady, jsonEqual, keyOf, listOr, splitKey } from './util.ts';
+import { canonicalJson, isPodReady, jsonEqual, keyOf, splitKey } from './util.ts';
 
 type Subset = NonNullable<Endpoints['subsets']>[number];
 
@@ -17,26 +17,25 @@ export class EndpointsController extends QueueController {
   protected watchAll(): void {
     this.watch('services', (_t, s) => this.enqueue(keyOf(s)));
     this.watch('pods', (_t, p) => {
-      for (const s of listOr(this.client.list('services', p.metadata.namespace))) if (s.spec.selector) this.enqueue(keyOf(s));
+      for (const s of this.lister('services').list(p.metadata.namespace)) if (s.spec.selector) this.enqueue(keyOf(s));
     });
   }
 
   protected allKeys(): string[] {
-    return listOr(this.client.list('services')).map(keyOf);
+    return this.lister('services').list().map(keyOf);
   }
 
   protected sync(key: string): void {
     const [ns, name] = splitKey(key);
-    const got = this.client.get('services', ns, name);
-    const current = this.client.get('endpoints', ns, name);
-    if (!got.ok) {
-      if (current.ok) this.client.delete('endpoints', ns, name);
+    const svc = this.lister('services').get(ns, name);
+    const cur = this.lister('endpoints').get(ns, name);
+    if (!svc) {
+      if (cur) this.client.delete('endpoints', ns, name);
       return;
     }
-    const svc = got.value;
     if (!svc.spec.selector || Object.keys(svc.spec.selector).length === 0) return;
     const subsets = new Map<string, Subset>();
-    for (const pod of endpointPods(svc, listOr(this.client.list('pods', ns)))) {
+    for (const pod of endpointPods(svc, this.lister('pods').list(ns))) {
       if (pod.metadata.deletionTimestamp) continue;
       const ports = resolvePorts(svc, pod);
       const sig = canonicalJson(ports);
@@ -50,11 +49,10 @@ export class EndpointsController extends QueueController {
     const list = [...subsets.values()].map((s) => ({ ...s, addresses: s.addresses?.sort(byIp), notReadyAddresses: s.notReadyAddresses?.sort(byIp) }));
     const labels = { ...svc.metadata.labels, 'endpointslice.kubernetes.io/skip-mirror': 'true' };
     const want: Endpoints = { apiVersion: 'v1', kind: 'Endpoints', metadata: { name, namespace: ns, labels }, ...(list.length ? { subsets: list } : {}) };
-    if (!current.ok) {
+    if (!cur) {
       this.client.create('endpoints', want);
       return;
     }
-    const cur = current.value;
     if (jsonEqual({ s: cur.subsets, l: cur.metadata.labels }, { s: want.subsets, l: labels })) return;
     this.client.update('endpoints', { ...cur, metadata: { ...cur.metadata, labels }, subsets: want.subsets });
   }

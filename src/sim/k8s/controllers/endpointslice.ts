@@ -1,6 +1,6 @@
 import type { EndpointSlice, Pod, Service } from '../api/types.ts';
 import { QueueController } from './controller.ts';
-import { canonicalJson, isPodReady, jsonEqual, keyOf, listOr, matchesMap, ownerRefTo, splitKey } from './util.ts';
+import { canonicalJson, isPodReady, jsonEqual, keyOf, matchesMap, ownerRefTo, splitKey } from './util.ts';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
@@ -50,7 +50,7 @@ export class EndpointSliceController extends QueueController {
   protected watchAll(): void {
     this.watch('services', (_t, s) => this.enqueue(keyOf(s)));
     this.watch('pods', (_t, p) => {
-      for (const s of listOr(this.client.list('services', p.metadata.namespace))) if (s.spec.selector) this.enqueue(keyOf(s));
+      for (const s of this.lister('services').list(p.metadata.namespace)) if (s.spec.selector) this.enqueue(keyOf(s));
     });
     this.watch('endpointslices', (_t, es) => {
       const svc = es.metadata.labels?.[SERVICE_NAME_LABEL];
@@ -59,20 +59,21 @@ export class EndpointSliceController extends QueueController {
   }
 
   protected allKeys(): string[] {
-    return listOr(this.client.list('services')).map(keyOf);
+    return this.lister('services').list().map(keyOf);
   }
 
   protected sync(key: string): void {
     const [ns, name] = splitKey(key);
-    const got = this.client.get('services', ns, name);
+    const svc = this.lister('services').get(ns, name);
     // Slices of a deleted Service go with it through their ownerReference (garbage collector).
-    if (!got.ok || got.value.metadata.deletionTimestamp) return;
-    const svc = got.value;
+    if (!svc || svc.metadata.deletionTimestamp) return;
     if (!svc.spec.selector || Object.keys(svc.spec.selector).length === 0) return;
-    const existing = listOr(this.client.list('endpointslices', ns, { matchLabels: { [SERVICE_NAME_LABEL]: name, [MANAGED_BY_LABEL]: MANAGED_BY } }));
+    const existing = this.lister('endpointslices')
+      .list(ns)
+      .filter((es) => es.metadata.labels?.[SERVICE_NAME_LABEL] === name && es.metadata.labels?.[MANAGED_BY_LABEL] === MANAGED_BY);
 
     const groups = new Map<string, { ports: EndpointPort[] | undefined; endpoints: EndpointSlice['endpoints'] }>();
-    for (const pod of endpointPods(svc, listOr(this.client.list('pods', ns)))) {
+    for (const pod of endpointPods(svc, this.lister('pods').list(ns))) {
       const ports = resolvePorts(svc, pod);
       const sig = canonicalJson(ports);
       if (!groups.has(sig)) groups.set(sig, { ports, endpoints: [] });

@@ -40,7 +40,7 @@ export class GarbageCollector extends QueueController {
   protected allKeys(): string[] {
     const keys: string[] = [];
     for (const res of GC_RESOURCES)
-      for (const o of listOr(this.client.list(res))) {
+      for (const o of this.lister(res).list() as KubeObject[]) {
         if (o.metadata.ownerReferences?.length) keys.push(key('dep', res, o));
         if (o.metadata.deletionTimestamp && hasGcFinalizer(o)) keys.push(key('own', res, o));
       }
@@ -49,9 +49,9 @@ export class GarbageCollector extends QueueController {
 
   protected sync(k: string): void {
     const [kind, res, ns, name] = k.split('|') as ['dep' | 'own', Resource, string, string];
-    const got = this.client.get(res, ns || undefined, name);
-    if (!got.ok) return;
-    const o = got.value as KubeObject;
+    // From the shared informers: every dependent is looked at each resync, and these reads were most of an idle cluster's API calls.
+    const o = this.lister(res).get(ns || undefined, name) as KubeObject | undefined;
+    if (!o) return;
     if (kind === 'dep') this.#syncDependent(res, o);
     else this.#syncOwner(res, o);
   }
@@ -59,7 +59,11 @@ export class GarbageCollector extends QueueController {
   #ownerState(dep: KubeObject, ref: OwnerReference): OwnerState {
     const res = RESOURCE_OF_KIND[ref.kind];
     if (!res) return 'alive'; // a kind we cannot look up is never collected
-    const got = this.client.get(res, CLUSTER_SCOPED.has(res) ? undefined : dep.metadata.namespace, ref.name);
+    const ns = CLUSTER_SCOPED.has(res) ? undefined : dep.metadata.namespace;
+    const cached = this.lister(res).get(ns, ref.name) as KubeObject | undefined;
+    if (cached?.metadata.uid === ref.uid) return cached.metadata.deletionTimestamp && cached.metadata.finalizers?.includes(FOREGROUND) ? 'waiting' : 'alive';
+    // Like attemptToDeleteItem: an owner missing from the cache is confirmed with a live read before anything is collected.
+    const got = this.client.get(res, ns, ref.name);
     if (!got.ok || got.value.metadata.uid !== ref.uid) return 'absent';
     const o = got.value as KubeObject;
     return o.metadata.deletionTimestamp && o.metadata.finalizers?.includes(FOREGROUND) ? 'waiting' : 'alive';
@@ -72,8 +76,7 @@ export class GarbageCollector extends QueueController {
     if (states.includes('alive')) {
       // Solid owner left: only drop references to owners that no longer exist.
       if (states.includes('absent')) {
-        o.metadata.ownerReferences = refs.filter((_, i) => states[i] !== 'absent');
-        this.client.update(res, o as never);
+        this.client.update(res, { ...o, metadata: { ...o.metadata, ownerReferences: refs.filter((_, i) => states[i] !== 'absent') } } as never);
       }
       return;
     }

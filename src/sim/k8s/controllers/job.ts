@@ -1,7 +1,7 @@
 import type { Job, Pod } from '../api/types.ts';
 import { QueueController } from './controller.ts';
 import { podsToDelete } from './replicaset.ts';
-import { controllerRef, isPodActive, jsonEqual, keyOf, listOr, parseTime, podFromTemplate, rfc3339, splitKey } from './util.ts';
+import { controllerRef, isPodActive, jsonEqual, keyOf, parseTime, podFromTemplate, rfc3339, splitKey } from './util.ts';
 
 const SOURCE = 'job-controller';
 /** DefaultJobPodFailureBackOff and MaxJobPodFailureBackOff. */
@@ -36,7 +36,7 @@ export class JobController extends QueueController {
   }
 
   protected allKeys(): string[] {
-    return listOr(this.client.list('jobs')).map(keyOf);
+    return this.lister('jobs').list().map(keyOf);
   }
 
   #finishedAt(p: Pod): number {
@@ -55,7 +55,7 @@ export class JobController extends QueueController {
     const prev: JobStatus = job.status ?? {};
     if (prev.conditions?.some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True')) return;
     const now = this.clock.now();
-    const pods = listOr(this.client.list('pods', ns)).filter((p) => controllerRef(p)?.uid === job.metadata.uid);
+    const pods = this.lister('pods').list(ns).filter((p) => controllerRef(p)?.uid === job.metadata.uid);
     let active = pods.filter(isPodActive);
     const succeededPods = pods.filter((p) => p.status?.phase === 'Succeeded');
     const failedPods = pods.filter((p) => p.status?.phase === 'Failed');

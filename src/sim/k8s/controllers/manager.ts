@@ -3,6 +3,7 @@ import { DaemonSetController } from './daemonset.ts';
 import { DeploymentController } from './deployment.ts';
 import { EndpointsController } from './endpoints.ts';
 import { EndpointSliceController } from './endpointslice.ts';
+import { SharedInformers } from './informer.ts';
 import { GarbageCollector } from './garbagecollector.ts';
 import { JobController } from './job.ts';
 import { NamespaceController } from './namespace.ts';
@@ -47,7 +48,8 @@ export class ControllerManager {
   #running = false;
 
   constructor(ctx: ControllerContext, factories: readonly ControllerFactory[] = DEFAULT_CONTROLLERS) {
-    this.controllers = factories.map((f) => f(ctx));
+    const shared = { ...ctx, informers: ctx.informers ?? new SharedInformers(ctx.client) };
+    this.controllers = factories.map((f) => f(shared));
   }
 
   get running(): boolean {

@@ -8,7 +8,6 @@ import {
   isPodReady,
   jsonEqual,
   keyOf,
-  listOr,
   matchesSelector,
   msUntilAvailable,
   ownerRefTo,
@@ -35,20 +34,18 @@ export class ReplicaSetController extends QueueController {
     this.watch('pods', (_t, pod) => {
       if (this.enqueueController(pod, 'ReplicaSet')) return;
       // An orphan may be adoptable: wake every ReplicaSet whose selector matches it.
-      if (!controllerRef(pod)) for (const rs of listOr(this.client.list('replicasets', pod.metadata.namespace))) if (matchesSelector(rs.spec.selector, pod.metadata.labels)) this.enqueue(keyOf(rs));
+      if (!controllerRef(pod)) for (const rs of this.lister('replicasets').list(pod.metadata.namespace)) if (matchesSelector(rs.spec.selector, pod.metadata.labels)) this.enqueue(keyOf(rs));
     });
   }
 
   protected allKeys(): string[] {
-    return listOr(this.client.list('replicasets')).map(keyOf);
+    return this.lister('replicasets').list().map(keyOf);
   }
 
   protected sync(key: string): number | void {
     const [ns, name] = splitKey(key);
-    const got = this.client.get('replicasets', ns, name);
-    if (!got.ok) return;
-    const rs = got.value;
-    if (rs.metadata.deletionTimestamp) return;
+    const rs = this.lister('replicasets').get(ns, name);
+    if (!rs || rs.metadata.deletionTimestamp) return;
     const pods = this.#claimPods(rs);
     const active = pods.filter(isPodActive);
     const want = rs.spec.replicas ?? 1;
@@ -87,18 +84,17 @@ export class ReplicaSetController extends QueueController {
   /** controller_ref_manager's ClaimPods: adopt matching orphans, release non-matching owned pods. */
   #claimPods(rs: ReplicaSet): Pod[] {
     const out: Pod[] = [];
-    for (const pod of listOr(this.client.list('pods', rs.metadata.namespace))) {
+    // From the shared pod informer (its objects are frozen: changed copies are sent).
+    for (const pod of this.lister('pods').list(rs.metadata.namespace)) {
       const ref = controllerRef(pod);
       const matches = matchesSelector(rs.spec.selector, pod.metadata.labels);
       if (ref && ref.uid === rs.metadata.uid) {
         if (matches || pod.metadata.deletionTimestamp) out.push(pod);
         else {
-          pod.metadata.ownerReferences = pod.metadata.ownerReferences?.filter((r) => r.uid !== rs.metadata.uid);
-          this.client.update('pods', pod);
+          this.client.update('pods', { ...pod, metadata: { ...pod.metadata, ownerReferences: pod.metadata.ownerReferences?.filter((r) => r.uid !== rs.metadata.uid) } });
         }
       } else if (!ref && matches && isPodActive(pod)) {
-        pod.metadata.ownerReferences = [...(pod.metadata.ownerReferences ?? []), ownerRefTo(rs)];
-        const r = this.client.update('pods', pod);
+        const r = this.client.update('pods', { ...pod, metadata: { ...pod.metadata, ownerReferences: [...(pod.metadata.ownerReferences ?? []), ownerRefTo(rs)] } });
         if (r.ok) out.push(r.value);
       }
     }

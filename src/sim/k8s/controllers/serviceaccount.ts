@@ -1,6 +1,5 @@
 import type { ConfigMap, KubeObject, Namespace } from '../api/types.ts';
 import { QueueController } from './controller.ts';
-import { listOr } from './util.ts';
 
 /** The cluster CA as kubeadm wrote it for this simulated cluster (a fixed, illustrative certificate). */
 export const CLUSTER_CA_PEM = `-----BEGIN CERTIFICATE-----
@@ -30,7 +29,7 @@ export class ServiceAccountsController extends QueueController {
   }
 
   protected allKeys(): string[] {
-    return listOr(this.client.list('namespaces')).filter(active).map((n) => n.metadata.name);
+    return this.lister('namespaces').list().filter(active).map((n) => n.metadata.name);
   }
 
   protected sync(ns: string): void {
@@ -55,7 +54,7 @@ export class RootCACertPublisher extends QueueController {
   }
 
   protected allKeys(): string[] {
-    return listOr(this.client.list('namespaces')).filter(active).map((n) => n.metadata.name);
+    return this.lister('namespaces').list().filter(active).map((n) => n.metadata.name);
   }
 
   protected sync(ns: string): void {

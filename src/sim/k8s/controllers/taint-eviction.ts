@@ -1,6 +1,6 @@
 import type { Pod, Taint } from '../api/types.ts';
 import { QueueController } from './controller.ts';
-import { keyOf, listOr, parseTime, rfc3339, splitKey, tolerates } from './util.ts';
+import { keyOf, parseTime, rfc3339, splitKey, tolerates } from './util.ts';
 
 const SOURCE = 'taint-eviction-controller';
 
@@ -37,8 +37,8 @@ export class TaintEvictionController extends QueueController {
   #taints = new Map<string, Taint[]>();
 
   protected watchAll(): void {
-    for (const p of listOr(this.client.list('pods'))) this.#setPod(keyOf(p), p);
-    for (const n of listOr(this.client.list('nodes'))) this.#taints.set(n.metadata.name, noExecute(n.spec.taints));
+    for (const p of this.lister('pods').list()) this.#setPod(keyOf(p), p);
+    for (const n of this.lister('nodes').list()) this.#taints.set(n.metadata.name, noExecute(n.spec.taints));
     this.watch('pods', (t, p) => {
       const key = keyOf(p);
       if (t === 'DELETED') this.#setPod(key, undefined);

@@ -50,7 +50,8 @@ export interface KubeletClient {
   /** The kubelet's final delete after the containers are gone uses gracePeriodSeconds 0. */
   deletePod(namespace: string, name: string, opts: DeleteOptions): ApiResult<Pod>;
 
-  getNode(name: string): ApiResult<Node>;
+  /** opts.resourceVersion '0': from the API server's cache (shared, frozen: copy before changing), as tryUpdateNodeStatus's first try. */
+  getNode(name: string, opts?: { resourceVersion?: string }): ApiResult<Node>;
   createNode(node: Node): ApiResult<Node>;
   /** PUT nodes/{name}/status. */
   updateNodeStatus(node: Node): ApiResult<Node>;

@@ -103,6 +103,8 @@ export class Kubelet {
   #lastNodeStatus = '';
   #lastNodeReport = -Infinity;
   #createdNode = false;
+  /** The Lease as our last write returned it: renewals update it without a GET (the lease controller's latestLease). */
+  #latestLease: Lease | undefined;
 
   constructor(opts: KubeletOptions) {
     this.#o = opts;
@@ -120,6 +122,7 @@ export class Kubelet {
     if (this.#running) return;
     this.#running = true;
     const { clock, client } = this.#o;
+    this.#latestLease = undefined;
     this.#register();
     this.#renewLease();
     this.#syncNodeStatus(true);
@@ -277,9 +280,17 @@ export class Kubelet {
   #renewLease(): void {
     const { client, clock } = this.#o;
     const renewTime = microTime(clock.now());
+    const renew = (base: Lease) => client.updateLease({ ...base, spec: { ...base.spec, holderIdentity: this.nodeName, leaseDurationSeconds: STAGES.leaseDurationSeconds, renewTime } });
+    // Like the kubelet's lease controller: update from the last written Lease; GET only when that fails (first time, conflict, API down).
+    if (this.#latestLease) {
+      const r = renew(this.#latestLease);
+      this.#latestLease = r.ok ? r.value : undefined;
+      if (r.ok) return;
+    }
     const cur = client.getLease(NODE_LEASE_NAMESPACE, this.nodeName);
     if (cur.ok) {
-      client.updateLease({ ...cur.value, spec: { ...cur.value.spec, holderIdentity: this.nodeName, leaseDurationSeconds: STAGES.leaseDurationSeconds, renewTime } });
+      const r = renew(cur.value);
+      this.#latestLease = r.ok ? r.value : undefined;
       return;
     }
     const lease: Lease = {
@@ -288,7 +299,8 @@ export class Kubelet {
       metadata: { name: this.nodeName, namespace: NODE_LEASE_NAMESPACE, ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: this.nodeName, uid: this.#nodeUid }] },
       spec: { holderIdentity: this.nodeName, leaseDurationSeconds: STAGES.leaseDurationSeconds, renewTime },
     };
-    client.createLease(lease);
+    const r = client.createLease(lease);
+    this.#latestLease = r.ok ? r.value : undefined;
   }
 
   /** Computes status every 10 s; posts it when it changed or 5 minutes have passed (the Lease is the heartbeat). */
@@ -296,9 +308,10 @@ export class Kubelet {
     for (const w of [...this.#workers.values()]) if (w.unsent) this.#pushStatus(w);
   }
 
-  #syncNodeStatus(force: boolean): void {
+  #syncNodeStatus(force: boolean, fromCache = true): void {
     const { client, clock } = this.#o;
-    const cur = client.getNode(this.nodeName);
+    // tryUpdateNodeStatus: the first GET is served from the API server's cache (resourceVersion=0); after a conflict, from etcd.
+    const cur = client.getNode(this.nodeName, fromCache ? { resourceVersion: '0' } : undefined);
     if (!cur.ok) return;
     const fresh = this.#node();
     const prev = cur.value.status?.conditions ?? [];
@@ -310,7 +323,10 @@ export class Kubelet {
     if (!force && comparable === this.#lastNodeStatus && clock.now() - this.#lastNodeReport < STAGES.nodeStatusReportMs) return;
     const wasReady = prev.find((c) => c.type === 'Ready')?.status === 'True';
     const r = client.updateNodeStatus({ ...cur.value, status: fresh.status! });
-    if (!r.ok) return;
+    if (!r.ok) {
+      if (fromCache && r.errors[0].code === 'Conflict') this.#syncNodeStatus(force, false);
+      return;
+    }
     this.#lastNodeStatus = comparable;
     this.#lastNodeReport = clock.now();
     if (!wasReady) this.#event({ kind: 'Node', name: this.nodeName, uid: this.nodeName, apiVersion: 'v1' }, 'Normal', 'NodeReady', `Node ${this.nodeName} status is now: NodeReady`);

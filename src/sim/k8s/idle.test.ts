@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { World } from '../world.ts';
+import { getCluster } from './cluster.ts';
+
+/**
+ * What an idle cluster asks of the API server (issue 13's idle cost): the
+ * heartbeats themselves (a Lease update every 10 s per kubelet), not a read
+ * of every node and lease behind each of them.
+ */
+describe('an idle cluster', () => {
+  it('renews leases without reading them, and kube-controller-manager reads nodes and leases from its informers', () => {
+    const world = new World({ seed: 1 });
+    const c = getCluster(world);
+    world.clock.advance(60_000);
+    const counts = new Map<string, number>();
+    c.api.onTrace((e) => {
+      const who = e.component.startsWith('kubelet/') ? 'kubelet' : e.component;
+      const k = `${who} ${e.verb} ${e.resource}`;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    });
+    world.clock.advance(300_000);
+    const nodes = c.api.as('test').list('nodes');
+    const n = nodes.ok ? nodes.value.items.length : 0;
+    // 30 renewals per kubelet in 5 minutes, each one update (the lease controller's latestLease), no GET.
+    expect(counts.get('kubelet update leases')).toBe(30 * n);
+    expect(counts.get('kubelet get leases') ?? 0).toBe(0);
+    expect(counts.get('kube-controller-manager get nodes') ?? 0).toBe(0);
+    expect(counts.get('kube-controller-manager get leases') ?? 0).toBe(0);
+    expect(counts.get('kube-controller-manager list pods') ?? 0).toBe(0);
+    expect(counts.get('kube-controller-manager list nodes') ?? 0).toBe(0);
+    // Node status: computed every 10 s, read from the API server's cache (GET with resourceVersion=0).
+    expect(counts.get('kubelet get nodes')).toBe(30 * n);
+  });
+
+  it('serves a GET with resourceVersion=0 from the watch cache (shared and frozen), and any other GET from etcd', () => {
+    const world = new World({ seed: 1 });
+    const c = getCluster(world);
+    world.clock.advance(10_000);
+    const api = c.api.as('test');
+    const cached = api.get('nodes', undefined, 'control-plane', { resourceVersion: '0' });
+    const again = api.get('nodes', undefined, 'control-plane', { resourceVersion: '0' });
+    const fresh = api.get('nodes', undefined, 'control-plane');
+    if (!cached.ok || !again.ok || !fresh.ok) throw new Error('get failed');
+    expect(Object.isFrozen(cached.value)).toBe(true);
+    expect(again.value).toBe(cached.value);
+    expect(Object.isFrozen(fresh.value)).toBe(false);
+    expect(fresh.value).toEqual(cached.value);
+    expect(api.get('nodes', undefined, 'nope', { resourceVersion: '0' })).toMatchObject({ ok: false, errors: [{ code: 'NotFound', message: 'nodes "nope" not found' }] });
+  });
+});
