@@ -40,11 +40,15 @@ export function controllerClient(api: ApiClient, events: EventRecorder): Control
       const r = api.delete(resource, namespace, name, opts?.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: opts.gracePeriodSeconds } : undefined);
       return toStatus(r.ok ? { ok: true as const, value: undefined } : r);
     },
-    watch<R extends Resource>(resource: R, onEvent: (type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: ResourceTypes[R]) => void) {
+    watch<R extends Resource>(resource: R, onEvent: (type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: ResourceTypes[R]) => void, onError?: () => void) {
       // "From now on": start at the current list's resourceVersion.
       const l = api.list(resource);
       const rv = l.ok ? l.value.metadata.resourceVersion : undefined;
-      return watchOf<ResourceTypes[R]>(api, resource, rv ? { resourceVersion: rv } : {}, (e) => onEvent(e.type, e.object));
+      if (!l.ok && onError) {
+        onError();
+        return () => {};
+      }
+      return watchOf<ResourceTypes[R]>(api, resource, rv ? { resourceVersion: rv } : {}, (e) => onEvent(e.type, e.object), onError);
     },
     recordEvent(obj, type, reason, message, source = 'kube-controller-manager') {
       events.record({

@@ -123,8 +123,8 @@ export interface ControllerClient {
   update<R extends Resource>(resource: R, obj: ResourceTypes[R]): ApiResult<ResourceTypes[R]>;
   updateStatus<R extends Resource>(resource: R, obj: ResourceTypes[R]): ApiResult<ResourceTypes[R]>;
   delete(resource: Resource, namespace: string | undefined, name: string, opts?: DeleteOptions): ApiResult<void>;
-  /** Events for every object of the resource, from now on; returns cancel. */
-  watch<R extends Resource>(resource: R, onEvent: (type: WatchEventType, obj: ResourceTypes[R]) => void): () => void;
+  /** Events for every object of the resource, from now on; returns cancel. onError: the watch ended (API server down, 410 Gone); list again. */
+  watch<R extends Resource>(resource: R, onEvent: (type: WatchEventType, obj: ResourceTypes[R]) => void, onError?: () => void): () => void;
   /** `source` is the reporting component, e.g. "replicaset-controller". */
   recordEvent(involvedObject: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source?: string): void;
 }

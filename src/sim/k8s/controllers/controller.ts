@@ -45,7 +45,7 @@ export abstract class QueueController implements Controller {
   #running = false;
 
   constructor(ctx: ControllerContext) {
-    this.informers = ctx.informers ?? new SharedInformers(ctx.client);
+    this.informers = ctx.informers ?? new SharedInformers(ctx.client, ctx.clock);
     this.client = this.informers.client;
     this.clock = ctx.clock;
   }

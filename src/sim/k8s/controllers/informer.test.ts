@@ -101,3 +101,47 @@ describe('shared informers', () => {
     expect(inf.get('default', 'held')?.metadata.deletionTimestamp).toBeDefined();
   });
 });
+
+describe('shared informers as reflectors', () => {
+  it('list and watch again after the watch ends, with back-off while the API server is down, and tell handlers what changed meanwhile', () => {
+    const world = new World({ seed: 1 });
+    const api = new FakeClient(world);
+    let down = false;
+    const open: { cancel: () => void; onError?: () => void }[] = [];
+    const client: ControllerClient = Object.assign(Object.create(api) as FakeClient, {
+      list: ((...a: Parameters<FakeClient['list']>) =>
+        down ? { ok: false, errors: [{ code: 'InternalError', httpCode: 500, message: 'connection refused' }] } : api.list(...a)) as FakeClient['list'],
+      watch: ((resource: 'configmaps', onEvent: Parameters<FakeClient['watch']>[1], onError?: () => void) => {
+        const cancel = api.watch(resource, onEvent);
+        open.push({ cancel, onError });
+        return cancel;
+      }) as FakeClient['watch'],
+    });
+    const inf = new SharedInformers(client, world.clock).for('configmaps');
+    const seen: string[] = [];
+    inf.on((t, o) => seen.push(`${t} ${o.metadata.name}`));
+    api.create('configmaps', cm('a'));
+    world.clock.advance(0);
+    expect(seen).toEqual(['ADDED a']);
+    // The watch ends (as on 410 Gone) and the API server is down: nothing is lost, only late.
+    down = true;
+    for (const w of open.splice(0)) {
+      w.cancel();
+      w.onError?.();
+    }
+    api.create('configmaps', cm('b'));
+    api.delete('configmaps', 'default', 'a');
+    world.clock.advance(3_000);
+    expect(inf.synced).toBe(false);
+    expect(inf.list().map((o) => o.metadata.name)).toEqual(['a']);
+    down = false;
+    world.clock.advance(5_000);
+    expect(inf.synced).toBe(true);
+    expect(inf.list().map((o) => o.metadata.name)).toEqual(['b']);
+    expect(seen).toEqual(['ADDED a', 'DELETED a', 'ADDED b']);
+    // Watching again: later changes arrive as events.
+    api.create('configmaps', cm('c'));
+    world.clock.advance(0);
+    expect(seen.at(-1)).toBe('ADDED c');
+  });
+});

@@ -1,4 +1,6 @@
+import type { VirtualClock } from '../../clock.ts';
 import type { KubeObject } from '../api/types.ts';
+import { reflectorBackoffMs } from '../reflector.ts';
 import { deepFreeze } from '../apiserver/watch-cache.ts';
 import type { ApiResult, ControllerClient, Resource, ResourceTypes, WatchEventType } from './client.ts';
 import { keyOf } from './util.ts';
@@ -30,6 +32,9 @@ export type InformerHandler<T> = (type: WatchEventType, obj: T) => void;
  * - A resource is cached only while someone listens (on()); QueueController's
  *   watch() and lister() do that for the controller's lifetime, so a stopped
  *   kube-controller-manager lists everything again when it starts.
+ * - Like client-go's reflector: a list that fails or a watch that ends (API
+ *   server down, 410 Gone) is retried with back-off; the new list is compared
+ *   with the cache and handlers get ADDED/MODIFIED/DELETED for what changed.
  */
 export class Informer<T extends KubeObject> {
   readonly resource: Resource;
@@ -43,13 +48,23 @@ export class Informer<T extends KubeObject> {
   #indexers = new Map<string, (o: T) => string | undefined>();
   #indexes = new Map<string, Map<string, Set<string>>>();
 
-  constructor(resource: Resource, client: ControllerClient) {
+  #clock: VirtualClock | undefined;
+  #retry = 0;
+  #attempt = 0;
+
+  constructor(resource: Resource, client: ControllerClient, clock?: VirtualClock) {
     this.resource = resource;
     this.#client = client;
+    this.#clock = clock;
   }
 
   get running(): boolean {
     return this.#cancel !== undefined;
+  }
+
+  /** Whether the last list succeeded and the watch is open. */
+  get synced(): boolean {
+    return this.#cancel !== undefined && this.#retry === 0;
   }
 
   /** Adds a handler (starting the informer if it is the first); returns its removal. */
@@ -104,14 +119,61 @@ export class Informer<T extends KubeObject> {
   }
 
   #start(): void {
+    this.#cancel = () => {};
+    this.#listWatch(false);
+  }
+
+  /** List (telling handlers what changed when it is a relist), then watch from there; on failure try again after a back-off. */
+  #listWatch(relist: boolean): void {
+    this.#retry = 0;
     const l = this.#client.list(this.resource);
-    if (l.ok) for (const o of l.value) this.#set(keyOf(o), deepFreeze(o as T));
-    this.#cancel = this.#client.watch(this.resource, (t, o) => this.#event(t, o as T));
+    if (!l.ok) return this.#again();
+    this.#attempt = 0;
+    const fresh = new Map<string, T>();
+    for (const o of l.value) fresh.set(keyOf(o), o as T);
+    const changes: [WatchEventType, T][] = [];
+    for (const [k, old] of [...this.#objs]) {
+      if (fresh.has(k)) continue;
+      this.#set(k, undefined);
+      changes.push(['DELETED', old]);
+    }
+    for (const [k, o] of fresh) {
+      const old = this.#objs.get(k);
+      if (old && old.metadata.resourceVersion === o.metadata.resourceVersion) continue;
+      this.#set(k, deepFreeze(o));
+      changes.push([old ? 'MODIFIED' : 'ADDED', o]);
+    }
+    this.#hidden.clear();
+    let ended = false;
+    let cancel: (() => void) | undefined;
+    cancel = this.#client.watch(
+      this.resource,
+      (t, o) => this.#event(t, o as T),
+      () => {
+        if (ended) return;
+        ended = true;
+        // Ended later (not while it was being opened): list and watch again.
+        if (cancel !== undefined && this.#cancel === cancel) this.#again();
+      },
+    );
+    if (ended) this.#again();
+    else this.#cancel = cancel;
+    if (relist) for (const [t, o] of changes) for (const h of [...this.#handlers]) h(t, o);
+  }
+
+  /** The next list tells handlers what it finds changed (everything, after a first list that failed). */
+  #again(): void {
+    if (!this.#clock || this.#handlers.size === 0) return;
+    this.#cancel = () => {};
+    this.#retry = this.#clock.setTimeout(() => this.#listWatch(true), reflectorBackoffMs(this.#attempt++));
   }
 
   #stop(): void {
     this.#cancel?.();
     this.#cancel = undefined;
+    if (this.#retry) this.#clock?.clearTimeout(this.#retry);
+    this.#retry = 0;
+    this.#attempt = 0;
     this.#objs.clear();
     this.#sorted = undefined;
     this.#hidden.clear();
@@ -189,7 +251,11 @@ export class SharedInformers {
   readonly client: ControllerClient;
   #informers = new Map<Resource, Informer<KubeObject>>();
 
-  constructor(client: ControllerClient) {
+  readonly #clock: VirtualClock | undefined;
+
+  /** With a clock, a failed list or an ended watch is retried (a reflector); without one (unit tests), it is not. */
+  constructor(client: ControllerClient, clock?: VirtualClock) {
+    this.#clock = clock;
     const inf = this.#informers;
     const wrote = <R extends Resource>(resource: R, r: ApiResult<ResourceTypes[R]>) => {
       if (r.ok) inf.get(resource)?.wrote(r.value);
@@ -206,14 +272,14 @@ export class SharedInformers {
         if (r.ok) inf.get(resource)?.deleted(namespace, name);
         return r;
       },
-      watch: (resource, onEvent) => client.watch(resource, onEvent),
+      watch: (resource, onEvent, onError) => client.watch(resource, onEvent, onError),
       recordEvent: (obj, type, reason, message, source) => client.recordEvent(obj, type, reason, message, source),
     };
   }
 
   for<R extends Resource>(resource: R): Informer<ResourceTypes[R]> {
     let i = this.#informers.get(resource);
-    if (!i) this.#informers.set(resource, (i = new Informer(resource, this.client)));
+    if (!i) this.#informers.set(resource, (i = new Informer(resource, this.client, this.#clock)));
     return i as unknown as Informer<ResourceTypes[R]>;
   }
 }

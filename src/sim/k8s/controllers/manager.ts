@@ -48,7 +48,7 @@ export class ControllerManager {
   #running = false;
 
   constructor(ctx: ControllerContext, factories: readonly ControllerFactory[] = DEFAULT_CONTROLLERS) {
-    const shared = { ...ctx, informers: ctx.informers ?? new SharedInformers(ctx.client) };
+    const shared = { ...ctx, informers: ctx.informers ?? new SharedInformers(ctx.client, ctx.clock) };
     this.controllers = factories.map((f) => f(shared));
   }
 
