@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MvccStore, ERR_COMPACTED, ERR_FUTURE_REV, ERR_DUPLICATE_KEY } from './store.ts';
 import type { Compare, WatchEvent } from './types.ts';
@@ -228,5 +229,41 @@ describe('MvccStore compaction', () => {
     expect(s.dbSizeInUse).toBeLessThan(before);
     expect(s.dbSize).toBeGreaterThanOrEqual(before);
     expect(must(s.range('/k')).kvs[0]?.version).toBe(50);
+  });
+});
+
+describe('MvccStore key order (keys added unsorted, merged when a range needs them)', () => {
+  it('ranges see every live key in order, whatever the mix of puts, deletes, compactions and reads', () => {
+    const op = fc.oneof(
+      fc.record({ t: fc.constant('put' as const), k: fc.integer({ min: 0, max: 40 }) }),
+      fc.record({ t: fc.constant('del' as const), k: fc.integer({ min: 0, max: 40 }) }),
+      fc.record({ t: fc.constant('compact' as const) }),
+      fc.record({ t: fc.constant('range' as const), k: fc.integer({ min: 0, max: 4 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 120 }), (ops) => {
+        const s = new MvccStore();
+        const live = new Map<string, string>();
+        const key = (k: number) => `/r/${k % 5}/${k}`;
+        let i = 0;
+        for (const o of ops) {
+          if (o.t === 'put') {
+            s.put(key(o.k), String(++i));
+            live.set(key(o.k), String(i));
+          } else if (o.t === 'del') {
+            s.delete(key(o.k));
+            live.delete(key(o.k));
+          } else if (o.t === 'compact') s.compact(s.revision);
+          else {
+            const prefix = `/r/${o.k}/`;
+            const got = must(s.range(prefix, { prefix: true })).kvs.map((kv) => `${kv.key}=${kv.value}`);
+            const want = [...live].filter(([k]) => k.startsWith(prefix)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v}`);
+            expect(got).toEqual(want);
+          }
+        }
+        const all = must(s.range('/', { prefix: true })).kvs.map((kv) => kv.key);
+        expect(all).toEqual([...live.keys()].sort());
+      }),
+    );
   });
 });

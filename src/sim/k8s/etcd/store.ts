@@ -59,8 +59,14 @@ export class MvccStore {
   #rev = 1;
   #compacted = 0;
   #keys = new Map<string, Version[]>();
-  /** Every key with retained versions, sorted: ranges walk it in key order. */
+  /** Every key with retained versions, sorted: ranges walk it in key order (see #keysSorted). */
   #sorted: string[] = [];
+  /**
+   * Keys created since #sorted was last merged, unsorted: a splice into a
+   * 60,000-key array for every new key was 14% of the CPU of scheduling
+   * 2,000 pods at 1,000 nodes; ranges merge them in once, when they need order.
+   */
+  #unsorted: string[] = [];
   /** The events of each write revision still retained, for watch replay. */
   #log: { revision: number; events: WatchEvent[] }[] = [];
   #hub = new WatchHub();
@@ -188,7 +194,7 @@ export class MvccStore {
     if (revision <= this.#compacted) return { ok: false, error: compactedError() };
     if (revision > this.#rev) return { ok: false, error: futureRevError() };
     this.#compacted = revision;
-    for (const key of this.#sorted) {
+    for (const key of this.#keysSorted()) {
       const versions = this.#keys.get(key)!;
       // Keep the version visible at `revision` (unless it is a tombstone) and everything after it.
       let keepFrom = 0;
@@ -251,8 +257,9 @@ export class MvccStore {
       if (kv) out.push(kv);
       return out;
     }
-    for (let i = lowerBound(this.#sorted, range.start); i < this.#sorted.length; i++) {
-      const key = this.#sorted[i]!;
+    const sorted = this.#keysSorted();
+    for (let i = lowerBound(sorted, range.start); i < sorted.length; i++) {
+      const key = sorted[i]!;
       if (!inRange(range, key)) break;
       const kv = this.#at(key, at);
       if (kv) out.push(kv);
@@ -276,9 +283,25 @@ export class MvccStore {
     if (versions) versions.push(v);
     else {
       this.#keys.set(key, [v]);
-      this.#sorted.splice(lowerBound(this.#sorted, key), 0, key);
+      this.#unsorted.push(key);
     }
     this.#bytes += this.#sizeOf(key, v);
+  }
+
+  #keysSorted(): string[] {
+    if (this.#unsorted.length === 0) return this.#sorted;
+    const add = this.#unsorted.sort();
+    this.#unsorted = [];
+    const old = this.#sorted;
+    const out: string[] = new Array(old.length + add.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < old.length && j < add.length) out[k++] = old[i]! < add[j]! ? old[i++]! : add[j++]!;
+    while (i < old.length) out[k++] = old[i++]!;
+    while (j < add.length) out[k++] = add[j++]!;
+    this.#sorted = out;
+    return out;
   }
 
   #sizeOf(key: string, v: Version): number {

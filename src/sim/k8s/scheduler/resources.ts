@@ -20,11 +20,22 @@ export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
 
 export const emptyResource = (): Resource => ({ milliCPU: 0, memory: 0, ephemeralStorage: 0, allowedPodNumber: 0, scalar: {} });
 
+/** Parsed quantities by text: scoring reads every pod's requests once per node (parseQuantity was 9% of scheduling CPU at 1,000 nodes). */
+const milliCache = new Map<string, number>();
+const valueCache = new Map<string, number>();
+const QUANTITY_CACHE_MAX = 4096;
+
 /** Unparseable quantities count as zero; the API server rejects them before they get here. */
 function amount(name: string, q: Quantity): number {
+  const cache = name === 'cpu' ? milliCache : valueCache;
+  const key = String(q);
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
   const r = parseQuantity(q);
-  if (!r.ok) return 0;
-  return name === 'cpu' ? milliValue(r.value) : quantityValue(r.value);
+  const v = !r.ok ? 0 : name === 'cpu' ? milliValue(r.value) : quantityValue(r.value);
+  if (cache.size >= QUANTITY_CACHE_MAX) cache.clear();
+  cache.set(key, v);
+  return v;
 }
 
 export function resourceFromList(list: Record<string, Quantity>): Resource {
@@ -78,6 +89,19 @@ function containerRequests(c: Container, nonZero: boolean): Resource {
  */
 export function podRequests(pod: Pod, opts: { nonZero?: boolean } = {}): Resource {
   const nonZero = opts.nonZero ?? false;
+  // A frozen pod (the API server's shared cache object) cannot change: its requests are computed once.
+  if (!Object.isFrozen(pod.spec)) return computePodRequests(pod, nonZero);
+  const memo = nonZero ? nonZeroMemo : requestsMemo;
+  let r = memo.get(pod);
+  if (!r) memo.set(pod, (r = computePodRequests(pod, nonZero)));
+  return cloneResource(r);
+}
+
+const requestsMemo = new WeakMap<Pod, Resource>();
+const nonZeroMemo = new WeakMap<Pod, Resource>();
+const cloneResource = (r: Resource): Resource => ({ ...r, scalar: { ...r.scalar } });
+
+function computePodRequests(pod: Pod, nonZero: boolean): Resource {
   const total = emptyResource();
   for (const c of pod.spec.containers) addResource(total, containerRequests(c, nonZero));
   const sidecars = emptyResource();

@@ -14,7 +14,14 @@ export interface FilterOutcome {
   verdicts: PluginVerdict[];
 }
 
-const tag = (plugin: string, s: Status): Status => ({ ...s, plugin });
+/** A plugin's Success, tagged once per plugin: filters answer it for almost every node of every cycle. */
+const taggedSuccess = new Map<string, Status>();
+const tag = (plugin: string, s: Status): Status => {
+  if (s !== SUCCESS) return { ...s, plugin };
+  let t = taggedSuccess.get(plugin);
+  if (!t) taggedSuccess.set(plugin, (t = Object.freeze({ ...s, plugin }) as Status));
+  return t;
+};
 
 export function newCycleState(allNodes: readonly NodeInfo[]): CycleState {
   const state = new CycleState();

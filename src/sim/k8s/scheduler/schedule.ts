@@ -8,7 +8,7 @@
  */
 import type { Pod } from '../api/types.ts';
 import type { Rng } from '../../rng.ts';
-import { isSuccess, type Profile, type Snapshot, type Status } from './framework.ts';
+import { isSuccess, type NodeInfo, type Profile, type Snapshot, type Status } from './framework.ts';
 import { fitErrorMessage, NO_NODES_AVAILABLE } from './fit-error.ts';
 import { preempt, type PreemptionCandidate } from './preemption.ts';
 import { defaultProfile } from './profile.ts';
@@ -78,6 +78,7 @@ export interface SchedulingDecision {
   preFilter: PluginVerdict[];
   /** In snapshot order. */
   filters: NodeFilterResult[];
+  /** Nodes that passed the filters (empty in a compacted decision). */
   feasible: string[];
   /** Score plugins whose PreScore said Skip for this pod. */
   skippedScorePlugins: string[];
@@ -90,30 +91,110 @@ export interface SchedulingDecision {
   summary?: { evaluated: number; top: number };
 }
 
-/** The decision without its per-node tables (filters, scores): kept for pods scheduled a while ago. */
+/** The decision without its per-node tables (filters, feasible, scores): kept for pods scheduled a while ago. */
 export function compactDecision(d: SchedulingDecision): SchedulingDecision {
-  const top = d.result.ok ? (d.scores.find((s) => s.node === (d.result as { node: string }).node)?.total ?? 0) : 0;
-  return { ...d, filters: [], scores: [], summary: { evaluated: d.filters.filter((f) => f.evaluated).length, top } };
+  const top = d.result.ok ? (winnerTotal.get(d) ?? d.scores.find((s) => s.node === (d.result as { node: string }).node)?.total ?? 0) : 0;
+  const evaluated = evaluatedCount.get(d) ?? d.filters.filter((f) => f.evaluated).length;
+  // Field by field: reading d.filters would build the table this drops.
+  return {
+    pod: d.pod,
+    numAllNodes: d.numAllNodes,
+    numNodesToFind: d.numNodesToFind,
+    startIndex: d.startIndex,
+    nextStartIndex: d.nextStartIndex,
+    preFilter: d.preFilter,
+    filters: [],
+    // The feasible list (up to 500 names at 5,000 nodes) is only table material too.
+    feasible: [],
+    skippedScorePlugins: d.skippedScorePlugins,
+    scores: [],
+    tied: d.tied,
+    result: d.result,
+    summary: { evaluated, top },
+  };
+}
+
+/** Evaluated nodes per decision, known without building its filters table. */
+const evaluatedCount = new WeakMap<SchedulingDecision, number>();
+const NO_VERDICTS: PluginVerdict[] = [];
+
+/**
+ * decision.filters is built when first read (by `sim why`), from the nodes the
+ * scan evaluated: a row per node for every pod was most of the scheduler's
+ * garbage at 1,000 nodes (the scan stops after 100–500 of them).
+ */
+function setFilters(decision: SchedulingDecision, all: readonly NodeInfo[], results: Map<number, NodeFilterResult>): void {
+  let table: NodeFilterResult[] | undefined;
+  evaluatedCount.set(decision, results.size);
+  Object.defineProperty(decision, 'filters', {
+    enumerable: true,
+    configurable: true,
+    get: () => (table ??= all.map((info, i) => results.get(i) ?? { node: info.name, evaluated: false, verdicts: NO_VERDICTS })),
+    set: (v: NodeFilterResult[]) => {
+      table = v;
+    },
+  });
 }
 
 /** selectHost: the highest total; among equals, each is kept with probability 1/count (reservoir sampling). */
 export function selectHost(scores: readonly NodeScore[], rng: Rng): { node: string; tied: string[] } {
-  const first = scores[0];
-  if (!first) throw new RangeError('selectHost needs at least one node');
-  let selected = first.node;
-  let max = first.total;
-  let tied = [first.node];
-  for (const s of scores.slice(1)) {
-    if (s.total > max) {
-      max = s.total;
-      selected = s.node;
-      tied = [s.node];
-    } else if (s.total === max) {
-      tied.push(s.node);
-      if (rng.int(tied.length) === 0) selected = s.node;
+  return selectHostOf(
+    scores.map((s) => s.node),
+    scores.map((s) => s.total),
+    rng,
+  );
+}
+
+/** selectHost over parallel arrays of node names and totals. */
+function selectHostOf(nodes: readonly string[], totals: readonly number[], rng: Rng): { node: string; tied: string[] } {
+  if (nodes.length === 0) throw new RangeError('selectHost needs at least one node');
+  let selected = nodes[0]!;
+  let max = totals[0]!;
+  let tied = [selected];
+  for (let i = 1; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    const total = totals[i]!;
+    if (total > max) {
+      max = total;
+      selected = node;
+      tied = [node];
+    } else if (total === max) {
+      tied.push(node);
+      if (rng.int(tied.length) === 0) selected = node;
     }
   }
   return { node: selected, tied: tied.length > 1 ? tied : [] };
+}
+
+interface PluginColumn {
+  plugin: string;
+  weight: number;
+  raw: number[];
+  normalized: number[];
+}
+
+/** The winner's total per decision, known without building its scores table. */
+const winnerTotal = new WeakMap<SchedulingDecision, number>();
+
+/** decision.scores is built when first read, from one column per plugin (a PluginScore object per node and plugin was garbage for every pod). */
+function setScores(decision: SchedulingDecision, nodes: readonly string[], totals: readonly number[], columns: readonly PluginColumn[]): void {
+  let table: NodeScore[] | undefined;
+  Object.defineProperty(decision, 'scores', {
+    enumerable: true,
+    configurable: true,
+    get: () =>
+      (table ??= nodes.map((node, i) => ({
+        node,
+        scores: columns.map((c) => {
+          const norm = c.normalized[i] ?? 0;
+          return { plugin: c.plugin, raw: c.raw[i] ?? 0, normalized: norm, weight: c.weight, weighted: norm * c.weight };
+        }),
+        total: totals[i]!,
+      }))),
+    set: (v: NodeScore[]) => {
+      table = v;
+    },
+  });
 }
 
 export function scheduleOne(pod: Pod, snapshot: Snapshot, rng: Rng, config: ScheduleConfig = {}): SchedulingDecision {
@@ -128,7 +209,7 @@ export function scheduleOne(pod: Pod, snapshot: Snapshot, rng: Rng, config: Sche
     startIndex,
     nextStartIndex: startIndex,
     preFilter: [],
-    filters: all.map((i) => ({ node: i.name, evaluated: false, verdicts: [] })),
+    filters: [],
     feasible: [],
     skippedScorePlugins: [],
     scores: [],
@@ -136,6 +217,8 @@ export function scheduleOne(pod: Pod, snapshot: Snapshot, rng: Rng, config: Sche
     result: { ok: false, message: NO_NODES_AVAILABLE },
   };
   if (n === 0) return decision;
+  const results = new Map<number, NodeFilterResult>();
+  setFilters(decision, all, results);
 
   const state = newCycleState(all);
   if (config.volumes) state.write(VOLUMES_KEY, config.volumes);
@@ -151,8 +234,9 @@ export function scheduleOne(pod: Pod, snapshot: Snapshot, rng: Rng, config: Sche
   const nominated = pod.status?.nominatedNodeName ? snapshot.get(pod.status.nominatedNodeName) : undefined;
   if (nominated && isSuccess(passesFilters(profile, state, pod, nominated))) {
     const r = runFilters(profile, state, pod, nominated);
-    const entry = decision.filters.find((f) => f.node === nominated.name)!;
-    Object.assign(entry, { evaluated: true, status: r.status, verdicts: r.verdicts });
+    const idx = all.indexOf(nominated);
+    results.set(idx, { node: nominated.name, evaluated: true, status: r.status, verdicts: r.verdicts });
+    evaluatedCount.set(decision, results.size);
     decision.feasible = [nominated.name];
     decision.result = { ok: true, node: nominated.name, reason: 'nominated' };
     return decision;
@@ -166,12 +250,13 @@ export function scheduleOne(pod: Pod, snapshot: Snapshot, rng: Rng, config: Sche
     const idx = (startIndex + i) % n;
     const info = all[idx]!;
     const r = runFilters(profile, state, pod, info);
-    Object.assign(decision.filters[idx]!, { evaluated: true, status: r.status, verdicts: r.verdicts });
+    results.set(idx, { node: info.name, evaluated: true, status: r.status, verdicts: r.verdicts });
     processed++;
     if (isSuccess(r.status)) decision.feasible.push(info.name);
     else failed.set(info.name, r.status);
   }
   decision.nextStartIndex = (startIndex + processed) % n;
+  evaluatedCount.set(decision, results.size);
 
   if (decision.feasible.length === 0) return withFailure(decision, profile, pod, snapshot, failed);
   if (decision.feasible.length === 1) {
@@ -186,18 +271,18 @@ export function scheduleOne(pod: Pod, snapshot: Snapshot, rng: Rng, config: Sche
     if (s.code === 'Skip') skipped.add(p.name);
   }
   decision.skippedScorePlugins = profile.score.map((w) => w.plugin.name).filter((name) => skipped.has(name));
-  decision.scores = feasibleInfos.map((i) => ({ node: i.name, scores: [], total: 0 }));
+  const totals: number[] = new Array<number>(feasibleInfos.length).fill(0);
+  const columns: PluginColumn[] = [];
   for (const { plugin, weight } of profile.score) {
     if (skipped.has(plugin.name)) continue;
     const raw = feasibleInfos.map((info) => plugin.score(state, pod, info));
     const normalized = plugin.normalizeScore ? plugin.normalizeScore(state, pod, raw) : raw;
-    decision.scores.forEach((ns, i) => {
-      const norm = normalized[i] ?? 0;
-      ns.scores.push({ plugin: plugin.name, raw: raw[i] ?? 0, normalized: norm, weight, weighted: norm * weight });
-      ns.total += norm * weight;
-    });
+    columns.push({ plugin: plugin.name, weight, raw, normalized });
+    for (let i = 0; i < totals.length; i++) totals[i]! += (normalized[i] ?? 0) * weight;
   }
-  const { node, tied } = selectHost(decision.scores, rng);
+  setScores(decision, decision.feasible, totals, columns);
+  const { node, tied } = selectHostOf(decision.feasible, totals, rng);
+  winnerTotal.set(decision, totals[decision.feasible.indexOf(node)]!);
   decision.tied = tied;
   decision.result = { ok: true, node, reason: tied.length ? 'tie-break' : 'highest-score' };
   return decision;

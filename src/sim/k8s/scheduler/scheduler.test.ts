@@ -157,3 +157,32 @@ describe('Scheduler actor', () => {
     expect(run(3)).toBe(run(3));
   });
 });
+
+describe('Scheduler memory at scale (issue 13)', () => {
+  it('keeps full per-node tables for at most FULL_DECISION_ROWS rows of recent decisions; older ones keep the summary only', async () => {
+    const { FULL_DECISION_ROWS } = await import('./scheduler.ts');
+    const clock = new VirtualClock();
+    const client = new FakeClient();
+    const N = 400;
+    for (let i = 0; i < N; i++) client.addNode(makeNode(`n${i}`));
+    const scheduler = new Scheduler({ client, clock, rng: new Rng(1) });
+    scheduler.start();
+    const P = 120;
+    for (let i = 0; i < P; i++) client.putPod(makePod(`p${i}`, { cpu: '10m' }));
+    clock.flush();
+    const decisions = Array.from({ length: P }, (_, i) => scheduler.lastDecision('default', `p${i}`)!);
+    expect(decisions.every((d) => d.result.ok)).toBe(true);
+    const full = decisions.filter((d) => !d.summary);
+    // 400 rows each: at most 2 × 50 tables are held, however many pods there are (100 before, ~0.4 GB at 5,000 nodes).
+    expect(full.length * N).toBeLessThanOrEqual(2 * FULL_DECISION_ROWS);
+    expect(full.length).toBeGreaterThan(0);
+    // The newest still explains every node; a summarized one keeps what `sim why` prints for it.
+    const last = decisions[P - 1]!;
+    expect(last.filters).toHaveLength(N);
+    expect(last.filters.filter((f) => f.evaluated)).toHaveLength(last.summary ? 0 : last.feasible.length);
+    const old = decisions[0]!;
+    expect(old.summary).toMatchObject({ evaluated: old.numNodesToFind });
+    expect(old.numNodesToFind).toBe(188); // 47% of 400 (50% − 400/125)
+    expect(old.feasible).toEqual([]);
+  });
+});

@@ -26,6 +26,11 @@ const VOLUME_POLL_MS = 1000;
 
 /** How many of the latest decisions keep their per-node filter and score tables for `sim why`. */
 export const FULL_DECISIONS = 100;
+/**
+ * ...and at most this many per-node rows in all (100 pods at 200 nodes, 4 at
+ * 5,000): 200 full tables at 5,000 nodes held about a gigabyte.
+ */
+export const FULL_DECISION_ROWS = 20_000;
 
 export interface SchedulerOptions {
   client: SchedulerClient;
@@ -218,10 +223,12 @@ export class Scheduler {
   #remember(key: string, d: SchedulingDecision): void {
     this.#decisions.set(key, d);
     this.#full.push(key);
-    if (this.#full.length <= FULL_DECISIONS * 2) return;
-    const keep = this.#full.slice(-FULL_DECISIONS);
+    const perPod = Math.max(1, d.numAllNodes);
+    const limit = Math.max(1, Math.min(FULL_DECISIONS, Math.floor(FULL_DECISION_ROWS / perPod)));
+    if (this.#full.length <= limit * 2) return;
+    const keep = this.#full.slice(-limit);
     const keepSet = new Set(keep);
-    for (const k of this.#full.slice(0, -FULL_DECISIONS)) {
+    for (const k of this.#full.slice(0, -limit)) {
       if (keepSet.has(k)) continue;
       const old = this.#decisions.get(k);
       if (old && !old.summary) this.#decisions.set(k, compactDecision(old));

@@ -7,6 +7,7 @@ import type { Pod } from '../../api/types.ts';
 import { MAX_NODE_SCORE, NUM_ALL_NODES_KEY, type CycleState, type NodeInfo, type ScorePlugin } from '../framework.ts';
 
 export const NAME = 'ImageLocality';
+const IMAGES_KEY = 'Score' + NAME + 'Images';
 
 const MB = 1024 * 1024;
 /** Below this sum, images count for nothing (small images are quick to pull). */
@@ -28,13 +29,15 @@ export function calculatePriority(sumScores: number, numContainers: number): num
 export const imageLocality: ScorePlugin = {
   name: NAME,
   score(state: CycleState, pod: Pod, nodeInfo: NodeInfo): number {
-    const containers = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
+    // The pod's normalised image names, once per cycle rather than once per node.
+    let images = state.read<string[]>(IMAGES_KEY);
+    if (!images) state.write(IMAGES_KEY, (images = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => normalizedImageName(c.image))));
     const total = Math.max(1, state.read<number>(NUM_ALL_NODES_KEY) ?? 1);
     let sum = 0;
-    for (const c of containers) {
-      const st = nodeInfo.imageStates.get(normalizedImageName(c.image));
+    for (const image of images) {
+      const st = nodeInfo.imageStates.get(image);
       if (st) sum += Math.trunc(st.sizeBytes * (st.numNodes / total));
     }
-    return calculatePriority(sum, containers.length);
+    return calculatePriority(sum, images.length);
   },
 };

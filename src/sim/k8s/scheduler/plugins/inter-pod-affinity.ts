@@ -116,7 +116,9 @@ export function preFilterState(pod: Pod, nodes: readonly NodeInfo[]): PreFilterS
   // Without terms of its own, only existing pods' required anti-affinity can matter.
   const own = s.affinityTerms.length > 0 || s.antiAffinityTerms.length > 0;
   for (const info of nodes) {
-    for (const existing of own ? info.pods : info.podsWithRequiredAntiAffinity) {
+    const existingPods = own ? info.pods : info.podsWithRequiredAntiAffinity;
+    if (existingPods.length === 0) continue;
+    for (const existing of existingPods) {
       for (const t of requiredAntiAffinityTerms(existing)) if (termMatches(t, pod)) bump(s.existingAntiAffinityCounts, info.node, t.topologyKey, 1);
       if (matchesAllTerms(s.affinityTerms, existing)) for (const t of s.affinityTerms) bump(s.affinityCounts, info.node, t.topologyKey, 1);
       for (const t of s.antiAffinityTerms) if (termMatches(t, existing)) bump(s.antiAffinityCounts, info.node, t.topologyKey, 1);
@@ -172,8 +174,10 @@ export function topologyScore(pod: Pod, allNodes: readonly NodeInfo[]): Topology
   // Without preferred terms of its own, only existing pods' terms can score.
   const own = preferred.length > 0 || preferredAnti.length > 0;
   for (const info of allNodes) {
+    const existingPods = own ? info.pods : info.podsWithAffinity;
+    if (existingPods.length === 0) continue;
     if (Object.keys(info.node.metadata.labels ?? {}).length === 0) continue;
-    for (const existing of own ? info.pods : info.podsWithAffinity) {
+    for (const existing of existingPods) {
       for (const t of preferred) addTerm(scores, t, t.weight, existing, info.node, 1);
       for (const t of preferredAnti) addTerm(scores, t, t.weight, existing, info.node, -1);
       for (const t of requiredAffinityTerms(existing)) addTerm(scores, t, HARD_POD_AFFINITY_WEIGHT, pod, info.node, 1);

@@ -113,6 +113,8 @@ const PRE_FILTER_KEY = 'PreFilter' + NAME;
 
 export function preFilterState(pod: Pod, nodes: readonly NodeInfo[]): PreFilterState {
   const constraints = constraintsFor(pod, 'DoNotSchedule');
+  // No hard constraint: nothing to count (a walk over every node per pod before).
+  if (constraints.length === 0) return { constraints, matchNum: [], minMatchNum: [] };
   const matchNum = constraints.map(() => new Map<string, number>());
   for (const info of nodes) {
     const labels = info.node.metadata.labels ?? {};
