@@ -3,6 +3,9 @@ import type { ApiClient, ApiResult } from './apiserver/index.ts';
 import type { World } from '../world.ts';
 import { rfc3339 } from './time.ts';
 
+/** client-go tools/record: the correlator remembers this many events. */
+export const MAX_LRU_CACHE_ENTRIES = 4096;
+
 export interface EventInput {
   involvedObject: Event['involvedObject'];
   type: 'Normal' | 'Warning';
@@ -19,7 +22,14 @@ export interface EventInput {
 export class EventRecorder {
   #client: ApiClient;
   #world: World;
+  /** Event names by correlation key, an LRU of client-go's maxLruCacheEntries (4096): unbounded, it grew by ~5 keys per pod forever. */
   #names = new Map<string, string>();
+
+  #remember(key: string, name: string): void {
+    this.#names.delete(key);
+    this.#names.set(key, name);
+    if (this.#names.size > MAX_LRU_CACHE_ENTRIES) this.#names.delete(this.#names.keys().next().value!);
+  }
 
   constructor(world: World, client: ApiClient) {
     this.#world = world;
@@ -41,11 +51,14 @@ export class EventRecorder {
       const got = this.#client.get<Event>('events', ns, existing);
       if (got.ok) {
         const upd = this.#client.update<Event>({ ...got.value, count: (got.value.count ?? 1) + 1, lastTimestamp: ev.lastTimestamp ?? rfc3339(this.#world.clock.now()) });
-        if (upd.ok) return upd;
+        if (upd.ok) {
+          this.#remember(key, existing);
+          return upd;
+        }
       }
     }
     const r = this.#client.create(ev);
-    if (r.ok) this.#names.set(key, ev.metadata.name);
+    if (r.ok) this.#remember(key, ev.metadata.name);
     return r;
   }
 
@@ -59,7 +72,10 @@ export class EventRecorder {
       if (got.ok) {
         const ev = got.value;
         const upd = this.#client.update<Event>({ ...ev, count: (ev.count ?? 1) + 1, lastTimestamp: now });
-        if (upd.ok) return;
+        if (upd.ok) {
+          this.#remember(key, existing);
+          return;
+        }
       }
     }
     const name = `${e.involvedObject.name}.${this.#world.rng.hex(16)}`;
@@ -77,6 +93,6 @@ export class EventRecorder {
       lastTimestamp: now,
       reportingComponent: e.source.component,
     };
-    if (this.#client.create(ev).ok) this.#names.set(key, name);
+    if (this.#client.create(ev).ok) this.#remember(key, name);
   }
 }
