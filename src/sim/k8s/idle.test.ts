@@ -47,4 +47,23 @@ describe('an idle cluster', () => {
     expect(fresh.value).toEqual(cached.value);
     expect(api.get('nodes', undefined, 'nope', { resourceVersion: '0' })).toMatchObject({ ok: false, errors: [{ code: 'NotFound', message: 'nodes "nope" not found' }] });
   });
+
+  it('updates a Lease from the watch cache (one etcd txn, no range), and a stale resourceVersion is still a conflict', () => {
+    const world = new World({ seed: 1 });
+    const c = getCluster(world);
+    world.clock.advance(30_000);
+    const ops: string[][] = [];
+    c.api.onTrace((e) => {
+      if (e.component === 'kubelet/worker-1' && e.verb === 'update' && e.resource === 'leases') ops.push(e.etcd.map((o) => o.op));
+    });
+    world.clock.advance(30_000);
+    expect(ops).toEqual([['txn'], ['txn'], ['txn']]);
+    const api = c.api.as('test');
+    const lease = api.get('leases', 'kube-node-lease', 'worker-1');
+    if (!lease.ok) throw new Error('no lease');
+    const ok = api.update({ ...lease.value, spec: { ...lease.value.spec, holderIdentity: 'someone' } });
+    expect(ok.ok).toBe(true);
+    const stale = api.update({ ...lease.value, spec: { ...lease.value.spec, holderIdentity: 'late' } });
+    expect(stale).toMatchObject({ ok: false, errors: [{ code: 'Conflict', httpCode: 409 }] });
+  });
 });

@@ -144,6 +144,13 @@ export interface ApiClient {
   podPortForward(namespace: string, name: string, port: number): ApiResult<Listener | undefined>;
 }
 
+/**
+ * Kinds whose updates read the current object from the watch cache first:
+ * the heartbeats (a Lease every 10 s per node, Node status) and Event
+ * counts, which have no admission side effects to repeat on a retry.
+ */
+const CACHED_UPDATES: ReadonlySet<string> = new Set(['leases', 'nodes', 'events']);
+
 interface Stored {
   obj: KubeObject;
   kv: KeyValue;
@@ -550,9 +557,26 @@ export class ApiServer {
     if (!d) return apiFail(notFoundResource());
     const strict = this.#strict(d, input, opts);
     if (strict) return apiFail(strict);
+    // GuaranteedUpdate's first try starts from the watch cache (no decode); a conflict or a miss there is tried again from etcd.
+    if (CACHED_UPDATES.has(d.resource)) {
+      const r = this.#updateFrom(d, input, opts, mode, true);
+      if (r.ok || (r.errors[0].code !== 'Conflict' && r.errors[0].code !== 'NotFound')) return r;
+    }
+    return this.#updateFrom(d, input, opts, mode, false);
+  }
+
+  /** The current object from the watch cache (shared, frozen: never changed here), when the cache is running. */
+  #readCached(d: KindDef, ns: string | undefined, name: string): ApiResult<Stored | undefined> {
+    const cache = this.#cache && this.#cacheCancel ? this.#cache : undefined;
+    if (!cache) return this.#read(d, ns, name);
+    const obj = cache.get(this.#key(d, ns, name));
+    return apiOk(obj ? { obj, kv: undefined as unknown as KeyValue } : undefined);
+  }
+
+  #updateFrom(d: KindDef, input: KubeObject, opts: WriteOptions, mode: 'main' | 'status', cached: boolean): ApiResult<KubeObject> {
     const name = input.metadata?.name ?? '';
     const ns = d.namespaced ? input.metadata?.namespace || 'default' : undefined;
-    const cur = this.#read(d, ns, name);
+    const cur = cached ? this.#readCached(d, ns, name) : this.#read(d, ns, name);
     if (!cur.ok) return cur;
     if (!cur.value) return apiFail(notFound(d.resource, name, groupOf(d.apiVersion)));
     const old = cur.value.obj;
