@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { World } from '../world.ts';
+import type { Lease } from './api/types.ts';
 import { getCluster } from './cluster.ts';
 
 /**
@@ -59,7 +60,7 @@ describe('an idle cluster', () => {
     world.clock.advance(30_000);
     expect(ops).toEqual([['txn'], ['txn'], ['txn']]);
     const api = c.api.as('test');
-    const lease = api.get('leases', 'kube-node-lease', 'worker-1');
+    const lease = api.get<Lease>('leases', 'kube-node-lease', 'worker-1');
     if (!lease.ok) throw new Error('no lease');
     const ok = api.update({ ...lease.value, spec: { ...lease.value.spec, holderIdentity: 'someone' } });
     expect(ok.ok).toBe(true);

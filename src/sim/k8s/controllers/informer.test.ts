@@ -67,7 +67,7 @@ describe('shared informers', () => {
     const informers = new SharedInformers(api);
     const inf = informers.for('configmaps');
     const atEvent: string[] = [];
-    inf.on((t, o) => atEvent.push(`${o.data?.v} (cache ${inf.get('default', 'a')?.data?.v})`));
+    inf.on((_t, o) => atEvent.push(`${o.data?.v} (cache ${inf.get('default', 'a')?.data?.v})`));
     informers.client.create('configmaps', cm('a', { v: '1' }));
     expect(inf.get('default', 'a')?.data).toEqual({ v: '1' });
     // Someone else writes v2; before its event arrives we write v3 (no precondition).
