@@ -82,7 +82,7 @@ export class MvccStore {
 
   /** Keys attached to a lease now, sorted. */
   leaseKeys(id: string): string[] {
-    return this.#sorted.filter((k) => this.#latest(k)?.lease === id);
+    return this.#keysSorted().filter((k) => this.#latest(k)?.lease === id);
   }
 
   #leaseGrant(id: string, ttl: number): StoreResult<{ revision: number }> {
