@@ -108,3 +108,15 @@ describe('hostPath and subPath', () => {
     expect(out2).toContain('server_name  localhost;');
   });
 });
+
+describe('native sidecar: application/deployment-sidecar.yaml verbatim', () => {
+  it('the pod is 2/2 Running (not 1/2 PodInitializing), and both containers see the shared /opt', () => {
+    const sh = session({ 'deployment-sidecar.yaml': docs('deployment-sidecar.yaml') });
+    const out = transcript(sh, ['kubectl apply -f deployment-sidecar.yaml', 'sleep 30', 'kubectl get pods', 'kubectl get deploy myapp']);
+    expect(out).toMatch(/myapp-[a-z0-9]+-[a-z0-9]{5}\s+2\/2\s+Running\s+0/);
+    expect(out).toMatch(/myapp\s+1\/1\s+1\s+1/);
+    const pod = /(myapp-[a-z0-9]+-[a-z0-9]{5})/.exec(out)![1]!;
+    const more = transcript(sh, [`kubectl exec ${pod} -c logshipper -- cat /opt/logs.txt`]);
+    expect(more).toContain('logging');
+  });
+});

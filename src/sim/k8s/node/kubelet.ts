@@ -86,7 +86,11 @@ interface Worker {
   emptyDirs: Map<string, VolumeDir>;
   /** The volume operation back-off (500 ms doubling to 2m2s) after a failed mount. */
   mountRetryMs?: number;
+  terminateStartedAt?: number;
 }
+
+/** An init container with restartPolicy: Always. */
+const isSidecar = (c: CState) => c.init && c.spec.restartPolicy === 'Always';
 
 const podKey = (p: Pod) => `${p.metadata.namespace ?? 'default'}/${p.metadata.name}`;
 
@@ -373,8 +377,19 @@ export class Kubelet {
     if (!w.volumes) return this.#mountVolumes(w);
     if (!w.sandboxId) return this.#createSandbox(w);
     const policy = w.pod.spec.restartPolicy ?? 'Always';
+    const mainDone = this.#mainDone(w);
     for (const c of w.cs.filter((x) => x.init)) {
       const rc = c.rtId ? this.#o.runtime.container(c.rtId) : undefined;
+      if (isSidecar(c)) {
+        // A native sidecar (KEP-753): the next init container waits only until it has started; it is restarted
+        // whenever it exits, whatever the pod's restartPolicy, until the app containers are done.
+        if (rc?.state === 'running') {
+          if (c.started) continue;
+          return this.#pushStatus(w);
+        }
+        if (mainDone) continue;
+        return this.#startContainer(w, c);
+      }
       if (rc?.state === 'running') return this.#pushStatus(w);
       if (rc?.state === 'exited' && rc.exitCode === 0) continue;
       if (rc?.state === 'exited' && policy === 'Never') return this.#pushStatus(w);
@@ -389,7 +404,30 @@ export class Kubelet {
       }
       return this.#startContainer(w, c);
     }
+    // The app containers of a pod that does not restart them are done: its sidecars are stopped, last first.
+    if (mainDone) this.#stopSidecars(w);
     this.#pushStatus(w);
+  }
+
+  /** Every app container has exited and will not be restarted (restartPolicy Never, or OnFailure and exit 0). */
+  #mainDone(w: Worker): boolean {
+    const policy = w.pod.spec.restartPolicy ?? 'Always';
+    if (policy === 'Always') return false;
+    return w.cs.filter((x) => !x.init).every((c) => {
+      const rc = c.rtId ? this.#o.runtime.container(c.rtId) : undefined;
+      return rc?.state === 'exited' && (policy === 'Never' || rc.exitCode === 0);
+    });
+  }
+
+  /** SIGTERM to the running sidecars, in reverse order of their definition. */
+  #stopSidecars(w: Worker, graceMs = this.#graceMs(w)): void {
+    for (const c of w.cs.filter(isSidecar).reverse()) {
+      const rc = c.rtId ? this.#o.runtime.container(c.rtId) : undefined;
+      if (rc?.state !== 'running' || rc.stopRequested) continue;
+      for (const p of Object.values(c.probes)) p.timer?.();
+      this.#podEvent(w, c, 'Normal', 'Killing', `Stopping container ${c.spec.name}`);
+      this.#o.runtime.stopContainer(rc.id, graceMs);
+    }
   }
 
   /** The volume manager: every volume set up before the sandbox; a failure is retried with back-off and reported. */
@@ -753,7 +791,9 @@ export class Kubelet {
     for (const t of w.timers) this.#o.clock.clearTimeout(t);
     w.timers = [];
     w.busy = false;
-    for (const c of w.cs) {
+    w.terminateStartedAt = this.#o.clock.now();
+    // Sidecars outlive the app containers: they get SIGTERM once those have exited (KEP-753).
+    for (const c of w.cs.filter((x) => !isSidecar(x))) {
       for (const p of Object.values(c.probes)) p.timer?.();
       const rc = c.rtId ? this.#o.runtime.container(c.rtId) : undefined;
       if (rc?.state === 'running') {
@@ -767,8 +807,13 @@ export class Kubelet {
   #maybeFinish(w: Worker): void {
     const { runtime, client } = this.#o;
     if (w.finished) return;
-    const live = w.cs.some((c) => c.rtId && runtime.container(c.rtId)?.state === 'running');
-    if (live) return this.#pushStatus(w);
+    const running = (c: CState) => !!c.rtId && runtime.container(c.rtId)?.state === 'running';
+    if (w.cs.some((c) => !isSidecar(c) && running(c))) return this.#pushStatus(w);
+    if (w.cs.some((c) => isSidecar(c) && running(c))) {
+      // What is left of the grace period, at least 2 s (the kubelet's minimum for sidecars).
+      this.#stopSidecars(w, Math.max(2_000, this.#graceMs(w) - (this.#o.clock.now() - (w.terminateStartedAt ?? this.#o.clock.now()))));
+      return this.#pushStatus(w);
+    }
     w.finished = true;
     for (const c of w.cs) c.waiting = c.rtId ? undefined : c.waiting;
     this.#pushStatus(w);
@@ -815,8 +860,13 @@ export class Kubelet {
     const { client, clock } = this.#o;
     const init = w.cs.filter((c) => c.init).map((c) => this.#containerStatus(w, c));
     const main = w.cs.filter((c) => !c.init).map((c) => this.#containerStatus(w, c));
-    const phase = podPhase(init, main, w.pod.spec.restartPolicy ?? 'Always', w.finished);
-    const conditions = podConditions({ sandboxReady: w.sandboxReady && !w.finished, init, main, phase, previous: w.conditions, now: rfc3339(clock.now()) });
+    // A started sidecar counts as an initialized init container for the phase and Initialized, and as a container for readiness.
+    const initCs = w.cs.filter((c) => c.init);
+    const sidecars = init.filter((_, i) => isSidecar(initCs[i]!));
+    const appsBegan = w.cs.some((c) => !c.init && c.rtId);
+    const initDone = init.map((st, i) => (isSidecar(initCs[i]!) && (st.started || appsBegan) ? { ...st, state: { terminated: { exitCode: 0 } } } : st));
+    const phase = podPhase(initDone, main, w.pod.spec.restartPolicy ?? 'Always', w.finished);
+    const conditions = podConditions({ sandboxReady: w.sandboxReady && !w.finished, init: initDone, main: [...sidecars, ...main], phase, previous: w.conditions, now: rfc3339(clock.now()) });
     w.conditions = conditions;
     const status: Pod['status'] = { phase, conditions, hostIP: this.#o.internalIP, startTime: w.startTime, containerStatuses: main, qosClass: qos(w.pod) };
     if (init.length) status.initContainerStatuses = init;
