@@ -19,6 +19,7 @@ import { parseReference } from '../../containers/reference.ts';
 import { PodIPAllocator } from './ipam.ts';
 import { podConditions, podPhase } from './pod-status.ts';
 import { runProbe } from './probes.ts';
+import { fromServices, serviceEnvServices } from './envvars.ts';
 import { type MountedVolume, setUpVolumes } from './volumes.ts';
 import type { FsMount, VolumeDir } from '../../containers/mounts.ts';
 import { type ContainerRuntime, type RtContainer, RUNTIME_VERSION } from './runtime.ts';
@@ -675,6 +676,11 @@ export class Kubelet {
         else return { ok: false, message: cm ? `couldn't find key ${ref.key} in ConfigMap ${ns}/${ref.name}` : `configmap "${ref.name}" not found` };
       } else if (field) out[e.name] = this.#fieldValue(w, field.fieldPath);
       else out[e.name] = e.value ?? '';
+    }
+    // Service variables come after the container's own and never override them.
+    const svcs = this.#o.client.listServices();
+    if (svcs.ok) {
+      for (const [k, v] of fromServices(serviceEnvServices(svcs.value.items, ns, w.pod.spec.enableServiceLinks !== false))) if (!(k in out)) out[k] = v;
     }
     return { ok: true, value: out };
   }
