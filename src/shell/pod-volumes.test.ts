@@ -120,3 +120,26 @@ describe('native sidecar: application/deployment-sidecar.yaml verbatim', () => {
     expect(more).toContain('logging');
   });
 });
+
+describe('the service account token every pod gets (ServiceAccount admission + projected volume)', () => {
+  it('kube-api-access-xxxxx is mounted at /var/run/secrets/kubernetes.io/serviceaccount with token, ca.crt and namespace', () => {
+    const sh = session({});
+    const out = transcript(sh, ['kubectl run t --image=busybox:1.37 -- sleep 3600', 'sleep 15', 'kubectl exec t -- ls /var/run/secrets/kubernetes.io/serviceaccount', 'kubectl exec t -- cat /var/run/secrets/kubernetes.io/serviceaccount/namespace', 'echo', 'kubectl exec t -- cat /var/run/secrets/kubernetes.io/serviceaccount/token', 'echo', 'kubectl describe pod t']);
+    expect(out).toContain('ca.crt\nnamespace\ntoken\n');
+    expect(out).toContain('$ kubectl exec t -- cat /var/run/secrets/kubernetes.io/serviceaccount/namespace\ndefault');
+    const jwt = /(eyJ[\w-]+\.[\w-]+\.[\w-]+)/.exec(out)?.[1] ?? `missing token in:\n${out}`;
+    const claims = JSON.parse(atob(jwt.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { sub: string; 'kubernetes.io': { pod: { name: string } } };
+    expect(claims.sub).toBe('system:serviceaccount:default:default');
+    expect(claims['kubernetes.io'].pod.name).toBe('t');
+    // kubectl describe's printProjectedVolumeSource
+    expect(out).toMatch(/\/var\/run\/secrets\/kubernetes\.io\/serviceaccount from kube-api-access-[b-z2-9]{5} \(ro\)/);
+    expect(out).toMatch(/Type:\s+Projected \(a volume that contains injected data from multiple sources\)\n\s+TokenExpirationSeconds:\s+3607\n\s+ConfigMapName:\s+kube-root-ca\.crt\n\s+Optional:\s+false\n\s+DownwardAPI:\s+true\n/);
+  });
+
+  it('automountServiceAccountToken: false gets no token volume', () => {
+    const pod = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: n', 'spec:', '  automountServiceAccountToken: false', '  containers:', '  - name: c', '    image: busybox:1.37', '    command: ["sleep", "3600"]', ''].join('\n');
+    const out = transcript(session({ 'p.yaml': pod }), ['kubectl apply -f p.yaml', 'sleep 15', 'kubectl get pod n -o yaml', 'kubectl exec n -- cat /var/run/secrets/kubernetes.io/serviceaccount/token']);
+    expect(out).not.toContain('kube-api-access-');
+    expect(out).toContain("cat: can't open '/var/run/secrets/kubernetes.io/serviceaccount/token': No such file or directory");
+  });
+});

@@ -5,6 +5,7 @@ import { anything, podSpec, topLevel } from '../schema.ts';
 import type { StatusCause } from '../status.ts';
 import { defaultPodSpec, validatePodSpec } from './podspec.ts';
 import type { KindDef } from './types.ts';
+import { sha256Hex } from '../../node/sha256.ts';
 
 /** The fields a pod update may touch, in the apiserver's own order and wording. */
 const UPDATABLE = [
@@ -71,6 +72,44 @@ export function validatePodUpdate(o: KubeObject, oldObj: KubeObject): StatusCaus
   return [forbiddenField('spec', `${FORBIDDEN_POD_UPDATE}\n${specDiff(old, munged)}`)];
 }
 
+export const SA_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/**
+ * The ServiceAccount admission plugin (plugin/pkg/admission/serviceaccount):
+ * unless the pod or its ServiceAccount says automountServiceAccountToken:
+ * false, a projected volume kube-api-access-xxxxx (a bound token, the
+ * cluster CA from kube-root-ca.crt, the namespace) is added and mounted
+ * read-only at /var/run/secrets/kubernetes.io/serviceaccount in every
+ * container. Mirror pods are left alone. The suffix is derived from the uid so
+ * that admission draws nothing from the shared random stream.
+ */
+function admitServiceAccount(p: Pod): void {
+  if (!p.spec || p.metadata.annotations?.['kubernetes.io/config.mirror']) return;
+  const ns = p.metadata.namespace ?? 'default';
+  // The real plugin also honours the ServiceAccount's own automountServiceAccountToken (from its informer);
+  // here only the pod's field is read, so admission adds no storage read to the request's trace.
+  if (p.spec.automountServiceAccountToken === false) return;
+  const all = [...(p.spec.initContainers ?? []), ...(p.spec.containers ?? [])];
+  if (all.some((c) => (c.volumeMounts ?? []).some((m) => m.mountPath === SA_MOUNT_PATH))) return;
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  const hex = sha256Hex(`kube-api-access/${p.metadata.uid ?? `${ns}/${p.metadata.name}`}`);
+  let suffix = '';
+  for (let i = 0; i < 5; i++) suffix += alphabet[parseInt(hex.slice(i * 4, i * 4 + 4), 16) % alphabet.length];
+  const name = `kube-api-access-${suffix}`;
+  (p.spec.volumes ??= []).push({
+    name,
+    projected: {
+      defaultMode: 420,
+      sources: [
+        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+        { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+        { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
+      ],
+    },
+  });
+  for (const c of all) (c.volumeMounts ??= []).push({ mountPath: SA_MOUNT_PATH, name, readOnly: true });
+}
+
 const podStatusSchema = anything('Most recently observed status of the pod; set by the kubelet.');
 
 export const podKind: KindDef = {
@@ -101,6 +140,10 @@ export const podKind: KindDef = {
     for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'])
       if (!tol.some((t) => t.key === key && (t.effect === 'NoExecute' || !t.effect))) tol.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
     p.spec.serviceAccountName ??= 'default';
+  },
+  admit: (o, _ctx, old) => {
+    if (!old) admitServiceAccount(o as Pod);
+    return [];
   },
   initialStatus: (o) => ({ phase: 'Pending', qosClass: qosClass(o as Pod) }),
   validate: (o) => validatePodSpec((o as Pod).spec, 'spec'),

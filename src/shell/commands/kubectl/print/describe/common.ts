@@ -151,12 +151,25 @@ export function describeVolumes(w: PrefixWriter, volumes: Volume[] | undefined, 
   w.write(0, `${space}Volumes:\n`);
   for (const v of vs) {
     w.write(1, `${space ? ' ' : ''}${v.name}:\n`);
-    if (v.hostPath) w.write(2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path}\n    HostPathType:\t<none>\n`);
+    if (v.hostPath) w.write(2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path}\n    HostPathType:\t${v.hostPath.type ?? '<none>'}\n`);
     else if (v.emptyDir) {
       const limit = (v.emptyDir as { sizeLimit?: string; medium?: string }).sizeLimit;
       w.write(2, `Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t${(v.emptyDir as { medium?: string }).medium ?? ''}\n    SizeLimit:\t${limit ?? '<unset>'}\n`);
-    } else if (v.configMap) w.write(2, `Type:\tConfigMap (a volume populated by a ConfigMap)\n    Name:\t${v.configMap.name}\n    Optional:\tfalse\n`);
-    else if (v.persistentVolumeClaim) w.write(2, `Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n    ClaimName:\t${v.persistentVolumeClaim.claimName}\n    ReadOnly:\tfalse\n`);
+    } else if (v.configMap) w.write(2, `Type:\tConfigMap (a volume populated by a ConfigMap)\n    Name:\t${v.configMap.name}\n    Optional:\t${!!v.configMap.optional}\n`);
+    else if (v.secret) w.write(2, `Type:\tSecret (a volume populated by a Secret)\n    SecretName:\t${v.secret.secretName}\n    Optional:\t${!!v.secret.optional}\n`);
+    else if (v.projected) {
+      // printProjectedVolumeSource, one line per source in order.
+      w.write(2, 'Type:\tProjected (a volume that contains injected data from multiple sources)\n');
+      for (const src of v.projected.sources ?? []) {
+        if (src.secret) w.write(2, `SecretName:\t${src.secret.name}\n    Optional:\t${!!src.secret.optional}\n`);
+        else if (src.downwardAPI) w.write(2, 'DownwardAPI:\ttrue\n');
+        else if (src.configMap) w.write(2, `ConfigMapName:\t${src.configMap.name}\n    Optional:\t${!!src.configMap.optional}\n`);
+        else if (src.serviceAccountToken) w.write(2, `TokenExpirationSeconds:\t${src.serviceAccountToken.expirationSeconds ?? 3600}\n`);
+      }
+    } else if (v.downwardAPI) {
+      w.write(2, 'Type:\tDownwardAPI (a volume populated by information about the pod)\n    Items:\n');
+      for (const it of v.downwardAPI.items ?? []) if (it.fieldRef) w.write(2, `  ${it.fieldRef.fieldPath} -> ${it.path}\n`);
+    } else if (v.persistentVolumeClaim) w.write(2, `Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n    ClaimName:\t${v.persistentVolumeClaim.claimName}\n    ReadOnly:\t${!!v.persistentVolumeClaim.readOnly}\n`);
     else w.write(1, '<unknown>\n');
   }
 }
