@@ -50,9 +50,17 @@ export interface LineResult extends ExecResult {
   exited?: number;
 }
 
-/** True when argv starts an interactive shell (no -c, no script): what `-it … sh` attaches to. */
+/** Entrypoint scripts of official images end in `exec "$@"`: the command given runs in their place. */
+const EXEC_WRAPPERS = new Set(['docker-entrypoint.sh', 'entrypoint.sh', 'docker-php-entrypoint']);
+
+/** The interactive shell argv starts (no -c, no script), possibly through an image's entrypoint script: what `-it … sh` attaches to. */
+export function interactiveShell(sys: ContainerSys, argv: string[]): string | undefined {
+  const rest = argv.length > 1 && EXEC_WRAPPERS.has(base(argv[0]!)) ? argv.slice(1) : argv;
+  return rest.length === 1 && SHELLS.has(base(rest[0]!)) && hasBinary(sys, rest[0]!) ? rest[0] : undefined;
+}
+
 export function isInteractiveShell(sys: ContainerSys, argv: string[]): boolean {
-  return argv.length === 1 && SHELLS.has(base(argv[0]!)) && hasBinary(sys, argv[0]!);
+  return interactiveShell(sys, argv) !== undefined;
 }
 
 /** A fresh session of the shell argv[0] in the container: its environment and working directory. */

@@ -8,4 +8,4 @@ export { launch, piDigits, processArgv, quickStop, type Launch, type LogLine, ty
 export { familiarString, parseReference, referenceError, type ImageRef } from './reference.ts';
 export { buildkitPullError, containerdPullError, dockerPullError, resolveImage, resolveTag, type Resolution, type ResolvedImage } from './registry.ts';
 export type { ContainerFs, ContainerNet, ContainerSys, ExecResult, HttpAnswer, HttpRequest, Listener } from './types.ts';
-export { execLine, isInteractiveShell, shellPrompt, startSession, type LineResult, type ShellSessionState } from './exec.ts';
+export { execLine, interactiveShell, isInteractiveShell, shellPrompt, startSession, type LineResult, type ShellSessionState } from './exec.ts';

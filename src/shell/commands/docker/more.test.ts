@@ -78,3 +78,36 @@ describe('docker compose pause / unpause / kill / rm', () => {
     expect(t).toContain('Going to remove compose-demo-db-1\n Container compose-demo-db-1  Removed\n');
   });
 });
+
+describe('docker compose run', () => {
+  const fresh = () => createSession({ seed: 1, dir: composeDemo.dir, files: composeDemo.files, tty: { color: false, columns: 200 }, lang: 'en' });
+
+  it('starts the dependencies, then a one-off <project>-<service>-run-<id> container; --rm removes it', () => {
+    const sh = fresh();
+    const t = run(sh, ['docker compose run --rm -e GREETING=hi db sh -c \'echo $GREETING from $(hostname)\'', 'docker ps -a --format "{{.Names}}"']);
+    expect(t).toMatch(/\nhi from [0-9a-f]{12}\n/);
+    expect(t).not.toMatch(/compose-demo-db-run-/);
+  });
+
+  it('web depends on db: db is started first; without --rm the one-off stays, not publishing the service ports', () => {
+    const sh = fresh();
+    const t = run(sh, ['docker compose run web echo once', 'docker ps -a --format "{{.Names}} {{.Ports}}"']);
+    expect(t).toContain('Container compose-demo-db-1  Started');
+    expect(t).toContain('\nonce\n');
+    expect(t).toMatch(/\ncompose-demo-web-run-[0-9a-f]{12} \n/);
+  });
+
+  it('--no-deps leaves the dependencies alone; a shell command attaches the terminal', () => {
+    const sh = fresh();
+    const t = run(sh, ['docker compose run --rm --no-deps web sh', 'echo inside', 'exit', 'docker ps -a --format "{{.Names}}"']);
+    expect(t).not.toContain('compose-demo-db-1');
+    expect(t).toContain('/ # echo inside\ninside\n/ # exit\n');
+  });
+
+  it('-d prints the container name; a missing service is refused', () => {
+    const sh = fresh();
+    expect(run(sh, ['docker compose run -d --no-deps db'])).toMatch(/\ncompose-demo-db-run-[0-9a-f]{12}\n$/);
+    expect(run(sh, ['docker compose run nope'])).toContain('no such service: nope');
+    expect(run(sh, ['docker compose run'])).toContain('requires at least 1 arg(s), only received 0');
+  });
+});

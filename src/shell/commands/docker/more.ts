@@ -1,14 +1,17 @@
 /**
  * `docker compose version | pause | unpause | kill | rm`, after
  * docker/compose v2 (cmd/compose/version.go, pkg/compose/pause.go, kill.go,
- * remove.go): the progress titles Pausing/Unpausing/Killing/Removing and
+ * remove.go, run.go): the progress titles Pausing/Unpausing/Killing/Removing and
  * their Paused/Unpaused/Killed/Removed rows, rm's "Going to remove …"
  * confirmation and "No stopped containers".
  */
 import type { ComposeRunner } from '../../../sim/compose/engine/compose.ts';
 import type { Container, DockerEngine } from '../../../sim/compose/engine/docker.ts';
 import { newReport, Progress } from '../../../sim/compose/engine/progress.ts';
+import { interactiveShell } from '../../../sim/containers/exec.ts';
+import { processArgv } from '../../../sim/containers/programs.ts';
 import { JobHandle } from '../../job.ts';
+import { attach, shellSession } from './run.ts';
 import type { Session, Writer } from '../../types.ts';
 import { openProject, type ComposeCall, type ComposeSub } from './context.ts';
 import { has, last, parseFlags } from './flags.ts';
@@ -182,3 +185,90 @@ class Question extends JobHandle implements Session {
   }
 }
 
+
+const RUN_FLAGS = {
+  bool: [['--rm'], ['-d', '--detach'], ['--no-deps'], ['-T', '--no-TTY'], ['-i', '--interactive'], ['-t', '--tty'], ['--service-ports'], ['--build'], ['--remove-orphans'], ['-q', '--quiet-pull']],
+  value: [['-e', '--env'], ['--name'], ['-w', '--workdir'], ['-u', '--user'], ['--entrypoint'], ['-l', '--label'], ['-p', '--publish'], ['-v', '--volume'], ['--pull']],
+};
+
+/**
+ * `docker compose run [--rm] [-e K=V] [--no-deps] SERVICE [COMMAND…]`
+ * (pkg/compose/run.go): dependencies are started first, then a one-off
+ * container `<project>-<service>-run-<12 hex>` without the service's ports,
+ * with a terminal and stdin by default (-T: no terminal, -d: detached, its
+ * name printed). A shell command attaches the terminal to it.
+ */
+export const run: ComposeSub = {
+  name: 'run',
+  flags: RUN_FLAGS,
+  run(call) {
+    const { ctx, engine } = call;
+    const p = parseFlags(call.args, RUN_FLAGS, true);
+    if (p.error) return (ctx.stderr.write(`${p.error}\n`), 1);
+    const [service, ...command] = p.args;
+    if (!service) return (ctx.stderr.write('requires at least 1 arg(s), only received 0\n'), 1);
+    const runner = call.runner();
+    if (!runner) return 1;
+    const bad = runner.checkServices([service]);
+    if (bad) return (ctx.stderr.write(`${bad}\n`), 1);
+    const svc = runner.project.services[service]!;
+    if (!has(p, '--no-deps')) {
+      const deps = runner.order([service]).filter((s) => s !== service);
+      if (deps.some((d) => !runner.serviceContainers(d).some((c) => c.state === 'running'))) {
+        const code = printReport(runner.up({ services: deps, detach: true }), ctx.stderr, ctx.tty);
+        if (code !== 0) return code;
+      }
+    }
+    const prep = runner.prepareRun(service);
+    if (prep.errors.length || prep.sections.some((s) => s.kind !== 'progress' || s.progress.rows.length)) {
+      const code = printReport(prep, ctx.stderr, ctx.tty);
+      if (code !== 0) return code;
+    }
+    const env: Record<string, string> = { ...svc.environment };
+    for (const e of p.flags.get('--env') ?? []) {
+      const eq = e.indexOf('=');
+      if (eq > 0) env[e.slice(0, eq)] = e.slice(eq + 1);
+      else if (ctx.shell.env.has(e)) env[e] = ctx.shell.env.get(e)!;
+    }
+    const detach = has(p, '--detach');
+    const tty = !detach && !has(p, '--no-TTY');
+    const base = runner.containerSpec(svc, 1, []);
+    const name = last(p, '--name') ?? `${runner.project.name}-${service}-run-${engine.world.rng.hex(12)}`;
+    const entrypoint = last(p, '--entrypoint');
+    const created = engine.create({
+      ...base,
+      name,
+      env,
+      ...(command.length ? { command } : {}),
+      ...(entrypoint !== undefined ? { entrypoint: entrypoint ? [entrypoint] : [] } : {}),
+      // run.go: the service's ports only with --service-ports; a one-off never restarts.
+      ports: has(p, '--service-ports') ? base.ports : [],
+      restart: 'no',
+      labels: { ...base.labels, 'com.docker.compose.oneoff': 'True', 'com.docker.compose.slug': name.slice(-12) },
+      networks: base.networks.map((n) => ({ ...n, aliases: n.aliases.filter((a) => a !== base.name) })),
+      ...(last(p, '--workdir') ? { workingDir: last(p, '--workdir') } : {}),
+      ...(detach ? {} : { openStdin: true }),
+      ...(tty ? { tty: true } : {}),
+    });
+    if (!created.ok) return (ctx.stderr.write(`${created.errors[0]!.message}\n`), 1);
+    const c = created.value;
+    const since = engine.now;
+    const started = engine.start(c);
+    if (!started.ok) return (ctx.stderr.write(`${started.errors[0]!.message}\n`), 1);
+    const rm = has(p, '--rm');
+    if (detach) {
+      ctx.stdout.write(`${name}\n`);
+      return 0;
+    }
+    const argv = processArgv(c.image.spec, c.spec.entrypoint, c.spec.command);
+    const shell = c.state === 'running' ? interactiveShell(engine.sys(c), argv) : undefined;
+    if (shell) {
+      return shellSession(engine, c, shell, tty, (code) => {
+        engine.mainExited(c, code);
+        if (rm) engine.remove(c, true);
+        return code;
+      });
+    }
+    return attach(ctx, engine, c, since, rm);
+  },
+};

@@ -3,7 +3,7 @@ import { hexDigest } from '../../../sim/compose/engine/hash.ts';
 import type { PortMapping } from '../../../sim/compose/types.ts';
 import { parseReference } from '../../../sim/containers/reference.ts';
 import { processArgv } from '../../../sim/containers/programs.ts';
-import { execLine, isInteractiveShell, shellPrompt, startSession } from '../../../sim/containers/index.ts';
+import { execLine, interactiveShell, isInteractiveShell, shellPrompt, startSession } from '../../../sim/containers/index.ts';
 import { AttachedShell } from '../../attach.ts';
 import { JobHandle } from '../../job.ts';
 import type { CommandContext, CommandResult } from '../../types.ts';
@@ -144,8 +144,9 @@ export const run: Sub = (ctx, args, engine) => {
     return 0;
   }
   const argv = processArgv(container.image.spec, container.spec.entrypoint, container.spec.command);
-  if (has(p, '--interactive') && container.state === 'running' && isInteractiveShell(engine.sys(container), argv)) {
-    return shellSession(engine, container, argv[0]!, has(p, '--tty'), (code) => {
+  const shell = has(p, '--interactive') && container.state === 'running' ? interactiveShell(engine.sys(container), argv) : undefined;
+  if (shell) {
+    return shellSession(engine, container, shell, has(p, '--tty'), (code) => {
       engine.mainExited(container, code);
       if (rm) engine.remove(container, true);
       return code;
@@ -159,7 +160,7 @@ export const run: Sub = (ctx, args, engine) => {
  * `root@<id>:/# ` with bash); without -t there is no prompt, as a shell
  * without a terminal prints none. Each line runs over the container's files.
  */
-function shellSession(engine: DockerEngine, c: Container, shell: string, tty: boolean, end: (code: number) => number, extraEnv: Record<string, string> = {}): AttachedShell {
+export function shellSession(engine: DockerEngine, c: Container, shell: string, tty: boolean, end: (code: number) => number, extraEnv: Record<string, string> = {}): AttachedShell {
   const sys = () => {
     const s = engine.sys(c);
     return { ...s, env: { ...s.env, HOME: s.env.HOME ?? '/root', ...extraEnv } };
@@ -186,7 +187,7 @@ function autoRemove(engine: DockerEngine, c: Container): void {
 }
 
 /** Foreground run: the container's output is the command's, its exit code the command's. */
-function attach(ctx: CommandContext, engine: DockerEngine, c: Container, since: number, rm: boolean): CommandResult {
+export function attach(ctx: CommandContext, engine: DockerEngine, c: Container, since: number, rm: boolean): CommandResult {
   const write = (stream: 'stdout' | 'stderr', text: string) => (stream === 'stderr' ? ctx.stderr : ctx.stdout).write(`${text}\n`);
   for (const l of c.logs.filter((x) => x.at >= since)) write(l.stream, l.text);
   const done = () => {

@@ -244,6 +244,16 @@ export class ComposeRunner {
     return true;
   }
 
+  /** What `run` needs before its one-off container: the service's image (pulled or built), its networks and volumes. */
+  prepareRun(service: string): OpReport {
+    const report = newReport();
+    if (!this.pull([service], report) || !this.build([service], report, false)) return report;
+    const prog = new Progress(this.#clock);
+    report.sections.push({ kind: 'progress', progress: prog });
+    if (this.#ensureNetworks([service], prog, report)) this.#ensureVolumes([service], prog, report);
+    return report;
+  }
+
   up(opts: UpOptions): OpReport {
     const report = newReport();
     const selected = opts.services?.length ? opts.services : Object.keys(this.project.services);

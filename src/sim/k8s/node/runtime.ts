@@ -6,7 +6,7 @@
  */
 import type { TimerId, VirtualClock } from '../../clock.ts';
 import type { Rng } from '../../rng.ts';
-import { execIn, execLine, isInteractiveShell, shellPrompt, startSession } from '../../containers/exec.ts';
+import { execIn, execLine, interactiveShell, isInteractiveShell, shellPrompt, startSession } from '../../containers/exec.ts';
 import type { ExecInput, ExecOutput } from '../api/kubelet.ts';
 import { PATH, type ImageConfig } from '../../containers/images.ts';
 import { launch, processArgv, type Program } from '../../containers/programs.ts';
@@ -352,12 +352,13 @@ export class ContainerRuntime {
     const sys = this.#sys(c, sb);
     // Attach talks to PID 1 itself: a shell started with an open stdin.
     if (input?.attach) argv = c.stdin ? c.argv : [];
-    if (input && argv.length && isInteractiveShell(sys, argv)) {
+    const shell = input && argv.length ? interactiveShell(sys, argv) : undefined;
+    if (input && shell) {
       const st = (input.state ??= startSession(sys));
-      const result = input.line === undefined ? undefined : execLine(sys, argv[0]!, input.line, st);
+      const result = input.line === undefined ? undefined : execLine(sys, shell, input.line, st);
       // The attached main process: its shell's exit is the container's.
       if (input.attach && result?.exited !== undefined) this.#exit(c, result.exited, result.exited === 0 ? 'Completed' : 'Error');
-      return { stdout: result?.stdout ?? '', stderr: result?.stderr ?? '', exitCode: result?.exitCode ?? 0, session: { prompt: shellPrompt(sys, argv[0]!, st), ...(result ? { result } : {}) } };
+      return { stdout: result?.stdout ?? '', stderr: result?.stderr ?? '', exitCode: result?.exitCode ?? 0, session: { prompt: shellPrompt(sys, shell, st), ...(result ? { result } : {}) } };
     }
     if (input?.attach) return { stdout: '', stderr: '', exitCode: 0 };
     return execIn(sys, argv);
