@@ -6,12 +6,12 @@ import { build, config, exec, images, ls, port, pull, top } from './extra.ts';
 import { parseFlags } from './flags.ts';
 import { down, restart, start, stop } from './lifecycle.ts';
 import { logs } from './logs.ts';
-import { kill, pause, rm, run, unpause, version } from './more.ts';
+import { cp, events, kill, pause, rm, run, unpause, version } from './more.ts';
 import { ps } from './ps.ts';
 import { up } from './up.ts';
 import { SUMMARY } from '../summaries.ts';
 
-export const SUBCOMMANDS: ComposeSub[] = [up, down, ps, stop, start, restart, logs, config, build, pull, images, ls, exec, top, port, version, pause, unpause, kill, rm, run];
+export const SUBCOMMANDS: ComposeSub[] = [up, down, ps, stop, start, restart, logs, config, build, pull, images, ls, exec, top, port, version, pause, unpause, kill, rm, run, cp, events];
 
 // docker/compose v2's commands (cmd/compose/compose.go): real ones never get "unknown docker command".
 const REAL_COMPOSE = new Set(['attach', 'commit', 'cp', 'create', 'events', 'export', 'kill', 'pause', 'push', 'rm', 'run', 'scale', 'stats', 'unpause', 'version', 'wait', 'watch', 'alpha', 'publish', 'volumes', 'bridge']);

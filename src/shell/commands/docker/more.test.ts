@@ -111,3 +111,43 @@ describe('docker compose run', () => {
     expect(run(sh, ['docker compose run'])).toContain('requires at least 1 arg(s), only received 0');
   });
 });
+
+describe('docker compose cp / events', () => {
+  // pkg/compose/cp.go: "copying between services is not supported", "no container found for service %q", a Copied row per container.
+  it('copies a file out of the service container and another one in', () => {
+    const sh = demo();
+    const out = run(sh, ['docker compose cp web:/etc/nginx/conf.d/default.conf ./nginx.conf', 'head -3 nginx.conf']);
+    expect(out).toContain('compose-demo-web-1 copy compose-demo-web-1:/etc/nginx/conf.d/default.conf to ./nginx.conf  Copied\n');
+    expect(out).toMatch(/\$ head -3 nginx\.conf\n\S/);
+    const into = run(sh, ['echo hello > note.txt', 'docker compose cp note.txt web:/tmp/', 'docker compose exec web cat /tmp/note.txt']);
+    expect(into).toContain('compose-demo-web-1 copy note.txt to compose-demo-web-1:/tmp/  Copied\n');
+    expect(into.trimEnd().endsWith('hello')).toBe(true);
+  });
+
+  it.each([
+    ['docker compose cp web:/a db:/b', 'copying between services is not supported\n'],
+    ['docker compose cp a b', 'unknown copy direction\n'],
+    ['docker compose cp web:/nope .', 'Error response from daemon: Could not find the file /nope in container compose-demo-web-1\n'],
+  ])('%s', (line, want) => {
+    expect(run(demo(), [line])).toContain(want);
+  });
+
+  it('events streams the project\'s container events until Ctrl-C (text and --json)', () => {
+    const sh = demo();
+    let out = '';
+    const io = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (out += s) } };
+    sh.run('docker compose events', io);
+    // A second terminal would run this; here the engine is driven directly.
+    const web = [...(sh.world.peek<{ containers: Map<string, { spec: { name: string } }> }>('docker')!.containers.values())].find((c) => c.spec.name === 'compose-demo-web-1')!;
+    const engine = sh.world.peek<{ pause(c: unknown): void; unpause(c: unknown): void }>('docker')!;
+    engine.pause(web);
+    expect(out).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6} container pause [0-9a-f]{64} \(image=compose-demo-web:latest, name=compose-demo-web-1\)\n\n$/);
+    sh.interrupt();
+    out = '';
+    sh.run('docker compose events --json web', io);
+    engine.unpause(web);
+    expect(JSON.parse(out)).toMatchObject({ action: 'unpause', attributes: { name: 'compose-demo-web-1' }, service: 'web', type: 'container' });
+    expect(Object.keys(JSON.parse(out))).toEqual(['action', 'attributes', 'id', 'service', 'time', 'type']);
+    sh.interrupt();
+  });
+});

@@ -35,7 +35,7 @@ export const version: ComposeSub = {
 };
 
 /** One progress block over the project's containers: act on each, a row per container. */
-function progressOver(call: ComposeCall, title: string, list: Container[], act: (c: Container) => string | undefined, done: string): number {
+function progressOver(call: ComposeCall, title: string, list: Container[], act: (c: Container) => string | undefined, done: string, rowOf: (c: Container) => string = (c) => `Container ${c.spec.name}`): number {
   const report = newReport();
   const prog = new Progress(call.engine.world.clock, title);
   report.sections.push({ kind: 'progress', progress: prog });
@@ -45,7 +45,7 @@ function progressOver(call: ComposeCall, title: string, list: Container[], act: 
       report.errors.push(err);
       break;
     }
-    prog.event(`Container ${c.spec.name}`, done);
+    prog.event(rowOf(c), done);
   }
   return printReport(report, call.ctx.stderr, call.ctx.tty);
 }
@@ -270,5 +270,134 @@ export const run: ComposeSub = {
       });
     }
     return attach(ctx, engine, c, since, rm);
+  },
+};
+
+/** `a:b` names a service path unless it is absolute or an explicit relative path (compose's splitCpArg). */
+function splitCpArg(arg: string): { service?: string; path: string } {
+  if (arg.startsWith('/')) return { path: arg };
+  const i = arg.indexOf(':');
+  if (i < 0 || arg.startsWith('.')) return { path: arg };
+  return { service: arg.slice(0, i), path: arg.slice(i + 1) };
+}
+
+const baseName = (p: string) => p.replace(/\/+$/, '').slice(p.replace(/\/+$/, '').lastIndexOf('/') + 1);
+
+/**
+ * `docker compose cp SERVICE:SRC DEST` and `SRC SERVICE:DEST` (pkg/compose/cp.go):
+ * from the service's first container, or into every one of them; a row
+ * `NAME copy SRC to DEST  Copied` per container. Files and directories
+ * (recursively); `-` (a tar stream) is not simulated.
+ */
+export const cp: ComposeSub = {
+  name: 'cp',
+  flags: { bool: [['--all'], ['-a', '--archive'], ['-L', '--follow-link']], value: [['--index']] },
+  run(call) {
+    const { ctx, engine } = call;
+    const p = parseFlags(call.args, cp.flags);
+    if (p.error) return (ctx.stderr.write(`${p.error}\n`), 1);
+    if (p.args.length !== 2) return (ctx.stderr.write(`accepts 2 arg(s), received ${p.args.length}\n`), 1);
+    const src = splitCpArg(p.args[0]!);
+    const dst = splitCpArg(p.args[1]!);
+    if (src.service && dst.service) return (ctx.stderr.write('copying between services is not supported\n'), 1);
+    if (!src.service && !dst.service) return (ctx.stderr.write('unknown copy direction\n'), 1);
+    if (src.path === '-' || dst.path === '-') return (ctx.stderr.write('note: docker compose cp with - (a tar stream) is not simulated here\n'), 1);
+    const runner = call.runner();
+    if (!runner) return 1;
+    const service = (src.service ?? dst.service)!;
+    const bad = runner.checkServices([service]);
+    if (bad) return (ctx.stderr.write(`${bad}\n`), 1);
+    const index = Number(last(p, '--index') ?? 0);
+    let list = runner.serviceContainers(service).filter((c) => c.spec.labels['com.docker.compose.oneoff'] !== 'True' || has(p, '--all'));
+    if (index > 0) list = list.filter((c) => c.spec.labels['com.docker.compose.container-number'] === String(index));
+    if (!list.length) return (ctx.stderr.write(`no container found for service "${service}"\n`), 1);
+    const vfs = ctx.world.vfs;
+    if (src.service) list = list.slice(0, 1);
+    return progressOver(
+      call,
+      'Copying',
+      list,
+      (c) => {
+        const fs = engine.fs(c);
+        const name = c.spec.name;
+        if (src.service) {
+          // From the container into the learner's files.
+          const files = fs.read(src.path) !== undefined ? [src.path] : (fs.list?.(src.path) ?? []);
+          if (!files.length) return `Error response from daemon: Could not find the file ${src.path} in container ${name}`;
+          const local = ctx.shell.resolve(dst.path);
+          const single = files.length === 1 && files[0] === src.path;
+          const root = single ? (vfs.isDir(local) ? `${local}/${baseName(src.path)}` : local) : vfs.isDir(local) ? `${local}/${baseName(src.path)}` : local;
+          for (const f of files) {
+            const to = single ? root : `${root}/${f.slice(src.path.replace(/\/+$/, '').length + 1)}`;
+            vfs.mkdir(to.slice(0, to.lastIndexOf('/')) || '/');
+            const e = vfs.writeFile(to, fs.read(f) ?? '');
+            if (e) return e.message;
+          }
+        } else {
+          const local = ctx.shell.resolve(src.path);
+          const text = vfs.readFile(local);
+          const dir = vfs.isDir(local);
+          if (text === undefined && !dir) return `stat ${local}: no such file or directory`;
+          const into = dst.path.endsWith('/') || (fs.list?.(dst.path) ?? []).length > 0;
+          const target = into ? `${dst.path.replace(/\/+$/, '')}/${baseName(local)}` : dst.path;
+          if (!dir) fs.write(target, text!);
+          else {
+            const walk = (d: string, to: string) => {
+              for (const e of vfs.list(d) ?? []) (e.dir ? walk(`${d}/${e.name}`, `${to}/${e.name}`) : fs.write(`${to}/${e.name}`, vfs.readFile(`${d}/${e.name}`) ?? ''));
+            };
+            walk(local, target);
+          }
+        }
+        void name;
+        return undefined;
+      },
+      'Copied',
+      (c) => (src.service ? `${c.spec.name} copy ${c.spec.name}:${src.path} to ${dst.path}` : `${c.spec.name} copy ${src.path} to ${c.spec.name}:${dst.path}`),
+    );
+  },
+};
+
+/**
+ * `docker compose events [--json] [SERVICE…]` (cmd/compose/events.go,
+ * pkg/compose/events.go): the project's container events as they happen,
+ * until Ctrl-C: `TIME container ACTION ID (k=v, …)` followed by an empty
+ * line (Event.String ends in a newline that Println doubles), or with
+ * --json one object per line with Go's sorted keys.
+ */
+export const events: ComposeSub = {
+  name: 'events',
+  flags: { bool: [['--json']], value: [['--since'], ['--until']] },
+  run(call) {
+    const { ctx, engine } = call;
+    const o = openProject(call, events.flags);
+    if (!o) return 1;
+    const project = o.runner.project.name;
+    const services = o.p.args;
+    const json = has(o.p, '--json');
+    const off = engine.on((e) => {
+      if (e.type === 'log') return;
+      const c = e.container;
+      if (c.spec.labels['com.docker.compose.project'] !== project) return;
+      const service = c.spec.labels['com.docker.compose.service'] ?? '';
+      if (services.length && !services.includes(service)) return;
+      const action = e.type === 'health' ? `health_status: ${c.health}` : e.type;
+      const attrs: Record<string, string> = { image: `${c.image.repo}:${c.image.tag}`, name: c.spec.name };
+      if (e.type === 'die') attrs.exitCode = String(c.exitCode);
+      for (const [k, v] of Object.entries(c.spec.labels)) if (!k.startsWith('com.docker.compose.')) attrs[k] = v;
+      const keys = Object.keys(attrs).sort();
+      const at = new Date(engine.now);
+      if (json) {
+        const attributes = `{${keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(attrs[k])}`).join(',')}}`;
+        ctx.stdout.write(`{"action":${JSON.stringify(action)},"attributes":${attributes},"id":"${c.id}","service":${JSON.stringify(service)},"time":"${at.toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z')}","type":"container"}\n`);
+      } else {
+        const t = at.toISOString().replace('T', ' ').replace(/\.(\d{3})Z$/, '.$1000');
+        ctx.stdout.write(`${t} container ${action} ${c.id} (${keys.map((k) => `${k}=${attrs[k]}`).join(', ')})\n\n`);
+      }
+    });
+    const job = new JobHandle(() => {
+      off();
+      job.exit(130);
+    });
+    return job;
   },
 };
