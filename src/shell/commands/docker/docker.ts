@@ -310,8 +310,8 @@ export const docker: Command = {
   name: 'docker',
   summary: SUMMARY.docker,
   help: {
-    ko: 'docker compose up -d / ps / logs / stop / start / restart / down [-v] 와\ndocker run [-d --rm -it -p -e -v --name --network], exec, pull, rmi, info, ps [-a] [--format], images, volume create|ls|inspect|rm|prune, network create|ls|inspect|rm, logs, inspect [-f], rm [-f], stop, start, version.',
-    en: 'docker compose up -d / ps / logs / stop / start / restart / down [-v], and\ndocker run [-d --rm -it -p -e -v --name --network], exec, pull, rmi, info, ps [-a] [--format], images, volume create|ls|inspect|rm|prune, network create|ls|inspect|rm, logs, inspect [-f], rm [-f], stop, start, version.',
+    ko: 'docker compose up -d / ps / logs / stop / start / restart / down [-v] / run [--rm] / exec / kill / rm / pause / unpause / cp / events / version 와\ndocker run [-d --rm -it -p -e -v --name --network], exec, pull, rmi, info, ps [-a] [--format], images, volume create|ls|inspect|rm|prune, network create|ls|inspect|rm, logs, inspect [-f], rm [-f], stop, start, version.',
+    en: 'docker compose up -d / ps / logs / stop / start / restart / down [-v] / run [--rm] / exec / kill / rm / pause / unpause / cp / events / version, and\ndocker run [-d --rm -it -p -e -v --name --network], exec, pull, rmi, info, ps [-a] [--format], images, volume create|ls|inspect|rm|prune, network create|ls|inspect|rm, logs, inspect [-f], rm [-f], stop, start, version.',
   },
   run(ctx) {
     const [name, ...rest] = ctx.argv.slice(1);
