@@ -30,7 +30,8 @@ export function controllerClient(api: ApiClient, events: EventRecorder): Control
     list<R extends Resource>(resource: R, namespace?: string, labelSelector?: LabelSelector) {
       // An empty selector object selects everything, as in the real API.
       const r = api.list<ResourceTypes[R]>(resource, CLUSTER_SCOPED.has(resource) ? undefined : namespace, { labelSelector: selectorString(labelSelector) });
-      return toStatus(r.ok ? { ok: true as const, value: [...r.value.items].sort(byNsName) } : r);
+      // The API server's list items are its watch cache's shared, frozen objects; controllers change what they list, so each gets its own copy (what decoding the response gives a real client).
+      return toStatus(r.ok ? { ok: true as const, value: r.value.items.map((o) => structuredClone(o)).sort(byNsName) } : r);
     },
     get: <R extends Resource>(resource: R, namespace: string | undefined, name: string) => toStatus(api.get<ResourceTypes[R]>(resource, namespace, name)),
     create: <R extends Resource>(_resource: R, obj: ResourceTypes[R]) => toStatus(api.create(obj)),

@@ -58,9 +58,11 @@ export interface ListOptions {
   fieldSelector?: string;
   /**
    * "0": any recent state will do, served from the API server's watch cache
-   * as shared read-only objects (what client-go's reflectors ask for).
-   * Otherwise the list is a consistent read from etcd, with objects the
-   * caller may change.
+   * (what client-go's reflectors ask for). None: a consistent read, also
+   * served from the watch cache once it has caught up with etcd (as
+   * kube-apiserver 1.31+ does). Either way the items are shared read-only
+   * (frozen) objects: copy one before changing it. Any other value: read
+   * from etcd, objects the caller may change.
    */
   resourceVersion?: string;
 }
@@ -529,14 +531,31 @@ export class ApiServer {
   #list(d: KindDef, ns: string | undefined, opts: ListOptions): ApiResult<ObjectList> {
     const f = this.#filters(d, opts);
     if (!f.ok) return f;
-    const cache = opts.resourceVersion === '0' ? this.#ensureCache() : undefined;
+    const prefix = this.#prefix(d, ns);
+    const fields = { ...COMMON_FIELDS, ...d.fieldSelectors };
+    const keep = (o: KubeObject) => matchesRequirements(o.metadata.labels, f.value.labels) && matchesFields(o, f.value.fields, fields);
+    const consistent = !opts.resourceVersion;
+    const cache = opts.resourceVersion === '0' || consistent ? this.#ensureCache() : undefined;
     if (cache && typeof cache !== 'string') {
-      const items = cache.list(this.#prefix(d, ns), nodeNameSelected(d, f.value.fields)).filter((o) => this.#matches(d, o, f.value.labels, f.value.fields));
-      return apiOk({ apiVersion: d.apiVersion, kind: `${d.kind}List`, metadata: { resourceVersion: String(cache.revision) }, items });
+      let rev = cache.revision;
+      if (consistent) {
+        // kube-apiserver >= 1.31 (ConsistentListFromCache, beta and on by default) serves a list without
+        // resourceVersion from its watch cache once the cache has caught up with etcd's current revision,
+        // which it reads with a one-key range on the resource's prefix (GetCurrentResourceVersionFromStorage).
+        // A cache that is behind (a write made while etcd is still delivering) falls back to etcd, as upstream does.
+        const head = this.#etcd.range(prefix, { prefix: true, limit: 1 });
+        if (!head.ok) return apiFail(storageError(head.error.message));
+        rev = head.header.revision;
+      }
+      // A key that cannot be decoded makes the list fail naming it (KEP-3926): that error comes from reading etcd.
+      if (rev <= cache.revision && !(consistent && cache.corruptUnder(prefix))) {
+        const items = cache.list(prefix, nodeNameSelected(d, f.value.fields)).filter(keep);
+        return apiOk({ apiVersion: d.apiVersion, kind: `${d.kind}List`, metadata: { resourceVersion: String(rev) }, items });
+      }
     }
-    const r = this.#etcd.range(this.#prefix(d, ns), { prefix: true });
+    const r = this.#etcd.range(prefix, { prefix: true });
     if (!r.ok) return apiFail(storageError(r.error.message));
-    const items = r.value.kvs.map((kv) => this.#decode(kv)).filter((o) => this.#matches(d, o, f.value.labels, f.value.fields));
+    const items = r.value.kvs.map((kv) => this.#decode(kv)).filter(keep);
     return apiOk({ apiVersion: d.apiVersion, kind: `${d.kind}List`, metadata: { resourceVersion: String(r.header.revision) }, items });
   }
 

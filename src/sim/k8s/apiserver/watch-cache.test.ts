@@ -29,6 +29,24 @@ describe('WatchCache (unit)', () => {
     expect(c.revision).toBe(2);
   });
 
+  it('lists a prefix in key order from its resource bucket, as a scan of every key would, through creates, updates and deletes', () => {
+    const c = new WatchCache(dec);
+    const keys = ['/registry/pods/default/b', '/registry/pods/default/a', '/registry/pods/kube-system/c', '/registry/pods/defaultx/d', '/registry/services/default/a', '/registry/podsx/default/e'];
+    let rev = 1;
+    for (const k of keys) c.apply([{ type: 'PUT', kv: kv(k, podObj(k.split('/').pop()!), ++rev) }]);
+    const names = (p: string) => c.list(p).map((o) => o.metadata.name);
+    expect(names('/registry/pods/')).toEqual(['a', 'b', 'd', 'c']);
+    expect(names('/registry/pods/default/')).toEqual(['a', 'b']);
+    expect(names('/registry/')).toEqual(['a', 'b', 'd', 'c', 'e', 'a']);
+    expect(names('/registry/configmaps/')).toEqual([]);
+    // An update keeps the order; a delete and a create are seen by the next list.
+    c.apply([{ type: 'PUT', kv: kv('/registry/pods/default/a', podObj('a', 'n1'), ++rev, 2) }]);
+    c.apply([{ type: 'DELETE', kv: { key: '/registry/pods/default/b', value: '', createRevision: 0, modRevision: ++rev, version: 0 } }]);
+    c.apply([{ type: 'PUT', kv: kv('/registry/pods/default/0', podObj('0'), ++rev) }]);
+    expect(names('/registry/pods/default/')).toEqual(['0', 'a']);
+    expect((c.list('/registry/pods/default/')[1] as Pod).spec.nodeName).toBe('n1');
+  });
+
   it('indexes pods by spec.nodeName: a node watcher is interested only in its node, before and after a move', () => {
     const c = new WatchCache<{ seq: number; prefix: string; nodeName?: string; id: string }>(dec);
     const all = { seq: 0, prefix: '/registry/pods/', id: 'all' };
@@ -99,7 +117,7 @@ describe('watch cache in the API server', () => {
     expect(events.map((e) => `${e.component} ${e.name}`)).toEqual(['kubelet/w1 a', 'kubelet/w2 b']);
   });
 
-  it('a resourceVersion=0 list is served from the cache with the per-node index; a plain list reads etcd', () => {
+  it('a resourceVersion=0 list is served from the cache with the per-node index; so is a plain (consistent) list once the cache is current', () => {
     const { kubectl, api } = setup();
     must(kubectl.create(pod('a')));
     must(kubectl.create(pod('b')));
@@ -107,9 +125,36 @@ describe('watch cache in the API server', () => {
     const cached = must(api.as('kubelet/w1').list<Pod>('pods', undefined, { fieldSelector: 'spec.nodeName=w1', resourceVersion: '0' }));
     expect(cached.items.map((p) => p.metadata.name)).toEqual(['a']);
     expect(Object.isFrozen(cached.items[0])).toBe(true);
+    // kube-apiserver 1.31+ (feature gate ConsistentListFromCache, beta, on by default): a list without
+    // resourceVersion is served from the watch cache after checking it has caught up with etcd
+    // (kubernetes.io/docs/reference/command-line-tools-reference/feature-gates/, blog 2024-08-15 "Consistent Reads from Cache").
     const fresh = must(kubectl.list<Pod>('pods', 'default'));
     expect(fresh.items.map((p) => p.metadata.name)).toEqual(['a', 'b']);
-    expect(Object.isFrozen(fresh.items[0])).toBe(false);
+    expect(fresh.items[0]).toBe(cached.items[0]);
     expect(cached.metadata.resourceVersion).toBe(fresh.metadata.resourceVersion);
+    // Reading the current revision is one small etcd request, not the whole prefix.
+    const trace = api.recentTrace(1)[0]!;
+    expect(trace.verb).toBe('list');
+    expect(trace.etcd.length).toBe(1);
+  });
+
+  it('a consistent list made while etcd is still delivering a write (the cache is behind) reads etcd and sees that write', () => {
+    const { kubectl, etcd } = setup();
+    must(kubectl.create(pod('a')));
+    must(kubectl.list('pods', 'default'));
+    let seen: string[] = [];
+    let frozen = true;
+    // An etcd watcher registered after the cache's: while it runs, a write it makes is queued behind it.
+    const cancel = etcd.watch('/registry/pods/default/a', {}, () => {
+      cancel();
+      must(kubectl.create(pod('c')));
+      const l = must(kubectl.list<Pod>('pods', 'default'));
+      seen = l.items.map((p) => p.metadata.name);
+      frozen = Object.isFrozen(l.items[0]);
+    });
+    must(kubectl.create({ ...pod('a2') }));
+    etcd.put('/registry/pods/default/a', JSON.stringify({ ...pod('a'), metadata: { name: 'a', namespace: 'default' } }));
+    expect(seen).toEqual(['a', 'a2', 'c']);
+    expect(frozen).toBe(false);
   });
 });

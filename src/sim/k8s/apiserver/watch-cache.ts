@@ -50,10 +50,21 @@ export function deepFreeze<T>(o: T): T {
 /** Decodes a stored value (undefined when it is not a valid object); the result is the cache's to freeze. */
 export type Decoder = (kv: KeyValue) => KubeObject | undefined;
 
+/** The resource part of a key or list prefix, "/registry/pods/" of "/registry/pods/default/web"; undefined when shorter. */
+function bucketOf(key: string): string | undefined {
+  const a = key.indexOf('/', 1);
+  const b = a < 0 ? -1 : key.indexOf('/', a + 1);
+  return b < 0 ? undefined : key.slice(0, b + 1);
+}
+
 const nodeOf = (key: string, o: KubeObject | undefined): string | undefined => (o && key.startsWith(PODS) ? ((o as Pod).spec?.nodeName ?? '') : undefined);
 
 export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
   #objects = new Map<string, KubeObject>();
+  /** Keys by resource (/registry/pods/), each with its keys in order once a list asked (dropped when a key comes or goes). */
+  #buckets = new Map<string, { keys: Set<string>; sorted?: string[] }>();
+  /** Keys whose current stored value could not be decoded (kept out of #objects). */
+  #corrupt = new Set<string>();
   /** Pod keys by spec.nodeName ('' = unscheduled). */
   #podsByNode = new Map<string, Set<string>>();
   /** Raw etcd events (their values are shared with etcd's own log), decoded again only for a resuming watch. */
@@ -73,6 +84,7 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
     for (const kv of kvs) {
       const o = this.#decode(kv);
       if (o) this.#put(kv.key, o);
+      else this.#corrupt.add(kv.key);
     }
     this.#from = rev;
     this.#rev = rev;
@@ -104,6 +116,8 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
         ce.object = o;
         this.#put(key, o);
       } else this.#delete(key);
+      if (e.type === 'PUT' && !o) this.#corrupt.add(key);
+      else this.#corrupt.delete(key);
       this.#rev = Math.max(this.#rev, e.kv.modRevision);
       this.#window.push(e);
       out.push(ce);
@@ -149,13 +163,28 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
   /** Current objects under prefix, in key order (as an etcd range returns them); nodeName narrows pods by the index. */
   list(prefix: string, nodeName?: string): KubeObject[] {
     let keys: string[];
-    if (nodeName !== undefined && prefix.startsWith(PODS)) keys = [...(this.#podsByNode.get(nodeName) ?? [])].filter((k) => k.startsWith(prefix));
+    if (nodeName !== undefined && prefix.startsWith(PODS)) keys = [...(this.#podsByNode.get(nodeName) ?? [])].filter((k) => k.startsWith(prefix)).sort();
     else {
-      keys = [];
-      for (const k of this.#objects.keys()) if (k.startsWith(prefix)) keys.push(k);
+      const b = bucketOf(prefix);
+      const bucket = b === undefined ? undefined : this.#buckets.get(b);
+      if (b !== undefined && !bucket) return [];
+      if (bucket) {
+        // Kept sorted between lists: a pod's status update does not change which keys there are.
+        bucket.sorted ??= [...bucket.keys].sort();
+        keys = prefix === b ? bucket.sorted : bucket.sorted.filter((k) => k.startsWith(prefix));
+      } else {
+        keys = [];
+        for (const k of this.#objects.keys()) if (k.startsWith(prefix)) keys.push(k);
+        keys.sort();
+      }
     }
-    keys.sort();
     return keys.map((k) => this.#objects.get(k)!);
+  }
+
+  /** Whether a key under prefix holds a value that cannot be decoded (a list there must fail naming it, so it is read from etcd). */
+  corruptUnder(prefix: string): boolean {
+    for (const k of this.#corrupt) if (k.startsWith(prefix)) return true;
+    return false;
   }
 
   get(key: string): KubeObject | undefined {
@@ -219,6 +248,15 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
   #put(key: string, o: KubeObject): void {
     const old = this.#objects.get(key);
     this.#objects.set(key, o);
+    if (!old) {
+      const b = bucketOf(key);
+      if (b !== undefined) {
+        let bucket = this.#buckets.get(b);
+        if (!bucket) this.#buckets.set(b, (bucket = { keys: new Set() }));
+        bucket.keys.add(key);
+        bucket.sorted = undefined;
+      }
+    }
     const a = nodeOf(key, old);
     const b = nodeOf(key, o);
     if (a === b) return;
@@ -233,6 +271,9 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
   #delete(key: string): void {
     const old = this.#objects.get(key);
     this.#objects.delete(key);
+    const b = old ? bucketOf(key) : undefined;
+    const bucket = b === undefined ? undefined : this.#buckets.get(b);
+    if (bucket?.keys.delete(key)) bucket.sorted = undefined;
     const a = nodeOf(key, old);
     if (a !== undefined) this.#podsByNode.get(a)?.delete(key);
   }
