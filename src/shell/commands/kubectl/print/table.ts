@@ -5,7 +5,7 @@ import { formatLabels, type ResourcePrinter } from './format.ts';
 import { endpointSlicePrinter, endpointsPrinter, servicePrinter } from './network.ts';
 import { nodePrinter } from './nodes.ts';
 import { podPrinter } from './pods.ts';
-import { GET_TABWRITER, tabwrite } from './tabwriter.ts';
+import { GET_TABWRITER, tabwrite, tabwriteCells } from './tabwriter.ts';
 import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './storage.ts';
 import { cronJobPrinter, daemonSetPrinter, deploymentPrinter, jobPrinter, replicaSetPrinter, statefulSetPrinter } from './workloads.ts';
 
@@ -51,8 +51,8 @@ export interface TableOptions {
   withKind?: boolean;
 }
 
-/** The header and row lines of one kind, tab-separated, before alignment. */
-function tableLines(objs: KubeObject[], now: number, opts: TableOptions): string[] {
+/** The header and row cells of one kind, before alignment. */
+function tableRows(objs: KubeObject[], now: number, opts: TableOptions): string[][] {
   const first = objs[0];
   if (!first) return [];
   const printer = printerFor(first.kind);
@@ -65,30 +65,33 @@ function tableLines(objs: KubeObject[], now: number, opts: TableOptions): string
     ...labelKeys.map((k) => k.split('/').pop()!.toUpperCase()),
     ...(opts.showLabels ? ['LABELS'] : []),
   ];
-  const lines: string[] = [];
-  if (!opts.noHeaders) lines.push(header.join('\t'));
+  const rows: string[][] = [];
+  if (!opts.noHeaders) rows.push(header);
   // The NAME column is the one named so; events have theirs last.
   const nameIdx = columns.indexOf('NAME');
   for (const o of objs) {
     const cells = printer.row(o, now, wide);
     if (opts.withKind && nameIdx >= 0) cells[nameIdx] = `${kindPrefix(o.kind, o.apiVersion)}/${cells[nameIdx]}`;
-    const labels = o.metadata.labels ?? {};
-    lines.push(
-      [
-        ...(opts.withNamespace ? [o.metadata.namespace ?? ''] : []),
-        ...cells,
-        ...labelKeys.map((k) => labels[k] ?? ''),
-        ...(opts.showLabels ? [formatLabels(labels)] : []),
-      ].join('\t'),
-    );
+    const row = opts.withNamespace ? [o.metadata.namespace ?? ''] : [];
+    for (const c of cells) row.push(c);
+    if (labelKeys.length || opts.showLabels) {
+      const labels = o.metadata.labels ?? {};
+      for (const k of labelKeys) row.push(labels[k] ?? '');
+      if (opts.showLabels) row.push(formatLabels(labels));
+    }
+    rows.push(row);
   }
-  return lines;
+  return rows;
 }
 
 /** `kubectl get` output for objects of one kind, aligned like kubectl's tabwriter. '' when there are none. */
 export function printTable(objs: KubeObject[], now: number, opts: TableOptions = {}): string {
-  const lines = tableLines(objs, now, opts);
-  return lines.length ? tabwrite(lines.join('\n') + '\n', GET_TABWRITER) : '';
+  const rows = tableRows(objs, now, opts);
+  if (!rows.length) return '';
+  // A value holding a tab or newline splits its cell or line, as it does in kubectl's tabwriter: go through the text.
+  if (rows.some((r) => r.some((c) => c.includes('\t') || c.includes('\n')))) return tabwrite(rows.map((r) => r.join('\t')).join('\n') + '\n', GET_TABWRITER);
+  rows.push(['']);
+  return tabwriteCells(rows, GET_TABWRITER);
 }
 
 /** stderr text when a get finds nothing: namespaced lists name the namespace, `-A` and cluster scope do not. */

@@ -15,21 +15,49 @@ export const GET_TABWRITER: TabwriterOptions = { minwidth: 6, padding: 3 };
 /** describe's tabbedString. */
 export const DESCRIBE_TABWRITER: TabwriterOptions = { minwidth: 0, padding: 2 };
 
-export const runeWidth = (s: string): number => [...s].length;
+/** Runes in s, as Go's utf8.RuneCountInString: a surrogate pair is one rune (a lone surrogate counts alone, as [...s] does). */
+export function runeWidth(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
 
 export function tabwrite(text: string, opts: TabwriterOptions): string {
-  const lines = text.split('\n').map((l) => l.split('\t'));
+  return tabwriteCells(text.split('\n').map((l) => l.split('\t')), opts);
+}
+
+/**
+ * tabwrite of text already split into lines of cells (what `text.split('\n')`
+ * then `split('\t')` give), so a table of thousands of rows is not joined and
+ * split again. Each cell's width is counted once.
+ */
+export function tabwriteCells(lines: string[][], opts: TabwriterOptions): string {
+  const sizes = lines.map((cells) => cells.map(runeWidth));
   const out: string[] = new Array<string>(lines.length);
   const widths: number[] = [];
 
   const writeLines = (from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const cells = lines[i]!;
+      const size = sizes[i]!;
+      const padded = Math.min(widths.length, cells.length - 1);
       let s = '';
-      cells.forEach((c, j) => {
-        s += c;
-        if (j < widths.length && j < cells.length - 1) s += ' '.repeat(Math.max(0, widths[j]! - runeWidth(c)));
-      });
+      for (let j = 0; j < cells.length; j++) {
+        s += cells[j]!;
+        if (j < padded) {
+          const pad = widths[j]! - size[j]!;
+          if (pad > 0) s += pad <= SPACES.length ? SPACES.slice(0, pad) : ' '.repeat(pad);
+        }
+      }
       out[i] = s;
     }
   };
@@ -45,7 +73,7 @@ export function tabwrite(text: string, opts: TabwriterOptions): string {
       for (; t < line1; t++) {
         const cells = lines[t]!;
         if (column >= cells.length - 1) break;
-        width = Math.max(width, runeWidth(cells[column]!) + opts.padding);
+        width = Math.max(width, sizes[t]![column]! + opts.padding);
       }
       widths.push(width);
       format(start, t);
@@ -59,3 +87,5 @@ export function tabwrite(text: string, opts: TabwriterOptions): string {
   format(0, lines.length);
   return out.join('\n');
 }
+
+const SPACES = ' '.repeat(128);
