@@ -62,6 +62,8 @@ export default defineConfig({
     build: {
       // xterm and the shell are one lazily loaded chunk; Monaco is split out on its own.
       chunkSizeWarningLimit: 1500,
+      // SOURCEMAP=1 astro build: .map files for bench/bundle.ts's per-module table (never deployed).
+      sourcemap: process.env.SOURCEMAP === '1' ? 'hidden' : false,
     },
   },
 });
