@@ -5,7 +5,8 @@
  * (the ones `kubectl explain` prints). Validation markers do not come from
  * these (see diagnostics.ts); they only drive completion and hover docs.
  */
-import { composeJsonSchema } from '../sim/compose/load/index.ts';
+import { z } from 'zod';
+import { composeSchema } from '../sim/compose/load/schema.ts';
 import { KINDS, type FieldSchema } from '../sim/k8s/apiserver/index.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -68,4 +69,9 @@ export function kubernetesJsonSchema(): JsonSchema {
   };
 }
 
-export { composeJsonSchema };
+/**
+ * The Compose loader's rules for the editor (Monaco's YAML language support).
+ * Made here, not beside the schema, so zod's JSON Schema generator and its
+ * cost at load time stay in the editor's chunk, off the terminal's path.
+ */
+export const composeJsonSchema = z.toJSONSchema(composeSchema, { io: 'input', unrepresentable: 'any' });

@@ -11,7 +11,6 @@ import { validateFile } from './validate.ts';
 import { locate, parseYaml, type ParsedFile, type Path } from './yaml.ts';
 
 export { renderConfig } from './render.ts';
-export { composeJsonSchema } from './schema.ts';
 
 /** Looked up in this order in the working directory, then in its parents, like compose. */
 export const COMPOSE_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { composeJsonSchema, composeSchema } from './schema.ts';
+import { composeJsonSchema } from '../../../editor/schemas.ts';
+import { composeSchema } from './schema.ts';
 
 type Json = { properties?: Record<string, Json>; additionalProperties?: unknown; patternProperties?: unknown; type?: unknown; anyOf?: Json[] };
 

@@ -314,6 +314,3 @@ export const composeSchema = ext({
 });
 
 export type ComposeFileInput = z.input<typeof composeSchema>;
-
-/** The same rules for the editor (Monaco's YAML language support). */
-export const composeJsonSchema = z.toJSONSchema(composeSchema, { io: 'input', unrepresentable: 'any' });
