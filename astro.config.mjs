@@ -53,6 +53,8 @@ export default defineConfig({
     plugins: [monacoCssAsStyle()],
     resolve: {
       alias: [
+        // The page fills the registry's tag history from its own chunk after the terminal starts (src/shell/packs/index.ts).
+        { find: /^[\w./-]*\/tag-catalogue\.ts$/, replacement: fileURLToPath(new URL('./src/sim/containers/tag-catalogue.lazy.ts', import.meta.url)) },
         // monaco-yaml's page-side worker manager predates monaco-editor 0.5x's createWebWorker({ worker }); see the file.
         { find: /^monaco-worker-manager$/, replacement: fileURLToPath(new URL('./src/components/editor/worker-manager.ts', import.meta.url)) },
         // monaco-yaml's worker helper imports 'monaco-editor/esm/vs/…', which monaco-editor 0.5x's exports map no longer resolves.

@@ -129,15 +129,19 @@ async function terminalStart(browser: Browser, path: string) {
   const tasks = await longTasks(page);
   const after = js.filter((j) => !before.has(j.url));
   const xterm = after.filter((j) => j.text.includes('xterm-helper-textarea'));
+  // The diagram is a widget beside the terminal, not the simulator: listed apart like xterm.
+  const diagram = after.filter((j) => j.text.includes('kl-diagram-css'));
   // What the terminal needed to start; anything later (grep's engine, fetched when idle) is listed apart.
   // grep's RE2 engine is prefetched when the page is idle, sometimes before the terminal reports ready: count it apart.
-  const prefetched = (j: Js) => !byReady.has(j.url) || j.text.includes('RE2JS');
-  const sim = after.filter((j) => !xterm.includes(j) && !prefetched(j));
-  const idle = after.filter((j) => !xterm.includes(j) && prefetched(j));
+  // So are the chunks a page fetches once its terminal is up (the cluster's commands, the tag history), which may race the ready flag.
+  const prefetched = (j: Js) => !byReady.has(j.url) || j.text.includes('RE2JS') || /\/(kubectl|tags\.data)\.[\w-]+\.js$/.test(j.url);
+  const ui = (j: Js) => xterm.includes(j) || diagram.includes(j);
+  const sim = after.filter((j) => !ui(j) && !prefetched(j));
+  const idle = after.filter((j) => !ui(j) && prefetched(j));
   const has = (marker: string) => after.some((j) => j.text.includes(marker));
   if (process.env.BENCH_VERBOSE) for (const j of after) console.log(`    ${j.url.split('/').pop()} ${kb(j.gzip)}`);
   // Markers only the pack chunks carry: the cluster's boot, and Compose's project loader.
-  return { page, ctx, readyMs, tasks, xterm, sim, idle, k8s: has('BOOT_SETTLE') || after.some((j) => /\/k8s\.[\w-]+\.js$/.test(j.url)), compose: after.some((j) => /\/compose\.[\w-]+\.js$/.test(j.url) && j.text.includes('docker-compose')) };
+  return { page, ctx, readyMs, tasks, xterm, diagram, sim, idle, k8s: has('BOOT_SETTLE') || after.some((j) => /\/k8s\.[\w-]+\.js$/.test(j.url)), compose: after.some((j) => /\/compose\.[\w-]+\.js$/.test(j.url) && j.text.includes('docker-compose')) };
 }
 
 const sum = (xs: Js[]) => xs.reduce((a, j) => a + j.gzip, 0);
@@ -165,7 +169,8 @@ async function main() {
     line('simulator JS, Compose lesson (shell + Compose)', kb(sum(c.sim)), '≤ 150 KB', sum(c.sim) <= 150 * 1024);
     line('  Compose lesson loads the Kubernetes simulator', c.k8s ? 'yes' : 'no', 'no', !c.k8s);
     line('  terminal UI (xterm) chunk', kb(sum(c.xterm)), '—', undefined);
-    line('  prefetched when idle (grep\'s RE2 engine), not counted above', kb(sum(c.idle)), '—', undefined);
+    line('  diagram UI chunk', kb(sum(c.diagram)), '—', undefined);
+    line('  fetched after the terminal was ready (tag history, grep), not counted above', kb(sum(c.idle)), '—', undefined);
     const cMax = Math.max(0, ...c.tasks.map((t) => t.d));
     line('longest task, Compose lesson load + terminal start', ms(cMax), '≤ 50 ms', cMax <= 50);
     line('  terminal ready after navigation', ms(c.readyMs), '—', undefined);
@@ -181,6 +186,7 @@ async function main() {
 
     const k = await terminalStart(browser, PAGES.k8s);
     line('simulator JS, Kubernetes lesson (shell + Kubernetes)', kb(sum(k.sim)), '≤ 150 KB', sum(k.sim) <= 150 * 1024);
+    line('  fetched after the terminal was ready (kubectl, tag history, grep), not counted above', kb(sum(k.idle)), '—', undefined);
     line('  Kubernetes lesson loads the Compose simulator', k.compose ? 'yes' : 'no', 'no', !k.compose);
     const kMax = Math.max(0, ...k.tasks.map((t) => t.d));
     line('longest task, Kubernetes lesson load + cluster boot', ms(kMax), '≤ 50 ms', kMax <= 50);

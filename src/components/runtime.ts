@@ -3,7 +3,7 @@ import { loadExercise } from '../lessons/exercise-loader.ts';
 import { LOG_VERSION, MAX_ENTRIES, parseLog, Recorder, replay, REPLAY_BUDGET_MS, type SessionLog } from '../shell/recorder.ts';
 import { announceSession, emitSessionReset, exercisesFor, sharedReplay } from './session-registry.ts';
 import { terminalColumns } from './session-events.ts';
-import { createLazySession } from '../shell/lazy-session.ts';
+import { createLazySession, packsAfterStart } from '../shell/lazy-session.ts';
 import { installPack, loadPack, packsForLine, type PackName } from '../shell/packs/index.ts';
 import type { SessionOptions } from '../shell/session-shell.ts';
 import type { Shell } from '../shell/shell.ts';
@@ -303,6 +303,10 @@ async function startSession(key: string, opts: LiveSessionOptions): Promise<Live
   shell.onInput((e) => e.type !== 'line' && save());
   const clock = new ClockRunner(shell);
   clock.start();
+  // The cluster's commands and the tag history come right after the terminal is up (a line typed sooner waits for them).
+  setTimeout(() => {
+    for (const p of packsAfterStart([...packs])) void loadPack(p).then((pk) => installPack(shell, pk), () => {});
+  }, 0);
   // grep is in nearly every pipe; fetch its engine once the page is idle so the first `| grep` does not wait.
   const idle = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 5000 }) : setTimeout(fn, 2000));
   idle(() => void loadPack('grep').then((p) => installPack(shell, p), () => {}));

@@ -1,7 +1,7 @@
 import { builtinCommands } from './builtins/index.ts';
 import { grep } from './builtins/grep.ts';
 import { composeCommands } from './packs/compose.ts';
-import { k8sCommands } from './packs/k8s.ts';
+import { k8sCommands } from './packs/kubectl.ts';
 import type { Command } from './types.ts';
 
 export { builtinCommands } from './builtins/index.ts';

@@ -1,5 +1,6 @@
 import { builtinCommands } from './builtins/index.ts';
 import { installPack, loadPack, stubCommands, type PackName } from './packs/index.ts';
+import { tagCatalogueLoaded } from '../sim/containers/tag-catalogue.ts';
 import { sessionShell, type SessionOptions } from './session-shell.ts';
 import type { Shell } from './shell.ts';
 
@@ -23,4 +24,17 @@ export async function createLazySession(opts: SessionOptions, packs: PackName[])
       else p.boot?.(shell.world);
     }
   return shell;
+}
+
+/**
+ * Packs a session will soon want that its terminal does not need to start:
+ * a Kubernetes page's commands (the cluster is already up) and the
+ * registry's tag history for docker and kubectl. A page fetches these once
+ * its terminal is ready; a line that needs one first still waits for it.
+ */
+export function packsAfterStart(packs: PackName[]): PackName[] {
+  const later: PackName[] = [];
+  if (packs.includes('k8s') && !packs.includes('kubectl')) later.push('kubectl');
+  if (!tagCatalogueLoaded() && (later.length || packs.includes('compose') || packs.includes('kubectl'))) later.push('tags');
+  return later;
 }

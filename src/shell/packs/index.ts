@@ -2,6 +2,7 @@ import type { World } from '../../sim/world.ts';
 import { SUMMARY } from '../commands/summaries.ts';
 import type { Shell } from '../shell.ts';
 import type { Command } from '../types.ts';
+import { installTagCatalogue, tagCatalogueLoaded } from '../../sim/containers/tag-catalogue.ts';
 
 /**
  * The tool commands come in packs, each its own chunk: a Compose lesson loads
@@ -10,23 +11,32 @@ import type { Command } from '../types.ts';
  * shell awaits (Command.load) before it runs the line, so `kubectl` typed on
  * a Compose page works, just a moment later.
  */
-export type PackName = 'compose' | 'k8s' | 'grep';
+export type PackName = 'compose' | 'k8s' | 'kubectl' | 'grep' | 'tags';
 
 export interface Pack {
   commands: Command[];
+  /** Its commands resolve images, so they run only once the registry's tag history (the "tags" pack) is in. */
+  needsTags?: boolean;
   boot?(world: World): void;
   /** boot() in slices, awaiting between() before each (a page yields to the browser there). */
   bootSliced?(world: World, between: () => Promise<void>): Promise<void>;
 }
 
 const loaders: Record<PackName, () => Promise<Pack>> = {
-  compose: () => import('./compose.ts').then((m) => ({ commands: m.composeCommands() })),
-  k8s: () => import('./k8s.ts').then((m) => ({ commands: m.k8sCommands(), boot: m.bootK8s, bootSliced: m.bootK8sSliced })),
+  compose: () => import('./compose.ts').then((m) => ({ commands: m.composeCommands(), needsTags: true })),
+  // The cluster alone: what a Kubernetes page needs to boot before its terminal is up.
+  k8s: () => import('./k8s.ts').then((m) => ({ commands: [], boot: m.bootK8s, bootSliced: m.bootK8sSliced })),
+  kubectl: () => import('./kubectl.ts').then((m) => ({ commands: m.k8sCommands(), needsTags: true })),
   grep: () => import('../builtins/grep.ts').then((m) => ({ commands: [m.grep] })),
+  tags: () =>
+    import('../../sim/containers/tags.data.ts').then((m) => {
+      installTagCatalogue(m.TAGS);
+      return { commands: [] };
+    }),
 };
 
 /** Which pack each tool command comes from. */
-export const PACK_OF: Record<keyof typeof SUMMARY, PackName> = { grep: 'grep', docker: 'compose', 'docker-compose': 'compose', curl: 'compose', kubectl: 'k8s', etcdctl: 'k8s', sim: 'k8s' };
+export const PACK_OF: Record<keyof typeof SUMMARY, PackName> = { grep: 'grep', docker: 'compose', 'docker-compose': 'compose', curl: 'compose', kubectl: 'kubectl', etcdctl: 'kubectl', sim: 'kubectl' };
 
 const cache = new Map<PackName, Promise<Pack>>();
 const done = new Map<PackName, Pack>();
@@ -47,9 +57,16 @@ export function loadedPack(name: PackName): Pack | undefined {
   return done.get(name);
 }
 
-/** Puts a loaded pack's real commands into the shell in place of its stubs. */
+/**
+ * Puts a loaded pack's real commands into the shell in place of its stubs.
+ * Until the tag history is in, a command that needs it stands in with a load
+ * that fetches it (the shell awaits that before the line, as for a stub).
+ */
 export function installPack(shell: Shell, pack: Pack): void {
-  for (const c of pack.commands) shell.commands.set(c.name, c);
+  for (const c of pack.commands) {
+    if (pack.needsTags && !tagCatalogueLoaded()) shell.commands.set(c.name, { ...c, load: (sh) => loadPack('tags').then(() => installPack(sh, { commands: [c] })) });
+    else shell.commands.set(c.name, c);
+  }
 }
 
 /** Stand-ins for the tool commands of packs that are not loaded: named and summarised for `help`, loaded on first use. */
@@ -58,7 +75,11 @@ export function stubCommands(skip: PackName[] = []): Command[] {
     .filter((name) => !skip.includes(PACK_OF[name]))
     .map((name) => {
       const pack = PACK_OF[name];
-      const load = (shell: Shell) => loadPack(pack).then((p) => installPack(shell, p));
+      const load = (shell: Shell) =>
+        loadPack(pack).then(async (p) => {
+          if (p.needsTags) await loadPack('tags');
+          installPack(shell, p);
+        });
       return {
         name,
         summary: SUMMARY[name],
@@ -80,5 +101,6 @@ export function stubCommands(skip: PackName[] = []): Command[] {
 export function packsForLine(line: string): PackName[] {
   const out = new Set<PackName>();
   for (const m of line.matchAll(/(?:^|[|;&]\s*|\s)(docker-compose|docker|curl|kubectl|etcdctl|sim|grep)(?=\s|$)/g)) out.add(PACK_OF[m[1] as keyof typeof PACK_OF]);
+  if (out.has('compose') || out.has('kubectl')) out.add('tags');
   return [...out];
 }

@@ -4,7 +4,7 @@
  * PATH, a few files worth `cat`-ing, size — derived from the release and
  * variant the tag resolved to (nginx:1.14.2 has NGINX_VERSION=1.14.2).
  */
-import { TAGS } from './tags.data.ts';
+import { tagCatalogue } from './tag-catalogue.ts';
 
 export interface Distro {
   id: 'debian' | 'alpine' | 'ubuntu' | 'oraclelinux' | 'busybox' | 'distroless';
@@ -54,7 +54,7 @@ function debianFor(repo: string, version: string | undefined, variant: string): 
   if (named) return named;
   // nginx tagged codenames only from 1.22; before that its Dockerfiles say which Debian it used.
   if (repo === 'nginx' && version && !versionAtLeast(version, '1.25.1')) return versionAtLeast(version, '1.21') ? 'bullseye' : versionAtLeast(version, '1.17') ? 'buster' : 'stretch';
-  const t = TAGS[repo];
+  const t = tagCatalogue()[repo];
   if (t && version) {
     const vs = t.versions.split(' ');
     const i = vs.indexOf(version);

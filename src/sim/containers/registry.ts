@@ -1,7 +1,7 @@
 /**
  * The registries both the Docker engine and the kubelet's containerd pull
  * from. Docker Hub's official repositories resolve from their real tag
- * history (tags.data.ts): channel tags, versions at any precision inside the
+ * history (tags.data.ts, through tag-catalogue.ts): channel tags, versions at any precision inside the
  * repository's range, and the variant suffixes published for those versions.
  * A namespaced repository or another registry resolves to a generic image
  * that starts and stays up; an unknown one-part name is denied, as Hub does.
@@ -10,7 +10,7 @@ import { sha256Hex } from '../k8s/node/sha256.ts';
 import { imageConfig, K8S_IMAGES, type ImageConfig } from './images.ts';
 import { OFFICIAL_IMAGES } from './official.ts';
 import { familiarString, parseReference, type ImageRef } from './reference.ts';
-import { TAGS, type RepoTags } from './tags.data.ts';
+import { tagCatalogue, type RepoTags } from './tag-catalogue.ts';
 
 export interface ResolvedImage {
   ref: ImageRef;
@@ -43,7 +43,7 @@ const cache = new Map<string, Parsed>();
 function repoTags(name: string): Parsed | undefined {
   const hit = cache.get(name);
   if (hit) return hit;
-  const t: RepoTags | undefined = TAGS[name];
+  const t: RepoTags | undefined = tagCatalogue()[name];
   if (!t) return undefined;
   const channels = new Map<string, number | undefined>();
   for (const c of t.channels.split(' ')) {
@@ -94,7 +94,7 @@ export function resolveImage(written: string): Resolution {
     const repo = ref.path.slice('library/'.length);
     if (repo === 'scratch') return { ok: false, reason: 'denied', ref };
     if (!OFFICIAL_IMAGES.has(repo)) return { ok: false, reason: 'denied', ref };
-    if (!TAGS[repo]) return { ok: true, image: finish(ref, undefined, '', imageConfig(repo, undefined, ''), true) };
+    if (!tagCatalogue()[repo]) return { ok: true, image: finish(ref, undefined, '', imageConfig(repo, undefined, ''), true) };
     const hit = resolveTag(repo, ref.tag);
     if (!hit) return { ok: false, reason: 'not-found', ref };
     const config = imageConfig(repo, hit.version, hit.variant);

@@ -10,7 +10,7 @@ export function getApiServer(world: World): ApiServer {
 export { ApiServer } from './apiserver.ts';
 export type { PodExecOptions, PodLogOptions } from './proxy.ts';
 export type { ApiClient, ApiServerOptions, ApiWatchEvent, DeleteOptions, ListOptions, ObjectList, Scale, WatchHandle, WatchOptions, WriteOptions } from './apiserver.ts';
-export { decodeManifests, type Decoded } from './decode.ts';
+// decodeManifests (YAML in, objects out) is client-side work, imported from './decode.ts' by kubectl and the editor: kept out of this barrel so the cluster's chunk does not carry the YAML parser.
 export { kubectlMessage, type ApiError, type ApiResult, type StatusCause } from './status.ts';
 export type { TraceEntry, EtcdOpTrace } from './trace.ts';
 export { isActivity } from './trace.ts';

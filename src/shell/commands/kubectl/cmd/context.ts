@@ -6,7 +6,7 @@
  */
 import type { KubeObject } from '../../../../sim/k8s/api/types.ts';
 import type { ApiClient, ApiError, ApiResult } from '../../../../sim/k8s/apiserver/index.ts';
-import { decodeManifests } from '../../../../sim/k8s/apiserver/index.ts';
+import { decodeManifests } from '../../../../sim/k8s/apiserver/decode.ts';
 import { Vfs } from '../../../../sim/vfs.ts';
 import { JobHandle } from '../../../job.ts';
 import type { CommandContext, CommandResult } from '../../../types.ts';
@@ -40,7 +40,7 @@ export function makeKctx(ctx: CommandContext, api: ApiClient, args: KubectlArgs)
     now: () => ctx.world.clock.now(),
     out: (s) => ctx.stdout.write(s),
     err: (s) => ctx.stderr.write(s),
-    flush: () => ctx.world.clock.flush(),
+    flush: () => (ctx.shell ? ctx.shell.flush() : ctx.world.clock.flush()),
   };
 }
 

@@ -8,7 +8,7 @@
  */
 import { parseDocument } from 'yaml';
 import type { KubeObject } from '../../../../sim/k8s/api/types.ts';
-import { decodeManifests } from '../../../../sim/k8s/apiserver/index.ts';
+import { decodeManifests } from '../../../../sim/k8s/apiserver/decode.ts';
 import { NO_EDITOR } from '../../../builtins/editors.ts';
 import { JobHandle } from '../../../job.ts';
 import { toYAML } from '../print/serialize.ts';
