@@ -1,5 +1,14 @@
 import type { Shell } from '../shell/shell.ts';
 
+/** Work per slice before yielding to the browser: well under a 50 ms long task, leaving room for input and paint. */
+const SLICE_MS = 12;
+
+/** A stop function for VirtualClock.advance: true once SLICE_MS of wall time has passed since it was made. */
+function frameBudget(): () => boolean {
+  const end = performance.now() + SLICE_MS;
+  return () => performance.now() >= end;
+}
+
 /** The speeds the time controls offer. */
 export const SPEEDS = [1, 4, 16] as const;
 export type Speed = (typeof SPEEDS)[number];
@@ -26,10 +35,15 @@ export class ClockRunner {
   #listeners = new Set<(s: ClockState) => void>();
   #timer: ReturnType<typeof setInterval> | undefined;
   #last = 0;
+  /** Virtual ms owed: real time has passed but the clock stopped early to keep the page responsive. */
+  #debt = 0;
+  #catchingUp = false;
 
   constructor(shell: Shell) {
     this.#shell = shell;
     shell.world.clock.onAdvance(() => this.#emit());
+    // A command's flush (kubectl scale) and this runner stop after a frame's worth of work; the rest follows in the next slices.
+    shell.budget = frameBudget;
   }
 
   get state(): ClockState {
@@ -94,7 +108,23 @@ export class ClockRunner {
     this.#last = now;
     // While a command's code downloads, time stands still, so the command runs at the instant it was typed (as in a replay).
     if (this.#paused || document.hidden || this.#shell.loading) return;
-    this.#shell.world.clock.advance(Math.floor(delta * this.#speed));
+    // Owed time is capped too: a cluster busy with a thousand pods runs behind the wall clock rather than freezing the tab.
+    this.#debt = Math.min(this.#debt + Math.floor(delta * this.#speed), 1000 * this.#speed);
+    this.#run();
+  }
+
+  /** Advances what is owed for one frame's budget of work; if it stopped early, goes on in the next task. */
+  #run(): void {
+    this.#catchingUp = false;
+    if (this.#paused || document.hidden || this.#shell.loading) return;
+    const clock = this.#shell.world.clock;
+    const target = clock.now() + this.#debt;
+    const done = clock.advance(this.#debt, frameBudget());
+    this.#debt = done ? 0 : target - clock.now();
+    if (!done && !this.#catchingUp) {
+      this.#catchingUp = true;
+      setTimeout(() => this.#run(), 0);
+    }
   }
 
   #emit(): void {

@@ -29,7 +29,7 @@ const MB = 'x'.repeat(999_000) + '\n';
 const cases: [string, Record<string, string>, string, RegExp][] = [
   ['alias bomb', { 'bomb.yaml': BOMB }, 'kubectl apply -f bomb.yaml', /^error: error parsing bomb\.yaml: error converting YAML to JSON: yaml: document contains excessive aliasing\n$/],
   ['unknown alias', { 'a.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: *nope}\n' }, 'kubectl apply -f a.yaml', /yaml: unknown anchor 'nope' referenced/],
-  ['huge replicas in a manifest', { 'd.yaml': DEPLOY('1000000000') }, 'kubectl apply -f d.yaml', /spec\.replicas: Invalid value: 1000000000: must be less than or equal to 500 in this simulator/],
+  ['huge replicas in a manifest', { 'd.yaml': DEPLOY('1000000000') }, 'kubectl apply -f d.yaml', /spec\.replicas: Invalid value: 1000000000: must be less than or equal to 1000 in this simulator/],
   ['huge replicas by kubectl scale', { 'd.yaml': DEPLOY('1') }, 'kubectl apply -f d.yaml; kubectl scale deploy web --replicas=1000000000', /The Scale "web" is invalid: spec\.replicas: Invalid value: 1000000000/],
   ['1e9 replicas flag', {}, 'kubectl create deployment web --image=nginx --replicas=1e9', /invalid argument "1e9" for "-r, --replicas" flag: strconv.ParseInt/],
   ['fractional replicas', { 'd.yaml': DEPLOY('2.5') }, 'kubectl apply -f d.yaml', /cannot unmarshal number 2\.5 into Go struct field DeploymentSpec\.spec\.replicas of type int32/],

@@ -65,6 +65,14 @@ export class Shell {
   lastExit = 0;
   /** Set by the page when an editor is available (see EditorHost). */
   editor: EditorHost | undefined;
+  /**
+   * Set by a page: a fresh frame budget for each flush a command asks for
+   * (VirtualClock.advance's stop), so `kubectl scale --replicas=1000`
+   * answers at once and the controllers' work goes on in slices. Work left
+   * due is finished before the next line runs, so every line sees what a
+   * headless run (no budget) would. Unset: flushes run to their end.
+   */
+  budget: (() => () => boolean) | undefined;
   #foreground: Job | undefined;
   /** True while a line typed into an attached session runs. */
   #sessionBusy = false;
@@ -373,9 +381,24 @@ export class Shell {
     j.job.interrupt();
   }
 
-  /** Loads for the stand-in commands a parsed line uses (see Command.load). */
+  /** A command's flush: all due work, or a frame's worth when a page set a budget (the rest runs before the next line). */
+  flush(): void {
+    this.world.clock.flush(this.budget?.());
+  }
+
+  /** Finishes the work a budgeted flush left due, a frame's worth per task. */
+  async #drainDue(): Promise<void> {
+    const clock = this.world.clock;
+    while (clock.due()) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      clock.flush(this.budget?.());
+    }
+  }
+
+  /** Loads for the stand-in commands a parsed line uses (see Command.load), and the due work a budgeted flush left. */
   #loadsFor(items: ListItem[]): Promise<void>[] {
     const loads = new Map<string, Promise<void>>();
+    if (this.budget && this.world.clock.due()) loads.set('(due work)', this.#drainDue());
     for (const item of items)
       for (const c of item.pipeline.commands) {
         const name = expandCommand(c, (n) => this.getenv(n)).argv[0];

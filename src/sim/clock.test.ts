@@ -16,6 +16,37 @@ describe('VirtualClock', () => {
     expect(c.now()).toBe(20);
   });
 
+  it('an advance told to stop returns after the timer it was on, at that instant; the rest fire later in the same order', () => {
+    const make = () => {
+      const c = new VirtualClock(0);
+      const log: string[] = [];
+      for (const at of [0, 0, 5, 5, 9]) c.setTimeout(() => log.push(`${at}:${c.now()}`), at);
+      // A timer that schedules zero-delay work, as a controller requeue does.
+      c.setTimeout(() => c.setTimeout(() => log.push(`then:${c.now()}`), 0), 5);
+      return { c, log };
+    };
+    const whole = make();
+    expect(whole.c.advance(10)).toBe(true);
+    const sliced = make();
+    let calls = 0;
+    // Stop after every timer: one timer per call.
+    while (!sliced.c.advance(10 - (sliced.c.now() - 0), () => true)) {
+      calls++;
+      expect(sliced.c.now()).toBeLessThanOrEqual(10);
+    }
+    expect(calls).toBe(6);
+    expect(sliced.log).toEqual(whole.log);
+    expect(sliced.c.now()).toBe(10);
+    // flush with a stop leaves due work that due() reports.
+    const f = new VirtualClock(0);
+    f.setTimeout(() => {}, 0);
+    f.setTimeout(() => {}, 0);
+    expect(f.flush(() => true)).toBe(false);
+    expect(f.due()).toBe(true);
+    expect(f.flush()).toBe(true);
+    expect(f.due()).toBe(false);
+  });
+
   it('runs timers scheduled by timers when they fall inside the same advance', () => {
     const c = new VirtualClock(0);
     const seen: number[] = [];

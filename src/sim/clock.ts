@@ -78,26 +78,48 @@ export class VirtualClock {
   /**
    * Moves time forward by ms, firing every timer that falls due on the way
    * (including timers those timers schedule) at its own instant.
+   *
+   * `stop`, if given, is asked before each timer after
+   * the first: when it says so, advance returns false with time at the
+   * instant of the last timer fired, and the caller advances the rest later.
+   * A page passes "the frame's budget is spent" here so the browser can
+   * paint and take input; the same timers fire at the same instants either
+   * way. Returns true when time reached now + ms.
    */
-  advance(ms: number): void {
+  advance(ms: number, stop?: () => boolean): boolean {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`cannot advance the clock by ${ms} ms`);
     const target = this.#now + ms;
+    let fired = false;
     for (;;) {
       this.#dropCancelled();
       const top = this.#heap[0];
       if (!top || top.at > target) break;
+      if (fired && stop?.()) {
+        for (const l of this.#listeners) l(this.#now);
+        return false;
+      }
       this.#pop();
       this.#now = Math.max(this.#now, top.at);
+      fired = true;
       top.fn();
     }
     this.#now = target;
     for (const l of this.#listeners) l(this.#now);
+    return true;
   }
 
-  /** Runs timers due now (zero-delay work) without moving time. */
-  flush(): void {
-    this.advance(0);
+  /** Runs timers due now (zero-delay work) without moving time; false if stopped early (see advance). */
+  flush(stop?: () => boolean): boolean {
+    return this.advance(0, stop);
   }
+
+  /** Whether a timer is due at the current instant (work a stopped flush left). */
+  due(): boolean {
+    this.#dropCancelled();
+    const top = this.#heap[0];
+    return top !== undefined && top.at <= this.#now;
+  }
+
 
   onAdvance(fn: (now: number) => void): () => void {
     this.#listeners.add(fn);

@@ -6,12 +6,15 @@
  *
  * - MAX_REPLICAS: pods of one Deployment/ReplicaSet (spec.replicas), or pods a
  *   Job runs at once (spec.parallelism). The simulated kind cluster (two
- *   workers, 110 pods each) runs about 220 pods in all; 500 is also the
- *   ReplicaSet controller's burst (burstReplicas) upstream.
+ *   workers, 110 pods each) runs about 220 pods in all, so most of 1,000
+ *   stay Pending as they would on kind; a thousand is what a curious learner
+ *   tries, and the page stays responsive while they are made (the
+ *   ReplicaSet controller creates them in slices, VirtualClock.advance
+ *   yields to the browser).
  * - MAX_COMPOSE_REPLICAS: containers of one Compose service (deploy.replicas,
  *   scale, --scale).
  */
-export const MAX_REPLICAS = 500;
+export const MAX_REPLICAS = 1000;
 export const MAX_COMPOSE_REPLICAS = 100;
 
 export const replicasLimitDetail = (max = MAX_REPLICAS) => `must be less than or equal to ${max} in this simulator (a limit of the simulator, not of Kubernetes)`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod, PodStatus } from '../api/types.ts';
-import { ReplicaSetController, podsToDelete } from './replicaset.ts';
+import { BATCH_PER_TASK, ReplicaSetController, podsToDelete } from './replicaset.ts';
 import { FakeCluster } from './testing/fake-cluster.ts';
 import { pod, replicaSet } from './testing/objects.ts';
 import { isPodActive, rfc3339 } from './util.ts';
@@ -31,6 +31,28 @@ describe('ReplicaSet controller', () => {
       expect(p.metadata.ownerReferences).toEqual([{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-7d4b9c8f5d', uid: expect.any(String), controller: true, blockOwnerDeletion: true }]);
     }
     expect(c.client.eventMessages('SuccessfulCreate').sort()).toEqual(pods.map((p) => `Created pod: ${p.metadata.name}`).sort());
+  });
+
+  it('makes a large burst in slices of at most BATCH_PER_TASK pods per timer, at one instant, the same pods as in one go', () => {
+    const whole = setup();
+    whole.client.create('replicasets', replicaSet('web-7d4b9c8f5d', 300));
+    whole.world.clock.flush();
+    const sliced = setup();
+    sliced.client.create('replicasets', replicaSet('web-7d4b9c8f5d', 300));
+    const clock = sliced.world.clock;
+    const t0 = clock.now();
+    let most = 0;
+    for (let prev = 0; !clock.flush(() => true); ) {
+      const n = sliced.client.eventMessages('SuccessfulCreate').length;
+      most = Math.max(most, n - prev);
+      prev = n;
+    }
+    expect(clock.now()).toBe(t0);
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(BATCH_PER_TASK);
+    const names = (c: FakeCluster) => owned(c, 'web-7d4b9c8f5d').map((p) => p.metadata.name).sort();
+    expect(names(sliced)).toHaveLength(300);
+    expect(names(sliced)).toEqual(names(whole));
   });
 
   it.each([

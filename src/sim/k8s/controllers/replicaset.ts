@@ -20,6 +20,8 @@ import {
 const SOURCE = 'replicaset-controller';
 /** pkg/controller/replicaset BurstReplicas: pods created or deleted per sync at most. */
 export const BURST_REPLICAS = 500;
+/** Pods one sync creates before it comes back (at the same virtual instant) for the rest of its slow-start burst. */
+export const BATCH_PER_TASK = 16;
 
 /**
  * pkg/controller/replicaset: keeps spec.replicas active pods that match the
@@ -28,6 +30,8 @@ export const BURST_REPLICAS = 500;
  */
 export class ReplicaSetController extends QueueController {
   readonly name = 'replicaset';
+  /** A slow-start burst in progress, per ReplicaSet key: pods left in it, the batch size and how many of the batch are made. */
+  #bursts = new Map<string, { left: number; batch: number; inBatch: number }>();
 
   protected watchAll(): void {
     this.watch('replicasets', (_t, rs) => this.enqueue(keyOf(rs)));
@@ -50,27 +54,39 @@ export class ReplicaSetController extends QueueController {
     const active = pods.filter(isPodActive);
     const want = rs.spec.replicas ?? 1;
     const diff = active.length - want;
+    if (diff >= 0) this.#bursts.delete(key);
     if (diff < 0) {
       // Upstream's manageReplicas: at most burstReplicas per sync, in slow-start batches (1, 2, 4, ...) that stop at the first failure.
-      const total = Math.min(-diff, BURST_REPLICAS);
-      let created = 0;
+      // Upstream creates a batch's pods in parallel goroutines; here each sync creates at most BATCH_PER_TASK of them and comes
+      // back at the same instant for the rest (a separate timer, so a page can yield between them), keeping the burst's count and batch size.
+      const burst = this.#bursts.get(key) ?? { left: Math.min(-diff, BURST_REPLICAS), batch: 1, inBatch: 0 };
+      burst.left = Math.min(burst.left, -diff);
       let failed = false;
-      for (let batch = 1; created < total && !failed; batch = Math.min(batch * 2, total - created)) {
-        for (let i = 0; i < batch && created < total; i++) {
-          const r = this.client.create('pods', podFromTemplate(rs, rs.spec.template));
-          if (!r.ok) {
-            this.client.recordEvent(rs, 'Warning', 'FailedCreate', `Error creating: ${r.errors[0].message}`, SOURCE);
-            failed = true;
-            break;
-          }
-          created++;
-          active.push(r.value);
-          this.client.recordEvent(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${r.value.metadata.name}`, SOURCE);
+      let made = 0;
+      while (burst.left > 0 && made < BATCH_PER_TASK) {
+        const r = this.client.create('pods', podFromTemplate(rs, rs.spec.template));
+        if (!r.ok) {
+          this.client.recordEvent(rs, 'Warning', 'FailedCreate', `Error creating: ${r.errors[0].message}`, SOURCE);
+          failed = true;
+          break;
+        }
+        made++;
+        burst.left--;
+        active.push(r.value);
+        this.client.recordEvent(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${r.value.metadata.name}`, SOURCE);
+        if (++burst.inBatch === burst.batch) {
+          burst.batch = Math.min(burst.batch * 2, burst.left);
+          burst.inBatch = 0;
         }
       }
+      if (!failed && burst.left > 0) {
+        this.#bursts.set(key, burst);
+        return 0;
+      }
+      this.#bursts.delete(key);
       const status = this.#updateStatus(rs, active);
       // More to create: come back soon (upstream waits for its expectations, i.e. the watch events of this burst).
-      return created < -diff && !failed ? 1 : status;
+      return active.length < want && !failed ? 1 : status;
     } else if (diff > 0) {
       for (const pod of podsToDelete(active, diff)) {
         const r = this.client.delete('pods', pod.metadata.namespace, pod.metadata.name);

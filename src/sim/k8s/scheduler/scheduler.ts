@@ -47,6 +47,9 @@ function specChanged(a: Pod, b: Pod): boolean {
   return strip(a) !== strip(b);
 }
 
+/** Scheduling cycles per timer before the rest of the queue goes on in the next one, at the same virtual instant. */
+const CYCLES_PER_TASK = 16;
+
 export class Scheduler {
   readonly #client: SchedulerClient;
   readonly #clock: VirtualClock;
@@ -244,12 +247,21 @@ export class Scheduler {
     if (!this.#assumed.has(key)) this.#cache.setPod(key, pod, this.#ord.get(key)!);
   }
 
-  /** Runs queued cycles soon (zero delay), once per batch of wake-ups. */
+  /**
+   * Runs queued cycles soon (zero delay), once per batch of wake-ups; at most
+   * CYCLES_PER_TASK per timer, then again at the same instant for the rest
+   * (kube-scheduler's scheduleOne loop, in slices a page can yield between).
+   */
   #kick(): void {
     if (!this.#running || this.#drainTimer !== undefined) return;
     this.#drainTimer = this.#clock.setTimeout(() => {
       this.#drainTimer = undefined;
-      for (let qp = this.#queue.pop(); qp && this.#running; qp = this.#queue.pop()) this.#cycle(qp);
+      for (let n = 0; n < CYCLES_PER_TASK; n++) {
+        const qp = this.#running ? this.#queue.pop() : undefined;
+        if (!qp) return;
+        this.#cycle(qp);
+      }
+      this.#kick();
     }, 0);
   }
 
