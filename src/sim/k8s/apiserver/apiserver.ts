@@ -541,9 +541,10 @@ export class ApiServer {
       if (consistent) {
         // kube-apiserver >= 1.31 (ConsistentListFromCache, beta and on by default) serves a list without
         // resourceVersion from its watch cache once the cache has caught up with etcd's current revision,
-        // which it reads with a one-key range on the resource's prefix (GetCurrentResourceVersionFromStorage).
+        // which it reads with a limit-1 range on the resource's prefix (GetCurrentResourceVersionFromStorage); here a
+        // range of the prefix as one key, which has the same header revision without counting every key under it.
         // A cache that is behind (a write made while etcd is still delivering) falls back to etcd, as upstream does.
-        const head = this.#etcd.range(prefix, { prefix: true, limit: 1 });
+        const head = this.#etcd.range(prefix);
         if (!head.ok) return apiFail(storageError(head.error.message));
         rev = head.header.revision;
       }

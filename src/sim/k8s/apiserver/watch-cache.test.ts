@@ -45,6 +45,11 @@ describe('WatchCache (unit)', () => {
     c.apply([{ type: 'PUT', kv: kv('/registry/pods/default/0', podObj('0'), ++rev) }]);
     expect(names('/registry/pods/default/')).toEqual(['0', 'a']);
     expect((c.list('/registry/pods/default/')[1] as Pod).spec.nodeName).toBe('n1');
+    // Deleted and made again between two lists: listed once.
+    c.apply([{ type: 'DELETE', kv: { key: '/registry/pods/default/a', value: '', createRevision: 0, modRevision: ++rev, version: 0 } }]);
+    c.apply([{ type: 'PUT', kv: kv('/registry/pods/default/a', podObj('a'), ++rev) }]);
+    c.apply([{ type: 'PUT', kv: kv('/registry/pods/default/b', podObj('b'), ++rev) }]);
+    expect(names('/registry/pods/')).toEqual(['0', 'a', 'b', 'd', 'c']);
   });
 
   it('indexes pods by spec.nodeName: a node watcher is interested only in its node, before and after a move', () => {

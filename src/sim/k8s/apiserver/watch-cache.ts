@@ -50,6 +50,44 @@ export function deepFreeze<T>(o: T): T {
 /** Decodes a stored value (undefined when it is not a valid object); the result is the cache's to freeze. */
 export type Decoder = (kv: KeyValue) => KubeObject | undefined;
 
+interface Bucket {
+  keys: Set<string>;
+  /** keys in order as of the last list (may still hold keys deleted since: `removed` counts them). */
+  sorted?: string[];
+  /** Keys created since the last list. */
+  added: string[];
+  removed: number;
+}
+
+/**
+ * A bucket's keys in order. Events and pods come and go all the time, so
+ * rather than sorting everything again, the few keys added since the last
+ * list are sorted and merged in, and deleted ones dropped on the way.
+ */
+function sortedKeys(b: Bucket): string[] {
+  if (!b.sorted) {
+    b.sorted = [...b.keys].sort();
+    b.added = [];
+    b.removed = 0;
+    return b.sorted;
+  }
+  if (!b.added.length && !b.removed) return b.sorted;
+  const old = b.sorted;
+  const add = b.added.sort();
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < old.length || j < add.length) {
+    const k = j >= add.length || (i < old.length && old[i]! <= add[j]!) ? old[i++]! : add[j++]!;
+    // A key deleted and made again is in both lists: keep one.
+    if (b.keys.has(k) && out[out.length - 1] !== k) out.push(k);
+  }
+  b.sorted = out;
+  b.added = [];
+  b.removed = 0;
+  return out;
+}
+
 /** The resource part of a key or list prefix, "/registry/pods/" of "/registry/pods/default/web"; undefined when shorter. */
 function bucketOf(key: string): string | undefined {
   const a = key.indexOf('/', 1);
@@ -61,8 +99,8 @@ const nodeOf = (key: string, o: KubeObject | undefined): string | undefined => (
 
 export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
   #objects = new Map<string, KubeObject>();
-  /** Keys by resource (/registry/pods/), each with its keys in order once a list asked (dropped when a key comes or goes). */
-  #buckets = new Map<string, { keys: Set<string>; sorted?: string[] }>();
+  /** Keys by resource (/registry/pods/), each with its keys in order once a list asked, kept up to date by merging in what came since. */
+  #buckets = new Map<string, Bucket>();
   /** Keys whose current stored value could not be decoded (kept out of #objects). */
   #corrupt = new Set<string>();
   /** Pod keys by spec.nodeName ('' = unscheduled). */
@@ -169,9 +207,8 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
       const bucket = b === undefined ? undefined : this.#buckets.get(b);
       if (b !== undefined && !bucket) return [];
       if (bucket) {
-        // Kept sorted between lists: a pod's status update does not change which keys there are.
-        bucket.sorted ??= [...bucket.keys].sort();
-        keys = prefix === b ? bucket.sorted : bucket.sorted.filter((k) => k.startsWith(prefix));
+        const sorted = sortedKeys(bucket);
+        keys = prefix === b ? sorted : sorted.filter((k) => k.startsWith(prefix));
       } else {
         keys = [];
         for (const k of this.#objects.keys()) if (k.startsWith(prefix)) keys.push(k);
@@ -252,9 +289,9 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
       const b = bucketOf(key);
       if (b !== undefined) {
         let bucket = this.#buckets.get(b);
-        if (!bucket) this.#buckets.set(b, (bucket = { keys: new Set() }));
+        if (!bucket) this.#buckets.set(b, (bucket = { keys: new Set(), added: [], removed: 0 }));
         bucket.keys.add(key);
-        bucket.sorted = undefined;
+        if (bucket.sorted) bucket.added.push(key);
       }
     }
     const a = nodeOf(key, old);
@@ -273,7 +310,7 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
     this.#objects.delete(key);
     const b = old ? bucketOf(key) : undefined;
     const bucket = b === undefined ? undefined : this.#buckets.get(b);
-    if (bucket?.keys.delete(key)) bucket.sorted = undefined;
+    if (bucket?.keys.delete(key) && bucket.sorted) bucket.removed++;
     const a = nodeOf(key, old);
     if (a !== undefined) this.#podsByNode.get(a)?.delete(key);
   }
