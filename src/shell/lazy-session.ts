@@ -7,6 +7,12 @@ import type { Shell } from './shell.ts';
 /** Lets the browser paint and handle input between slices of work (a macrotask, not a microtask). */
 const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** A slice of the cluster's boot: 12 ms of work, well under a 50 ms long task. */
+const bootBudget = () => {
+  const end = performance.now() + 12;
+  return () => performance.now() >= end;
+};
+
 /**
  * A session for a page: the builtins plus the packs it asks for, and stubs
  * that load the other packs when first typed. The result behaves exactly like
@@ -20,7 +26,7 @@ export async function createLazySession(opts: SessionOptions, packs: PackName[])
   for (const p of loaded) installPack(shell, p);
   if (opts.boot?.includes('k8s'))
     for (const p of loaded) {
-      if (p.bootSliced) await p.bootSliced(shell.world, yieldToHost);
+      if (p.bootSliced) await p.bootSliced(shell.world, yieldToHost, bootBudget);
       else p.boot?.(shell.world);
     }
   return shell;

@@ -19,7 +19,7 @@ export interface Pack {
   needsTags?: boolean;
   boot?(world: World): void;
   /** boot() in slices, awaiting between() before each (a page yields to the browser there). */
-  bootSliced?(world: World, between: () => Promise<void>): Promise<void>;
+  bootSliced?(world: World, between: () => Promise<void>, budget?: () => () => boolean): Promise<void>;
 }
 
 const loaders: Record<PackName, () => Promise<Pack>> = {

@@ -1,4 +1,4 @@
-import { BOOT_SETTLE_MS, Cluster, getCluster } from '../../sim/k8s/cluster.ts';
+import { BOOT_SETTLE_MS, Cluster, DEFAULT_NODES, getCluster } from '../../sim/k8s/cluster.ts';
 import type { World } from '../../sim/world.ts';
 
 /**
@@ -13,16 +13,23 @@ export function bootK8s(world: World): void {
 }
 
 /**
- * The same boot as getCluster(), with the settle advanced one virtual second
- * at a time and `between` awaited before each, so a page can yield to the
- * browser instead of one long task. The clock fires the same timers at the
- * same instants however advance() is split, so the cluster ends the same.
+ * The same boot as getCluster(), in slices with `between` awaited before
+ * each, so a page can yield to the browser instead of one long task: the
+ * boot's zero-delay work, then the settle, each slice stopping when
+ * budget()'s stop says so (without a budget: one virtual second per slice).
+ * The clock fires the same timers at the same instants however advance()
+ * is split, so the cluster ends the same.
  */
-export async function bootK8sSliced(world: World, between: () => Promise<void>): Promise<void> {
+export async function bootK8sSliced(world: World, between: () => Promise<void>, budget?: () => () => boolean): Promise<void> {
   if (world.peek('k8s.cluster')) return;
-  world.engine('k8s.cluster', (w) => new Cluster(w));
-  for (let t = 0; t < BOOT_SETTLE_MS; t += 1000) {
+  world.engine('k8s.cluster', (w) => new Cluster(w, DEFAULT_NODES, { flush: false }));
+  const clock = world.clock;
+  do await between();
+  while (!clock.flush(budget?.()));
+  const end = clock.now() + BOOT_SETTLE_MS;
+  while (clock.now() < end) {
     await between();
-    world.clock.advance(Math.min(1000, BOOT_SETTLE_MS - t));
+    const left = end - clock.now();
+    clock.advance(budget ? left : Math.min(1000, left), budget?.());
   }
 }

@@ -65,7 +65,8 @@ export class Cluster {
   #slices = new Map<string, EndpointSlice>();
   #cidrIndex: number;
 
-  constructor(world: World, nodes: readonly NodeSpecSim[] = DEFAULT_NODES) {
+  /** opts.flush false: the caller runs the zero-delay work of the boot itself (a page does, in slices: packs/k8s.ts). */
+  constructor(world: World, nodes: readonly NodeSpecSim[] = DEFAULT_NODES, opts: { flush?: boolean } = {}) {
     this.world = world;
     this.#cidrIndex = nodes.length;
     this.etcd = getEtcdCluster(world);
@@ -95,7 +96,7 @@ export class Cluster {
     this.scheduler.start();
     this.controllers.start();
     this.provisioner.start();
-    world.clock.flush();
+    if (opts.flush !== false) world.clock.flush();
   }
 
   /** Joins a node: a container runtime, a kubelet that registers the Node, and kube-proxy. */
