@@ -259,6 +259,10 @@ async function lighthouseFigures() {
         const extra = `TBT ${Math.round(a['total-blocking-time']?.numericValue ?? 0)} ms, CLS ${(a['cumulative-layout-shift']?.numericValue ?? 0).toFixed(3)}, LCP ${Math.round(a['largest-contentful-paint']?.numericValue ?? 0)} ms`;
         line(`Lighthouse ${form} performance, ${name} (${extra})`, String(perf), '≥ 95', perf >= 95);
         line(`Lighthouse ${form} accessibility, ${name}`, String(a11y), '100', a11y === 100);
+        // Lazy widgets start near the viewport: say whether this run loaded the simulator at all.
+        const urls = ((a['network-requests']?.details as { items?: { url?: string }[] } | undefined)?.items ?? []).map((i) => i.url ?? '');
+        const started = urls.filter((u) => /\/_astro\/(runtime|cluster|compose|mount)\.[\w-]+\.js$/.test(u)).map((u) => u.split('/').pop()!.split('.')[0]);
+        console.log(`    lazy widgets this run loaded: ${started.length ? [...new Set(started)].join(', ') : 'none (the terminal did not start)'}`);
         const failing = Object.values(a).filter((x) => lhr.categories.accessibility?.auditRefs.some((ref) => ref.id === x.id) && x.score !== null && x.score < 1).map((x) => x.id);
         if (failing.length) console.log(`    accessibility audits failing: ${failing.join(', ')}`);
       } finally {
