@@ -303,12 +303,12 @@ async function startSession(key: string, opts: LiveSessionOptions): Promise<Live
   shell.onInput((e) => e.type !== 'line' && save());
   const clock = new ClockRunner(shell);
   clock.start();
-  // The cluster's commands and the tag history come right after the terminal is up (a line typed sooner waits for them).
-  setTimeout(() => {
+  const idle = (fn: () => void, timeout = 5000) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout }) : setTimeout(fn, Math.min(timeout, 2000)));
+  // The cluster's commands and the tag history come once the page is idle after the terminal is up (a line typed sooner waits for them).
+  idle(() => {
     for (const p of packsAfterStart([...packs])) void loadPack(p).then((pk) => installPack(shell, pk), () => {});
-  }, 0);
+  }, 1000);
   // grep is in nearly every pipe; fetch its engine once the page is idle so the first `| grep` does not wait.
-  const idle = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 5000 }) : setTimeout(fn, 2000));
   idle(() => void loadPack('grep').then((p) => installPack(shell, p), () => {}));
   return {
     shell,

@@ -197,16 +197,29 @@ interface Stats {
   lastDrawMs: number;
 }
 
-/** Runs fn once on the next frame, however often it is asked for before then. */
+/**
+ * Runs fn once on the next frame, however often it is asked for before then.
+ * A draw that took long (a thousand pods being made) is followed by a pause
+ * three times as long, so the diagram takes at most a quarter of the page's
+ * time and the terminal keeps answering keys.
+ */
 function batcher(fn: () => void): () => void {
   let pending = false;
+  let notBefore = 0;
+  const run = () =>
+    requestAnimationFrame(() => {
+      const wait = notBefore - performance.now();
+      if (wait > 0) return void setTimeout(run, wait);
+      pending = false;
+      const t = performance.now();
+      fn();
+      const cost = performance.now() - t;
+      notBefore = cost > 8 ? performance.now() + 3 * cost : 0;
+    });
   return () => {
     if (pending) return;
     pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      fn();
-    });
+    run();
   };
 }
 

@@ -90,6 +90,8 @@ export async function mountTerminal(host: HTMLElement): Promise<void> {
   const fit = new FitAddon();
   term.loadAddon(fit);
   term.open(box);
+  // Opening, fitting and the first write are each a task of their own, not one long one.
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
   const editor = new LineEditor(() => shell.history, term.cols);
   const refit = () => {
     const dims = fit.proposeDimensions();
@@ -104,6 +106,7 @@ export async function mountTerminal(host: HTMLElement): Promise<void> {
   };
   new ResizeObserver(refit).observe(box);
   refit();
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
 
   // Keeps the cursor in view when the terminal is wider than its box and scrolls sideways.
   const followCursor = () => {

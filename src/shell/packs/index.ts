@@ -38,6 +38,15 @@ const loaders: Record<PackName, () => Promise<Pack>> = {
 /** Which pack each tool command comes from. */
 export const PACK_OF: Record<keyof typeof SUMMARY, PackName> = { grep: 'grep', docker: 'compose', 'docker-compose': 'compose', curl: 'compose', kubectl: 'kubectl', etcdctl: 'kubectl', sim: 'kubectl' };
 
+/** Lets the browser paint and take input between slices (a macrotask). */
+const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** 12 ms of work per slice, well under a 50 ms long task. */
+export const sliceBudget = () => {
+  const end = performance.now() + 12;
+  return () => performance.now() >= end;
+};
+
 const cache = new Map<PackName, Promise<Pack>>();
 const done = new Map<PackName, Pack>();
 
@@ -78,6 +87,11 @@ export function stubCommands(skip: PackName[] = []): Command[] {
       const load = (shell: Shell) =>
         loadPack(pack).then(async (p) => {
           if (p.needsTags) await loadPack('tags');
+          // kubectl on a Compose page: boot the cluster in slices first, as a Kubernetes page does, not inside the command's task.
+          if (pack === 'kubectl' && !shell.world.peek('k8s.cluster')) {
+            const k8s = await loadPack('k8s');
+            await k8s.bootSliced?.(shell.world, yieldToHost, sliceBudget);
+          }
           installPack(shell, p);
         });
       return {
