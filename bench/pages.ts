@@ -136,8 +136,25 @@ async function terminalStart(browser: Browser, path: string) {
   // So are the chunks a page fetches once its terminal is up (the cluster's commands, the tag history), which may race the ready flag.
   const prefetched = (j: Js) => !byReady.has(j.url) || j.text.includes('RE2JS') || /\/(kubectl|tags\.data)\.[\w-]+\.js$/.test(j.url);
   const ui = (j: Js) => xterm.includes(j) || diagram.includes(j);
-  const sim = after.filter((j) => !ui(j) && !prefetched(j));
-  const idle = after.filter((j) => !ui(j) && prefetched(j));
+  // What the terminal needed: the chunks the page imported dynamically for it (no other chunk imports them statically)
+  // and their static imports; a chunk only a later pack imports (kubectl's YAML parser) is that pack's, however soon it arrived.
+  const name = (j: Js) => j.url.split('/').pop()!;
+  const byName = new Map(after.map((j) => [name(j), j]));
+  const deps = (j: Js) => [...j.text.matchAll(/(?:from|import)\s*"\.\/([\w.-]+\.js)"/g)].map((m) => byName.get(m[1]!)).filter((d): d is Js => !!d);
+  const imported = new Set(after.flatMap(deps));
+  const needed = new Set<Js>();
+  const visit = (j: Js) => {
+    if (needed.has(j)) return;
+    needed.add(j);
+    for (const d of deps(j)) visit(d);
+  };
+  for (const j of after) {
+    if (ui(j)) {
+      for (const d of deps(j)) if (!ui(d)) visit(d);
+    } else if (!prefetched(j) && !imported.has(j)) visit(j);
+  }
+  const sim = after.filter((j) => !ui(j) && needed.has(j));
+  const idle = after.filter((j) => !ui(j) && !needed.has(j));
   const has = (marker: string) => after.some((j) => j.text.includes(marker));
   if (process.env.BENCH_VERBOSE) for (const j of after) console.log(`    ${j.url.split('/').pop()} ${kb(j.gzip)}`);
   // Markers only the pack chunks carry: the cluster's boot, and Compose's project loader.
