@@ -130,16 +130,19 @@ export const composeDownExercise: Exercise = {
   ],
   scenario: composeDemo,
   solution: ['docker compose up -d', 'docker compose down', 'docker volume ls', 'docker compose down --volumes', 'docker volume ls'],
-  check(shell) {
+  check(shell, memo) {
     const engine = dockerEngine(shell.world);
     const vol = engine.volumes.get(`${PROJECT}_db-data`);
     const network = [...engine.networks.values()].some((n) => n.name === `${PROJECT}_default`) || engine.networks.has(`${PROJECT}_default`);
     const left = projectContainers(shell).length;
+    // A fresh session has no containers, network or volume either: "gone" counts only once the project has been up.
+    if (left > 0) memo.wasUp = true;
+    const removed = memo.wasUp === true;
     return goalsResult([
       { text: { ko: '컨테이너가 없어진 뒤에도 `compose-demo_db-data` 볼륨이 데이터를 담고 남아 있었어요', en: 'the `compose-demo_db-data` volume kept its data after its containers were gone' }, met: !!vol && vol.files.size > 0 && left === 0, sticky: true },
-      { text: { ko: '컨테이너가 남아 있지 않아요', en: 'no containers are left' }, met: left === 0 },
-      { text: { ko: '`compose-demo_default` 네트워크가 지워졌어요', en: 'the `compose-demo_default` network is gone' }, met: !network },
-      { text: { ko: '`compose-demo_db-data` 볼륨이 지워졌어요', en: 'the `compose-demo_db-data` volume is gone' }, met: !vol },
+      { text: { ko: '컨테이너가 남아 있지 않아요', en: 'no containers are left' }, met: removed && left === 0 },
+      { text: { ko: '`compose-demo_default` 네트워크가 지워졌어요', en: 'the `compose-demo_default` network is gone' }, met: removed && !network },
+      { text: { ko: '`compose-demo_db-data` 볼륨이 지워졌어요', en: 'the `compose-demo_db-data` volume is gone' }, met: removed && !vol },
     ]);
   },
 };

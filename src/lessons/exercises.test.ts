@@ -12,6 +12,10 @@ describe.each(Object.values(exercises))('exercise $id', (ex) => {
     expect(new ExerciseProgress(ex).update(fresh()).done).toBe(false);
   });
 
+  it('starts with every goal unticked: no checklist item is satisfied by the starting state', () => {
+    expect(new ExerciseProgress(ex).update(fresh()).goals.filter((g) => g.met).map((g) => g.text.en)).toEqual([]);
+  });
+
   it('is solved by replaying its stored solution, checked after every command as the page does', () => {
     const shell = fresh();
     const progress = new ExerciseProgress(ex);

@@ -220,7 +220,7 @@ export const k8sEtcdExercise: Exercise = {
     const leader = c?.etcd.leader()?.name;
     return goalsResult([
       { text: { ko: 'etcd가 쿼럼을 잃어 리더가 없었어요', en: 'etcd lost quorum and had no leader' }, met: memo.lost === true },
-      { text: { ko: '세 멤버가 모두 다시 실행 중이고 리더가 있어요', en: 'all three members run again and there is a leader' }, met: all && !!leader },
+      { text: { ko: '세 멤버가 모두 다시 실행 중이고 리더가 있어요', en: 'all three members run again and there is a leader' }, met: memo.lost === true && all && !!leader },
       { text: { ko: '`leader.txt`에 지금의 리더 이름이 적혀 있어요', en: '`leader.txt` names the current leader' }, met: !!leader && (answer(shell, k8sDemo.dir, 'leader.txt') ?? '').split(/\s+/)[0] === leader },
     ]);
   },
