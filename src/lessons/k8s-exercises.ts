@@ -6,7 +6,7 @@ import type { Shell } from '../shell/shell.ts';
 import type { DockerEngine } from '../sim/compose/engine/docker.ts';
 import { LABEL } from '../sim/compose/engine/labels.ts';
 import { goalsResult, type Exercise } from './exercise.ts';
-import { k8sDemo, reviewDemo } from './scenarios.ts';
+import { k8sDemo, k8sSchedulerDemo, reviewDemo } from './scenarios.ts';
 
 /**
  * Exercises for the Kubernetes lessons. Checks read the cluster through the
@@ -29,28 +29,55 @@ const isRunning = (p: Pod) => p.status?.phase === 'Running' && !p.metadata.delet
 
 export const k8sSchedulerExercise: Exercise = {
   id: 'k8s-scheduler',
-  title: { ko: '연습 문제: 스케줄러 없이 늘리기', en: 'Exercise: scale without a scheduler' },
+  title: { ko: '연습 문제: 스케줄러 없이 늘리기, 테인트 견디기', en: 'Exercise: scale without a scheduler, tolerate a taint' },
   task: {
-    ko: '`web.yaml`을 배포한 다음 **스케줄러를 멈춘 채로** `web`을 5개로 늘려, 노드가 없는 `Pending` 파드가 생기는 것을 확인하세요. 그런 다음 스케줄러를 다시 켜서 5개가 모두 `Running`이 되게 하세요.',
-    en: 'Deploy `web.yaml`, then **with the scheduler stopped** scale `web` to 5 and watch the new pods stay `Pending` with no node. Then start the scheduler again so that all 5 become `Running`.',
+    ko: '① `web.yaml`을 배포한 다음 **스케줄러를 멈춘 채로** `web`을 5개로 늘려, 노드가 없는 `Pending` 파드가 생기는 것을 확인하세요. 그런 다음 스케줄러를 다시 켜서 5개가 모두 `Running`이 되게 하세요. ② 두 워커에 `team=blue:NoSchedule` 테인트를 붙여 톨러레이션 없는 파드가 갈 곳이 없는 것을 보고, 그 테인트를 견디는 `blue.yaml`의 파드 `blue`를 테인트가 붙은 워커에서 실행하세요.',
+    en: '① Deploy `web.yaml`, then **with the scheduler stopped** scale `web` to 5 and watch the new pods stay `Pending` with no node. Then start the scheduler again so that all 5 become `Running`. ② Taint both workers `team=blue:NoSchedule`, see that a pod without a toleration has nowhere to go, and run the pod `blue` from `blue.yaml`, which tolerates that taint, on a tainted worker.',
   },
   hints: [
     { ko: '`sim stop scheduler`, `kubectl scale deployment web --replicas=5`, `kubectl get pods -o wide`', en: '`sim stop scheduler`, `kubectl scale deployment web --replicas=5`, `kubectl get pods -o wide`' },
     { ko: '`sim start scheduler` 다음 `sleep 20s`로 시간을 조금 흘려 보내세요.', en: 'After `sim start scheduler`, let some time pass with `sleep 20s`.' },
+    { ko: '`kubectl taint nodes worker-1 team=blue:NoSchedule`(`worker-2`도), `kubectl run plain --image=nginx:1.27`, `sim why plain`.', en: '`kubectl taint nodes worker-1 team=blue:NoSchedule` (and `worker-2`), `kubectl run plain --image=nginx:1.27`, `sim why plain`.' },
+    { ko: '`cat blue.yaml`로 톨러레이션을 본 뒤 `kubectl apply -f blue.yaml`, `sleep 10s`, `kubectl get pods -o wide`.', en: 'Read the toleration with `cat blue.yaml`, then `kubectl apply -f blue.yaml`, `sleep 10s`, `kubectl get pods -o wide`.' },
   ],
-  scenario: k8sDemo,
-  solution: ['kubectl apply -f web.yaml', 'sleep 20s', 'sim stop scheduler', 'kubectl scale deployment web --replicas=5', 'sleep 10s', 'kubectl get pods -o wide', 'sim start scheduler', 'sleep 20s', 'kubectl get pods -o wide'],
+  scenario: k8sSchedulerDemo,
+  solution: [
+    'kubectl apply -f web.yaml', 'sleep 20s', 'sim stop scheduler', 'kubectl scale deployment web --replicas=5', 'sleep 10s', 'kubectl get pods -o wide', 'sim start scheduler', 'sleep 20s', 'kubectl get pods -o wide',
+    'kubectl taint nodes worker-1 team=blue:NoSchedule', 'kubectl taint nodes worker-2 team=blue:NoSchedule', 'kubectl run plain --image=nginx:1.27', 'sleep 5s', 'sim why plain', 'kubectl apply -f blue.yaml', 'sleep 10s', 'kubectl get pods -o wide',
+  ],
   check(shell) {
     const c = cluster(shell);
     const pods = webPods(c);
     const schedulerUp = c?.componentRunning('scheduler') ?? true;
+    const all = allPods(c);
+    const nodes = workerNodes(c);
+    const blueTainted = new Set(nodes.filter((n) => (n.spec?.taints ?? []).some((t) => t.key === 'team' && t.value === 'blue' && t.effect === 'NoSchedule')).map((n) => n.metadata.name));
+    const blue = all.find((p) => p.metadata.name === 'blue');
+    // Read from the pod's PodScheduled condition, which the scheduler writes: the taint, not a stopped scheduler, kept it off the workers.
+    const keptOff = all.some((p) => !p.spec.nodeName && p.status?.phase === 'Pending' && !tolerates(p, 'team', 'blue') && (p.status?.conditions ?? []).some((x) => x.type === 'PodScheduled' && x.status === 'False' && /untolerated taint \{team: blue\}/.test(x.message ?? '')));
     return goalsResult([
       { text: { ko: '`web`이 배포됐어요', en: '`web` is deployed' }, met: pods.length > 0, sticky: true },
       { text: { ko: '스케줄러가 멈춘 동안 노드 없는 `Pending` 파드가 생겼어요', en: 'a `Pending` pod with no node appeared while the scheduler was stopped' }, met: !schedulerUp && pods.some((p) => !p.spec.nodeName && p.status?.phase === 'Pending'), sticky: true },
       { text: { ko: '스케줄러가 다시 돌고, `web` 파드 5개가 모두 `Running`이에요', en: 'the scheduler runs again and all 5 `web` pods are `Running`' }, met: schedulerUp && pods.filter(isRunning).length === 5 },
+      { text: { ko: '톨러레이션 없는 파드가 `team=blue` 테인트 때문에 갈 노드 없이 `Pending`이었어요', en: 'a pod without a toleration stayed `Pending`, kept off the workers by the `team=blue` taint' }, met: keptOff, sticky: true },
+      { text: { ko: '테인트를 견디는 `blue` 파드가 `team=blue:NoSchedule` 테인트가 붙은 워커에서 `Running`이에요', en: 'the pod `blue`, which tolerates the taint, is `Running` on a worker tainted `team=blue:NoSchedule`' }, met: !!blue && isRunning(blue) && blueTainted.has(blue.spec.nodeName ?? '') },
     ]);
   },
 };
+
+function allPods(c: Cluster | undefined): Pod[] {
+  if (!c || !c.api.running) return [];
+  const r = c.api.as('exercise').list<Pod>('pods', 'default');
+  return r.ok ? r.value.items : [];
+}
+
+function workerNodes(c: Cluster | undefined): Node[] {
+  if (!c || !c.api.running) return [];
+  const r = c.api.as('exercise').list<Node>('nodes', undefined);
+  return r.ok ? r.value.items.filter((n) => n.metadata.name.startsWith('worker-')) : [];
+}
+
+const tolerates = (p: Pod, key: string, value: string) => (p.spec.tolerations ?? []).some((t) => t.key === key && (t.operator === 'Exists' || t.value === value));
 
 export const k8sNodeFailureExercise: Exercise = {
   id: 'k8s-node-failure',

@@ -89,6 +89,29 @@ spec:
   },
 };
 
+/** The scheduler lesson's folder: the demo files and a pod that tolerates the lesson's `team=blue:NoSchedule` taint. */
+export const k8sSchedulerDemo: Scenario = {
+  ...k8sDemo,
+  files: {
+    ...k8sDemo.files,
+    'blue.yaml': `# A pod that tolerates the team=blue:NoSchedule taint.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: blue
+spec:
+  tolerations:
+    - key: team
+      operator: Equal
+      value: blue
+      effect: NoSchedule
+  containers:
+    - name: web
+      image: nginx:1.27
+`,
+  },
+};
+
 /** The capstone: the same nginx image run first with Compose, then on the cluster. */
 export const reviewDemo: Scenario = {
   dir: 'capstone',
