@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { editor } from './helpers.ts';
 
 /**
  * The editor under a Content-Security-Policy without 'unsafe-eval' (H4's
@@ -20,10 +21,7 @@ for (const path of ['/compose/intro/', '/en/compose/intro/']) {
       document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
     await page.goto(path);
-    const ed = page.locator('kl-editor').first();
-    await ed.scrollIntoViewIfNeeded();
-    await ed.locator('.kl-ed-surface').click();
-    await expect(ed).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+    const ed = await editor(page, 'compose.yaml');
     // A new key under a service: completion offers Compose attributes from the Compose schema (monaco-yaml's worker).
     await ed.evaluate((el) => {
       const h = el as unknown as { editor: { getModel(): { setValue(v: string): void }; setPosition(p: object): void; focus(): void } };

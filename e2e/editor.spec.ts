@@ -1,4 +1,8 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { editor as openEditor, expectTranscript, markers, setText, terminal, transcript, typeIn, watchErrors } from './helpers.ts';
+
+/** The Compose intro shows web/Dockerfile and compose.yaml in two editors side by side; these tests edit compose.yaml. */
+const editor = (page: Parameters<typeof openEditor>[0]) => openEditor(page, 'compose.yaml');
 
 /**
  * The lesson editor (Monaco) on the Compose intro, in Korean and English:
@@ -9,58 +13,6 @@ const pages = [
   { lang: 'ko', path: '/compose/intro/' },
   { lang: 'en', path: '/en/compose/intro/' },
 ] as const;
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return errors;
-}
-
-async function transcript(term: Locator): Promise<string> {
-  return term.evaluate((el) => (el as HTMLElement & { transcript(): string }).transcript());
-}
-
-async function expectTranscript(term: Locator, text: string | RegExp, timeout = 15_000) {
-  await expect.poll(() => transcript(term), { timeout }).toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
-}
-
-async function typeIn(page: Page, term: Locator, line: string) {
-  await term.locator('.xterm').click();
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-}
-
-async function terminal(page: Page) {
-  const term = page.locator('kl-terminal').first();
-  await term.scrollIntoViewIfNeeded();
-  await expect(term).toHaveAttribute('data-state', 'ready');
-  return term;
-}
-
-/** Opens the page's editor and waits for Monaco. */
-async function editor(page: Page) {
-  const ed = page.locator('kl-editor').first();
-  await ed.scrollIntoViewIfNeeded();
-  await ed.locator('.kl-ed-surface').click();
-  await expect(ed).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
-  return ed;
-}
-
-/** Replaces the whole text of the active tab, as a learner would by typing (through Monaco's model). */
-async function setText(ed: Locator, text: string) {
-  await ed.evaluate((el, t) => {
-    const e = (el as unknown as { editor: { getModel(): { setValue(v: string): void } } }).editor;
-    e.getModel().setValue(t);
-  }, text);
-}
-
-async function markers(ed: Locator) {
-  return ed.evaluate((el) => {
-    const h = el as unknown as { monaco: { editor: { getModelMarkers(f: object): { startLineNumber: number; startColumn: number; message: string }[] } }; editor: { getModel(): { uri: unknown } } };
-    return h.monaco.editor.getModelMarkers({ resource: h.editor.getModel().uri, owner: 'kube-lessons' }).map((m) => ({ line: m.startLineNumber, col: m.startColumn, message: m.message }));
-  });
-}
 
 for (const { lang, path } of pages) {
   test.describe(`editor (${lang})`, () => {

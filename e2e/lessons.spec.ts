@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { typeLines } from './helpers.ts';
 import { REVERSE_BREAKS, shellBlocks } from '../src/lessons/blocks.ts';
 import { course } from '../src/lessons/course.ts';
 import { exercises } from '../src/lessons/exercises.ts';
@@ -12,18 +13,6 @@ import { exercises } from '../src/lessons/exercises.ts';
  * (another order than the page suggests), then the solution.
  */
 const ROOT = join(import.meta.dirname, '..', 'content', 'docs');
-
-/** Types each line and waits for the next prompt: keys typed while a command still runs are not kept by the terminal. */
-async function typeLines(page: Page, lines: string[]) {
-  const term = page.locator('kl-terminal').first();
-  const prompts = () => term.evaluate((el) => ((el as HTMLElement & { transcript(): string }).transcript().match(/^learner@kube-lessons:[^\n]*\$/gm) ?? []).length);
-  for (const line of lines) {
-    const before = await prompts();
-    await page.keyboard.type(line);
-    await page.keyboard.press('Enter');
-    await expect.poll(prompts, { timeout: 20_000 }).toBeGreaterThan(before);
-  }
-}
 
 for (const lesson of course) {
   for (const lang of ['ko', 'en'] as const) {

@@ -1,10 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
+import { transcript as termTranscript } from './helpers.ts';
 
 // Two browser contexts, each starting a cluster, on a shared 2-core machine.
 test.describe.configure({ timeout: 120_000 });
 
-type TermEl = HTMLElement & { transcript(): string };
-const transcript = (page: Page) => page.locator('kl-terminal').first().evaluate((el) => (el as TermEl).transcript());
+const transcript = (page: Page) => termTranscript(page.locator('kl-terminal').first());
 
 async function ready(page: Page) {
   const term = page.locator('kl-terminal').first();

@@ -1,22 +1,11 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { terminal, transcript } from './helpers.ts';
 
 /**
  * Issue 14 in the browser: a hostile save never bricks a lesson, two tabs on
  * one lesson are told about each other, and the Content-Security-Policy is
  * present and never violated during a full lesson run.
  */
-async function transcript(term: Locator): Promise<string> {
-  return term.evaluate((el) => (el as HTMLElement & { transcript(): string }).transcript());
-}
-
-async function terminal(page: Page) {
-  const term = page.locator('kl-terminal').first();
-  await term.scrollIntoViewIfNeeded();
-  await expect(term).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
-  await term.locator('.xterm').click();
-  return term;
-}
-
 async function runs(page: Page, term: Locator, line: string, expected: RegExp) {
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');

@@ -1,29 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-
-/** Collects console errors and page errors; each test asserts there were none. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return errors;
-}
-
-/** Everything the terminal printed, including lines scrolled out of view. */
-async function transcript(term: Locator): Promise<string> {
-  return term.evaluate((el) => (el as HTMLElement & { transcript(): string }).transcript());
-}
-
-async function expectTranscript(term: Locator, text: string | RegExp) {
-  await expect.poll(() => transcript(term)).toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
-}
-
-async function terminal(page: Page) {
-  const term = page.locator('kl-terminal').first();
-  await term.scrollIntoViewIfNeeded();
-  await expect(term).toHaveAttribute('data-state', 'ready');
-  await term.locator('.xterm').click();
-  return term;
-}
+import { expect, test } from '@playwright/test';
+import { expectTranscript, terminal, transcript, watchErrors } from './helpers.ts';
 
 test('the landing page shows the learning path without console errors', async ({ page }) => {
   const errors = watchErrors(page);

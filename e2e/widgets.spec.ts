@@ -1,39 +1,10 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectTranscript, focused, run, terminal, transcript } from './helpers.ts';
 
 /**
  * The lesson terminal and live diagram as a learner meets them: by keyboard
  * alone, on a phone, idle, under hostile data, and at a thousand pods.
  */
-
-async function transcript(term: Locator): Promise<string> {
-  return term.evaluate((el) => (el as HTMLElement & { transcript(): string }).transcript());
-}
-
-async function expectTranscript(term: Locator, text: string | RegExp) {
-  await expect.poll(() => transcript(term), { timeout: 15_000 }).toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
-}
-
-async function terminal(page: Page) {
-  const term = page.locator('kl-terminal').first();
-  await term.scrollIntoViewIfNeeded();
-  await expect(term).toHaveAttribute('data-state', 'ready');
-  await term.locator('.xterm').click();
-  return term;
-}
-
-async function run(page: Page, lines: string[]) {
-  for (const line of lines) {
-    await page.keyboard.type(line);
-    await page.keyboard.press('Enter');
-  }
-}
-
-/** What has focus, described well enough to assert on. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    const a = document.activeElement;
-    return { inTerminal: !!a?.closest('kl-terminal') && a.classList.contains('xterm-helper-textarea'), inExercise: !!a?.closest('kl-exercise'), reset: !!a?.classList.contains('kl-term-reset'), tag: a?.tagName ?? '' };
-  });
 
 for (const lang of ['ko', 'en'] as const) {
   const prefix = lang === 'en' ? '/en' : '';
@@ -85,6 +56,72 @@ for (const lang of ['ko', 'en'] as const) {
     for (let i = 0; i < 60 && !atExercise; i++) {
       atExercise = (await focused(page)).inExercise;
       if (!atExercise) await page.keyboard.press('Tab');
+    }
+    expect(atExercise).toBe(true);
+  });
+
+  test(`keyboard only (${lang}) through the Compose intro: terminal (Tab completes, Esc then Tab leaves), editor (Tab indents, Ctrl-M then Tab leaves), exercise`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${prefix}/compose/intro/`);
+    const term = page.locator('kl-terminal').first();
+    /** Presses Tab until `want` holds; an editor that focus reaches starts (Monaco loads) and takes the focus when it is up. */
+    const tabUntil = async (want: (f: Awaited<ReturnType<typeof focused>>) => boolean, max = 120) => {
+      for (let i = 0; i < max; i++) {
+        await page.keyboard.press('Tab');
+        if ((await focused(page)).reset) await expect(term).toHaveAttribute('data-state', 'ready');
+        const starting = page.locator('kl-editor:focus-within:not([data-state="ready"])');
+        if (await starting.count()) await expect(page.locator('kl-editor[data-state="ready"]:focus-within')).toHaveCount(1, { timeout: 20_000 });
+        const f = await focused(page);
+        if (want(f)) return f;
+      }
+      throw new Error('Tab never got there');
+    };
+
+    await tabUntil((f) => f.inTerminal);
+    await page.keyboard.type('hel');
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).inTerminal).toBe(true);
+    await page.keyboard.press('Enter');
+    await expectTranscript(term, lang === 'en' ? 'Available commands' : '사용할 수 있는 명령어');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).inTerminal).toBe(false);
+
+    // On into the first editor (web/Dockerfile): the way out is written under it and tied to its input.
+    const inEditor = await tabUntil((f) => f.inEditor);
+    expect(inEditor.editorFile).toContain('Dockerfile');
+    const ed = page.locator('kl-editor:focus-within');
+    const hint = await page.evaluate(() => document.activeElement?.getAttribute('aria-describedby'));
+    await expect(page.locator(`#${hint}`)).toContainText(lang === 'en' ? 'press Ctrl-M, then Tab' : 'Ctrl-M 을 누른 뒤 Tab');
+    const text = () => ed.evaluate((el) => (el as unknown as { editor: { getModel(): { getValue(): string } } }).editor.getModel().getValue());
+    const before = await text();
+    // Tab indents and keeps focus in the editor (Monaco keeps Tab, as code editors do).
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).inEditor).toBe(true);
+    expect(await text()).not.toBe(before);
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(text).toBe(before);
+    // Ctrl-M, then Tab leaves.
+    await page.keyboard.press('Control+m');
+    await page.keyboard.press('Tab');
+    const out = await focused(page);
+    expect(out.inEditor && out.editorFile.includes('Dockerfile')).toBe(false);
+
+    // The next editor (compose.yaml) and on to the exercise, leaving each editor by the documented keys.
+    let atExercise = false;
+    for (let i = 0; i < 80 && !atExercise; i++) {
+      const f = await focused(page);
+      atExercise = f.inExercise;
+      if (atExercise) break;
+      if (f.inEditor) {
+        const inside = f.editorFile;
+        await page.keyboard.press('Tab');
+        const g = await focused(page);
+        if (g.inEditor && g.editorFile === inside) await page.keyboard.press('Control+m'); // Tab indents here: toggle, as the hint says
+        else continue;
+      }
+      await tabUntil(() => true, 1);
     }
     expect(atExercise).toBe(true);
   });

@@ -8,9 +8,19 @@ import type { EditorHost, Shell } from '../../shell/shell.ts';
 import type { EditorElement } from './element.ts';
 import './element.ts';
 
-function editorFor(session: string): EditorElement {
+/** The session's editor that lists `path` among its files (a page may show two side by side), else its first one. */
+function editorFor(session: string, path: string): EditorElement {
   const sel = `kl-editor[data-session="${CSS.escape(session)}"]`;
-  const found = document.querySelector<EditorElement>(sel);
+  const all = [...document.querySelectorAll<EditorElement>(sel)];
+  const lists = (e: EditorElement) => {
+    try {
+      const { open = [] } = JSON.parse(e.dataset.config ?? '{}') as { open?: string[] };
+      return open.some((rel) => path === rel || path.endsWith(`/${rel}`));
+    } catch {
+      return false;
+    }
+  };
+  const found = all.find(lists) ?? all[0];
   if (found) return found;
   const el = document.createElement('kl-editor') as EditorElement;
   el.className = 'not-content kl-editor-floating';
@@ -55,7 +65,7 @@ export function attachEditorHost(shell: Shell, session: string): { setQuiet(q: b
       // Deferred: a command that opens and closes within one line (a replayed edit) never shows a tab.
       queueMicrotask(() => {
         if (closed) return;
-        el = editorFor(session);
+        el = editorFor(session, path);
         el.openFile(path, opts?.purpose ?? 'edit');
       });
       return handle;

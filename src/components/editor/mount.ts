@@ -77,7 +77,7 @@ const TEXT = {
     kubectlEdit: 'kubectl edit: 고친 뒤 저장(Ctrl-S)하면 적용됩니다. 탭을 닫으면 취소됩니다.',
     noTerminal: '이 페이지에는 이 세션의 터미널이 없습니다.',
     applyTitle: (cmd: string) => `터미널에서 실행: ${cmd}`,
-    hint: 'Ctrl-S(⌘S) 저장 · Tab은 들여쓰기예요. Ctrl-M 을 누르면 Tab 으로 편집기 밖으로 나갈 수 있어요.',
+    hint: 'Ctrl-S(⌘S) 저장 · Tab은 들여쓰기예요. 편집기에서 나가려면 Ctrl-M 을 누른 뒤 Tab(또는 Shift+Tab)을 누르세요. Ctrl-M 을 다시 누르면 Tab 이 들여쓰기로 돌아와요.',
   },
   en: {
     save: 'Save',
@@ -98,11 +98,12 @@ const TEXT = {
     kubectlEdit: 'kubectl edit: change the object and save (Ctrl-S) to apply it; closing the tab cancels.',
     noTerminal: 'This page has no terminal for this session.',
     applyTitle: (cmd: string) => `Runs in the terminal: ${cmd}`,
-    hint: 'Ctrl-S (⌘S) saves · Tab indents; press Ctrl-M to let Tab move focus out of the editor.',
+    hint: 'Ctrl-S (⌘S) saves · Tab indents. To leave the editor, press Ctrl-M, then Tab (or Shift+Tab); Ctrl-M again makes Tab indent.',
   },
 };
 
 let configured = false;
+let hints = 0;
 function configureMonaco() {
   if (configured) return;
   configured = true;
@@ -182,6 +183,8 @@ export async function mountEditor(host: EditorElement): Promise<MountedEditor> {
   }
 
   // ---------- DOM ----------
+  // A keyboard user who tabbed onto the preview started the editor: the preview goes, so focus moves into the editor when it is up.
+  const hadFocus = host.contains(document.activeElement);
   host.textContent = '';
   host.dataset.state = 'loading';
   const bar = el('div', 'kl-ed-bar');
@@ -207,7 +210,11 @@ export async function mountEditor(host: EditorElement): Promise<MountedEditor> {
   const status = el('p', 'kl-ed-status');
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
-  host.append(bar, main, status);
+  // The way out, tied to the editor's input as the terminal's is (the status line above changes as the learner works).
+  const keyHint = el('p', 'kl-ed-keyhint');
+  keyHint.id = `kl-ed-keyhint-${++hints}`;
+  keyHint.textContent = t.hint;
+  host.append(bar, main, status, keyHint);
 
   const isDark = () => document.documentElement.dataset.theme !== 'light';
   const editor = monaco.editor.create(surface, {
@@ -228,6 +235,12 @@ export async function mountEditor(host: EditorElement): Promise<MountedEditor> {
     wordBasedSuggestions: 'off',
     quickSuggestions: { other: true, comments: false, strings: true },
   });
+  // Monaco's input is an EditContext element where the browser has it, else its textarea; it exists once a model is shown.
+  const describeInput = () => {
+    for (const input of editor.getDomNode()?.querySelectorAll('.native-edit-context, textarea') ?? []) input.setAttribute('aria-describedby', keyHint.id);
+  };
+  editor.onDidChangeModel(describeInput);
+  editor.onDidFocusEditorText(describeInput);
   new MutationObserver(() => monaco.editor.setTheme(isDark() ? 'vs-dark' : 'vs')).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 
   const tabs: Tab[] = [];
@@ -550,11 +563,12 @@ export async function mountEditor(host: EditorElement): Promise<MountedEditor> {
   if (first) activate(first);
   renderTree();
   renderTabs();
-  // Monaco keeps Tab for indenting; its Ctrl-M toggle is the documented way out for keyboard users.
+  // Monaco keeps Tab for indenting; its Ctrl-M toggle is the documented way out for keyboard users (keyHint).
   if (drafts) say(t.restored(drafts));
-  else if (!status.textContent) say(t.hint);
   host.dataset.state = 'ready';
   host.style.removeProperty('--kl-ed-preview');
+  describeInput();
+  if (hadFocus && (!document.activeElement || document.activeElement === document.body)) editor.focus();
 
   // For tests and other widgets: the Monaco instance and the model of a path.
   Object.assign(host, { monaco, editor, shell, tabPaths: () => tabs.map((x) => x.path) });
