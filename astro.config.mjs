@@ -7,6 +7,9 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { cjkStrong } from './src/markdown/cjk-strong.ts';
 import { fileURLToPath } from 'node:url';
 import { monacoCssAsStyle } from './src/components/editor/vite-monaco-css.mjs';
+import { devCssUrlModules } from './src/integrations/vite-dev-css-url.mjs';
+import { realpathSync } from 'node:fs';
+import { searchForWorkspaceRoot } from 'vite';
 
 /** Course order (src/lessons/course.ts lists the same pages with their exercises). Starlight shows each title in the current language. */
 const sidebar = [
@@ -50,7 +53,14 @@ export default defineConfig({
     cspIntegration(),
   ],
   vite: {
-    plugins: [monacoCssAsStyle()],
+    plugins: [monacoCssAsStyle(), devCssUrlModules()],
+    // Dev: the YAML worker is only reached through a ?worker import, which the dependency scan misses; found late, it
+    // re-optimized the dependencies mid-session and the dev toolbar's script answered 504 (Outdated Optimize Dep).
+    optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
+    server: {
+      // Dev: node_modules may be a symlink out of the project (a shared install); Monaco's codicon font is served from there.
+      fs: { allow: [searchForWorkspaceRoot(process.cwd()), realpathSync('node_modules')] },
+    },
     resolve: {
       alias: [
         // The page fills the registry's tag history from its own chunk after the terminal starts (src/shell/packs/index.ts).

@@ -479,7 +479,8 @@ export async function mountEditor(host: EditorElement): Promise<MountedEditor> {
     active.model.setValue(original);
     save(active);
   });
-  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => save());
+  // An action, not addCommand: Monaco's addCommand binds globally, so with two editors on a page (the Compose intro) Ctrl-S saved the last one created.
+  editor.addAction({ id: 'kube-lessons.save', label: t.save, keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS], run: () => save() });
   // Ctrl-S anywhere in the editor's frame (tabs, buttons) saves too, instead of the browser's "save page".
   host.addEventListener('keydown', (e) => {
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {

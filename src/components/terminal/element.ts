@@ -1,6 +1,6 @@
 import { defineLazyElement } from '../lazy-element.ts';
 import { setTerminalColumns } from '../session-events.ts';
-import { columnsFor, fontSizeFor } from './width.ts';
+import { columnsFor, fontSizeFor, measureCellRatio, SCREEN_CHROME_PX } from './width.ts';
 
 /**
  * The width the terminal will have, known before the simulator loads, so a
@@ -11,10 +11,9 @@ for (const el of document.querySelectorAll<HTMLElement>('kl-terminal[data-config
   try {
     const { session = 'default' } = JSON.parse(el.dataset.config!) as { session?: string };
     const box = el.querySelector<HTMLElement>('.kl-term-screen');
-    const width = (box?.clientWidth ?? 640) - 24;
-    const ctx = document.createElement('canvas').getContext('2d');
-    if (ctx) ctx.font = `${fontSizeFor(width)}px ui-monospace, monospace`;
-    const cell = ctx?.measureText('0').width || 7.8;
+    const width = (box?.clientWidth ?? 640) - SCREEN_CHROME_PX;
+    const ratio = measureCellRatio();
+    const cell = fontSizeFor(width, ratio) * ratio;
     setTerminalColumns(session, columnsFor(Math.floor(width / cell)));
   } catch {
     /* a broken config is reported when the terminal mounts */

@@ -6,7 +6,7 @@ import type { Lang } from '../../shell/types.ts';
 import { getSession } from '../runtime.ts';
 import { mountSessionNotices } from '../session-notices.ts';
 import { onRunRequest, setTerminalColumns } from '../session-events.ts';
-import { columnsFor, fontSizeFor } from './width.ts';
+import { columnsFor, fontSizeFor, measureCellRatio, SCREEN_CHROME_PX, TERMINAL_FONT } from './width.ts';
 
 interface TerminalConfig {
   session: string;
@@ -75,12 +75,13 @@ export async function mountTerminal(host: HTMLElement): Promise<void> {
   const box = host.querySelector<HTMLElement>('.kl-term-screen')!;
   host.querySelector('.kl-term-status')?.remove();
 
+  const cellRatio = measureCellRatio();
   const term = new Terminal({
     convertEol: true,
     cursorBlink: true,
-    fontSize: fontSizeFor(box.clientWidth),
+    fontSize: fontSizeFor(box.clientWidth - SCREEN_CHROME_PX, cellRatio),
     lineHeight: 1.15,
-    fontFamily: "'D2Coding', 'JetBrains Mono', 'Noto Sans Mono CJK KR', ui-monospace, Menlo, Consolas, monospace",
+    fontFamily: TERMINAL_FONT,
     theme: THEME,
     scrollback: 5000,
     // Output goes to a live region, so screen readers announce what commands print.
@@ -94,8 +95,12 @@ export async function mountTerminal(host: HTMLElement): Promise<void> {
   await new Promise<void>((resolve) => setTimeout(resolve, 0));
   const editor = new LineEditor(() => shell.history, term.cols);
   const refit = () => {
+    if (box.clientWidth === 0) return; // hidden: nothing to fit yet
+    // A column that grew or shrank (window resize, the 1280 px layout) may want another font size (width.ts).
+    const px = fontSizeFor(box.clientWidth - SCREEN_CHROME_PX, cellRatio);
+    if (term.options.fontSize !== px) term.options.fontSize = px;
     const dims = fit.proposeDimensions();
-    if (!dims || !Number.isFinite(dims.cols) || dims.cols <= 0) return; // hidden: nothing to fit yet
+    if (!dims || !Number.isFinite(dims.cols) || dims.cols <= 0) return;
     // FitAddon leaves room for the scrollbar; the CSS puts the scrollbar past the last column when the terminal is wider than its box.
     const cols = columnsFor(Math.max(2, dims.cols));
     if (cols !== term.cols || dims.rows !== term.rows) term.resize(cols, dims.rows);
