@@ -149,6 +149,48 @@ for (const lang of ['ko', 'en'] as const) {
   });
 }
 
+test('at 1280 px: docker compose ps and kubectl get pods -o wide show every column, with no wrapped row and no sideways scrolling', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  /** Every printed row fits the columns the learner sees: none wider than the terminal, the terminal no wider than its box. */
+  const fits = async (term: import('@playwright/test').Locator) => {
+    const m = await term.evaluate((el) => {
+      const host = el as HTMLElement & { transcript(): string; wrappedRows(): number };
+      const box = el.querySelector<HTMLElement>('.kl-term-screen')!;
+      const screen = el.querySelector<HTMLElement>('.xterm-screen')!;
+      const rows = el.querySelector<HTMLElement>('.xterm-rows')!;
+      const cell = screen.getBoundingClientRect().width / Number(host.dataset.cols || 1);
+      const visible = Math.floor((box.getBoundingClientRect().right - screen.getBoundingClientRect().left) / cell);
+      return {
+        longest: Math.max(...host.transcript().split('\n').map((l) => l.length)),
+        visible,
+        wrapped: host.wrappedRows(),
+        scrolls: box.scrollWidth > box.clientWidth,
+        fontPx: parseFloat(getComputedStyle(rows).fontSize),
+      };
+    });
+    expect(m.wrapped).toBe(0);
+    expect(m.scrolls).toBe(false);
+    expect(m.longest).toBeLessThanOrEqual(m.visible);
+    expect(m.fontPx).toBeGreaterThanOrEqual(11);
+    return m;
+  };
+
+  await page.goto('/en/compose/up/');
+  let term = await terminal(page);
+  await run(page, ['docker compose up -d', 'sleep 70s', 'docker compose ps']);
+  // About a minute: the widest row the lesson shows (157 columns with both published ports).
+  await expectTranscript(term, /^compose-demo-web-1 +compose-demo-web +"\/docker-entrypoint\.…" +web +About a minute ago +Up About a minute +0\.0\.0\.0:8080->80\/tcp, \[::\]:8080->80\/tcp$/m);
+  const compose = await fits(term);
+  expect(compose.longest).toBeGreaterThanOrEqual(150);
+
+  await page.goto('/en/k8s/pods/');
+  term = await terminal(page);
+  await run(page, ['kubectl create deployment web --image=nginx --replicas=3', 'sleep 30s', 'kubectl get pods -o wide']);
+  await expectTranscript(term, /^web-\S+ +1\/1 +Running +0 +\S+ +10\.\S+ +worker-\d +<none> +<none>$/m);
+  await fits(term);
+});
+
 test('the diagram draws nothing while the cluster is idle', async ({ page }) => {
   test.setTimeout(60_000);
   await page.setViewportSize({ width: 1440, height: 900 });

@@ -105,6 +105,7 @@ export async function mountTerminal(host: HTMLElement): Promise<void> {
     const cols = columnsFor(Math.max(2, dims.cols));
     if (cols !== term.cols || dims.rows !== term.rows) term.resize(cols, dims.rows);
     host.dataset.scroll = box.scrollWidth > box.clientWidth + 1 ? 'x' : '';
+    host.dataset.cols = String(term.cols);
     shell.tty.columns = term.cols;
     editor.setColumns(term.cols);
     setTerminalColumns(cfg.session, term.cols);
