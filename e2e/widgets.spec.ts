@@ -27,7 +27,7 @@ for (const lang of ['ko', 'en'] as const) {
     await expect(term).toHaveAttribute('data-focus', 'terminal');
     // The way out is written next to the terminal and tied to its input.
     const hint = await page.locator('kl-terminal .xterm-helper-textarea').getAttribute('aria-describedby');
-    await expect(page.locator(`#${hint}`)).toContainText(lang === 'en' ? 'press Esc, then Tab' : 'Esc 를 누른 뒤 Tab');
+    await expect(page.locator(`#${hint}`)).toContainText(lang === 'en' ? 'press Esc, then Tab' : 'Esc를 누른 뒤 Tab');
 
     // Tab completes inside the terminal and keeps focus there.
     await page.keyboard.type('hel');
@@ -93,7 +93,7 @@ for (const lang of ['ko', 'en'] as const) {
     expect(inEditor.editorFile).toContain('Dockerfile');
     const ed = page.locator('kl-editor:focus-within');
     const hint = await page.evaluate(() => document.activeElement?.getAttribute('aria-describedby'));
-    await expect(page.locator(`#${hint}`)).toContainText(lang === 'en' ? 'press Ctrl-M, then Tab' : 'Ctrl-M 을 누른 뒤 Tab');
+    await expect(page.locator(`#${hint}`)).toContainText(lang === 'en' ? 'press Ctrl-M, then Tab' : 'Ctrl-M을 누른 뒤 Tab');
     const text = () => ed.evaluate((el) => (el as unknown as { editor: { getModel(): { getValue(): string } } }).editor.getModel().getValue());
     const before = await text();
     // Tab indents and keeps focus in the editor (Monaco keeps Tab, as code editors do).

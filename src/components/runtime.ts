@@ -221,7 +221,7 @@ async function startSession(key: string, opts: LiveSessionOptions): Promise<Live
       setAside(raw);
       ({ shell, rec, editorHost } = await fresh(opts.seed ?? 1));
       restored = '';
-      notify({ id: 'replay-failed', kind: 'error', ko: '# 저장된 작업을 다시 재생하지 못해 새로 시작합니다. 저장본은 따로 보관해 두었어요.', en: '# Could not replay your saved work; starting fresh. The save is kept aside.', ...(raw !== null ? { actions: choices } : {}) });
+      notify({ id: 'replay-failed', kind: 'error', ko: '# 저장된 작업을 다시 재생하지 못해 새로 시작해요. 저장본은 따로 보관해 두었어요.', en: '# Could not replay your saved work; starting fresh. The save is kept aside.', ...(raw !== null ? { actions: choices } : {}) });
     }
   } else if (parsed.error) {
     console.warn(`kube-lessons: ${parsed.error}`);
@@ -229,7 +229,7 @@ async function startSession(key: string, opts: LiveSessionOptions): Promise<Live
     notify({
       id: 'unreadable',
       kind: 'error',
-      ko: `# 저장된 작업을 읽지 못해 새로 시작합니다 (${parsed.error}). 저장본은 따로 보관해 두었어요.`,
+      ko: `# 저장된 작업을 읽지 못해 새로 시작해요(${parsed.error}). 저장본은 따로 보관해 두었어요.`,
       en: `# Could not read your saved work; starting fresh (${parsed.error}). The save is kept aside.`,
       actions: parsed.problem === 'version' ? choices : [choices[1]!],
     });

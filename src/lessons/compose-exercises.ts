@@ -86,7 +86,7 @@ export const composeStopStartExercise: Exercise = {
 
 export const composeRestartExercise: Exercise = {
   id: 'compose-restart',
-  title: { ko: '연습 문제: web 만 재시작하기', en: 'Exercise: restart only web' },
+  title: { ko: '연습 문제: web만 재시작하기', en: 'Exercise: restart only web' },
   task: {
     ko: '프로젝트가 실행 중일 때 **`web` 서비스만** 재시작하세요. `db`는 그동안 계속 돌아가야 하고, 컨테이너를 새로 만들면 안 돼요.',
     en: 'While the project runs, restart **only the `web` service**. `db` must keep running meanwhile, and no container may be re-created.',

@@ -1,4 +1,4 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runLines } from '../shell/headless.ts';
@@ -120,6 +120,20 @@ describe('Korean register', () => {
     const pages = course.flatMap((l) => page(l.slug, 'ko').split('\n').filter((line) => formal.test(line)).map((line) => `${l.slug}: ${line.trim().slice(0, 60)}`));
     const texts = Object.values(exercises).flatMap((ex) => [ex.title, ex.task, ...ex.hints].map((t) => t.ko).filter((t) => formal.test(t)));
     expect([...pages, ...texts]).toEqual([]);
+  });
+
+  // The widgets' own words (hints, banners, notices, captions) sit on the same pages, so they speak 해요체 too.
+  it('no 합니다체 in the Korean text of the lesson widgets', () => {
+    const formal = /(습니다|ㅂ니다|합니다|됩니다|입니다)/;
+    const dir = join(import.meta.dirname, '..', 'components');
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|astro)$/.test(f) && !/\.test\.ts$/.test(f));
+    const bad = files.flatMap((f) =>
+      readFileSync(join(dir, f), 'utf8')
+        .split('\n')
+        .filter((line) => !/^\s*(\/\/|\*|\/\*)/.test(line) && formal.test(line))
+        .map((line) => `${f}: ${line.trim().slice(0, 80)}`),
+    );
+    expect(bad).toEqual([]);
   });
 });
 

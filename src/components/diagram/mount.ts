@@ -35,10 +35,10 @@ const T = {
     services: '서비스',
     networks: '네트워크',
     volumes: '볼륨',
-    noContainers: '컨테이너 없음 — docker compose up -d 를 실행해 보세요.',
-    loose: 'docker run 으로 만든 컨테이너',
+    noContainers: '컨테이너 없음 — docker compose up -d를 실행해 보세요.',
+    loose: 'docker run으로 만든 컨테이너',
     restarts: '재시작',
-    waiting: '터미널에서 명령을 입력하면 여기에 보입니다…',
+    waiting: '터미널에서 명령을 입력하면 여기에 보여요…',
   },
   en: {
     cp: 'Control plane',

@@ -20,14 +20,14 @@ export function banners(v: ClusterView, lang: Lang): Banner[] {
   if (v.etcd.length && (up < need || !v.etcd.some((m) => m.leader))) {
     out.push({
       id: 'quorum',
-      text: ko ? `etcd 쿼럼 상실: 멤버 ${v.etcd.length}개 중 ${up}개만 실행 중 (과반 ${need}개 필요). 쓰기가 실패합니다.` : `etcd has lost quorum: ${up} of ${v.etcd.length} members running (${need} needed). Writes fail.`,
+      text: ko ? `etcd 쿼럼 상실: 멤버 ${v.etcd.length}개 중 ${up}개만 실행 중 (과반 ${need}개 필요). 쓰기와 일관된(linearizable) 읽기가 실패해요.` : `etcd has lost quorum: ${up} of ${v.etcd.length} members running (${need} needed). Writes and linearizable reads fail.`,
     });
   }
-  if (!v.apiserver) out.push({ id: 'apiserver', text: ko ? 'API 서버가 멈췄습니다: 모든 요청이 거부됩니다.' : 'The API server is stopped: every request is refused.' });
-  if (!v.scheduler) out.push({ id: 'scheduler', text: ko ? '스케줄러가 멈췄습니다: 새 파드는 노드를 받지 못하고 Pending 으로 남습니다.' : 'The scheduler is stopped: new pods get no node and stay Pending.' });
-  if (!v.controllerManager) out.push({ id: 'controller-manager', text: ko ? '컨트롤러 매니저가 멈췄습니다: 지운 파드가 다시 만들어지지 않습니다.' : 'The controller manager is stopped: deleted pods are not replaced.' });
+  if (!v.apiserver) out.push({ id: 'apiserver', text: ko ? 'API 서버가 멈췄어요: 모든 요청이 거부돼요.' : 'The API server is stopped: every request is refused.' });
+  if (!v.scheduler) out.push({ id: 'scheduler', text: ko ? '스케줄러가 멈췄어요: 새 파드는 노드를 받지 못하고 Pending으로 남아요.' : 'The scheduler is stopped: new pods get no node and stay Pending.' });
+  if (!v.controllerManager) out.push({ id: 'controller-manager', text: ko ? '컨트롤러 매니저가 멈췄어요: 지운 파드가 다시 만들어지지 않아요.' : 'The controller manager is stopped: deleted pods are not replaced.' });
   for (const n of v.nodes) {
-    if (!n.ready) out.push({ id: `node:${n.name}`, text: ko ? `노드 ${n.name} 이(가) NotReady 입니다: 하트비트가 끊겼습니다.` : `Node ${n.name} is NotReady: its heartbeats stopped.` });
+    if (!n.ready) out.push({ id: `node:${n.name}`, text: ko ? `노드 ${n.name}이(가) NotReady예요: 하트비트가 끊겼어요.` : `Node ${n.name} is NotReady: its heartbeats stopped.` });
   }
   return out;
 }

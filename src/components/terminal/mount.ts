@@ -37,7 +37,7 @@ const THEME = {
 const TEXT = {
   ko: {
     tabOn: 'Tab 키가 이제 터미널 밖으로 포커스를 옮깁니다. 다시 자동 완성에 쓰려면 Ctrl+M.',
-    tabOff: 'Tab 키가 다시 자동 완성입니다.',
+    tabOff: 'Tab 키가 다시 자동 완성이에요.',
     esc: 'Esc: 다음 Tab 키가 터미널 밖으로 나갑니다.',
     confirm: '처음부터 다시 시작할까요? 이 강의에서 입력한 명령과 파일, 연습 문제 진행 상황이 지워집니다.',
     yes: '처음부터 다시',
@@ -63,7 +63,7 @@ const KEYS: { label: string; data: string; name: { ko: string; en: string } }[] 
   { label: '↓', data: '\x1b[B', name: { ko: '다음 명령', en: 'Next command' } },
   { label: '←', data: '\x1b[D', name: { ko: '커서 왼쪽', en: 'Cursor left' } },
   { label: '→', data: '\x1b[C', name: { ko: '커서 오른쪽', en: 'Cursor right' } },
-  { label: 'Esc', data: 'esc', name: { ko: 'Esc (다음 Tab 으로 나가기)', en: 'Esc (next Tab leaves)' } },
+  { label: 'Esc', data: 'esc', name: { ko: 'Esc (다음 Tab으로 나가기)', en: 'Esc (next Tab leaves)' } },
 ];
 
 /** Wires xterm to the shared shell: the shell owns all state, this only draws and forwards keys. */
