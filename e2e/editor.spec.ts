@@ -9,6 +9,9 @@ const editor = (page: Parameters<typeof openEditor>[0]) => openEditor(page, 'com
  * lazy loading checked on the network log, saving into the terminal's files,
  * markers that agree with `docker compose config`, kubectl edit, Run buttons.
  */
+// Terminal, simulator and Monaco (two editors on the intro) start in each test: on a busy 2-core machine that alone can take 15 s.
+test.describe.configure({ timeout: 60_000 });
+
 const pages = [
   { lang: 'ko', path: '/compose/intro/' },
   { lang: 'en', path: '/en/compose/intro/' },
