@@ -27,7 +27,11 @@ export function devCssUrlModules() {
   };
 }
 
-/** A request for `….css?url…` (a CSS file imported for its URL), not a CSS module. */
+/**
+ * A request for `….css?url…` (a CSS file imported for its URL), not a CSS module.
+ * @param {string} url
+ * @returns {boolean}
+ */
 export function isCssUrlImport(url) {
   const q = url.indexOf('?');
   if (q < 0 || !/\.css$/.test(url.slice(0, q))) return false;
