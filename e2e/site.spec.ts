@@ -127,7 +127,7 @@ test('a reload restores the terminal session; reset starts over; a corrupt save 
   await page.evaluate(() => localStorage.setItem('kube-lessons:session:compose-intro', '{"v":1,"seed":1,"entries":[{"t":-1}]}'));
   await page.reload();
   term = await terminal(page);
-  await expectTranscript(term, '저장된 작업을 읽지 못해 새로 시작합니다');
+  await expectTranscript(term, '저장된 작업을 읽지 못해 새로 시작해요');
   await page.keyboard.type('pwd');
   await page.keyboard.press('Enter');
   await expectTranscript(term, /^\/home\/learner\/compose-demo$/m);
