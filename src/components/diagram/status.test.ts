@@ -23,7 +23,7 @@ describe('diagram banners', () => {
     const one = view({ etcd: view().etcd.map((m) => (m.name === 'etcd-0' ? { ...m, running: false } : m)) });
     expect(banners(one, 'en')).toEqual([]);
     const two = view({ etcd: [{ name: 'etcd-0', running: false, leader: false }, { name: 'etcd-1', running: false, leader: false }, { name: 'etcd-2', running: true, leader: false }] });
-    expect(banners(two, 'en')).toEqual([{ id: 'quorum', text: 'etcd has lost quorum: 1 of 3 members running (2 needed). Writes fail.' }]);
+    expect(banners(two, 'en')).toEqual([{ id: 'quorum', text: 'etcd has lost quorum: 1 of 3 members running (2 needed). Writes and linearizable reads fail.' }]);
     expect(banners(two, 'ko')[0]!.text).toMatch(/쿼럼 상실/);
   });
 
