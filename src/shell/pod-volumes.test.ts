@@ -143,3 +143,14 @@ describe('the service account token every pod gets (ServiceAccount admission + p
     expect(out).toContain("cat: can't open '/var/run/secrets/kubernetes.io/serviceaccount/token': No such file or directory");
   });
 });
+
+describe('persistentVolumeClaim volumes', () => {
+  it('a claim bound through kind\'s standard class keeps its data for the next pod that mounts it', () => {
+    const claim = ['apiVersion: v1', 'kind: PersistentVolumeClaim', 'metadata:', '  name: data', 'spec:', '  accessModes: ["ReadWriteOnce"]', '  resources:', '    requests:', '      storage: 1Gi', ''].join('\n');
+    const pod = (name: string, cmd: string) => ['apiVersion: v1', 'kind: Pod', 'metadata:', `  name: ${name}`, 'spec:', '  containers:', '  - name: c', '    image: busybox:1.37', `    command: ["sh", "-c", "${cmd}"]`, '    volumeMounts:', '    - name: d', '      mountPath: /data', '  volumes:', '  - name: d', '    persistentVolumeClaim:', '      claimName: data', ''].join('\n');
+    const sh = session({ 'pvc.yaml': claim, 'writer.yaml': pod('writer', 'echo persisted > /data/file; sleep 3600'), 'reader.yaml': pod('reader', 'sleep 3600') });
+    const out = transcript(sh, ['kubectl apply -f pvc.yaml -f writer.yaml', 'sleep 30', 'kubectl delete pod writer --now', 'kubectl apply -f reader.yaml', 'sleep 30', 'kubectl get pod reader', 'kubectl exec reader -- cat /data/file']);
+    expect(out).toMatch(/reader\s+1\/1\s+Running/);
+    expect(out).toContain('$ kubectl exec reader -- cat /data/file\npersisted\n');
+  });
+});

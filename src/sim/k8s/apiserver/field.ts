@@ -53,3 +53,9 @@ export const tooLongField = (field: string, max: number): StatusCause => ({
   field,
   message: `Too long: may not be more than ${max} bytes`,
 });
+
+export const notFoundField = (field: string, value: unknown): StatusCause => ({
+  reason: 'FieldValueNotFound',
+  field,
+  message: `Not found: ${goValue(value)}`,
+});

@@ -299,7 +299,7 @@ export const container = obj('A single application container.', {
   env: arr('Environment variables.', obj('One variable.', { name: str('Variable name.', true), value: str('Value.'), valueFrom: anything('Source of the value.') }, 'EnvVar')),
   envFrom: anything('Sources of environment variables.'),
   resources: obj('Compute resources.', { requests: resourceList, limits: resourceList, claims: anything('Dynamic resource claims.') }, 'ResourceRequirements'),
-  volumeMounts: arr('Volumes to mount.', obj('A mount.', { name: str('Volume name.', true), mountPath: str('Path in the container.', true), readOnly: bool('Mount read-only.'), subPath: str('Sub-path of the volume.') }, 'VolumeMount')),
+  volumeMounts: arr('Volumes to mount.', obj('A mount.', { name: str('Volume name.', true), mountPath: str('Path in the container.', true), readOnly: bool('Mount read-only.'), subPath: str('Sub-path of the volume.'), subPathExpr: str('Sub-path with $(VAR) expansion.'), mountPropagation: str('None, HostToContainer or Bidirectional.'), recursiveReadOnly: str('Disabled, IfPossible or Enabled.') }, 'VolumeMount')),
   livenessProbe: probe,
   readinessProbe: probe,
   startupProbe: probe,
@@ -313,6 +313,14 @@ export const container = obj('A single application container.', {
   restartPolicy: str('Always makes an init container a sidecar.'),
   resizePolicy: anything('How resources are resized.'),
 }, 'Container');
+
+const keyToPaths = arr('Keys to project, and where.', obj('A key and its file.', { key: str('Key.', true), path: str('Relative file path.', true), mode: int('File mode bits.') }, 'KeyToPath'));
+const downwardFiles = arr('Files from pod fields.', obj('One file.', {
+  path: str('Relative file path.', true),
+  fieldRef: obj('A pod field.', { apiVersion: str('Schema version.'), fieldPath: str('Path of the field.', true) }, 'ObjectFieldSelector'),
+  resourceFieldRef: anything('A container resource.'),
+  mode: int('File mode bits.'),
+}, 'DownwardAPIVolumeFile'));
 
 export const podSpec = obj('Specification of the desired behaviour of the pod.', {
   containers: arr('Containers in the pod.', container),
@@ -347,14 +355,26 @@ export const podSpec = obj('Specification of the desired behaviour of the pod.',
   imagePullSecrets: anything('Secrets for pulling images.'),
   volumes: arr('Volumes the containers can mount.', obj('A volume.', {
     name: str('Volume name.', true),
-    emptyDir: anything('Empty directory for the pod lifetime.'),
-    configMap: anything('ConfigMap contents as files.'),
-    secret: anything('Secret contents as files.'),
-    hostPath: anything('Directory on the node.'),
-    persistentVolumeClaim: anything('A claim to a persistent volume.'),
-    projected: anything('Several sources in one directory.'),
-    downwardAPI: anything('Pod fields as files.'),
+    emptyDir: obj('Empty directory for the pod lifetime.', { medium: str('"" (node disk) or Memory (tmpfs).'), sizeLimit: { ...str('Total size limit.'), type: 'int-or-string' } }, 'EmptyDirVolumeSource'),
+    configMap: obj('ConfigMap contents as files.', { name: str('ConfigMap name.'), items: keyToPaths, defaultMode: int('File mode bits, 0000 to 0777.'), optional: bool('Whether the ConfigMap or its keys must exist.') }, 'ConfigMapVolumeSource'),
+    secret: obj('Secret contents as files.', { secretName: str('Secret name.'), items: keyToPaths, defaultMode: int('File mode bits, 0000 to 0777.'), optional: bool('Whether the Secret or its keys must exist.') }, 'SecretVolumeSource'),
+    hostPath: obj('Directory on the node.', { path: str('Path on the node.', true), type: str('Check done before mounting: "", DirectoryOrCreate, Directory, FileOrCreate, File, Socket, CharDevice, BlockDevice.') }, 'HostPathVolumeSource'),
+    persistentVolumeClaim: obj('A claim to a persistent volume.', { claimName: str('Claim name in the pod namespace.', true), readOnly: bool('Mount read-only.') }, 'PersistentVolumeClaimVolumeSource'),
+    projected: obj('Several sources in one directory.', {
+      defaultMode: int('File mode bits, 0000 to 0777.'),
+      sources: arr('Volume projections.', obj('One projection.', {
+        configMap: obj('ConfigMap data.', { name: str('ConfigMap name.'), items: keyToPaths, optional: bool('Whether it must exist.') }, 'ConfigMapProjection'),
+        secret: obj('Secret data.', { name: str('Secret name.'), items: keyToPaths, optional: bool('Whether it must exist.') }, 'SecretProjection'),
+        downwardAPI: obj('Pod fields.', { items: downwardFiles }, 'DownwardAPIProjection'),
+        serviceAccountToken: obj('A bound service account token.', { audience: str('Intended audience.'), expirationSeconds: int('Requested lifetime.', 64), path: str('File path.', true) }, 'ServiceAccountTokenProjection'),
+        clusterTrustBundle: anything('A ClusterTrustBundle.'),
+      }, 'VolumeProjection')),
+    }, 'ProjectedVolumeSource'),
+    downwardAPI: obj('Pod fields as files.', { items: downwardFiles, defaultMode: int('File mode bits, 0000 to 0777.') }, 'DownwardAPIVolumeSource'),
     nfs: anything('NFS mount.'),
+    csi: anything('CSI ephemeral volume.'),
+    ephemeral: anything('Generic ephemeral volume.'),
+    image: anything('OCI image volume.'),
   }, 'Volume')),
   enableServiceLinks: bool('Inject service environment variables.'),
   shareProcessNamespace: bool('Share one PID namespace between containers.'),

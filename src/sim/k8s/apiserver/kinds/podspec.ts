@@ -1,5 +1,5 @@
-import type { Container, PodSpec, PodTemplateSpec } from '../../api/types.ts';
-import { duplicateField, forbiddenField, invalidField, notSupportedField, requiredField } from '../field.ts';
+import type { Container, KeyToPath, PodSpec, PodTemplateSpec, Volume } from '../../api/types.ts';
+import { duplicateField, forbiddenField, invalidField, notFoundField, notSupportedField, requiredField } from '../field.ts';
 import { dns1123Label, portName, portNumber } from '../names.ts';
 import type { StatusCause } from '../status.ts';
 
@@ -70,7 +70,81 @@ export function defaultTemplate(t: PodTemplateSpec | undefined): void {
   if (t?.spec) defaultPodSpec(t.spec);
 }
 
-function validateContainers(list: Container[] | undefined, path: string, names: Set<string>, required: boolean): StatusCause[] {
+/** validateLocalDescendingPath / validateLocalNonReservedPath: relative, without '..' (and not starting with '..'). */
+function relativePath(p: string, at: string, reserved: boolean): StatusCause[] {
+  if (p.startsWith('/')) return [invalidField(at, p, 'must be a relative path')];
+  if (p.split('/').includes('..')) return [invalidField(at, p, "must not contain '..'")];
+  if (reserved && p.startsWith('..')) return [invalidField(at, p, "must not start with '..'")];
+  return [];
+}
+
+const modeOk = (m: unknown) => typeof m !== 'number' || (m >= 0 && m <= 0o777);
+const MODE_DETAIL = 'must be a number between 0 and 0777 (octal), both inclusive';
+
+function validateItems(items: KeyToPath[] | undefined, at: string): StatusCause[] {
+  const errs: StatusCause[] = [];
+  (items ?? []).forEach((it, i) => {
+    const ip = `${at}.items[${i}]`;
+    if (!it.key) errs.push(requiredField(`${ip}.key`));
+    if (!it.path) errs.push(requiredField(`${ip}.path`));
+    else errs.push(...relativePath(it.path, `${ip}.path`, true));
+    if (!modeOk(it.mode)) errs.push(invalidField(`${ip}.mode`, it.mode, MODE_DETAIL));
+  });
+  return errs;
+}
+
+/** The sources in the order validateVolumeSource checks them (the second one found is the one named). */
+const SOURCES = ['hostPath', 'emptyDir', 'gitRepo', 'gcePersistentDisk', 'awsElasticBlockStore', 'secret', 'nfs', 'iscsi', 'glusterfs', 'persistentVolumeClaim', 'rbd', 'flexVolume', 'cinder', 'cephfs', 'flocker', 'downwardAPI', 'fc', 'azureFile', 'configMap', 'vsphereVolume', 'quobyte', 'azureDisk', 'photonPersistentDisk', 'portworxVolume', 'scaleIO', 'projected', 'storageos', 'csi', 'ephemeral', 'image'] as const;
+const HOST_PATH_TYPES = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'];
+
+/** ValidateVolumes: unique DNS-label names, exactly one source each, and each source's own rules. */
+function validateVolumes(volumes: Volume[] | undefined, path: string): { errs: StatusCause[]; names: Set<string> } {
+  const errs: StatusCause[] = [];
+  const names = new Set<string>();
+  (volumes ?? []).forEach((v, i) => {
+    const at = `${path}[${i}]`;
+    if (!v.name) errs.push(requiredField(`${at}.name`));
+    else {
+      for (const e of dns1123Label(v.name)) errs.push(invalidField(`${at}.name`, v.name, e));
+      if (names.has(v.name)) errs.push(duplicateField(`${at}.name`, v.name));
+      names.add(v.name);
+    }
+    const present = SOURCES.filter((k) => (v as unknown as Record<string, unknown>)[k] != null);
+    if (present.length === 0) errs.push(requiredField(at, 'must specify a volume type'));
+    else if (present.length > 1) errs.push(forbiddenField(`${at}.${present[1]}`, 'may not specify more than 1 volume type'));
+    if (v.hostPath) {
+      if (!v.hostPath.path) errs.push(requiredField(`${at}.hostPath.path`));
+      if (v.hostPath.type !== undefined && !HOST_PATH_TYPES.includes(v.hostPath.type)) errs.push(notSupportedField(`${at}.hostPath.type`, v.hostPath.type, HOST_PATH_TYPES));
+    }
+    if (v.secret) {
+      if (!v.secret.secretName) errs.push(requiredField(`${at}.secret.secretName`));
+      if (!modeOk(v.secret.defaultMode)) errs.push(invalidField(`${at}.secret.defaultMode`, v.secret.defaultMode, MODE_DETAIL));
+      errs.push(...validateItems(v.secret.items, `${at}.secret`));
+    }
+    if (v.configMap) {
+      if (!v.configMap.name) errs.push(requiredField(`${at}.configMap.name`));
+      if (!modeOk(v.configMap.defaultMode)) errs.push(invalidField(`${at}.configMap.defaultMode`, v.configMap.defaultMode, MODE_DETAIL));
+      errs.push(...validateItems(v.configMap.items, `${at}.configMap`));
+    }
+    if (v.persistentVolumeClaim && !v.persistentVolumeClaim.claimName) errs.push(requiredField(`${at}.persistentVolumeClaim.claimName`));
+    if (v.projected) {
+      if (!modeOk(v.projected.defaultMode)) errs.push(invalidField(`${at}.projected.defaultMode`, v.projected.defaultMode, MODE_DETAIL));
+      (v.projected.sources ?? []).forEach((src, j) => {
+        const sp = `${at}.projected.sources[${j}]`;
+        if (src.serviceAccountToken) {
+          if (!src.serviceAccountToken.path) errs.push(requiredField(`${sp}.serviceAccountToken.path`));
+          const exp = src.serviceAccountToken.expirationSeconds;
+          if (typeof exp === 'number' && exp < 600) errs.push(invalidField(`${sp}.serviceAccountToken.expirationSeconds`, exp, 'may not specify a duration less than 10 minutes'));
+        }
+        if (src.configMap) errs.push(...validateItems(src.configMap.items, `${sp}.configMap`));
+        if (src.secret) errs.push(...validateItems(src.secret.items, `${sp}.secret`));
+      });
+    }
+  });
+  return { errs, names };
+}
+
+function validateContainers(list: Container[] | undefined, path: string, names: Set<string>, required: boolean, volumes = new Set<string>()): StatusCause[] {
   const errs: StatusCause[] = [];
   if (!Array.isArray(list) || list.length === 0) {
     if (required) errs.push(requiredField(path));
@@ -99,16 +173,36 @@ function validateContainers(list: Container[] | undefined, path: string, names: 
       if (p.protocol && !['TCP', 'UDP', 'SCTP'].includes(p.protocol)) errs.push(notSupportedField(`${pat}.protocol`, p.protocol, ['SCTP', 'TCP', 'UDP']));
     });
     for (const k of PROBES) errs.push(...validateProbe((c as unknown as Record<string, unknown>)[k] as ProbeFields | undefined, k, `${at}.${k}`));
+    // Native sidecars: restartPolicy Always only on init containers; only they may have probes there.
+    const init = !required;
+    if (c.restartPolicy !== undefined) {
+      if (!init) errs.push(forbiddenField(`${at}.restartPolicy`, 'may not be set for non-init containers'));
+      else if (c.restartPolicy !== 'Always') errs.push(notSupportedField(`${at}.restartPolicy`, c.restartPolicy, ['Always']));
+    }
+    if (init && c.restartPolicy !== 'Always')
+      for (const k of PROBES) if ((c as unknown as Record<string, unknown>)[k] != null) errs.push(forbiddenField(`${at}.${k}`, 'may not be set for init containers without restartPolicy=Always'));
+    const mountPaths = new Set<string>();
+    (c.volumeMounts ?? []).forEach((m, j) => {
+      const mp = `${at}.volumeMounts[${j}]`;
+      if (!m.name) errs.push(requiredField(`${mp}.name`));
+      else if (!volumes.has(m.name)) errs.push(notFoundField(`${mp}.name`, m.name));
+      if (!m.mountPath) errs.push(requiredField(`${mp}.mountPath`));
+      else if (mountPaths.has(m.mountPath)) errs.push(invalidField(`${mp}.mountPath`, m.mountPath, 'must be unique'));
+      else mountPaths.add(m.mountPath);
+      if (m.subPath) errs.push(...relativePath(m.subPath, `${mp}.subPath`, false));
+    });
     if (c.imagePullPolicy && !['Always', 'IfNotPresent', 'Never'].includes(c.imagePullPolicy))
       errs.push(notSupportedField(`${at}.imagePullPolicy`, c.imagePullPolicy, ['Always', 'IfNotPresent', 'Never']));
   });
   return errs;
 }
 
-export function validatePodSpec(s: PodSpec | undefined, path: string): StatusCause[] {
+export function validatePodSpec(s: PodSpec | undefined, path: string, extraVolumes: string[] = []): StatusCause[] {
   if (!s) return [requiredField(`${path}.containers`)];
   const names = new Set<string>();
-  const errs = [...validateContainers(s.initContainers, `${path}.initContainers`, names, false), ...validateContainers(s.containers, `${path}.containers`, names, true)];
+  const vols = validateVolumes(s.volumes, `${path}.volumes`);
+  for (const v of extraVolumes) vols.names.add(v);
+  const errs = [...vols.errs, ...validateContainers(s.initContainers, `${path}.initContainers`, names, false, vols.names), ...validateContainers(s.containers, `${path}.containers`, names, true, vols.names)];
   if (s.restartPolicy && !['Always', 'OnFailure', 'Never'].includes(s.restartPolicy))
     errs.push(notSupportedField(`${path}.restartPolicy`, s.restartPolicy, ['Always', 'OnFailure', 'Never']));
   if (s.dnsPolicy && !['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'].includes(s.dnsPolicy))

@@ -39,7 +39,9 @@ export function validateWorkload(spec: WorkloadSpec | undefined, opts: { replica
   // A missing selector matches nothing, so the template check fails too, as in the real apiserver.
   if (!s.selector || !matchesRequirements(labels, selectorRequirements(s.selector)))
     errs.push(raw('spec.template.metadata.labels', labels ? goValue(labels) : 'map[string]string(nil)', '`selector` does not match template `labels`'));
-  errs.push(...validatePodSpec(s.template?.spec, 'spec.template.spec'));
+  // A StatefulSet's pods also get a volume per claim template, so mounts may name those.
+  const claimNames = ((s as { volumeClaimTemplates?: { metadata?: { name?: string } }[] }).volumeClaimTemplates ?? []).map((t) => t.metadata?.name ?? '');
+  errs.push(...validatePodSpec(s.template?.spec, 'spec.template.spec', claimNames));
   const rp = s.template?.spec?.restartPolicy;
   if (rp && !opts.restartPolicies.includes(rp)) errs.push(notSupportedField('spec.template.spec.restartPolicy', rp, opts.restartPolicies));
   return errs;
