@@ -8,7 +8,7 @@
 import { HTTPD_INDEX, versionAtLeast, type ImageConfig } from './images.ts';
 import { clfTime, httpdTime, isoSeconds, mongoTime, mysqlTime, nginxTime, pgTime, redisTime } from './logtime.ts';
 import { runShell, type CmdResult, type Output, type ShellHost } from './shell.ts';
-import type { ContainerSys, HttpAnswer, HttpRequest } from './types.ts';
+import type { ContainerSys, HttpAnswer, HttpRequest, ContainerFs } from './types.ts';
 import { dialectOf, hasBinary, runUtility, versionOf } from './utils.ts';
 
 export interface LogLine {
@@ -43,6 +43,8 @@ export interface Program {
   bindFailure?: (port: number, now: number) => { logs: string[]; code: number; after: number };
   memoryBytes: number;
   memoryGrows?: boolean;
+  /** File changes a script makes after it started (`touch f; sleep 30; rm f`): applied at those times by the engine. */
+  fsLater?: { at: number; apply: () => void }[];
 }
 
 export type Launch = { ok: true; program: Program } | { ok: false; error: string };
@@ -236,9 +238,28 @@ function outLines(out: Output[]): LogLine[] {
 
 /** A shell script as PID 1: its output on the timeline, and how it ends. */
 function script(src: string, ctx: RunContext, name: string, args: string[]): Program {
+  // What the script writes or deletes after time 0 happens then, not at launch; its own reads see it at once.
+  const fsLater: { at: number; apply: () => void }[] = [];
+  const pending = new Map<string, string | undefined>();
+  const readNow = (p: string) => (pending.has(p) ? pending.get(p) : ctx.fs.read(p));
+  const timedFs = (at: number): ContainerFs =>
+    at <= 0
+      ? ctx.fs
+      : {
+          ...ctx.fs,
+          read: readNow,
+          write: (p, t) => {
+            pending.set(p, t);
+            fsLater.push({ at, apply: () => ctx.fs.write(p, t) });
+          },
+          remove: (p) => {
+            pending.set(p, undefined);
+            fsLater.push({ at, apply: () => (ctx.fs.remove ? ctx.fs.remove(p) : ctx.fs.write(p, '')) });
+          },
+        };
   const host: ShellHost = {
     run: (argv, io) => {
-      const sys = { ...ctx, env: io.env, workdir: io.cwd };
+      const sys = { ...ctx, fs: timedFs(io.at), env: io.env, workdir: io.cwd };
       if (!hasBinary(sys, argv[0]!)) return { stdout: '', stderr: '', code: 127 };
       const u = runUtility(sys, argv, io);
       if (u) return u;
@@ -252,11 +273,19 @@ function script(src: string, ctx: RunContext, name: string, args: string[]): Pro
       }
       return { stdout: '', stderr: '', code: 0, takeover: p };
     },
-    readFile: (p) => ctx.fs.read(p),
-    writeFile: (p, t) => ctx.fs.write(p, t),
+    readFile: readNow,
+    writeFile: (p, t, at = 0) => timedFs(at).write(p, t),
     writeError: (p) => ctx.fs.writeError?.(p),
   };
   const r = runShell(src, host, { env: ctx.env, cwd: ctx.workdir, name, args, dialect: dialectOf(ctx.image, name) });
+  return withFsLater(scriptProgram(r, src), fsLater);
+}
+
+function withFsLater(p: Program, fsLater: { at: number; apply: () => void }[]): Program {
+  return fsLater.length ? { ...p, fsLater: [...(p.fsLater ?? []), ...fsLater] } : p;
+}
+
+function scriptProgram(r: ReturnType<typeof runShell>, src: string): Program {
   const logs = outLines(r.out);
   const stop: StopPlan | 'ignore' = r.trapsTerm ? quickStop(0, 100) : 'ignore';
   switch (r.end.kind) {
@@ -275,6 +304,7 @@ function script(src: string, ctx: RunContext, name: string, args: string[]): Pro
         logs: [...logs, ...p.logs.map((l) => ({ ...l, at: l.at + off }))],
         readyAt: p.readyAt + off,
         ...(p.exit ? { exit: { ...p.exit, at: p.exit.at + off } } : {}),
+        ...(p.fsLater ? { fsLater: p.fsLater.map((l) => ({ ...l, at: l.at + off })) } : {}),
       };
     }
   }

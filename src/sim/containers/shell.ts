@@ -32,7 +32,8 @@ export interface CmdResult {
 export interface ShellHost {
   run(argv: string[], io: CmdIO): CmdResult;
   readFile(path: string): string | undefined;
-  writeFile(path: string, text: string): void;
+  /** `at`: virtual ms since the script started (a redirection after `sleep 30` happens 30 s in). */
+  writeFile(path: string, text: string, at?: number): void;
   /** Why path cannot be written (a read-only mount), if it cannot. */
   writeError?(path: string): string | undefined;
 }
@@ -636,7 +637,7 @@ class Interp {
       if (f.path === '/dev/null') return;
       if (f.path === '/dev/stdout' || f.path === '/proc/1/fd/1') return this.emit(st, 'stdout', text, undefined);
       if (f.path === '/dev/stderr' || f.path === '/proc/1/fd/2') return this.emit(st, 'stderr', text, undefined);
-      this.host.writeFile(f.path, (f.append ? (this.host.readFile(f.path) ?? '') : '') + text);
+      this.host.writeFile(f.path, (f.append ? (this.host.readFile(f.path) ?? '') : '') + text, st.t);
     };
     if (outFile) write(outFile, stdout);
     else this.emit(st, 'stdout', stdout, sink);

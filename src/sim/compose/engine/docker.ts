@@ -455,6 +455,7 @@ export class DockerEngine {
     c.exitCode = 0;
     const started = this.now;
     for (const line of plan.logs) c.timers.push(clock.setTimeout(() => this.#log(c, line.text, line.stream), line.at));
+    for (const f of plan.fsLater ?? []) c.timers.push(clock.setTimeout(f.apply, f.at));
     if (plan.repeat) {
       const { every, lines, from } = plan.repeat;
       const tick = () => {

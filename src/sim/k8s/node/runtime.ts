@@ -261,6 +261,7 @@ export class ContainerRuntime {
     }
     for (const port of p.listens) sb.ports.set(port, c.id);
     for (const l of p.logs) c.lines.push({ at: now + l.at, line: l.text });
+    for (const f of p.fsLater ?? []) this.#later(c, f.at, f.apply);
     if (p.exit) {
       const code = p.exit.code;
       this.#later(c, p.exit.at, () => this.#exit(c, code, code === 0 ? 'Completed' : 'Error'));
