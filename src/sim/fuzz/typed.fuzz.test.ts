@@ -70,7 +70,7 @@ describe('typed fuzz', () => {
     let stored = 0;
     const t = performance.now();
     fc.assert(
-      fc.property(fc.array(manifest, { minLength: 6, maxLength: 10 }), (objs) => {
+      fc.property(fc.array(manifest, { minLength: 8, maxLength: 12 }), (objs) => {
         const world = new World({ seed: 2 });
         const c = getCluster(world);
         world.clock.advance(5000);
@@ -87,10 +87,11 @@ describe('typed fuzz', () => {
         world.clock.advance(30_000);
         expect(api.list('pods').ok).toBe(true);
       }),
-      { numRuns: 90 },
+      // 125 worlds of 8-12 manifests: at least 1,000 manifests (issue 14 asks for 1,000+).
+      { numRuns: 125 },
     );
     console.log(`typed fuzz (manifests): ${cases} manifests, ${stored} stored, ${cases - stored} refused, ${Math.round(performance.now() - t)} ms`);
-    expect(cases).toBeGreaterThanOrEqual(600);
+    expect(cases).toBeGreaterThanOrEqual(1000);
   });
 
   // Mostly valid values per key, sometimes a wrong one, so both paths (loaded and run, refused) are exercised.

@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
 import { simError, type Result, type SimError, type SimPosition } from '../../errors.ts';
+import { nestingProblem, readerProblem } from '../../yaml-depth.ts';
 
 /** A parsed compose file: its plain value plus what is needed to point back at lines. */
 export interface ParsedFile {
@@ -72,6 +73,11 @@ function pos(lines: LineCounter, offset: number): SimPosition {
 }
 
 export function parseYaml(file: string, src: string): Result<ParsedFile> {
+  // Nesting past what go-yaml (10,000) or this parser's call stack takes: refused before parsing, with its line.
+  const unreadable = readerProblem(src);
+  if (unreadable) return { ok: false, errors: [simError('YAML_SYNTAX', `yaml: ${unreadable}`, { file })] };
+  const deep = nestingProblem(src);
+  if (deep) return { ok: false, errors: [simError('YAML_SYNTAX', `yaml: ${deep.message}`, { file, pos: { line: deep.line, col: deep.col } })] };
   const lines = new LineCounter();
   const doc = parseDocument(src, { merge: true, lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];

@@ -2,6 +2,7 @@ import { parseAllDocuments } from 'yaml';
 import type { KubeObject } from '../api/types.ts';
 import type { SimError } from '../../errors.ts';
 import { kindFor } from './registry.ts';
+import { nestingProblem, readerProblem } from '../../yaml-depth.ts';
 
 /**
  * Manifest decoding as kubectl does it before it talks to the server:
@@ -61,6 +62,19 @@ function goJson(v: unknown): string {
 
 export function decodeManifests(text: string, file: string): Decoded {
   const out: Decoded = { objects: [], errors: [], fatal: false };
+  // Nesting past what go-yaml (10,000) or this parser's call stack takes: refused before parsing, with its line.
+  const unreadable = readerProblem(text);
+  if (unreadable) {
+    out.errors.push({ code: 'YAMLSyntax', message: `error: error parsing ${file}: error converting YAML to JSON: yaml: ${unreadable}`, file });
+    out.fatal = true;
+    return out;
+  }
+  const deep = nestingProblem(text);
+  if (deep) {
+    out.errors.push({ code: 'YAMLSyntax', message: `error: error parsing ${file}: error converting YAML to JSON: yaml: ${deep.message}`, file, pos: { line: deep.line, col: deep.col } });
+    out.fatal = true;
+    return out;
+  }
   const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: true });
   for (const doc of docs) {
     const e = doc.errors[0];
