@@ -13,6 +13,26 @@ function setup(opts: { readyDelayMs?: number } = {}) {
 
 const owned = (c: FakeCluster, rsName: string) => c.pods().filter((p) => p.metadata.ownerReferences?.some((r) => r.name === rsName) && isPodActive(p));
 
+/** Pod creations made by each sync of the ReplicaSet controller; the failAt-th creation (1-based, 0: none) fails once. */
+function countCreatesPerSync(c: FakeCluster, failAt: number) {
+  const perSync: number[] = [];
+  let calls = 0;
+  const ctrl = c.manager.get<ReplicaSetController>('replicaset')! as unknown as { sync(key: string): unknown };
+  const sync = ctrl.sync.bind(ctrl);
+  ctrl.sync = (key: string) => {
+    perSync.push(0);
+    return sync(key);
+  };
+  const create = c.client.create.bind(c.client);
+  c.client.create = ((resource: never, obj: never) => {
+    if (resource !== 'pods') return create(resource, obj);
+    perSync[perSync.length - 1]!++;
+    if (++calls === failAt) return { ok: false, errors: [{ code: 'Forbidden', httpCode: 403, message: 'pods "x" is forbidden: exceeded quota' }] };
+    return create(resource, obj);
+  }) as typeof c.client.create;
+  return { perSync };
+}
+
 describe('ReplicaSet controller', () => {
   it.each([
     { replicas: 0, want: 0 },
@@ -72,6 +92,37 @@ describe('ReplicaSet controller', () => {
     const rs = c.client.objects('replicasets')[0]!;
     expect(rs.status).toEqual({ replicas: to, fullyLabeledReplicas: to, readyReplicas: to, availableReplicas: to, observedGeneration: 2 });
     if (to < from) expect(c.client.eventMessages('SuccessfulDelete')).toHaveLength(from - to);
+  });
+
+  // kubernetes/pkg/controller/replicaset/replica_set.go slowStartBatch (SlowStartInitialBatchSize = 1):
+  // creations go in batches of 1, 2, 4, 8, ...; "If there are any failures in a batch, all remaining
+  // batches are skipped after waiting for the current batch to complete." So when the k-th creation
+  // fails, one sync makes exactly the calls up to the end of k's batch (1, 3, 7, 15, then the rest).
+  it.each([
+    { failAt: 1, calls: 1 },
+    { failAt: 2, calls: 3 },
+    { failAt: 3, calls: 3 },
+    { failAt: 4, calls: 7 },
+    { failAt: 7, calls: 7 },
+    { failAt: 8, calls: 15 },
+    { failAt: 16, calls: 20 },
+  ])('creates pods in slow-start batches of 1, 2, 4, 8: a failure at creation $failAt ends the sync after $calls calls', ({ failAt, calls }) => {
+    const c = setup();
+    const { perSync } = countCreatesPerSync(c, failAt);
+    c.client.create('replicasets', replicaSet('web', 20));
+    c.run(60_000);
+    expect(perSync[0]).toBe(calls);
+    expect(c.client.eventMessages('FailedCreate')).toEqual(['Error creating: pods "x" is forbidden: exceeded quota']);
+    // The next syncs create the rest: nothing is lost to the failure.
+    expect(owned(c, 'web')).toHaveLength(20);
+  });
+
+  it('creates 20 pods in one sync when nothing fails (1+2+4+8+5)', () => {
+    const c = setup();
+    const { perSync } = countCreatesPerSync(c, 0);
+    c.client.create('replicasets', replicaSet('web', 20));
+    c.run(5000);
+    expect(perSync.filter((n) => n > 0)).toEqual([20]);
   });
 
   it('replaces a deleted pod with a new name and records both events', () => {

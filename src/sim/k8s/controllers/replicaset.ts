@@ -31,7 +31,7 @@ export const BATCH_PER_TASK = 16;
 export class ReplicaSetController extends QueueController {
   readonly name = 'replicaset';
   /** A slow-start burst in progress, per ReplicaSet key: pods left in it, the batch size and how many of the batch are made. */
-  #bursts = new Map<string, { left: number; batch: number; inBatch: number }>();
+  #bursts = new Map<string, { left: number; batch: number; inBatch: number; failed: boolean }>();
 
   protected watchAll(): void {
     this.watch('replicasets', (_t, rs) => this.enqueue(keyOf(rs)));
@@ -56,30 +56,35 @@ export class ReplicaSetController extends QueueController {
     const diff = active.length - want;
     if (diff >= 0) this.#bursts.delete(key);
     if (diff < 0) {
-      // Upstream's manageReplicas: at most burstReplicas per sync, in slow-start batches (1, 2, 4, ...) that stop at the first failure.
+      // Upstream's manageReplicas: at most burstReplicas per sync, through slowStartBatch
+      // (pkg/controller/replicaset/replica_set.go, SlowStartInitialBatchSize = 1): batches of 1, 2, 4, 8, ...
+      // creations; "If there are any failures in a batch, all remaining batches are skipped after waiting for
+      // the current batch to complete."
       // Upstream creates a batch's pods in parallel goroutines; here each sync creates at most BATCH_PER_TASK of them and comes
       // back at the same instant for the rest (a separate timer, so a page can yield between them), keeping the burst's count and batch size.
-      const burst = this.#bursts.get(key) ?? { left: Math.min(-diff, BURST_REPLICAS), batch: 1, inBatch: 0 };
+      const burst = this.#bursts.get(key) ?? { left: Math.min(-diff, BURST_REPLICAS), batch: 1, inBatch: 0, failed: false };
       burst.left = Math.min(burst.left, -diff);
-      let failed = false;
       let made = 0;
       while (burst.left > 0 && made < BATCH_PER_TASK) {
         const r = this.client.create('pods', podFromTemplate(rs, rs.spec.template));
-        if (!r.ok) {
-          this.client.recordEvent(rs, 'Warning', 'FailedCreate', `Error creating: ${r.errors[0].message}`, SOURCE);
-          failed = true;
-          break;
-        }
         made++;
         burst.left--;
-        active.push(r.value);
-        this.client.recordEvent(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${r.value.metadata.name}`, SOURCE);
+        if (!r.ok) {
+          this.client.recordEvent(rs, 'Warning', 'FailedCreate', `Error creating: ${r.errors[0].message}`, SOURCE);
+          burst.failed = true;
+        } else {
+          active.push(r.value);
+          this.client.recordEvent(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${r.value.metadata.name}`, SOURCE);
+        }
         if (++burst.inBatch === burst.batch) {
+          if (burst.failed) break;
           burst.batch = Math.min(burst.batch * 2, burst.left);
           burst.inBatch = 0;
         }
       }
-      if (!failed && burst.left > 0) {
+      const failed = burst.failed;
+      // Come back at once for the rest of the burst, or for the rest of a batch that had a failure.
+      if (burst.left > 0 && (!failed || burst.inBatch !== burst.batch)) {
         this.#bursts.set(key, burst);
         return 0;
       }
