@@ -15,6 +15,8 @@ export interface ComposeProject {
   composeFiles: string[];
   /** Services in declaration order (object key order is preserved). */
   services: Record<string, ServiceConfig>;
+  /** Services the file declares whose profiles are not active (compose-go's DisabledServices). */
+  disabledServices?: string[];
   /** Declared networks; `default` is always present. */
   networks: Record<string, NetworkConfig>;
   /** Declared named volumes. */

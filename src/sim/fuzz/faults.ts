@@ -11,6 +11,8 @@ import { getCluster } from '../k8s/cluster.ts';
 import type { DaemonSet, Deployment, Job, Node, Pod } from '../k8s/api/types.ts';
 
 export const FAULT_FILES = {
+  // A Compose project beside the cluster: issue 14 asks that Compose projects converge too.
+  'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    environment: {POSTGRES_PASSWORD: x}\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n      interval: 2s\n    restart: always\n  api:\n    image: nginx\n    depends_on:\n      db: {condition: service_healthy}\n    restart: unless-stopped\n',
   'web.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: nginx\n        image: nginx:1.27\n',
   'ds.yaml': 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector:\n    matchLabels: {app: agent}\n  template:\n    metadata:\n      labels: {app: agent}\n    spec:\n      containers:\n      - name: a\n        image: nginx:1.27\n',
   'job.yaml': 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: pi\n        image: busybox:1.36\n        command: ["sh", "-c", "sleep 5"]\n',
@@ -23,14 +25,16 @@ export const fault = fc.oneof(
   fc.tuple(fc.constantFrom('stop', 'start'), fc.constantFrom('apiserver', 'scheduler', 'controller-manager', 'etcd-0', 'etcd-1', 'etcd-2')).map(([a, c]) => `sim ${a} ${c}`),
   fc.tuple(fc.constantFrom('fail', 'recover'), fc.constantFrom('worker-1', 'worker-2')).map(([a, n]) => `sim node ${a} ${n}`),
   fc.constantFrom('sim crash -l app=web', 'sim crash -l app=agent'),
-  fc.constantFrom('sleep 5s', 'sleep 30s', 'sleep 2m'),
+  // 6m outlasts the node controller's 5-minute eviction timeout.
+  fc.constantFrom('sleep 5s', 'sleep 30s', 'sleep 2m', 'sleep 6m'),
+  fc.constantFrom('docker compose up -d', 'docker compose stop db', 'docker compose stop api', 'docker compose restart', 'docker compose down', 'docker compose up -d api', 'docker stop learner-db-1'),
 );
 
 export const faultSequence = fc.array(fault, { minLength: 1, maxLength: 8 });
 
 export const RECOVER = ['apiserver', 'etcd-0', 'etcd-1', 'etcd-2', 'scheduler', 'controller-manager']
   .map((c) => `sim start ${c}`)
-  .concat(['sim node recover worker-1', 'sim node recover worker-2']);
+  .concat(['sim node recover worker-1', 'sim node recover worker-2', 'docker compose up -d']);
 
 type Session = ReturnType<typeof createSession>;
 
@@ -53,6 +57,10 @@ export function unconverged(sh: Session): string[] {
     if (p.metadata.deletionTimestamp || p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') continue;
     if (p.status?.conditions?.find((c) => c.type === 'Ready')?.status !== 'True') out.push(`pod ${p.metadata.namespace}/${p.metadata.name} not Ready`);
   }
+  // The Compose project: every service's container is up, and healthy where it has a healthcheck.
+  const ps = transcript(sh, ['docker compose ps -a'], {}).split('\n').slice(1).filter((l) => l.trim());
+  if (ps.length !== 2) out.push(`compose: ${ps.length} containers`);
+  for (const l of ps) if (!/ Up /.test(l) || /unhealthy|health: starting/.test(l)) out.push(`compose: ${l.replace(/\s+/g, ' ')}`);
   return out;
 }
 

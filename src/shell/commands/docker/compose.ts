@@ -55,7 +55,9 @@ export function runCompose(ctx: CommandContext, argv: string[], prog: string): C
     profiles: p.flags.get('--profile') ?? [],
     projectDirectory: p.flags.get('--project-directory')?.at(-1),
   };
-  return sub.run({ ctx, args: rest, engine: dockerEngine(ctx.world), runner: makeLoader(ctx, g), prog });
+  const runner = makeLoader(ctx, g);
+  const rc = sub.run({ ctx, args: rest, engine: dockerEngine(ctx.world), runner, prog });
+  return runner.exitCode ?? rc;
 }
 
 const GLOBAL_WITH_VALUE = new Set(GLOBAL.value.flat());

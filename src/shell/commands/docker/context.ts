@@ -51,21 +51,34 @@ export interface GlobalOptions {
   projectDirectory?: string;
 }
 
-export function makeLoader(ctx: CommandContext, g: GlobalOptions): () => ComposeRunner | undefined {
+/**
+ * docker/compose cmd/compose AdaptCmd turns a project-loading error into the exit code of its
+ * failure category (pkg/compose/metrics.go): a file not found (fs.PathError, or compose-go's
+ * `no configuration file provided: not found`, an errdefs.ErrNotFound) exits 14,
+ * FileNotFoundFailure. A CI log of the real thing: milvus-io/milvus#29889 ("Process completed
+ * with exit code 14").
+ */
+const FILE_NOT_FOUND_EXIT = 14;
+
+export type Loader = (() => ComposeRunner | undefined) & { exitCode?: number };
+
+export function makeLoader(ctx: CommandContext, g: GlobalOptions): Loader {
   let cached: ComposeRunner | undefined;
-  return () => {
+  const load: Loader = () => {
     if (cached) return cached;
     const env = Object.fromEntries(ctx.shell.env);
     const cwd = g.projectDirectory ? ctx.shell.resolve(g.projectDirectory) : ctx.cwd;
     const r = loadProject(ctx.world.vfs, { cwd, files: g.files, projectName: g.projectName, env, profiles: [...g.profiles, ...(env.COMPOSE_PROFILES?.split(',') ?? [])] });
     if (!r.ok) {
       for (const e of r.errors) ctx.stderr.write(`${e.message}\n${locator(ctx, cwd, e)}`);
+      if (r.errors.some((e) => e.code === 'NO_CONFIG' || e.code === 'FILE_NOT_FOUND')) load.exitCode = FILE_NOT_FOUND_EXIT;
       return undefined;
     }
     for (const w of r.value.warnings) ctx.stderr.write(`${formatWarning(w)}\n`);
     cached = new ComposeRunner(dockerEngine(ctx.world), r.value);
     return cached;
   };
+  return load;
 }
 
 /**

@@ -4,7 +4,7 @@ import { openProject, type ComposeCall, type ComposeSub } from './context.ts';
 import { has, last } from './flags.ts';
 import { portsText, shortCommand, statusText, table } from './render.ts';
 
-const flags = { bool: [['-a', '--all'], ['-q', '--quiet'], ['--services']], value: [['--format'], ['--status']] };
+const flags = { bool: [['-a', '--all'], ['-q', '--quiet'], ['--services'], ['--orphans']], value: [['--format'], ['--status']] };
 
 /** `docker compose ps`: running containers of the project (all with -a), sorted by name. */
 export const ps: ComposeSub = {
@@ -15,7 +15,11 @@ export const ps: ComposeSub = {
     const opened = openProject(call, flags);
     if (!opened) return 1;
     const { p, runner } = opened;
-    const list = runner.containers({ all: has(p, '--all'), services: p.args });
+    // `--orphans` defaults to true (docs/reference/compose_ps.md: "Include orphaned services (not declared
+    // by project)"): containers of services outside the loaded project, such as a profile's service started
+    // with `--profile` and listed without it, are shown too.
+    const orphans = last(p, '--orphans') !== 'false';
+    const list = runner.containers({ all: has(p, '--all'), services: p.args, orphans });
     const now = engine.now;
     if (has(p, '--services')) {
       for (const s of [...new Set(list.map((c) => c.spec.labels[LABEL.service]!))]) ctx.stdout.write(`${s}\n`);

@@ -18,11 +18,12 @@ export function renderProgress(p: Progress, tty: Tty): string {
   if (p.rows.length === 0) return '';
   if (!tty.color) return p.events.map((e) => (p.textStatus ? ` ${e.id} ${e.status} \n` : ` ${e.id}  ${e.status}\n`)).join('');
   const s = styler(tty);
-  const done = p.rows.filter((r) => r.state === 'done').length;
+  // Compose counts every event that is no longer Working (a warning too) as done.
+  const done = p.rows.filter((r) => r.state === 'done' || r.state === 'warning').length;
   const width = Math.max(...p.rows.map((r) => displayWidth(r.id)));
   let out = `[+] ${p.title} ${done}/${p.rows.length}\n`;
   for (const r of p.rows) {
-    const icon = r.state === 'done' ? s.green('✔') : r.state === 'error' ? s.red('✘') : s.blue('⠿');
+    const icon = r.state === 'done' ? s.green('✔') : r.state === 'error' ? s.red('✘') : r.state === 'warning' ? s.yellow('!') : s.blue('⠿');
     const text = ` ${icon} ${r.id}${' '.repeat(width - displayWidth(r.id))}  ${r.state === 'error' ? s.red(r.status) : r.status}`;
     const timer = `${((r.end - r.start) / 1000).toFixed(1)}s `;
     const pad = Math.max(1, tty.columns - displayWidth(text) - timer.length);

@@ -56,8 +56,14 @@ export class ComposeRunner {
       .sort((a, b) => (a.spec.name < b.spec.name ? -1 : a.spec.name > b.spec.name ? 1 : 0));
   }
 
+  /**
+   * Containers of services the file no longer declares. A service only disabled by its profile is
+   * not an orphan (docker/compose pkg/compose isOrphaned counts project.DisabledServiceNames() as
+   * known), so `up`/`down` without `--profile` neither warn about nor remove its containers.
+   */
   orphans(): Container[] {
-    return this.containers({ all: true, orphans: true }).filter((c) => !(c.spec.labels[LABEL.service]! in this.project.services));
+    const known = (s: string) => s in this.project.services || (this.project.disabledServices ?? []).includes(s);
+    return this.containers({ all: true, orphans: true }).filter((c) => !known(c.spec.labels[LABEL.service]!));
   }
 
   serviceContainers(service: string): Container[] {
@@ -334,7 +340,19 @@ export class ComposeRunner {
    * condition first. `record` false keeps the block showing Created (attached up).
    */
   startContainers(list: Container[], prog: Progress, report: OpReport, record = true): boolean {
-    for (const c of list) {
+    // docker/compose InDependencyOrder starts every service whose dependencies are already met at
+    // once, concurrently, and a service waits only for its own dependencies' conditions. So services
+    // that wait for nothing (no condition but service_started, all the way down) start first here, and
+    // a dependency that fails its condition (exited, unhealthy) keeps only its dependents at Created;
+    // the failure then cancels what is still waiting, as the errgroup's context does upstream.
+    const waitsFor = (name: string, seen = new Set<string>()): boolean => {
+      if (seen.has(name)) return false;
+      seen.add(name);
+      const svc = this.project.services[name];
+      return !!svc && Object.entries(svc.dependsOn).some(([dep, d]) => d.condition !== 'service_started' || waitsFor(dep, seen));
+    };
+    const waiting = (c: Container) => waitsFor(c.spec.labels[LABEL.service]!);
+    for (const c of [...list.filter((c) => !waiting(c)), ...list.filter(waiting)]) {
       const svc = this.project.services[c.spec.labels[LABEL.service]!];
       if (svc && !this.#waitDeps(svc, prog, report)) return false;
       const row = `Container ${c.spec.name}`;
@@ -482,6 +500,13 @@ export class ComposeRunner {
       if (cfg.external || !this.engine.networks.has(name)) continue;
       prog.event(`Network ${name}`, 'Removing', 'working');
       this.#clock.advance(100);
+      // docker/compose pkg/compose/down.go removeNetwork: a network that still has containers (a profile's
+      // service that this `down` did not select, a `docker run --network`) is left with a warning, and down
+      // still succeeds.
+      if (this.engine.containersOn(name).length > 0) {
+        prog.event(`Network ${name}`, 'Resource is still in use', 'warning');
+        continue;
+      }
       const r = this.engine.removeNetwork(name);
       if (r.ok) prog.event(`Network ${name}`, 'Removed');
       else report.errors.push(r.errors[0]!.message);

@@ -8,7 +8,8 @@ import type { VirtualClock } from '../../clock.ts';
 export interface ProgressRow {
   id: string;
   status: string;
-  state: 'working' | 'done' | 'error';
+  /** Compose's event statuses (pkg/progress/event.go): Working, Done, Warning, Error. */
+  state: 'working' | 'done' | 'warning' | 'error';
   start: number;
   end: number;
 }

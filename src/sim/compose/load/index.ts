@@ -129,11 +129,13 @@ export function loadProject(vfs: Vfs, opts: LoadOptions): Result<ComposeProject>
 
   const active = new Set(opts.profiles ?? []);
   const services: Record<string, ServiceConfig> = {};
+  const disabled: string[] = [];
   const rawServices = isObject(merged.services) ? merged.services : {};
   for (const [sname, raw] of Object.entries(rawServices)) {
     const s = normalizeService(ctx, sname, isObject(raw) ? raw : {});
     // A service with profiles runs only when one of them is active (`*` activates all).
     if (s.profiles.length === 0 || active.has('*') || s.profiles.some((p) => active.has(p))) services[sname] = s;
+    else disabled.push(sname);
   }
   const networks = normalizeNetworks(ctx, merged.networks);
   const volumes = normalizeVolumes(ctx, merged.volumes);
@@ -154,7 +156,7 @@ export function loadProject(vfs: Vfs, opts: LoadOptions): Result<ComposeProject>
     warnings.push(simError('NOT_SIMULATED', `note: '${n}' ${verb} not simulated`, { severity: 'warning', file: files[0] }));
   }
   const all = [...warnings.filter((w) => w.code === 'OBSOLETE_VERSION'), ...ictx.warnings, ...warnings.filter((w) => w.code !== 'OBSOLETE_VERSION')];
-  const project: ComposeProject = { name: name.value, workingDir, composeFiles: files, services, networks, volumes, ...(secrets ? { secrets } : {}), ...(configs ? { configs } : {}), environment: vars, warnings: all };
+  const project: ComposeProject = { name: name.value, workingDir, composeFiles: files, services, ...(disabled.length ? { disabledServices: disabled } : {}), networks, volumes, ...(secrets ? { secrets } : {}), ...(configs ? { configs } : {}), environment: vars, warnings: all };
   return all.length ? { ok: true, value: project, warnings: all } : { ok: true, value: project };
 }
 
