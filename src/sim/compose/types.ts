@@ -76,6 +76,8 @@ export interface HealthcheckConfig {
   retries: number;
   startPeriod: number;
   disable: boolean;
+  /** The keys the file set: `docker compose config` prints no default the file did not have. */
+  given?: string[];
 }
 
 export type RestartPolicy = 'no' | 'always' | 'on-failure' | 'unless-stopped';
@@ -109,6 +111,11 @@ export interface ServiceConfig {
   /** Secrets mounted at /run/secrets/<name> (or their target), configs at /<name> (or their target). */
   secrets?: FileReference[];
   configs?: FileReference[];
+  /**
+   * Valid attributes the simulator does not model (expose, stop_signal, cap_add, ...), as the file
+   * wrote them: `docker compose config` still prints them.
+   */
+  unmodelled?: Record<string, unknown>;
 }
 
 export interface FileReference {
@@ -116,6 +123,8 @@ export interface FileReference {
   source: string;
   /** Absolute path in the container. */
   target: string;
+  /** The target as the file wrote it, when it did (config prints only what was given). */
+  givenTarget?: string;
 }
 
 /** A top-level secret or config: from a file (absolute virtual path), an environment variable, or inline content. */

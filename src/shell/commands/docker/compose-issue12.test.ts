@@ -98,4 +98,58 @@ describe('docker compose (issue 12)', () => {
     const sh = session({ 'compose.yaml': PROFILES });
     expect(run(sh, 'docker compose -f nope.yaml config')).toEqual({ out: 'open /home/learner/p/nope.yaml: no such file or directory\n', code: 14 });
   });
+
+  // `docker compose config` prints the model compose-go loaded: every attribute the file has, long
+  // forms, service attributes sorted; compose-go sets no healthcheck defaults (the engine applies
+  // interval/timeout 30s and retries 3 when it runs the container), so none is printed that the file
+  // lacks. Top-level secrets get compose-go's <project>_<key> name (loader setNameFromKey) and an
+  // absolute file path.
+  it('config keeps secrets, expose and stop_signal and adds no healthcheck timeout the file never had', () => {
+    const sh = session({
+      'compose.yaml': `services:
+  app:
+    image: busybox
+    command: ["sleep", "3600"]
+    secrets: [token]
+    expose: [3000]
+    stop_signal: SIGINT
+    healthcheck:
+      test: ["CMD", "true"]
+      interval: 5s
+secrets:
+  token:
+    file: ./token.txt
+`,
+      'token.txt': 's3cret\n',
+    });
+    const r = run(sh, 'docker compose config 2>/dev/null');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`name: p
+services:
+  app:
+    command:
+      - sleep
+      - "3600"
+    expose:
+      - "3000"
+    healthcheck:
+      test:
+        - CMD
+        - "true"
+      interval: 5s
+    image: busybox
+    networks:
+      default: null
+    secrets:
+      - source: token
+    stop_signal: SIGINT
+networks:
+  default:
+    name: p_default
+secrets:
+  token:
+    name: p_token
+    file: /home/learner/p/token.txt
+`);
+  });
 });

@@ -66,8 +66,8 @@ describe('fixtures', () => {
 
   it('healthcheck-gated: durations in ms, test strings run in a shell, conditions kept', () => {
     const { project: p } = fixture('healthcheck-gated');
-    expect(p.services.postgres!.healthcheck).toEqual({ test: ['CMD-SHELL', 'pg_isready -U app -d orders'], interval: 5000, timeout: 3000, retries: 10, startPeriod: 90_000, disable: false });
-    expect(p.services.api!.healthcheck).toEqual({ test: ['CMD-SHELL', 'curl -fsS http://localhost:8080/healthz || exit 1'], interval: 30_000, timeout: 30_000, retries: 3, startPeriod: 0, disable: false });
+    expect(p.services.postgres!.healthcheck).toEqual({ test: ['CMD-SHELL', 'pg_isready -U app -d orders'], interval: 5000, timeout: 3000, retries: 10, startPeriod: 90_000, disable: false, given: ['test', 'interval', 'timeout', 'retries', 'start_period'] });
+    expect(p.services.api!.healthcheck).toEqual({ test: ['CMD-SHELL', 'curl -fsS http://localhost:8080/healthz || exit 1'], interval: 30_000, timeout: 30_000, retries: 3, startPeriod: 0, disable: false, given: ['test', 'interval'] });
     expect(p.services.api!.dependsOn).toEqual({
       postgres: { condition: 'service_healthy', restart: true, required: true },
       migrate: { condition: 'service_completed_successfully', restart: false, required: true },
@@ -129,8 +129,8 @@ describe('fixtures', () => {
 
   it('secrets and configs are mounted where the service asks for them', () => {
     const { project: p, warnings } = fixture('secrets-configs');
-    expect(p.services.api!.secrets).toEqual([{ source: 'stripe_key', target: '/run/secrets/stripe_key' }, { source: 'db_password', target: '/run/secrets/db' }]);
-    expect(p.services.api!.configs).toEqual([{ source: 'api_config', target: '/etc/payments/config.yaml' }]);
+    expect(p.services.api!.secrets).toEqual([{ source: 'stripe_key', target: '/run/secrets/stripe_key' }, { source: 'db_password', target: '/run/secrets/db', givenTarget: '/run/secrets/db' }]);
+    expect(p.services.api!.configs).toEqual([{ source: 'api_config', target: '/etc/payments/config.yaml', givenTarget: '/etc/payments/config.yaml' }]);
     expect(p.secrets!.db_password).toEqual({ external: false, environment: 'DB_PASSWORD' });
     expect(warnings).toEqual([
       "note: 'deploy.resources' are not simulated",

@@ -160,6 +160,7 @@ function healthcheck(v: unknown): HealthcheckConfig | undefined {
     retries: typeof v.retries === 'number' ? v.retries : HEALTH_DEFAULTS.retries,
     startPeriod: duration(v.start_period, HEALTH_DEFAULTS.startPeriod),
     disable: v.disable === true || test[0] === 'NONE',
+    given: Object.keys(v),
   };
 }
 
@@ -213,10 +214,24 @@ export function normalizeService(ctx: NormalizeContext, name: string, s: Obj): S
     user: s.user as string | undefined,
     secrets: fileRefs(s.secrets, '/run/secrets/'),
     configs: fileRefs(s.configs, '/'),
+    unmodelled: unmodelled(s),
   };
   // Optional fields are left out rather than set to undefined, so the model compares and prints cleanly.
   for (const [k, v] of Object.entries(opt)) if (v !== undefined) (out as unknown as Obj)[k] = v;
   return out;
+}
+
+/**
+ * The valid attributes outside MODELLED, kept as written for `docker compose config`. compose-go
+ * normalises `expose` to strings (types.StringOrNumberList), so `3000` prints as "3000".
+ */
+function unmodelled(s: Obj): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(s)) {
+    if (k.startsWith('x-') || MODELLED.has(k) || v === undefined || v === null) continue;
+    out[k] = k === 'expose' && Array.isArray(v) ? v.map(String) : v;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** A service's `secrets:`/`configs:` list: names, or {source, target}; a relative target is under `dir`. */
@@ -226,7 +241,7 @@ function fileRefs(v: unknown, dir: string): FileReference[] | undefined {
     const o = isObject(x) ? x : { source: String(x) };
     const source = String(o.source ?? '');
     const target = typeof o.target === 'string' ? o.target : source;
-    return { source, target: target.startsWith('/') ? target : `${dir}${target}` };
+    return { source, target: target.startsWith('/') ? target : `${dir}${target}`, ...(typeof o.target === 'string' ? { givenTarget: o.target } : {}) };
   });
 }
 

@@ -27,9 +27,17 @@ function service(s: ServiceConfig): Obj {
   if (Object.keys(s.environment).length) o.environment = sorted(s.environment);
   if (s.healthcheck) {
     const h = s.healthcheck;
+    // compose-go's HealthCheckConfig field order; a field the file did not set stays out (no 30s defaults).
+    const given = (k: string) => !h.given || h.given.includes(k);
     o.healthcheck = h.disable
       ? { disable: true }
-      : { test: h.test, timeout: formatDuration(h.timeout), interval: formatDuration(h.interval), retries: h.retries, ...(h.startPeriod ? { start_period: formatDuration(h.startPeriod) } : {}) };
+      : {
+          test: h.test,
+          ...(given('timeout') ? { timeout: formatDuration(h.timeout) } : {}),
+          ...(given('interval') ? { interval: formatDuration(h.interval) } : {}),
+          ...(given('retries') ? { retries: h.retries } : {}),
+          ...(given('start_period') ? { start_period: formatDuration(h.startPeriod) } : {}),
+        };
   }
   if (s.hostname) o.hostname = s.hostname;
   if (s.image) o.image = s.image;
@@ -63,7 +71,27 @@ function service(s: ServiceConfig): Obj {
     });
   }
   if (s.workingDir) o.working_dir = s.workingDir;
-  return o;
+  for (const [k, refs] of [['secrets', s.secrets], ['configs', s.configs]] as const) {
+    if (refs?.length) o[k] = refs.map((r) => ({ source: r.source, ...(r.givenTarget !== undefined ? { target: r.givenTarget } : {}) }));
+  }
+  // Attributes the simulator does not model are still the file's: config prints them.
+  Object.assign(o, s.unmodelled ?? {});
+  return sorted(o);
+}
+
+/** Top-level secrets and configs: compose-go names them <project>_<key> (the key itself when external). */
+function fileObjects(project: string, all: NonNullable<ComposeProject['secrets']>): Obj {
+  const out: Obj = {};
+  for (const [k, f] of Object.entries(sorted(all))) {
+    out[k] = {
+      name: f.external ? k : `${project}_${k}`,
+      ...(f.file !== undefined ? { file: f.file } : {}),
+      ...(f.environment !== undefined ? { environment: f.environment } : {}),
+      ...(f.content !== undefined ? { content: f.content } : {}),
+      ...(f.external ? { external: true } : {}),
+    };
+  }
+  return out;
 }
 
 function resources(all: ComposeProject['networks'] | ComposeProject['volumes'], defaultDriver: string): Obj {
@@ -86,5 +114,7 @@ export function renderConfig(project: ComposeProject): string {
   const doc: Obj = { name: project.name, services: sorted(Object.fromEntries(Object.entries(project.services).map(([k, s]) => [k, service(s)]))) };
   if (Object.keys(networks).length) doc.networks = resources(networks, 'bridge');
   if (Object.keys(project.volumes).length) doc.volumes = resources(project.volumes, 'local');
+  if (project.secrets && Object.keys(project.secrets).length) doc.secrets = fileObjects(project.name, project.secrets);
+  if (project.configs && Object.keys(project.configs).length) doc.configs = fileObjects(project.name, project.configs);
   return stringify(doc, { lineWidth: 0, indentSeq: true, aliasDuplicateObjects: false });
 }
