@@ -29,7 +29,8 @@ describe('loadProject errors', () => {
   it.each([
     ['YAML syntax error', 'services:\n  web:\n    image: nginx\n    command: echo a: b\n', 'yaml: line 4: mapping values are not allowed in this context', { line: 4, col: 14 }],
     ['tab indentation', 'services:\n\tweb:\n    image: nginx\n', 'yaml: line 2: found character that cannot start any token', { line: 2, col: 1 }],
-    ['unclosed quote', 'services:\n  web:\n    image: "nginx\n', 'yaml: line 4: found unexpected end of stream', { line: 4, col: 1 }],
+    // go-yaml v3 names the line of the opening quote (the error's context mark), not the end of the file.
+    ['unclosed quote', 'services:\n  web:\n    image: "nginx\n', 'yaml: line 3: found unexpected end of stream', { line: 4, col: 1 }],
     ['duplicate key', 'services:\n  web:\n    image: nginx\n    image: httpd\n', 'yaml: unmarshal errors:\n  line 4: mapping key "image" already defined at line 3', { line: 4, col: 5 }],
     ['unknown key', 'services:\n  web:\n    imag: nginx\n', `validating ${FILE}: services.web additional properties 'imag' not allowed`, { line: 3, col: 5 }],
     ['unknown top-level key', 'servces:\n  web:\n    image: nginx\n', `validating ${FILE}: (root) additional properties 'servces' not allowed`, { line: 1, col: 1 }],

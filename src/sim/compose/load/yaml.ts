@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
 import { simError, type Result, type SimError, type SimPosition } from '../../errors.ts';
 import { nestingProblem, readerProblem } from '../../yaml-depth.ts';
+import { goYamlWhere } from '../../yaml-go-line.ts';
 
 /** A parsed compose file: its plain value plus what is needed to point back at lines. */
 export interface ParsedFile {
@@ -85,7 +86,8 @@ export function parseYaml(file: string, src: string): Result<ParsedFile> {
     const p = pos(lines, first.pos[0]);
     const msg = goYamlMessage(first, src, lines);
     // go-yaml reports duplicate keys as an unmarshal error, everything else as a parse error.
-    const text = first.code === 'DUPLICATE_KEY' ? `yaml: unmarshal errors:\n  line ${p.line}: ${msg}` : `yaml: line ${p.line}: ${msg}`;
+    // compose-go parses with go-yaml v3, whose message names the line of the construct the mistake is in (yaml-go-line.ts).
+    const text = first.code === 'DUPLICATE_KEY' ? `yaml: unmarshal errors:\n  line ${p.line}: ${msg}` : `yaml: ${goYamlWhere('v3', src, msg, p.line, first.pos[0])}${msg}`;
     return { ok: false, errors: [simError('YAML_SYNTAX', text, { file, pos: p })] };
   }
   let value: unknown;

@@ -3,6 +3,7 @@ import type { KubeObject } from '../api/types.ts';
 import type { SimError } from '../../errors.ts';
 import { kindFor } from './registry.ts';
 import { nestingProblem, readerProblem } from '../../yaml-depth.ts';
+import { goYamlWhere } from '../../yaml-go-line.ts';
 
 /**
  * Manifest decoding as kubectl does it before it talks to the server:
@@ -36,6 +37,24 @@ function goYamlProblem(code: string, message: string): string {
     default:
       return 'did not find expected key';
   }
+}
+
+/**
+ * kubectl splits a file into documents at `---` lines (apimachinery's YAMLReader) and converts each
+ * with sigs.k8s.io/yaml (go-yaml v2), so the line in its message counts from the document's first line,
+ * with v2's own quirks (yaml-go-line.ts).
+ */
+function kubectlWhere(text: string, problem: string, line: number, offset: number): string {
+  const lines = text.split('\n');
+  let startLine = 0;
+  for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+    if (/^---\s*$/.test(lines[i]!)) {
+      startLine = i + 1;
+      break;
+    }
+  }
+  const startOffset = lines.slice(0, startLine).reduce((n, l) => n + l.length + 1, 0);
+  return goYamlWhere('v2', text.slice(startOffset), problem, line - startLine, offset - startOffset);
 }
 
 function lineOf(text: string, offset: number): number {
@@ -83,7 +102,7 @@ export function decodeManifests(text: string, file: string): Decoded {
       const body =
         e.code === 'DUPLICATE_KEY'
           ? `yaml: unmarshal errors:\n  line ${line}: key ${JSON.stringify(keyOnLine(text, line))} already set in map`
-          : `yaml: line ${line}: ${goYamlProblem(e.code, e.message)}`;
+          : `yaml: ${kubectlWhere(text, goYamlProblem(e.code, e.message), line, e.pos[0])}${goYamlProblem(e.code, e.message)}`;
       out.errors.push({ code: 'YAMLSyntax', message: `error: error parsing ${file}: error converting YAML to JSON: ${body}`, file, pos: { line, col: e.linePos?.[0].col ?? 1 } });
       out.fatal = true;
       return out;
