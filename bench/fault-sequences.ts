@@ -4,13 +4,17 @@
  * first failure like the property test, and prints cases run, failures, and
  * each failing sequence with what did not converge.
  *   node bench/fault-sequences.ts            (1,000 cases, ~10 CPU-min)
+ *   FAULT_MAX_STEPS=20 node bench/fault-sequences.ts   (longer sequences)
  */
 import fc from 'fast-check';
-import { faultSequence, runFaultSequence } from '../src/sim/fuzz/faults.ts';
+import { fault, faultSequence, runFaultSequence } from '../src/sim/fuzz/faults.ts';
 
 const n = Number(process.env.FAULT_CASES ?? 1000);
 const seed = Number(process.env.FAULT_SEED ?? 14);
-const cases = fc.sample(faultSequence, { numRuns: n, seed });
+// FAULT_MAX_STEPS lengthens the sequences beyond the property test's 8 steps.
+const maxSteps = Number(process.env.FAULT_MAX_STEPS ?? 0);
+const gen = maxSteps > 0 ? fc.array(fault, { minLength: 1, maxLength: maxSteps }) : faultSequence;
+const cases = fc.sample(gen, { numRuns: n, seed });
 let failures = 0;
 const t0 = performance.now();
 for (let i = 0; i < cases.length; i++) {

@@ -12,8 +12,10 @@ etcdctl put /registry/pods/default/web-2 '{"kind":"Pod"}'
 etcdctl put /registry/minions/worker-1 '{"kind":"Node"}'
 `;
 
+/** A bare etcd (no cluster writing to it), so the keys and revisions below are only these. */
 function session(): Shell {
   const sh = createSession({ seed: 7, lang: 'en', tty: { color: false } });
+  getEtcdCluster(sh.world);
   transcript(sh, SEED, {});
   return sh;
 }
@@ -56,7 +58,8 @@ describe('etcdctl behaviour', () => {
     ['del prints how many were deleted', 'etcdctl del /registry/pods --prefix', '2\n'],
     ['--limit keeps the first keys', 'etcdctl get /registry --prefix --keys-only --limit 1', '/registry/minions/worker-1\n\n'],
     ['get at an older revision', 'etcdctl put /registry/minions/worker-1 changed\netcdctl get /registry/minions/worker-1 --rev 4 --print-value-only', 'OK\n{"kind":"Node"}\n'],
-    ['version', 'etcdctl version', 'etcdctl version: 3.4.23\nAPI version: 3.4\n'],
+    // kubeadm's etcd for Kubernetes 1.33 (registry.k8s.io/etcd:3.5.21-0), the one the etcd pod runs.
+    ['version', 'etcdctl version', 'etcdctl version: 3.5.21\nAPI version: 3.5\n'],
     ['get needs a key', 'etcdctl get', 'Error: get command needs one argument as key and an optional argument as range_end\n'],
     ['put needs a value', 'etcdctl put /a', 'Error: put command needs 1 argument and input from stdin or 2 arguments\n'],
     ['unknown flag', 'etcdctl get /a --bogus', 'Error: unknown flag: --bogus\n'],

@@ -1,3 +1,4 @@
+import { getCluster } from '../../sim/k8s/cluster.ts';
 import { createEtcdClient, getEtcdCluster, ETCD_VERSION, API_VERSION, type EtcdCluster, type MemberInfo } from '../../sim/k8s/etcd/index.ts';
 import type { EtcdClient, EtcdResult, KeyValue, ResponseHeader, WatchEvent } from '../../sim/k8s/etcd/types.ts';
 import type { SimError } from '../../sim/errors.ts';
@@ -6,6 +7,17 @@ import type { Command, CommandContext, CommandResult } from '../types.ts';
 import { GLOBAL_FLAGS, parseFlags, type FlagSpec, type FlagValues } from './etcdctl/args.ts';
 import { goDuration, goObject, humanBytes, jsonHeader, jsonKv, table, uint64 } from './etcdctl/format.ts';
 import { SUMMARY } from './summaries.ts';
+
+/**
+ * The etcd etcdctl talks to: the cluster's. A session whose first command is etcdctl boots the cluster
+ * first, as kubectl does, so `etcdctl get / --prefix --keys-only` shows what a booted kind cluster holds
+ * (issue 12). A world that already has an etcd of its own and no cluster (a bare-etcd exercise or test)
+ * keeps it.
+ */
+function clusterEtcd(ctx: CommandContext): EtcdCluster {
+  if (!ctx.world.peek('etcd')) getCluster(ctx.world);
+  return getEtcdCluster(ctx.world);
+}
 
 // etcdctl's exit codes (ctlv3/command/error.go).
 const EXIT_ERROR = 1;
@@ -653,7 +665,7 @@ export const etcdctl: Command = {
     const format = String(parsed.flags.get('write-out') ?? 'simple');
     const run: Run = {
       ctx,
-      cluster: getEtcdCluster(ctx.world),
+      cluster: clusterEtcd(ctx),
       flags: parsed.flags,
       args: parsed.args.slice(1),
       format,

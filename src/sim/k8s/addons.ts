@@ -7,8 +7,9 @@
 import type { Container, DaemonSet, Deployment, Pod, PodSpec, Service, StorageClass } from './api/types.ts';
 import { DNS_SERVICE_IP } from './apiserver/allocator.ts';
 import { KUBELET_VERSION } from './node/kubelet.ts';
+import { ETCD_IMAGE_TAG } from './version.ts';
 
-export const ETCD_IMAGE = 'registry.k8s.io/etcd:3.5.21-0';
+export const ETCD_IMAGE = `registry.k8s.io/etcd:${ETCD_IMAGE_TAG}`;
 export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.12.0';
 const k8s = (name: string) => `registry.k8s.io/${name}:${KUBELET_VERSION}`;
 

@@ -8,9 +8,8 @@ import { WatchHub } from './watch.ts';
 import { Lessor } from './lessor.ts';
 import { ERR_LEASE_NOT_FOUND } from './store.ts';
 
-/** The etcd release the simulator imitates (`etcdctl version`, `endpoint status`). */
-export const ETCD_VERSION = '3.4.23';
-export const API_VERSION = '3.4';
+/** The etcd release the simulator imitates (`etcdctl version`, `endpoint status`): the one version.ts names. */
+export { ETCD_VERSION, ETCD_API_VERSION as API_VERSION } from '../version.ts';
 
 /** etcd's defaults: --heartbeat-interval 100ms, --election-timeout 1000ms. */
 export const ELECTION_TIMEOUT_MS = 1000;
