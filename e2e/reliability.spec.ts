@@ -91,3 +91,24 @@ test('the Content-Security-Policy is present and nothing violates it during a fu
   await terminal(page);
   expect(await violations()).toEqual([]);
 });
+
+test('a full storage quota is reported, and the reload says how many commands were not saved', async ({ page }) => {
+  await page.goto('/en/compose/intro/');
+  const term = await terminal(page);
+  await runs(page, term, 'echo saved-one', /^saved-one$/m);
+  // From here the browser refuses to store this session, as it does when the origin's quota is full.
+  await page.evaluate((k) => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (name: string, value: string) {
+      if (name === k) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return set.call(this, name, value);
+    };
+  }, KEY);
+  await runs(page, term, 'echo lost-two', /^lost-two$/m);
+  await expect(page.locator('.kl-session-notice[data-notice="save-failed"]')).toContainText('Browser storage is full');
+  // The reload restores what was saved and says what was not, instead of a plain "restored" with an older state.
+  await page.reload();
+  const again = await terminal(page);
+  await expect.poll(() => transcript(again)).toMatch(/saved-one/);
+  await expect(page.locator('.kl-session-notice[data-notice="unsaved"]')).toContainText('The last 1 commands of that session were not saved (browser storage was full).');
+});
