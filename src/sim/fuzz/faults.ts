@@ -30,11 +30,14 @@ export const fault = fc.oneof(
   fc.constantFrom('docker compose up -d', 'docker compose stop db', 'docker compose stop api', 'docker compose restart', 'docker compose down', 'docker compose up -d api', 'docker stop learner-db-1'),
 );
 
+/** Node maintenance a learner does: cordon, drain and a rolling restart (recovery uncordons). */
+export const maintenance = fc.constantFrom('kubectl cordon worker-1', 'kubectl drain worker-2 --ignore-daemonsets --force', 'kubectl rollout restart deployment web', 'kubectl uncordon worker-1');
+
 export const faultSequence = fc.array(fault, { minLength: 1, maxLength: 8 });
 
 export const RECOVER = ['apiserver', 'etcd-0', 'etcd-1', 'etcd-2', 'scheduler', 'controller-manager']
   .map((c) => `sim start ${c}`)
-  .concat(['sim node recover worker-1', 'sim node recover worker-2', 'docker compose up -d']);
+  .concat(['sim node recover worker-1', 'sim node recover worker-2', 'kubectl uncordon worker-1', 'kubectl uncordon worker-2', 'docker compose up -d']);
 
 type Session = ReturnType<typeof createSession>;
 

@@ -50,7 +50,7 @@ describe('docker compose (issue 12)', () => {
     const up = run(sh, 'docker compose up -d');
     expect(up.code).toBe(1);
     expect(up.out).toMatch(/Container p-cache-1 {2}Started\n/);
-    expect(up.out).toMatch(/Container p-migrate-1 {2}Waiting\n Container p-migrate-1 {2}Error\nservice "migrate" didn't complete successfully: exit 1\n$/);
+    expect(up.out).toMatch(/Container p-migrate-1 {2}Waiting\n Container p-migrate-1 {2}service "migrate" didn't complete successfully: exit 1\nservice "migrate" didn't complete successfully: exit 1\n$/);
     const ps = run(sh, 'docker compose ps -a').out;
     expect(ps).toMatch(/p-app-1 .* Created\n/);
     expect(ps).toMatch(/p-cache-1 .* Up Less than a second/);

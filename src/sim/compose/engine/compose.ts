@@ -386,8 +386,11 @@ export class ComposeRunner {
           prog.event(row, 'Healthy');
         } else {
           if (c.exitCode !== 0) {
-            prog.event(row, 'Error', 'error');
-            report.errors.push(`service "${dep}" didn't complete successfully: exit ${c.exitCode}`);
+            // pkg/compose/convergence.go waitDependencies: containerReasonEvents(waitingFor, progress.ErrorMessageEvent, msg),
+            // so the row carries the message itself (an unhealthy dependency gets ErrorEvent's plain "Error").
+            const msg = `service "${dep}" didn't complete successfully: exit ${c.exitCode}`;
+            prog.event(row, msg, 'error');
+            report.errors.push(msg);
             return false;
           }
           prog.event(row, 'Exited');
