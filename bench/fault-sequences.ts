@@ -13,9 +13,8 @@ const n = Number(process.env.FAULT_CASES ?? 1000);
 const seed = Number(process.env.FAULT_SEED ?? 14);
 // FAULT_MAX_STEPS lengthens the sequences beyond the property test's 8 steps.
 const maxSteps = Number(process.env.FAULT_MAX_STEPS ?? 0);
-// FAULT_MAINTENANCE=1 mixes in cordon, drain and rollout restart.
-const step = process.env.FAULT_MAINTENANCE ? fc.oneof({ weight: 4, arbitrary: fault }, { weight: 1, arbitrary: maintenance }) : fault;
-const gen = maxSteps > 0 || process.env.FAULT_MAINTENANCE ? fc.array(step, { minLength: 1, maxLength: maxSteps || 8 }) : faultSequence;
+const step = fc.oneof({ weight: 4, arbitrary: fault }, { weight: 1, arbitrary: maintenance });
+const gen = maxSteps > 0 ? fc.array(step, { minLength: 1, maxLength: maxSteps }) : faultSequence;
 const cases = fc.sample(gen, { numRuns: n, seed });
 let failures = 0;
 const t0 = performance.now();

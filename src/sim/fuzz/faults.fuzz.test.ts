@@ -1,9 +1,12 @@
 /**
  * Issue 14's fault-sequence property: random sequences of apply, scale,
  * delete, sim stop/start (components and etcd members), node fail/recover,
- * crash and sleep. After every fault is recovered and at most 20 simulated
- * minutes pass, every Deployment, DaemonSet and Job has converged and every
- * Ready condition (nodes and running pods) is True.
+ * crash, sleep (up to 6 min, past the eviction timeout), cordon/drain/rollout
+ * restart, and docker compose stop/restart/down of a Compose project beside the
+ * cluster. After every fault is recovered and at most 20 simulated minutes
+ * pass, every Deployment, DaemonSet and Job has converged, every Ready
+ * condition (nodes and running pods) is True, and every Compose service is up
+ * (and healthy where it has a healthcheck).
  *
  * Each case boots a 3-node cluster (~0.1 CPU-s) and runs up to 20 virtual
  * minutes (checked every minute, done at the first converged check), so a

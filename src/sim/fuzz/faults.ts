@@ -33,7 +33,8 @@ export const fault = fc.oneof(
 /** Node maintenance a learner does: cordon, drain and a rolling restart (recovery uncordons). */
 export const maintenance = fc.constantFrom('kubectl cordon worker-1', 'kubectl drain worker-2 --ignore-daemonsets --force', 'kubectl rollout restart deployment web', 'kubectl uncordon worker-1');
 
-export const faultSequence = fc.array(fault, { minLength: 1, maxLength: 8 });
+/** What the property test draws: faults, now and then maintenance, 1 to 8 steps. */
+export const faultSequence = fc.array(fc.oneof({ weight: 4, arbitrary: fault }, { weight: 1, arbitrary: maintenance }), { minLength: 1, maxLength: 8 });
 
 export const RECOVER = ['apiserver', 'etcd-0', 'etcd-1', 'etcd-2', 'scheduler', 'controller-manager']
   .map((c) => `sim start ${c}`)
