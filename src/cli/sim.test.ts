@@ -55,7 +55,9 @@ describe('npm run sim', () => {
   it('shows escape sequences from a --dir file instead of sending them to the real terminal (OSC 52 clipboard write)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-osc-'));
     writeFileSync(join(dir, 'evil.txt'), 'before\x1b]52;c;aGVsbG8=\x07after\x1b[2J\x9b31m\n');
-    writeFileSync(join(dir, 'compose.yaml'), 'services:\n  "\x1b]0;title\x07": {image: nginx}\n');
+    // Raw control characters in YAML stop go-yaml's reader ("control characters are not allowed"), so the
+    // escape sequence reaches compose's message through YAML's own \e and \a escapes in a quoted key.
+    writeFileSync(join(dir, 'compose.yaml'), 'services:\n  "\\e]0;title\\a": {image: nginx}\n');
     const r = sim('cat evil.txt\ndocker compose config\n', ['--dir', dir, '--color', 'always']);
     expect(r.stdout + r.stderr).not.toMatch(/\x1b\]|\x07|\x9b|\x1b\[2J/);
     expect(r.stdout).toContain('before^[]52;c;aGVsbG8=^Gafter^[[2JM-^[31m');
