@@ -13,15 +13,21 @@ function setup(opts: { readyDelayMs?: number } = {}) {
 
 const owned = (c: FakeCluster, rsName: string) => c.pods().filter((p) => p.metadata.ownerReferences?.some((r) => r.name === rsName) && isPodActive(p));
 
-/** Pod creations made by each sync of the ReplicaSet controller; the failAt-th creation (1-based, 0: none) fails once. */
+/**
+ * Pod creations made by each burst of the ReplicaSet controller (upstream: one sync; here the syncs that
+ * come back at once, returning 0, for the rest of a burst); the failAt-th creation (1-based, 0: none) fails once.
+ */
 function countCreatesPerSync(c: FakeCluster, failAt: number) {
   const perSync: number[] = [];
   let calls = 0;
+  let open = false;
   const ctrl = c.manager.get<ReplicaSetController>('replicaset')! as unknown as { sync(key: string): unknown };
   const sync = ctrl.sync.bind(ctrl);
   ctrl.sync = (key: string) => {
-    perSync.push(0);
-    return sync(key);
+    if (!open) perSync.push(0);
+    const r = sync(key);
+    open = r === 0;
+    return r;
   };
   const create = c.client.create.bind(c.client);
   c.client.create = ((resource: never, obj: never) => {
@@ -117,7 +123,7 @@ describe('ReplicaSet controller', () => {
     expect(owned(c, 'web')).toHaveLength(20);
   });
 
-  it('creates 20 pods in one sync when nothing fails (1+2+4+8+5)', () => {
+  it('creates 20 pods in one burst when nothing fails (1+2+4+8+5)', () => {
     const c = setup();
     const { perSync } = countCreatesPerSync(c, 0);
     c.client.create('replicasets', replicaSet('web', 20));
