@@ -14,7 +14,12 @@ import type { Shell } from '../../shell.ts';
  * the default 100 ms heartbeat and 10 election ticks), a revoke deletes the
  * attached keys, a new leader extends every lease (Promote).
  */
-const session = () => createSession({ seed: 11, lang: 'en', tty: { color: false } });
+/** A bare etcd (etcdctl boots the cluster only in a world without one), so the keys are only the test's own. */
+const session = () => {
+  const sh = createSession({ seed: 11, lang: 'en', tty: { color: false } });
+  getEtcdCluster(sh.world);
+  return sh;
+};
 const out = (sh: Shell, line: string) => transcript(sh, [line], { echo: false });
 const grant = (sh: Shell, ttl: number) => /^lease ([0-9a-f]{16}) granted with TTL\((\d+)s\)\n$/.exec(out(sh, `etcdctl lease grant ${ttl}`))!;
 
