@@ -67,6 +67,8 @@ export default defineConfig({
         { find: /^[\w./-]*\/tag-catalogue\.ts$/, replacement: fileURLToPath(new URL('./src/sim/containers/tag-catalogue.lazy.ts', import.meta.url)) },
         // monaco-yaml's page-side worker manager predates monaco-editor 0.5x's createWebWorker({ worker }); see the file.
         { find: /^monaco-worker-manager$/, replacement: fileURLToPath(new URL('./src/components/editor/worker-manager.ts', import.meta.url)) },
+        // monaco-yaml's worker bundles Prettier for its formatter, which the editor turns off (see no-prettier.ts).
+        { find: /^prettier\/(standalone|plugins\/yaml|plugins\/estree)$/, replacement: fileURLToPath(new URL('./src/components/editor/no-prettier.ts', import.meta.url)) },
         // monaco-yaml's worker helper imports 'monaco-editor/esm/vs/…', which monaco-editor 0.5x's exports map no longer resolves.
         { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url)) + '$1' },
       ],

@@ -116,6 +116,8 @@ function configureMonaco() {
     validate: false,
     completion: true,
     hover: true,
+    // No formatter: Prettier is aliased away from the worker bundle (astro.config.mjs).
+    format: { enable: false },
     schemas: [
       { uri: 'https://kube-lessons.example/schemas/compose.json', fileMatch: ['**/~compose/**'], schema: composeJsonSchema as never },
       { uri: 'https://kube-lessons.example/schemas/kubernetes.json', fileMatch: ['**/~manifest/**'], schema: kubernetesJsonSchema() as never },
