@@ -32,7 +32,7 @@ export interface Program {
   readyAt: number;
   exit?: { at: number; code: number };
   /** A `while true; do …; sleep N; done` loop: these lines again every `every` ms, from `from`. */
-  repeat?: { from: number; every: number; lines: LogLine[] };
+  repeat?: { from: number; every: number; lines: LogLine[]; fetches?: string[] };
   listens: number[];
   answer?: (req: HttpRequest) => HttpAnswer | 'empty';
   /** Access-log line a request makes the server write. */
@@ -107,6 +107,19 @@ function program(image: ImageConfig, argv: string[], ctx: RunContext): Program |
   const v = image.version ?? '';
   const asked = versionOf(image, bin, argv.slice(1));
   if (asked) return fromResult(asked);
+  // registry.k8s.io/hpa-example (the HPA walkthrough's php-apache): Apache + an index.php that burns CPU and prints OK!.
+  if (/(^|\/)hpa-example$/.test(image.repo ?? '')) {
+    const server = 'Apache/2.4.10 (Debian) PHP/5.6.23';
+    return plan({
+      logs: [{ at: 40, text: `[${httpdTime(ctx.now + 40)}] [mpm_prefork:notice] [pid 1] AH00163: ${server} configured -- resuming normal operations`, stream: 'stderr' }],
+      readyAt: 40,
+      listens: [80],
+      answer: () => ({ status: 200, body: 'OK!', server }),
+      accessLog: (req, ans, now) => `${req.client} - - [${clfTime(now)}] "${req.method} ${req.path} HTTP/1.1" ${ans.status} ${ans.body.length}`,
+      stop: quickStop(0, 100),
+      memoryBytes: 10 * MiB,
+    });
+  }
   switch (bin) {
     case 'nginx':
     case 'nginx-debug':
@@ -257,9 +270,15 @@ function script(src: string, ctx: RunContext, name: string, args: string[]): Pro
             fsLater.push({ at, apply: () => (ctx.fs.remove ? ctx.fs.remove(p) : ctx.fs.write(p, '')) });
           },
         };
+  // URLs the script fetches (wget/curl): a loop repeats them, which is load on the server behind them.
+  const fetches: string[] = [];
   const host: ShellHost = {
     run: (argv, io) => {
       const sys = { ...ctx, fs: timedFs(io.at), env: io.env, workdir: io.cwd };
+      if (argv[0] === 'wget' || argv[0] === 'curl') {
+        const url = argv.slice(1).find((a, i, all) => !a.startsWith('-') && !['-O', '-o', '-H', '-X', '-d', '--data', '--header', '--output', '-w', '-T', '-U'].includes(all[i - 1] ?? ''));
+        if (url) fetches.push(url);
+      }
       if (!hasBinary(sys, argv[0]!)) return { stdout: '', stderr: '', code: 127 };
       const u = runUtility(sys, argv, io);
       if (u) return u;
@@ -295,7 +314,7 @@ function scriptProgram(r: ReturnType<typeof runShell>, src: string): Program {
     case 'forever':
       return plan({ logs, stop, memoryGrows: /\/dev\/zero/.test(src) || undefined, memoryBytes: 1 * MiB });
     case 'loop':
-      return plan({ logs, stop, repeat: { from: r.at, every: r.end.every, lines: outLines(r.end.body) }, memoryBytes: 1 * MiB });
+      return plan({ logs, stop, repeat: { from: r.at, every: r.end.every, lines: outLines(r.end.body), ...(fetches.length ? { fetches: [...new Set(fetches)] } : {}) }, memoryBytes: 1 * MiB });
     case 'takeover': {
       const p = r.end.program as Program;
       const off = r.at;

@@ -490,7 +490,10 @@ class Interp {
   }
 
   loop(n: Extract<Node, { type: 'while' }>, st: State, stdin: string, sink: Sink) {
-    const endless = (c: Node) => c.type === 'list' && c.items.length === 1 && c.items[0]!.type === 'simple' && ['true', ':'].includes(this.expand(c.items[0]!.words[0] ?? [], st)[0] ?? '');
+    const head = (c: Node) => (c.type === 'list' && c.items.length === 1 && c.items[0]!.type === 'simple' ? this.expand(c.items[0]!.words[0] ?? [], st)[0] ?? '' : '');
+    // `while sleep 1; do …` never ends either: sleep succeeds, and its time is part of the period.
+    const sleeps = head(n.cond) === 'sleep';
+    const endless = (c: Node) => ['true', ':'].includes(head(c)) || sleeps;
     if (!n.until && endless(n.cond) && !sink) {
       // An endless loop is run until two iterations in a row write the same (then that iteration
       // repeats with its period), or for an hour of virtual time: a counter or `date` in the body
@@ -499,6 +502,7 @@ class Interp {
       for (let i = 0; ; i++) {
         const start = st.t;
         const outStart = st.out.length;
+        if (sleeps) this.exec(n.cond, st, stdin);
         this.exec(n.body, st, stdin);
         const every = st.t - start;
         if (every <= 0) {

@@ -9,6 +9,8 @@ import { schedulerClient } from './adapters/scheduler.ts';
 import { watchOf } from './adapters/common.ts';
 import { ControllerManager } from './controllers/manager.ts';
 import { LocalPathProvisioner } from './storage/local-path.ts';
+import { MetricsServer, METRICS_SERVER_IMAGE } from './metrics-server.ts';
+import type { Deployment } from './api/types.ts';
 import { STANDARD_STORAGE_CLASS } from './addons.ts';
 /** The cluster's kube-controller-manager --node-monitor-grace-period, for tools that explain node failure. */
 export { NODE_MONITOR_GRACE_MS } from './controllers/nodelifecycle.ts';
@@ -177,6 +179,84 @@ export class Cluster {
     for (const o of [KUBE_PROXY, COREDNS, KUBE_DNS]) kubeadm.create(structuredClone(o));
     // kind installs its default StorageClass right after kubeadm (installstorage action).
     this.api.as('kind').create(structuredClone(STANDARD_STORAGE_CLASS));
+  }
+
+  /** metrics-server, once installed as an addon (kind does not ship one). */
+  metricsServer: MetricsServer | undefined;
+
+  /**
+   * Installs metrics-server as the addon manifest does (components.yaml with
+   * --kubelet-insecure-tls, which kind needs): its Deployment in kube-system,
+   * and the metrics.k8s.io API served from its scrapes. Returns false when it
+   * is already there.
+   */
+  installMetricsServer(): boolean {
+    if (this.metricsServer) return false;
+    const api = this.api.as('kubectl');
+    const labels = { 'k8s-app': 'metrics-server' };
+    const args = ['--cert-dir=/tmp', '--secure-port=10250', '--kubelet-preferred-address-types=InternalIP,ExternalIP,Hostname', '--kubelet-use-node-status-port', '--metric-resolution=15s', '--kubelet-insecure-tls'];
+    const d: Deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'metrics-server', namespace: 'kube-system', labels },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: labels },
+        template: { metadata: { labels }, spec: { serviceAccountName: 'metrics-server', priorityClassName: 'system-cluster-critical', containers: [{ name: 'metrics-server', image: METRICS_SERVER_IMAGE, args, ports: [{ name: 'https', containerPort: 10250, protocol: 'TCP' }], resources: { requests: { cpu: '100m', memory: '200Mi' } } }] } },
+      },
+    };
+    api.create(d);
+    api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'metrics-server', namespace: 'kube-system', labels }, spec: { selector: labels, ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 'https' }] } } as never);
+    const ms = new MetricsServer({ clock: this.world.clock, scrape: () => (this.#spreadClientLoad(), [...this.nodes.values()]).map((n) => ({ node: n.spec.name, stats: n.kubelet.running === false ? undefined : kubeletServer(n.runtime).resourceStats?.() })) });
+    ms.start();
+    this.api.connectMetrics(ms);
+    this.metricsServer = ms;
+    return true;
+  }
+
+  /**
+   * Looping clients (`while sleep 0.01; do wget -q -O- http://php-apache; done`)
+   * are load on the servers they fetch from: each loop's rate (one request per
+   * iteration and URL) goes to the pod behind the name, spread evenly over a
+   * Service's ready endpoints as kube-proxy's random choice would on average.
+   */
+  #spreadClientLoad(): void {
+    const servers = new Map<string, { runtime: ContainerRuntime; id: string }[]>();
+    for (const n of this.nodes.values())
+      for (const sb of n.runtime.sandboxes()) {
+        if (sb.state !== 'ready') continue;
+        const cs = n.runtime.containersIn(sb.id).filter((c) => c.state === 'running' && (c.program?.listens.length ?? 0) > 0);
+        for (const c of cs) c.loadPerSec = 0;
+        if (cs.length) servers.set(sb.ip, cs.map((c) => ({ runtime: n.runtime, id: c.id })));
+      }
+    const services = this.#dnsServices();
+    for (const n of this.nodes.values())
+      for (const sb of n.runtime.sandboxes()) {
+        if (sb.state !== 'ready') continue;
+        for (const c of n.runtime.containersIn(sb.id)) {
+          const loop = c.state === 'running' ? c.program?.repeat : undefined;
+          if (!loop?.fetches?.length || loop.every <= 0) continue;
+          const rate = 1000 / loop.every;
+          for (const url of loop.fetches) {
+            const host = /^(?:https?:\/\/)?([^/:]+)/.exec(url)?.[1];
+            if (!host) continue;
+            const ip = /^\d+\.\d+\.\d+\.\d+$/.test(host) ? host : ((a) => (a.ok ? a.ip : undefined))(resolveName(host, sb.namespace, services));
+            if (!ip) continue;
+            const svc = services.find((s) => s.clusterIP === ip);
+            let ips = [ip];
+            if (svc) {
+              ips = [];
+              for (const sl of this.#slices.values())
+                if (sl.metadata.namespace === svc.namespace && sl.metadata.labels?.['kubernetes.io/service-name'] === svc.name) for (const ep of sl.endpoints) if (ep.conditions?.ready !== false) ips.push(...ep.addresses);
+            }
+            const targets = ips.flatMap((x) => servers.get(x)?.slice(0, 1) ?? []);
+            for (const t of targets) {
+              const rc = t.runtime.container(t.id);
+              if (rc) rc.loadPerSec = (rc.loadPerSec ?? 0) + rate / targets.length;
+            }
+          }
+        }
+      }
   }
 
   /** The mirror pod of a control-plane component shows what the simulated component is doing. */

@@ -48,6 +48,7 @@ const COMMAND_FLAGS: Record<string, FlagSpec[]> = {
   set: [FILENAME, SELECTOR, f('all', 'bool'), OUTPUT, DRY_RUN],
   edit: [FILENAME, OUTPUT],
   'port-forward': [f('address', 'strings')],
+  autoscale: [f('min', 'int'), f('max', 'int'), f('cpu-percent', 'int'), f('name', 'string'), FILENAME, OUTPUT, DRY_RUN],
   top: [ALL_NS, SELECTOR, f('containers', 'bool'), f('no-headers', 'bool'), f('sort-by', 'string')],
   events: [ALL_NS, f('for', 'string'), f('types', 'strings'), f('watch', 'bool', 'w'), OUTPUT, f('no-headers', 'bool')],
   'api-resources': [f('namespaced', 'bool', undefined, 'true'), OUTPUT, f('api-group', 'string'), f('no-headers', 'bool')],
@@ -73,7 +74,7 @@ const SUBCOMMANDS: Record<string, string[]> = {
  * real, but not simulated. They parse (flags unchecked) so the learner hears
  * "not simulated here", never "unknown command".
  */
-const NOT_SIMULATED = ['alpha', 'api-versions', 'attach', 'autoscale', 'certificate', 'completion', 'cp', 'debug', 'diff', 'kustomize', 'options', 'plugin', 'proxy', 'replace'];
+const NOT_SIMULATED = ['alpha', 'api-versions', 'attach', 'certificate', 'completion', 'cp', 'debug', 'diff', 'kustomize', 'options', 'plugin', 'proxy', 'replace'];
 
 export const KUBECTL_COMMANDS: readonly string[] = [...Object.keys(COMMAND_FLAGS), ...NOT_SIMULATED].sort();
 

@@ -47,7 +47,7 @@ describe('kubectl entry point', () => {
   });
   it.each([
     ['an unknown subcommand', 'kubectl frobnicate', 'error: unknown command "frobnicate" for "kubectl"'],
-    ['a known but unsimulated one', 'kubectl top pods', 'error: kubectl top is not simulated here'],
+    ['a known but unsimulated one', 'kubectl proxy', 'kubectl proxy is not simulated here'],
     ['--help', 'kubectl --help', 'get, describe'],
   ])('answers %s', (_, line, text) => expect(out(session(), line)).toContain(text));
   it('lists the subcommands in help, in both languages', () => {

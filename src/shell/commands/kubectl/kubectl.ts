@@ -10,6 +10,8 @@ import { completeKubectl, parseKubectl } from './args.ts';
 import { annotate } from './cmd/annotate.ts';
 import { apply } from './cmd/apply.ts';
 import { auth } from './cmd/auth.ts';
+import { autoscale } from './cmd/autoscale.ts';
+import { top } from './cmd/top.ts';
 import { makeKctx, type Subcommand } from './cmd/context.ts';
 import { create } from './cmd/create.ts';
 import { run } from './cmd/run.ts';
@@ -62,6 +64,8 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   'cluster-info': clusterInfo,
   version,
   wait,
+  top,
+  autoscale,
 };
 
 export const SUPPORTED: readonly string[] = Object.keys(SUBCOMMANDS);

@@ -41,6 +41,7 @@ export const RESOURCES: readonly ResourceInfo[] = [
   r('namespaces', 'namespace', 'Namespace', '', 'v1', ['ns'], false),
   r('jobs', 'job', 'Job', 'batch', 'v1', []),
   r('cronjobs', 'cronjob', 'CronJob', 'batch', 'v1', ['cj']),
+  r('horizontalpodautoscalers', 'horizontalpodautoscaler', 'HorizontalPodAutoscaler', 'autoscaling', 'v2', ['hpa']),
   r('configmaps', 'configmap', 'ConfigMap', '', 'v1', ['cm']),
   r('leases', 'lease', 'Lease', 'coordination.k8s.io', 'v1', []),
   r('persistentvolumeclaims', 'persistentvolumeclaim', 'PersistentVolumeClaim', '', 'v1', ['pvc']),

@@ -22,6 +22,7 @@ const USAGE = {
   sim why POD [-n NAMESPACE]          why the scheduler put the pod where it is (a name prefix picks the first match)
   sim trace [N] [--all]               the last N API requests and the etcd writes they caused
   sim iptables NODE                   kube-proxy's rules on a node (iptables-save style)
+  sim addon metrics-server            install metrics-server (kind has none), for kubectl top and HPAs
 `,
   ko: `사용법:
   sim status                          구성 요소와 상태
@@ -31,6 +32,7 @@ const USAGE = {
   sim why 파드 [-n 네임스페이스]      스케줄러가 그 노드를 고른 이유 (이름 앞부분만 주면 처음 맞는 파드)
   sim trace [N] [--all]               최근 API 요청 N개와 그 요청이 etcd에 쓴 것
   sim iptables 노드                   그 노드의 kube-proxy 규칙 (iptables-save 형식)
+  sim addon metrics-server            metrics-server 설치 (kind에는 없어요): kubectl top과 HPA용
 `,
 };
 
@@ -109,6 +111,23 @@ export const sim: Command = {
     switch (sub) {
       case 'status':
         return status(c, ctx);
+      case 'addon': {
+        if (args[0] !== 'metrics-server') {
+          err.write(t('sim addon: 지금은 metrics-server만 있어요\n', 'sim addon: only metrics-server is available\n'));
+          return 1;
+        }
+        const fresh = c.installMetricsServer();
+        ctx.world.clock.flush();
+        out.write(
+          fresh
+            ? t(
+                'note: kind 클러스터에는 metrics-server가 없어요. 실제로는 components.yaml을 kubectl apply 하고 --kubelet-insecure-tls를 더해야 해요. 여기서는 같은 것을 kube-system에 설치했어요.\nmetrics-server 설치함: 15초마다 kubelet에서 사용량을 모아요\n',
+                'note: a kind cluster has no metrics-server; on a real one you kubectl apply its components.yaml and add --kubelet-insecure-tls. The same is installed in kube-system here.\nmetrics-server installed: it scrapes the kubelets every 15s\n',
+              )
+            : t('metrics-server는 이미 설치되어 있어요\n', 'metrics-server is already installed\n'),
+        );
+        return 0;
+      }
       case 'stop':
       case 'start': {
         const target = args[0];

@@ -51,6 +51,7 @@ export function controllerClient(api: ApiClient, events: EventRecorder): Control
       }
       return watchOf<ResourceTypes[R]>(api, resource, rv ? { resourceVersion: rv } : {}, (e) => onEvent(e.type, e.object), onError);
     },
+    podMetrics: (ns) => toStatus(api.metrics('pods', ns)),
     recordEvent(obj, type, reason, message, source = 'kube-controller-manager') {
       events.record({
         involvedObject: { kind: obj.kind, name: obj.metadata.name, namespace: obj.metadata.namespace, uid: obj.metadata.uid, apiVersion: obj.apiVersion },

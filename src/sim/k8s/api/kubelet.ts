@@ -49,4 +49,12 @@ export interface KubeletServer {
   exec(pod: Pod, container: string, argv: string[], input?: ExecInput): Result<ExecOutput>;
   /** One port-forward connection: what answers on localhost:port inside the pod's network namespace (undefined: refused). */
   portForward(pod: Pod, port: number): Result<Listener | undefined>;
+  /** GET /metrics/resource. */
+  resourceStats?(): ResourceStats;
+}
+
+/** The kubelet's /metrics/resource, as metrics-server scrapes it: usage per running container and of the node. */
+export interface ResourceStats {
+  node: { cpuMilli: number; memoryBytes: number };
+  pods: { namespace: string; name: string; containers: { name: string; cpuMilli: number; memoryBytes: number }[] }[];
 }

@@ -456,6 +456,36 @@ export interface CronJob extends KubeObject {
   };
 }
 
+/** autoscaling/v2 metric target: Utilization (percent of requests) or an average/absolute value. */
+export interface MetricTarget {
+  type: 'Utilization' | 'Value' | 'AverageValue';
+  averageUtilization?: number;
+  averageValue?: Quantity;
+  value?: Quantity;
+}
+
+export interface HorizontalPodAutoscaler extends KubeObject {
+  kind: 'HorizontalPodAutoscaler';
+  spec: {
+    scaleTargetRef: { apiVersion?: string; kind: string; name: string };
+    minReplicas?: number;
+    maxReplicas: number;
+    metrics?: { type: string; resource?: { name: string; target: MetricTarget } }[];
+    behavior?: {
+      scaleUp?: { stabilizationWindowSeconds?: number; selectPolicy?: string; policies?: { type: string; value: number; periodSeconds: number }[] };
+      scaleDown?: { stabilizationWindowSeconds?: number; selectPolicy?: string; policies?: { type: string; value: number; periodSeconds: number }[] };
+    };
+  };
+  status?: {
+    currentReplicas?: number;
+    desiredReplicas?: number;
+    lastScaleTime?: string;
+    observedGeneration?: number;
+    currentMetrics?: { type: string; resource?: { name: string; current: { averageUtilization?: number; averageValue?: Quantity; value?: Quantity } } }[] | null;
+    conditions?: { type: string; status: string; reason?: string; message?: string; lastTransitionTime?: string }[];
+  };
+}
+
 // ---------- Storage ----------
 
 export interface PersistentVolumeClaim extends KubeObject {

@@ -44,6 +44,7 @@ import type { ExecOutput, KubeletServer, LogStream } from '../api/kubelet.ts';
 import { KUBERNETES_VERSION } from '../version.ts';
 import { podExec, podLog, podPortForward, type PodExecOptions, type PodLogOptions } from './proxy.ts';
 import type { Listener } from '../../containers/types.ts';
+import type { MetricsBackend, NodeMetrics, PodMetrics } from '../api/metrics.ts';
 import { WatchCache, type CacheEvent, type IndexedWatcher } from './watch-cache.ts';
 
 export interface ObjectList<T extends KubeObject = KubeObject> {
@@ -144,6 +145,9 @@ export interface ApiClient {
   podExec(namespace: string, name: string, opts: PodExecOptions): ApiResult<ExecOutput>;
   /** POST pods/portforward: one connection to the pod's port, through the pod's kubelet. */
   podPortForward(namespace: string, name: string, port: number): ApiResult<Listener | undefined>;
+  /** GET /apis/metrics.k8s.io/v1beta1/{pods,nodes}: answered by the aggregated metrics-server when one is registered. */
+  metrics(resource: 'pods', namespace?: string): ApiResult<PodMetrics[]>;
+  metrics(resource: 'nodes'): ApiResult<NodeMetrics[]>;
 }
 
 /**
@@ -191,6 +195,7 @@ export class ApiServer {
   #watches = new Set<WatchState>();
   /** Where each node's kubelet answers, as the Node's daemonEndpoints would say. */
   #kubelets = new Map<string, KubeletServer>();
+  #metrics: MetricsBackend | undefined;
   #watchSeq = 0;
   /** The watch cache and its etcd watch (undefined while stopped or before the first watch). */
   #cache: WatchCache<WatchState> | undefined;
@@ -241,7 +246,26 @@ export class ApiServer {
       podLog: (ns, name, opts) => s.#request(component, 'get', 'pods', ns, name, () => s.#withPod(ns, name, (p) => podLog(p, opts ?? {}, (n) => s.#kubelets.get(n))), 'log'),
       podExec: (ns, name, opts) => s.#request(component, 'create', 'pods', ns, name, () => s.#withPod(ns, name, (p) => podExec(p, opts, (n) => s.#kubelets.get(n))), 'exec'),
       podPortForward: (ns, name, port) => s.#request(component, 'create', 'pods', ns, name, () => s.#withPod(ns, name, (p) => podPortForward(p, port, (n) => s.#kubelets.get(n))), 'portforward'),
+      metrics: ((resource: 'pods' | 'nodes', ns?: string) =>
+        s.#request(component, 'list', `${resource}.metrics.k8s.io`, ns, undefined, () => {
+          const m = s.#metrics;
+          // No APIService for metrics.k8s.io: the aggregator has no such resource.
+          if (!m) return apiFail({ code: 'NotFound', httpCode: 404, message: `the server could not find the requested resource (get ${resource}.metrics.k8s.io)` });
+          return apiOk(resource === 'pods' ? m.podMetrics(ns) : m.nodeMetrics());
+        })) as never,
     };
+  }
+
+  /** The APIService v1beta1.metrics.k8s.io: metrics-server answers the resource metrics API; returns the unregistration. */
+  connectMetrics(backend: MetricsBackend): () => void {
+    this.#metrics = backend;
+    return () => {
+      if (this.#metrics === backend) this.#metrics = undefined;
+    };
+  }
+
+  get metricsAvailable(): boolean {
+    return this.#metrics !== undefined;
   }
 
   /** A node's kubelet becomes reachable for pods/log and pods/exec; returns the disconnect. */

@@ -13,6 +13,7 @@ import { replicaSetKind } from './kinds/replicaset.ts';
 import { serviceKind } from './kinds/service.ts';
 import { statefulSetKind } from './kinds/statefulset.ts';
 import { cronJobKind } from './kinds/cronjob.ts';
+import { hpaKind } from './kinds/hpa.ts';
 import { persistentVolumeClaimKind, persistentVolumeKind, storageClassKind } from './kinds/storage.ts';
 import { groupOf, type KindDef } from './kinds/types.ts';
 
@@ -33,6 +34,7 @@ export const KINDS: readonly KindDef[] = [
   statefulSetKind,
   jobKind,
   cronJobKind,
+  hpaKind,
   persistentVolumeClaimKind,
   persistentVolumeKind,
   storageClassKind,

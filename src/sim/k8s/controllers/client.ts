@@ -7,6 +7,7 @@ import type {
   Endpoints,
   EndpointSlice,
   Event,
+  HorizontalPodAutoscaler,
   Job,
   KubeObject,
   LabelSelector,
@@ -22,6 +23,7 @@ import type {
   StatefulSet,
   StorageClass,
 } from '../api/types.ts';
+import type { PodMetrics } from '../api/metrics.ts';
 
 /**
  * What a controller may ask of the API server: the slice of client-go's typed
@@ -49,6 +51,7 @@ export interface ResourceTypes {
   serviceaccounts: ServiceAccount;
   statefulsets: StatefulSet;
   cronjobs: CronJob;
+  horizontalpodautoscalers: HorizontalPodAutoscaler;
   persistentvolumeclaims: PersistentVolumeClaim;
   persistentvolumes: PersistentVolume;
   storageclasses: StorageClass;
@@ -64,6 +67,7 @@ export const NAMESPACED: readonly Resource[] = [
   'daemonsets',
   'statefulsets',
   'cronjobs',
+  'horizontalpodautoscalers',
   'jobs',
   'replicasets',
   'pods',
@@ -126,5 +130,7 @@ export interface ControllerClient {
   /** Events for every object of the resource, from now on; returns cancel. onError: the watch ended (API server down, 410 Gone); list again. */
   watch<R extends Resource>(resource: R, onEvent: (type: WatchEventType, obj: ResourceTypes[R]) => void, onError?: () => void): () => void;
   /** `source` is the reporting component, e.g. "replicaset-controller". */
+  /** The resource metrics API (metrics.k8s.io) through the API server's aggregation layer. */
+  podMetrics?(namespace: string): ApiResult<PodMetrics[]>;
   recordEvent(involvedObject: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source?: string): void;
 }

@@ -12,6 +12,7 @@ import { ReplicaSetController } from './replicaset.ts';
 import { RootCACertPublisher, ServiceAccountsController } from './serviceaccount.ts';
 import { StatefulSetController } from './statefulset.ts';
 import { CronJobController } from './cronjob.ts';
+import { HorizontalPodAutoscalerController } from './podautoscaler.ts';
 import { PersistentVolumeController, PVCProtectionController, PVProtectionController } from './persistentvolume.ts';
 import { TaintEvictionController } from './taint-eviction.ts';
 
@@ -30,6 +31,7 @@ export const DEFAULT_CONTROLLERS: readonly ControllerFactory[] = [
   (ctx) => new PVProtectionController(ctx),
   (ctx) => new JobController(ctx),
   (ctx) => new CronJobController(ctx),
+  (ctx) => new HorizontalPodAutoscalerController(ctx),
   (ctx) => new EndpointSliceController(ctx),
   (ctx) => new EndpointsController(ctx),
   (ctx) => new NamespaceController(ctx),

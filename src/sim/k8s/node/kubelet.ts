@@ -10,7 +10,7 @@ import { reflectorBackoffMs } from '../reflector.ts';
 import type { TimerId, VirtualClock } from '../../clock.ts';
 import type { Rng } from '../../rng.ts';
 import type { ConfigMap, Container, ContainerState, ContainerStatus, Event, Lease, Node, Pod, PodCondition } from '../api/types.ts';
-import { parseQuantity, quantityValue } from '../api/quantity.ts';
+import { milliValue, parseQuantity, quantityValue } from '../api/quantity.ts';
 import { Backoff } from './backoff.ts';
 import { type KubeletClient, NODE_LEASE_NAMESPACE, type StopWatch } from './client.ts';
 import { goDuration, microTime, rfc3339 } from './format.ts';
@@ -607,6 +607,7 @@ export class Kubelet {
         mounts: this.#mountsOf(w, c.spec),
         ...(limit ? { memoryLimitBytes: quantityValue(mustQ(limit)) } : {}),
         ...(c.spec.stdin ? { stdin: true } : {}),
+        ...(c.spec.resources?.limits?.cpu ? { cpuLimitMilli: milliValue(mustQ(c.spec.resources.limits.cpu)) } : {}),
       });
       if (c.rtId) {
         const prev = runtime.container(c.rtId);

@@ -23,6 +23,11 @@ export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10';
 
 export type PullResult = { ok: true; imageID: string; sizeBytes: number; durationMs: number } | { ok: false; message: string };
 
+/** CPU time one HTTP request costs a server, in ms. */
+export const CPU_MS_PER_REQUEST = 2;
+/** registry.k8s.io/hpa-example computes on every request (the HPA walkthrough's php-apache). */
+export const HPA_EXAMPLE_CPU_MS_PER_REQUEST = 5;
+
 export interface SandboxConfig {
   podUid: string;
   name: string;
@@ -44,6 +49,7 @@ export interface ContainerConfig {
   args?: string[];
   env?: Record<string, string>;
   memoryLimitBytes?: number;
+  cpuLimitMilli?: number;
   /** The pod's volumes, mounted where the container's volumeMounts say. */
   mounts?: FsMount[];
   /** The pod spec's stdin: a shell as PID 1 waits for input instead of exiting. */
@@ -67,6 +73,7 @@ export interface RtContainer {
   finishedAt?: number;
   env: Record<string, string>;
   memoryLimitBytes?: number;
+  cpuLimitMilli?: number;
   memoryBytes: number;
   stdin?: boolean;
   config: ImageConfig;
@@ -77,6 +84,10 @@ export interface RtContainer {
   layer: Map<string, string>;
   mounts: FsMount[];
   lines: { at: number; line: string }[];
+  /** When each HTTP request it answered arrived (the last minute), for its CPU usage. */
+  requests?: number[];
+  /** Requests per second looping clients send it (set by the cluster network each scrape). */
+  loadPerSec?: number;
   timers: TimerId[];
   /** Set by stopContainer; the kubelet uses it to tell a kill from a crash. */
   stopRequested?: boolean;
@@ -201,6 +212,22 @@ export class ContainerRuntime {
     return [...this.#sandboxes.values()];
   }
 
+  /**
+   * What cAdvisor would measure for a running container over the last
+   * window: CPU in millicores (an idle process ~1m, plus the CPU time of the
+   * requests it served: CPU_MS_PER_REQUEST each, more for images made to burn
+   * CPU like hpa-example) and the memory its program holds.
+   */
+  usage(c: RtContainer, windowMs = 15_000): { cpuMilli: number; memoryBytes: number } {
+    const now = this.#clock.now();
+    const served = (c.requests ?? []).filter((t) => t > now - windowMs).length;
+    const perRequest = /hpa-example/.test(c.image) ? HPA_EXAMPLE_CPU_MS_PER_REQUEST : CPU_MS_PER_REQUEST;
+    const demand = 1 + (served * perRequest * 1000) / windowMs + (c.loadPerSec ?? 0) * perRequest;
+    // A CPU limit caps it (CFS quota).
+    const cpu = c.cpuLimitMilli !== undefined ? Math.min(demand, c.cpuLimitMilli) : demand;
+    return { cpuMilli: c.state === 'running' ? cpu : 0, memoryBytes: c.state === 'running' ? c.memoryBytes : 0 };
+  }
+
   // ---------- containers ----------
 
   createContainer(sandboxId: string, cfg: ContainerConfig): RtContainer {
@@ -225,6 +252,7 @@ export class ContainerRuntime {
       mounts: cfg.mounts ?? [],
       ...(cfg.memoryLimitBytes ? { memoryLimitBytes: cfg.memoryLimitBytes } : {}),
       ...(cfg.stdin ? { stdin: true } : {}),
+      ...(cfg.cpuLimitMilli ? { cpuLimitMilli: cfg.cpuLimitMilli } : {}),
     };
     this.#containers.set(c.id, c);
     return c;
@@ -380,6 +408,8 @@ export class ContainerRuntime {
     return (req) => {
       const a = answer(req);
       const now = this.#clock.now();
+      (c.requests ??= []).push(now);
+      if (c.requests.length > 4096 || c.requests[0]! < now - 60_000) c.requests = c.requests.filter((t) => t > now - 60_000);
       if (a !== 'empty' && log) c.lines.push({ at: now, line: log(req, a, now) });
       return a;
     };

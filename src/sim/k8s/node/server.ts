@@ -5,7 +5,7 @@
  * change underneath without kubectl noticing. Errors carry the kubelet's
  * wording; the API server passes them on as it receives them.
  */
-import type { KubeletServer, LogStream } from '../api/kubelet.ts';
+import type { ResourceStats, KubeletServer, LogStream } from '../api/kubelet.ts';
 import type { ContainerStatus, Pod } from '../api/types.ts';
 import { fail, ok, simError, type Result } from '../../errors.ts';
 import type { ContainerRuntime } from './runtime.ts';
@@ -48,6 +48,21 @@ export function kubeletServer(runtime: ContainerRuntime): KubeletServer {
   };
 
   return {
+    resourceStats() {
+      const pods: ResourceStats['pods'] = [];
+      let cpu = 0;
+      let mem = 0;
+      for (const sb of runtime.sandboxes()) {
+        if (sb.state !== 'ready') continue;
+        const containers = runtime.containersIn(sb.id).filter((c) => c.state === 'running').map((c) => ({ name: c.name, ...runtime.usage(c) }));
+        for (const c of containers) {
+          cpu += c.cpuMilli;
+          mem += c.memoryBytes;
+        }
+        pods.push({ namespace: sb.namespace, name: sb.name, containers });
+      }
+      return { node: { cpuMilli: cpu, memoryBytes: mem }, pods };
+    },
     containerLogs(pod, opts) {
       const id = containerId(pod, opts.container, !!opts.previous);
       if (!id.ok) return id;

@@ -7,7 +7,7 @@ import { nodePrinter } from './nodes.ts';
 import { podPrinter } from './pods.ts';
 import { GET_TABWRITER, tabwrite, tabwriteCells } from './tabwriter.ts';
 import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './storage.ts';
-import { cronJobPrinter, daemonSetPrinter, deploymentPrinter, jobPrinter, replicaSetPrinter, statefulSetPrinter } from './workloads.ts';
+import { cronJobPrinter, hpaPrinter, daemonSetPrinter, deploymentPrinter, jobPrinter, replicaSetPrinter, statefulSetPrinter } from './workloads.ts';
 
 const PRINTERS: Record<string, ResourcePrinter<never>> = {
   Pod: podPrinter,
@@ -21,6 +21,7 @@ const PRINTERS: Record<string, ResourcePrinter<never>> = {
   StorageClass: storageClassPrinter,
   Job: jobPrinter,
   CronJob: cronJobPrinter,
+  HorizontalPodAutoscaler: hpaPrinter,
   Service: servicePrinter,
   Endpoints: endpointsPrinter,
   EndpointSlice: endpointSlicePrinter,

@@ -1,4 +1,4 @@
-import type { CronJob, DaemonSet, Deployment, Job, ReplicaSet, StatefulSet } from '../../../../sim/k8s/api/types.ts';
+import type { CronJob, DaemonSet, HorizontalPodAutoscaler, Deployment, Job, ReplicaSet, StatefulSet } from '../../../../sim/k8s/api/types.ts';
 import { humanDuration, parseTime, translateTimestampSince } from './age.ts';
 import { containerCells, formatLabels, formatLabelSelector, selectorString, type ResourcePrinter } from './format.ts';
 
@@ -67,6 +67,35 @@ export const cronJobPrinter: ResourcePrinter<CronJob> = {
     if (wide) cells.push(...containerCells(cj.spec.jobTemplate.spec.template.spec.containers), formatLabelSelector(cj.spec.jobTemplate.spec.selector));
     return cells;
   },
+};
+
+/** formatHPAMetrics: `cpu: 45%/50%`, `<unknown>` before the first sample; two at most, then "+ N more...". */
+export function hpaTargets(hpa: HorizontalPodAutoscaler): string {
+  const specs = hpa.spec.metrics ?? [];
+  if (specs.length === 0) return '<none>';
+  const statuses = hpa.status?.currentMetrics ?? [];
+  const list = specs.map((m, i) => {
+    const cur = statuses[i]?.resource?.current;
+    if (m.type !== 'Resource' || !m.resource) return `<unknown>/<unknown>`;
+    const t = m.resource.target;
+    if (t.averageValue !== undefined) return `${m.resource.name}: ${cur?.averageValue ?? '<unknown>'}/${t.averageValue}`;
+    return `${m.resource.name}: ${cur?.averageUtilization !== undefined ? `${cur.averageUtilization}%` : '<unknown>'}/${t.averageUtilization !== undefined ? `${t.averageUtilization}%` : '<auto>'}`;
+  });
+  return list.length > 2 ? `${list.slice(0, 2).join(', ')} + ${list.length - 2} more...` : list.join(', ');
+}
+
+export const hpaPrinter: ResourcePrinter<HorizontalPodAutoscaler> = {
+  columns: ['NAME', 'REFERENCE', 'TARGETS', 'MINPODS', 'MAXPODS', 'REPLICAS', 'AGE'],
+  wideColumns: [],
+  row: (h, now) => [
+    h.metadata.name,
+    `${h.spec.scaleTargetRef.kind}/${h.spec.scaleTargetRef.name}`,
+    hpaTargets(h),
+    h.spec.minReplicas === undefined ? '<unset>' : String(h.spec.minReplicas),
+    String(h.spec.maxReplicas),
+    String(h.status?.currentReplicas ?? 0),
+    translateTimestampSince(h.metadata.creationTimestamp, now),
+  ],
 };
 
 const jobCondition = (job: Job, type: string) => (job.status?.conditions ?? []).some((c) => c.type === type && c.status === 'True');

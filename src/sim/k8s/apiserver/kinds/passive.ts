@@ -16,7 +16,6 @@ const ROWS: Row[] = [
   ['Ingress', 'networking.k8s.io/v1', 'ingresses', ['ing'], true, 'HTTP routing from outside the cluster to Services.'],
   ['IngressClass', 'networking.k8s.io/v1', 'ingressclasses', [], false, 'Which controller implements an Ingress.'],
   ['NetworkPolicy', 'networking.k8s.io/v1', 'networkpolicies', ['netpol'], true, 'Which pods may talk to which.'],
-  ['HorizontalPodAutoscaler', 'autoscaling/v2', 'horizontalpodautoscalers', ['hpa'], true, 'Scales a workload on metrics.'],
   ['PodDisruptionBudget', 'policy/v1', 'poddisruptionbudgets', ['pdb'], true, 'How many pods may be down by choice.'],
   ['Role', 'rbac.authorization.k8s.io/v1', 'roles', [], true, 'Permissions within a namespace.', ['rules']],
   ['RoleBinding', 'rbac.authorization.k8s.io/v1', 'rolebindings', [], true, 'Grants a Role to subjects.', ['roleRef', 'subjects']],
