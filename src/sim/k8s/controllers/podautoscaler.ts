@@ -158,7 +158,8 @@ export class HorizontalPodAutoscalerController extends QueueController {
         this.#scaleEvents.set(key, [...(this.#scaleEvents.get(key) ?? []), { at: now, change: limited - current }]);
         conditions[0] = { type: 'AbleToScale', status: 'True', reason: 'SucceededRescale', message: `the HPA controller was able to update the target scale to ${limited}` };
       } else conditions[0] = { type: 'AbleToScale', status: 'False', reason: 'FailedUpdateScale', message: `the HPA controller was unable to update the target scale: ${r.errors[0].message}` };
-    } else conditions[0] = { type: 'AbleToScale', status: 'True', reason: 'ReadyForNewScale', message: 'recommended size matches current size' };
+    } else if (proposal.replicas < desired) conditions[0] = { type: 'AbleToScale', status: 'True', reason: 'ScaleDownStabilized', message: 'recent recommendations were higher than current one, applying the highest recent recommendation' };
+    else conditions[0] = { type: 'AbleToScale', status: 'True', reason: 'ReadyForNewScale', message: 'recommended size matches current size' };
     this.#writeStatus(hpa, status, conditions, now);
   }
 

@@ -4,11 +4,11 @@
  * EndpointSlices) and the events whose involvedObject uid is the object's.
  * Kinds without a describer get Name/Namespace/Labels/Annotations.
  */
-import type { CronJob, Deployment, EndpointSlice, Event, KubeObject, Lease, Node, PersistentVolume, PersistentVolumeClaim, Pod, ReplicaSet, Service, StatefulSet } from '../../../../sim/k8s/api/types.ts';
+import type { CronJob, Deployment, HorizontalPodAutoscaler, EndpointSlice, Event, KubeObject, Lease, Node, PersistentVolume, PersistentVolumeClaim, Pod, ReplicaSet, Service, StatefulSet } from '../../../../sim/k8s/api/types.ts';
 import { controllerRef, REVISION } from '../../../../sim/k8s/api/meta.ts';
 import { noResourcesFound } from '../print/table.ts';
 import { PrefixWriter, printAnnotationsMultiline, printLabelsMultiline, describeEvents } from '../print/describe/common.ts';
-import { describeCronJob, describeDeployment, describeNode, describePersistentVolume, describePersistentVolumeClaim, describePod, describeReplicaSet, describeService, describeStatefulSet } from '../print/describe/describe.ts';
+import { describeCronJob, describeDeployment, describeHorizontalPodAutoscaler, describeNode, describePersistentVolume, describePersistentVolumeClaim, describePod, describeReplicaSet, describeService, describeStatefulSet } from '../print/describe/describe.ts';
 import { fetchTargets } from './get.ts';
 import { targets, type Kctx, type Subcommand } from './context.ts';
 
@@ -56,6 +56,8 @@ export function describeObject(k: Kctx, o: KubeObject): string {
       const usedBy = list<Pod>(k, 'pods', o.metadata.namespace).filter((p) => (p.spec.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === o.metadata.name)).map((p) => p.metadata.name);
       return describePersistentVolumeClaim(o as PersistentVolumeClaim, usedBy, events, now);
     }
+    case 'HorizontalPodAutoscaler':
+      return describeHorizontalPodAutoscaler(o as HorizontalPodAutoscaler, events, now);
     case 'CronJob':
       return describeCronJob(o as CronJob, events, now);
     case 'PersistentVolume':

@@ -78,6 +78,9 @@ describe('metrics and the HorizontalPodAutoscaler', () => {
     // Load gone: the recommendation drops, but scale-down waits out the 5-minute stabilization window.
     run(sh, 'kubectl delete pod load-generator', 'sleep 2m');
     expect(out(sh, 'kubectl get deploy php-apache')).toMatch(/\nphp-apache +5\/5 /);
+    const held = out(sh, 'kubectl describe hpa php-apache');
+    expect(held).toMatch(/\nReference: +Deployment\/php-apache\nMetrics: +\( current \/ target \)\n  resource cpu on pods  \(as a percentage of request\): +0% \(1m\) \/ 50%\nMin replicas: +1\nMax replicas: +10\n/);
+    expect(held).toMatch(/\nDeployment pods: +5 current \/ 5 desired\nConditions:\n  Type +Status +Reason +Message\n  -+ +-+ +-+ +-+\n  AbleToScale +True +ScaleDownStabilized +recent recommendations were higher than current one, applying the highest recent recommendation\n  ScalingActive +True +ValidMetricFound +/);
     run(sh, 'sleep 5m');
     expect(out(sh, 'kubectl get deploy php-apache')).toMatch(/\nphp-apache +1\/1 /);
     expect(out(sh, 'kubectl describe hpa php-apache')).toMatch(/Normal +SuccessfulRescale +\S+ +horizontal-pod-autoscaler +New size: 1; reason: All metrics below target/);

@@ -4,7 +4,7 @@
  * `--show-events=false` does), the related objects describe shows, and `now`.
  */
 import { addQuantities, canonicalQuantity, formatQuantity, milliValue, mustParseQuantity, parseQuantity, quantityValue, type Quantity as Q } from '../../../../../sim/k8s/api/quantity.ts';
-import type { Container, CronJob, Deployment, EndpointSlice, Event, Lease, Node, PersistentVolume, PersistentVolumeClaim, Pod, ReplicaSet, Service, StatefulSet } from '../../../../../sim/k8s/api/types.ts';
+import type { Container, CronJob, Deployment, HorizontalPodAutoscaler, EndpointSlice, Event, Lease, Node, PersistentVolume, PersistentVolumeClaim, Pod, ReplicaSet, Service, StatefulSet } from '../../../../../sim/k8s/api/types.ts';
 import { rfc1123z, translateTimestampSince } from '../age.ts';
 import { controllerOf, formatLabels, formatLabelSelector, selectorString } from '../format.ts';
 import type { ServiceExtra } from '../network.ts';
@@ -401,6 +401,52 @@ export function describeCronJob(cj: CronJob, events: Event[] | undefined, now: n
   w.write(0, `Last Schedule Time:\t${cj.status?.lastScheduleTime ? rfc1123z(cj.status.lastScheduleTime) : '<unset>'}\n`);
   const active = cj.status?.active ?? [];
   w.write(0, `Active Jobs:\t${active.length ? active.map((j) => j.name).join(', ') : '<none>'}\n`);
+  describeEvents(w, events, now);
+  return w.toString();
+}
+
+/** describeHorizontalPodAutoscalerV2 (kubectl/pkg/describe/describe.go), for Resource metrics. */
+export function describeHorizontalPodAutoscaler(hpa: HorizontalPodAutoscaler, events: Event[] | undefined, now: number): string {
+  const w = new PrefixWriter();
+  const st = hpa.status ?? {};
+  w.write(0, `Name:\t${hpa.metadata.name}\n`);
+  w.write(0, `Namespace:\t${hpa.metadata.namespace ?? ''}\n`);
+  printLabelsMultiline(w, 'Labels', hpa.metadata.labels);
+  printAnnotationsMultiline(w, 'Annotations', hpa.metadata.annotations);
+  w.write(0, `CreationTimestamp:\t${rfc1123z(hpa.metadata.creationTimestamp)}\n`);
+  w.write(0, `Reference:\t${hpa.spec.scaleTargetRef.kind}/${hpa.spec.scaleTargetRef.name}\n`);
+  w.write(0, 'Metrics:\t( current / target )\n');
+  (hpa.spec.metrics ?? []).forEach((m, i) => {
+    if (m.type !== 'Resource' || !m.resource) return;
+    const cur = st.currentMetrics?.[i]?.resource?.current;
+    const t = m.resource.target;
+    if (t.averageValue !== undefined) w.write(1, `resource ${m.resource.name} on pods:\t${cur?.averageValue ?? '<unknown>'} / ${t.averageValue}\n`);
+    else {
+      const current = cur?.averageUtilization !== undefined ? `${cur.averageUtilization}% (${cur.averageValue ?? ''})` : '<unknown>';
+      w.write(1, `resource ${m.resource.name} on pods  (as a percentage of request):\t${current} / ${t.averageUtilization ?? 0}%\n`);
+    }
+  });
+  w.write(0, `Min replicas:\t${hpa.spec.minReplicas ?? '<unset>'}\n`);
+  w.write(0, `Max replicas:\t${hpa.spec.maxReplicas}\n`);
+  const b = hpa.spec.behavior;
+  if (b) {
+    w.write(0, 'Behavior:\n');
+    for (const [title, r] of [['Scale Up', b.scaleUp], ['Scale Down', b.scaleDown]] as const) {
+      if (!r) continue;
+      w.write(1, `${title}:\n`);
+      w.write(2, `Stabilization Window: ${r.stabilizationWindowSeconds ?? (title === 'Scale Down' ? 300 : 0)} seconds\n`);
+      w.write(2, `Select Policy: ${r.selectPolicy ?? 'Max'}\n`);
+      w.write(2, 'Policies:\n');
+      for (const p of r.policies ?? []) w.write(3, `- Type: ${p.type}  Value: ${p.value}  Period: ${p.periodSeconds} seconds\n`);
+    }
+  }
+  w.write(0, `${hpa.spec.scaleTargetRef.kind} pods:\t${st.currentReplicas ?? 0} current / ${st.desiredReplicas ?? 0} desired\n`);
+  if (st.conditions?.length) {
+    w.write(0, 'Conditions:\n');
+    w.write(1, 'Type\tStatus\tReason\tMessage\n');
+    w.write(1, '----\t------\t------\t-------\n');
+    for (const c of st.conditions) w.write(1, `${c.type}\t${c.status}\t${c.reason ?? ''}\t${c.message ?? ''}\n`);
+  }
   describeEvents(w, events, now);
   return w.toString();
 }
