@@ -138,6 +138,16 @@ describe('StatefulSet in the cluster', () => {
     expect(out(sh2, 'kubectl describe pod web-0')).toContain('0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims.');
   });
 
+  // The tutorial's "Stable Storage": a deleted web-0 comes back with www-web-0, whose local-path volume pins it to its node.
+  it('a replaced pod finds the data its predecessor wrote, on the same node', () => {
+    const sh = session({ 'web.yaml': STS });
+    run(sh, 'kubectl apply -f web.yaml', 'sleep 60s');
+    const node = out(sh, "kubectl get pod web-0 -o jsonpath='{.spec.nodeName}'");
+    run(sh, "kubectl exec web-0 -- sh -c 'echo web-0 > /usr/share/nginx/html/index.html'", 'kubectl delete pod web-0', 'sleep 30s');
+    expect(out(sh, 'kubectl exec web-0 -- cat /usr/share/nginx/html/index.html')).toBe('web-0\n');
+    expect(out(sh, "kubectl get pod web-0 -o jsonpath='{.spec.nodeName}'")).toBe(node);
+  });
+
   it('etcd keeps it under /registry/statefulsets/<ns>/<name>', () => {
     const sh = session({ 'web.yaml': STS });
     run(sh, 'kubectl apply -f web.yaml', 'sleep 5s');
