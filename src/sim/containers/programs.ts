@@ -297,14 +297,14 @@ function script(src: string, ctx: RunContext, name: string, args: string[]): Pro
     writeError: (p) => ctx.fs.writeError?.(p),
   };
   const r = runShell(src, host, { env: ctx.env, cwd: ctx.workdir, name, args, dialect: dialectOf(ctx.image, name) });
-  return withFsLater(scriptProgram(r, src), fsLater);
+  return withFsLater(scriptProgram(r, src, fetches), fsLater);
 }
 
 function withFsLater(p: Program, fsLater: { at: number; apply: () => void }[]): Program {
   return fsLater.length ? { ...p, fsLater: [...(p.fsLater ?? []), ...fsLater] } : p;
 }
 
-function scriptProgram(r: ReturnType<typeof runShell>, src: string): Program {
+function scriptProgram(r: ReturnType<typeof runShell>, src: string, fetches: string[] = []): Program {
   const logs = outLines(r.out);
   const stop: StopPlan | 'ignore' = r.trapsTerm ? quickStop(0, 100) : 'ignore';
   switch (r.end.kind) {

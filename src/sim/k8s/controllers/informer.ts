@@ -274,6 +274,8 @@ export class SharedInformers {
       },
       watch: (resource, onEvent, onError) => client.watch(resource, onEvent, onError),
       recordEvent: (obj, type, reason, message, source) => client.recordEvent(obj, type, reason, message, source),
+      // Reads of metrics.k8s.io (the HPA controller) pass straight through: nothing of them is cached.
+      ...(client.podMetrics ? { podMetrics: (ns: string) => client.podMetrics!(ns) } : {}),
     };
   }
 
