@@ -27,6 +27,11 @@ import { attachEditorHost } from './editor/host.ts';
  * announced, and a tab whose save was overtaken stops writing; a full
  * storage quota and the MAX_ENTRIES cap are reported.
  */
+/** The first notice about the saved work itself (restored, kept aside, unreadable…), which the terminal prints. */
+export function savedWorkNotice(notices: readonly SessionNotice[]): SessionNotice | undefined {
+  return notices.find((n) => n.id !== 'other-tab');
+}
+
 export interface SessionNotice {
   id: string;
   kind: 'info' | 'error';
@@ -315,7 +320,9 @@ async function startSession(key: string, opts: LiveSessionOptions): Promise<Live
     clock,
     restored,
     log: () => rec.log,
-    ...(notices[0] ? { notice: notices[0] } : {}),
+    // What happened to the saved work is printed in the terminal; "also open in another tab" can arrive first and
+    // belongs in the notice bar only.
+    ...(savedWorkNotice(notices) ? { notice: savedWorkNotice(notices)! } : {}),
     notices: () => [...notices],
     onNotice(fn) {
       noticeListeners.add(fn);

@@ -33,7 +33,7 @@ export function mountSessionNotices(before: Element, live: LiveSession, lang: 'k
     }
     bar.append(row);
   };
-  // The first notice is already printed in the terminal; the bar repeats it only when it carries a choice.
-  live.notices().forEach((n, i) => show(n, Boolean(opts.skipFirst) && i === 0));
+  // The notice the terminal printed (live.notice) is repeated here only when it carries a choice.
+  live.notices().forEach((n) => show(n, Boolean(opts.skipFirst) && n === live.notice));
   live.onNotice((n) => show(n, false));
 }
