@@ -27,11 +27,6 @@ import { attachEditorHost } from './editor/host.ts';
  * announced, and a tab whose save was overtaken stops writing; a full
  * storage quota and the MAX_ENTRIES cap are reported.
  */
-/** The first notice about the saved work itself (restored, kept aside, unreadable…), which the terminal prints. */
-export function savedWorkNotice(notices: readonly SessionNotice[]): SessionNotice | undefined {
-  return notices.find((n) => n.id !== 'other-tab');
-}
-
 export interface SessionNotice {
   id: string;
   kind: 'info' | 'error';
@@ -315,14 +310,15 @@ async function startSession(key: string, opts: LiveSessionOptions): Promise<Live
   }, 1000);
   // grep is in nearly every pipe; fetch its engine once the page is idle so the first `| grep` does not wait.
   idle(() => void loadPack('grep').then((p) => installPack(shell, p), () => {}));
+  // What happened to the saved work is printed in the terminal; "also open in another tab" can arrive first and
+  // belongs in the notice bar only.
+  const terminalNotice = notices.find((n) => n.id !== 'other-tab');
   return {
     shell,
     clock,
     restored,
     log: () => rec.log,
-    // What happened to the saved work is printed in the terminal; "also open in another tab" can arrive first and
-    // belongs in the notice bar only.
-    ...(savedWorkNotice(notices) ? { notice: savedWorkNotice(notices)! } : {}),
+    ...(terminalNotice ? { notice: terminalNotice } : {}),
     notices: () => [...notices],
     onNotice(fn) {
       noticeListeners.add(fn);
