@@ -19,6 +19,7 @@ const T = {
     cm: '컨트롤러 매니저',
     ready: 'Ready',
     notReady: 'NotReady',
+    unknown: '상태 모름',
     unscheduled: '배치 대기 (노드 없음)',
     none: '파드 없음',
     you: 'kubectl (나)',
@@ -47,6 +48,7 @@ const T = {
     cm: 'Controller manager',
     ready: 'Ready',
     notReady: 'NotReady',
+    unknown: 'not known yet',
     unscheduled: 'Waiting for a node',
     none: 'no pods',
     you: 'kubectl (you)',
@@ -401,8 +403,8 @@ class K8sPicture {
     const kubelet = h('button', { type: 'button', class: `kl-box kl-kubelet ${n.kubelet ? '' : 'down'}`, 'data-key': `kubelet:${n.name}`, 'aria-haspopup': 'true' }, h('span', { class: 'kl-box-name' }, 'kubelet'), h('small', { class: 'kl-box-state' }, n.kubelet ? '' : t.stopped));
     const card = h(
       'section',
-      { class: `kl-node ${n.ready ? '' : 'notready'}`, 'data-node': n.name },
-      h('header', {}, h('b', {}, n.name), h('span', { class: `kl-tag ${n.ready ? 'ok' : 'bad'}` }, n.ready ? t.ready : t.notReady)),
+      { class: `kl-node ${n.ready === false ? 'notready' : ''}`, 'data-node': n.name },
+      h('header', {}, h('b', {}, n.name), h('span', { class: `kl-tag ${n.ready ? 'ok' : n.ready === false ? 'bad' : ''}` }, n.ready ? t.ready : n.ready === false ? t.notReady : t.unknown)),
       h('div', { class: 'kl-agents' }, kubelet, h('span', { class: `kl-box kl-proxy ${n.proxy ? '' : 'down'}` }, 'kube-proxy')),
       pods,
     );

@@ -31,6 +31,11 @@ describe('diagram banners', () => {
     const v = view({ scheduler: false, nodes: [{ ...view().nodes[0]!, ready: false }] });
     expect(banners(v, 'en').map((b) => b.id)).toEqual(['scheduler', 'node:worker-1']);
   });
+
+  it('a node whose state is not known yet (nothing listed) is not called NotReady', () => {
+    const v = view({ apiserver: false, nodes: [{ ...view().nodes[0]!, ready: undefined }] });
+    expect(banners(v, 'en').map((b) => b.id)).toEqual(['apiserver']);
+  });
 });
 
 describe('diagram actions', () => {

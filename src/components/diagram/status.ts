@@ -27,7 +27,8 @@ export function banners(v: ClusterView, lang: Lang): Banner[] {
   if (!v.scheduler) out.push({ id: 'scheduler', text: ko ? '스케줄러가 멈췄어요: 새 파드는 노드를 받지 못하고 Pending으로 남아요.' : 'The scheduler is stopped: new pods get no node and stay Pending.' });
   if (!v.controllerManager) out.push({ id: 'controller-manager', text: ko ? '컨트롤러 매니저가 멈췄어요: 지운 파드가 다시 만들어지지 않아요.' : 'The controller manager is stopped: deleted pods are not replaced.' });
   for (const n of v.nodes) {
-    if (!n.ready) out.push({ id: `node:${n.name}`, text: ko ? `노드 ${n.name}이(가) NotReady예요: 하트비트가 끊겼어요.` : `Node ${n.name} is NotReady: its heartbeats stopped.` });
+    // undefined: not listed yet (the API server was down when the page opened), which is not a heartbeat problem.
+    if (n.ready === false) out.push({ id: `node:${n.name}`, text: ko ? `노드 ${n.name}이(가) NotReady예요: 하트비트가 끊겼어요.` : `Node ${n.name} is NotReady: its heartbeats stopped.` });
   }
   return out;
 }

@@ -50,6 +50,43 @@ describe('ClusterWatcher', () => {
     expect(v.nodes.find((n) => n.name === 'worker-1')).toMatchObject({ kubelet: false, ready: false });
   });
 
+  it('is right from its first view: nodes are listed before the clock moves again', () => {
+    const world = new World({ seed: 1 });
+    const c = getCluster(world);
+    // A page attaches after the boot and may draw before the clock advances (time stands still while a pack loads).
+    const w = new ClusterWatcher(c);
+    expect(w.synced).toBe(true);
+    expect(w.view().nodes.map((n) => n.ready)).toEqual([true, true, true]);
+  });
+
+  it('says nothing about readiness until it can list, and catches up when the API server comes back', () => {
+    const world = new World({ seed: 1 });
+    const c = getCluster(world);
+    c.stopComponent('apiserver');
+    const w = new ClusterWatcher(c);
+    expect(w.synced).toBe(false);
+    expect(w.view().nodes.map((n) => n.ready)).toEqual([undefined, undefined, undefined]);
+    world.clock.advance(5_000);
+    expect(w.view().nodes.every((n) => n.ready === undefined)).toBe(true);
+    c.startComponent('apiserver');
+    world.clock.advance(10_000);
+    expect(w.synced).toBe(true);
+    expect(w.view().nodes.map((n) => n.ready)).toEqual([true, true, true]);
+  });
+
+  it('keeps watching across an API server restart (the watch ends; it lists and watches again)', () => {
+    const world = new World({ seed: 1 });
+    const c = getCluster(world);
+    const w = new ClusterWatcher(c);
+    c.stopComponent('apiserver');
+    world.clock.advance(2_000);
+    c.startComponent('apiserver');
+    world.clock.advance(40_000);
+    c.api.as('kubectl').create(web);
+    world.clock.advance(30_000);
+    expect(w.view().nodes.flatMap((n) => n.pods.map((p) => p.state))).toEqual(['Running', 'Running', 'Running']);
+  });
+
   it('animates writes and bindings, not heartbeats or reads', () => {
     const base = { time: 0, code: 200, etcd: [] };
     expect(isActivity({ ...base, component: 'kube-scheduler', verb: 'create', resource: 'pods', subresource: 'binding' })).toBe(true);

@@ -2,7 +2,7 @@ import type { Node, Pod } from './api/types.ts';
 import type { ApiWatchEvent } from './apiserver/index.ts';
 import { isActivity } from './apiserver/trace.ts';
 import type { Cluster } from './cluster.ts';
-import { watchOf } from './adapters/common.ts';
+import { reflectorBackoffMs } from './reflector.ts';
 
 /**
  * What the lesson diagram draws, as plain data. Like a real dashboard it
@@ -24,7 +24,8 @@ export interface PodView {
 export interface NodeView {
   name: string;
   controlPlane: boolean;
-  ready: boolean;
+  /** The node's Ready condition; undefined while the diagram has not been able to list nodes yet. */
+  ready: boolean | undefined;
   kubelet: boolean;
   proxy: boolean;
   pods: PodView[];
@@ -60,17 +61,67 @@ export class ClusterWatcher {
   #nodes = new Map<string, Node>();
   #stops: (() => void)[] = [];
   #version = 0;
+  #synced = { pods: false, nodes: false };
 
   constructor(cluster: Cluster) {
     this.cluster = cluster;
     const api = cluster.api.as('dashboard');
-    const keep = <T extends Pod | Node>(map: Map<string, T>) => (e: { type: ApiWatchEvent['type']; object: T }) => {
-      this.#version++;
-      const k = `${e.object.metadata.namespace ?? ''}/${e.object.metadata.name}`;
-      if (e.type === 'DELETED') map.delete(k);
-      else map.set(k, e.object);
+    this.#stops.push(this.#reflect<Pod>(api, 'pods', this.#pods), this.#reflect<Node>(api, 'nodes', this.#nodes));
+  }
+
+  /**
+   * client-go's ListAndWatch, small: list first, so the first view is
+   * already right (a watch's initial events arrive only when the clock next
+   * moves, and a page whose clock stands still drew every node NotReady),
+   * then watch from the list's resourceVersion. A failed list or an ended
+   * watch (API server stopped, 410 Gone) is retried with the reflector's
+   * back-off, keeping the last known objects meanwhile.
+   */
+  #reflect<T extends Pod | Node>(api: ReturnType<Cluster['api']['as']>, resource: 'pods' | 'nodes', map: Map<string, T>): () => void {
+    const clock = this.cluster.world.clock;
+    const key = (o: T) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+    let stopped = false;
+    let stopWatch: () => void = () => {};
+    let retry = 0;
+    let attempt = 0;
+    const again = () => {
+      if (stopped) return;
+      stopWatch();
+      retry = clock.setTimeout(run, reflectorBackoffMs(attempt++));
     };
-    this.#stops.push(watchOf<Pod>(api, 'pods', {}, keep(this.#pods)), watchOf<Node>(api, 'nodes', {}, keep(this.#nodes)));
+    const run = () => {
+      if (stopped) return;
+      const r = api.list<T>(resource);
+      if (!r.ok) return again();
+      map.clear();
+      for (const o of r.value.items) map.set(key(o), o);
+      this.#synced[resource] = true;
+      this.#version++;
+      const w = api.watch<T>(
+        resource,
+        { resourceVersion: r.value.metadata.resourceVersion },
+        (e) => {
+          attempt = 0;
+          this.#version++;
+          if (e.type === 'DELETED') map.delete(key(e.object));
+          else map.set(key(e.object), e.object);
+        },
+        again,
+      );
+      if (!w.ok) return again();
+      stopWatch = () => w.value.stop();
+    };
+    run();
+    return () => {
+      stopped = true;
+      clock.clearTimeout(retry);
+      stopWatch();
+    };
+  }
+
+  /** Whether both lists have succeeded at least once: before that, a node's readiness is not known. */
+  get synced(): boolean {
+    return this.#synced.pods && this.#synced.nodes;
   }
 
   /** Counts watch events seen, so a viewer can skip rebuilding the view when nothing arrived. */
@@ -101,7 +152,8 @@ export class ClusterWatcher {
     for (const p of pods) if (p.node) (byNode.get(p.node) ?? byNode.set(p.node, []).get(p.node)!).push(p);
     const nodes: NodeView[] = [...c.nodes.values()].map((n) => {
       const obj = this.#nodes.get(`/${n.spec.name}`);
-      const ready = obj?.status?.conditions?.find((x) => x.type === 'Ready')?.status === 'True';
+      // Not yet listed (API server down since the page opened): unknown, not NotReady.
+      const ready = obj ? obj.status?.conditions?.find((x) => x.type === 'Ready')?.status === 'True' : this.synced ? false : undefined;
       return { name: n.spec.name, controlPlane: n.spec.controlPlane, ready, kubelet: n.kubelet.running, proxy: n.proxy.running, pods: byNode.get(n.spec.name) ?? [] };
     });
     return {
