@@ -86,9 +86,9 @@ export abstract class QueueController implements Controller {
   }
 
   /** Calls fn for every watch event of the resource while this controller runs (objects are frozen: copy before changing). */
-  protected watch<R extends Resource>(resource: R, fn: (type: WatchEventType, obj: ResourceTypes[R]) => void): void {
+  protected watch<R extends Resource>(resource: R, fn: (type: WatchEventType, obj: ResourceTypes[R], old?: ResourceTypes[R]) => void): void {
     this.#listening.add(resource);
-    this.#cancels.push(this.informers.for(resource).on((t, o) => this.#running && fn(t, o)));
+    this.#cancels.push(this.informers.for(resource).on((t, o, old) => this.#running && fn(t, o, old)));
   }
 
   /** The shared cache of a resource, kept while this controller runs (objects are frozen: copy before changing). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DaemonSet, Node, PodSpec } from '../api/types.ts';
-import { REVISION_HASH_LABEL } from './daemonset.ts';
+import { ignoreNodeUpdate, REVISION_HASH_LABEL } from './daemonset.ts';
 import { FakeCluster } from './testing/fake-cluster.ts';
 import { template } from './testing/objects.ts';
 import { isPodActive } from './util.ts';
@@ -62,6 +62,31 @@ describe('DaemonSet controller', () => {
     c.client.delete('nodes', undefined, 'node-1');
     c.run(3000);
     expect(placement(c)).toEqual(['node-2', 'node-3', 'node-4']);
+  });
+
+  it('follows a node that gains the selected label, and leaves one tainted NoExecute', () => {
+    const c = cluster(ds({ nodeSelector: { disk: 'ssd' } }));
+    expect(placement(c)).toEqual([]);
+    c.client.mutate('nodes', undefined, 'node-2', (n) => (n.metadata.labels!.disk = 'ssd'));
+    c.run(3000);
+    expect(placement(c)).toEqual(['node-2']);
+    c.client.mutate('nodes', undefined, 'node-2', (n) => (n.spec.taints = [{ key: 'evict', value: 'now', effect: 'NoExecute' }]));
+    c.run(3000);
+    expect(placement(c)).toEqual([]);
+  });
+
+  it.each([
+    { why: 'a heartbeat (condition times only)', change: (n: Node) => (n.status!.conditions![0]!.lastHeartbeatTime = '2026-01-15T09:10:00Z'), ignored: true },
+    { why: 'new images on the node', change: (n: Node) => (n.status!.images = [{ names: ['nginx:1.27'], sizeBytes: 1 }]), ignored: true },
+    { why: 'Ready turning False', change: (n: Node) => (n.status!.conditions![0]!.status = 'False'), ignored: false },
+    { why: 'a label', change: (n: Node) => (n.metadata.labels = { ...n.metadata.labels, disk: 'ssd' }), ignored: false },
+    { why: 'a taint', change: (n: Node) => (n.spec.taints = [{ key: 'k', effect: 'NoSchedule' }]), ignored: false },
+  ])('a node update is ignored by daemon sets: $why → $ignored', ({ change, ignored }) => {
+    const old: Node = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n', resourceVersion: '5', labels: { a: 'b' } }, spec: {}, status: { conditions: [{ type: 'Ready', status: 'True', lastHeartbeatTime: '2026-01-15T09:00:00Z' }] } } as Node;
+    const cur = structuredClone(old);
+    cur.metadata.resourceVersion = '6';
+    change(cur);
+    expect(ignoreNodeUpdate(old, cur)).toBe(ignored);
   });
 
   it('keeps its pod on an unreachable node', () => {

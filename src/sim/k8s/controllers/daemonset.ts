@@ -49,6 +49,19 @@ function selectsNode(pod: Pod, node: Node): boolean {
   return true;
 }
 
+/**
+ * shouldIgnoreNodeUpdate: a node update matters to daemon sets only when a
+ * condition's status changed or something outside status did (labels,
+ * taints, unschedulable); heartbeats, images and capacity do not. (Upstream
+ * compares the rest of status too, but the verdict it then checks, like
+ * shouldRun here, reads only labels and spec, so the outcome is the same.)
+ */
+export function ignoreNodeUpdate(old: Node, cur: Node): boolean {
+  const conds = (n: Node) => (n.status?.conditions ?? []).map((c) => `${c.type}=${c.status}`).sort().join(',');
+  if (conds(old) !== conds(cur)) return false;
+  return jsonEqual({ ...old.metadata, resourceVersion: '', managedFields: undefined }, { ...cur.metadata, resourceVersion: '', managedFields: undefined }) && jsonEqual(old.spec, cur.spec);
+}
+
 /** NodeShouldRunDaemonPod: [run a new pod here, keep an existing one here]. */
 export function shouldRun(pod: Pod, node: Node): { run: boolean; keep: boolean } {
   if (!selectsNode(pod, node)) return { run: false, keep: false };
@@ -73,9 +86,27 @@ export class DaemonSetController extends QueueController {
   protected watchAll(): void {
     this.watch('daemonsets', (_t, ds) => this.enqueue(keyOf(ds)));
     this.watch('pods', (_t, p) => this.enqueueController(p, 'DaemonSet'));
-    this.watch('nodes', () => {
-      for (const k of this.allKeys()) this.enqueue(k);
+    // daemon_controller.go addNode/updateNode: only daemon sets whose verdict for this node changed, not all of them on every heartbeat.
+    this.watch('nodes', (type, node, old) => {
+      for (const ds of this.lister('daemonsets').list()) {
+        const proto = this.#proto(ds);
+        const now = shouldRun(proto, node);
+        if (type === 'DELETED' || (type === 'ADDED' && now.run)) this.enqueue(keyOf(ds));
+        else if (type === 'MODIFIED') {
+          if (!old) this.enqueue(keyOf(ds));
+          else if (!ignoreNodeUpdate(old, node)) {
+            const was = shouldRun(proto, old);
+            if (was.run !== now.run || was.keep !== now.keep) this.enqueue(keyOf(ds));
+          }
+        }
+      }
     });
+  }
+
+  #proto(ds: DaemonSet): Pod {
+    const proto = podFromTemplate(ds, ds.spec.template, { [REVISION_HASH_LABEL]: podTemplateHash(ds.spec.template) });
+    proto.spec.tolerations = daemonTolerations(proto);
+    return proto;
   }
 
   protected allKeys(): string[] {
@@ -86,9 +117,8 @@ export class DaemonSetController extends QueueController {
     const [ns, name] = splitKey(key);
     const ds = this.lister('daemonsets').get(ns, name);
     if (!ds || ds.metadata.deletionTimestamp) return;
-    const hash = podTemplateHash(ds.spec.template);
-    const proto = podFromTemplate(ds, ds.spec.template, { [REVISION_HASH_LABEL]: hash });
-    proto.spec.tolerations = daemonTolerations(proto);
+    const proto = this.#proto(ds);
+    const hash = proto.metadata.labels![REVISION_HASH_LABEL]!;
     const nodes = this.lister('nodes').list();
     const nodeNames = new Set(nodes.map((n) => n.metadata.name));
     const owned = this.lister('pods').list(ns).filter((p) => controllerRef(p)?.uid === ds.metadata.uid && !p.metadata.deletionTimestamp);

@@ -8,7 +8,8 @@ import { keyOf } from './util.ts';
 /** The pods informer's index by spec.nodeName (define it with pods.addIndex(NODE_NAME, (p) => p.spec.nodeName)). */
 export const NODE_NAME = 'spec.nodeName';
 
-export type InformerHandler<T> = (type: WatchEventType, obj: T) => void;
+/** old: the cached object the event replaces (as client-go's UpdateFunc(old, new) gets it), when there was one. */
+export type InformerHandler<T> = (type: WatchEventType, obj: T, old?: T) => void;
 
 /**
  * Shared informers, the small version of client-go's SharedInformerFactory:
@@ -70,7 +71,7 @@ export class Informer<T extends KubeObject> {
   /** Adds a handler (starting the informer if it is the first); returns its removal. */
   on(fn: InformerHandler<T>): () => void {
     // A Set would drop a second registration of the same function; wrap so each call counts.
-    const h: InformerHandler<T> = (t, o) => fn(t, o);
+    const h: InformerHandler<T> = (t, o, old) => fn(t, o, old);
     this.#handlers.add(h);
     if (!this.#cancel) this.#start();
     return () => {
@@ -131,7 +132,7 @@ export class Informer<T extends KubeObject> {
     this.#attempt = 0;
     const fresh = new Map<string, T>();
     for (const o of l.value) fresh.set(keyOf(o), o as T);
-    const changes: [WatchEventType, T][] = [];
+    const changes: [WatchEventType, T, T?][] = [];
     for (const [k, old] of [...this.#objs]) {
       if (fresh.has(k)) continue;
       this.#set(k, undefined);
@@ -141,7 +142,7 @@ export class Informer<T extends KubeObject> {
       const old = this.#objs.get(k);
       if (old && old.metadata.resourceVersion === o.metadata.resourceVersion) continue;
       this.#set(k, deepFreeze(o));
-      changes.push([old ? 'MODIFIED' : 'ADDED', o]);
+      changes.push([old ? 'MODIFIED' : 'ADDED', o, old]);
     }
     this.#hidden.clear();
     let ended = false;
@@ -158,7 +159,7 @@ export class Informer<T extends KubeObject> {
     );
     if (ended) this.#again();
     else this.#cancel = cancel;
-    if (relist) for (const [t, o] of changes) for (const h of [...this.#handlers]) h(t, o);
+    if (relist) for (const [t, o, old] of changes) for (const h of [...this.#handlers]) h(t, o, old);
   }
 
   /** The next list tells handlers what it finds changed (everything, after a first list that failed). */
@@ -183,11 +184,12 @@ export class Informer<T extends KubeObject> {
   #event(type: WatchEventType, o: T): void {
     if (!this.#cancel) return;
     const key = keyOf(o);
+    const old = this.#objs.get(key);
     // A deleted object is gone or carries a deletionTimestamp; an older event still in flight keeps it hidden.
     if (type === 'DELETED' || o.metadata.deletionTimestamp) this.#hidden.delete(key);
     if (type === 'DELETED') this.#set(key, undefined);
-    else if (!newer(this.#objs.get(key), o)) this.#set(key, deepFreeze(o));
-    for (const h of [...this.#handlers]) h(type, o);
+    else if (!newer(old, o)) this.#set(key, deepFreeze(o));
+    for (const h of [...this.#handlers]) h(type, o, old);
   }
 
   /** This manager's own write, as the API server answered it. */
