@@ -43,3 +43,32 @@ describe('readiness takes a pod out of the Service endpoints and back, without a
     expect(out).toMatch(/web\s+0\/1\s+Running\s+0\s/);
   });
 });
+
+describe('an exec probe that outlasts timeoutSeconds fails as a timeout', () => {
+  // KEP-1972 (exec probe timeouts, GA 1.20): containerd kills the exec at timeoutSeconds and answers DeadlineExceeded
+  // ("failed to exec in container: timeout 1s exceeded: context deadline exceeded", kubernetes/kubernetes#82987); the
+  // CRI client maps it to fmt.Errorf("command %q timed out", strings.Join(cmd, " ")) (cri-client remote_runtime.go
+  // ExecSync), the exec prober reports that text as the failure output (pkg/probe/exec/exec.go) and prober.go
+  // records "%s probe failed: %s".
+  const pod = (cmd: string, timeout: number) =>
+    ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: slow', 'spec:', '  containers:', '  - name: app', '    image: busybox:1.37', '    command: ["sleep", "3600"]', '    livenessProbe:', '      exec:', `        command: ["sh", "-c", "${cmd}"]`, '      periodSeconds: 5', `      timeoutSeconds: ${timeout}`, ''].join('\n');
+
+  it('sleep 5 under timeoutSeconds: 1: Liveness probe failed: command "sh -c sleep 5" timed out, then the kill', () => {
+    const sh = session({ 'p.yaml': pod('sleep 5', 1) });
+    const out = transcript(sh, ['kubectl apply -f p.yaml', 'sleep 20', 'kubectl describe pod slow']);
+    expect(out).toContain('Liveness probe failed: command "sh -c sleep 5" timed out');
+    expect(out).toContain('Container app failed liveness probe, will be restarted');
+  });
+
+  it('the same probe passes when timeoutSeconds is longer than the command', () => {
+    const sh = session({ 'p.yaml': pod('sleep 5', 10) });
+    const out = transcript(sh, ['kubectl apply -f p.yaml', 'sleep 20', 'kubectl describe pod slow']);
+    expect(out).not.toContain('Unhealthy');
+  });
+
+  it('a command that never ends (tail -f) times out too', () => {
+    const sh = session({ 'p.yaml': pod('tail -f /dev/null', 1) });
+    const out = transcript(sh, ['kubectl apply -f p.yaml', 'sleep 20', 'kubectl describe pod slow']);
+    expect(out).toContain('Liveness probe failed: command "sh -c tail -f /dev/null" timed out');
+  });
+});

@@ -28,7 +28,7 @@ export function execIn(sys: ContainerSys, argv: string[]): ExecResult {
 
 function one(sys: ContainerSys, argv: string[]): ExecResult {
   const u = runUtility(sys, argv, { stdin: '', env: sys.env, cwd: sys.workdir, at: 0 });
-  if (u) return { stdout: u.stdout, stderr: u.stderr, exitCode: u.code };
+  if (u) return { stdout: u.stdout, stderr: u.stderr, exitCode: u.code, ms: u.ms ?? 0 };
   return { stdout: '', stderr: `note: ${base(argv[0]!)} is not simulated here\n`, exitCode: 0 };
 }
 
@@ -97,11 +97,13 @@ export function execLine(sys: ContainerSys, shellName: string, line: string, st:
 }
 
 function shell(sys: ContainerSys, src: string, name: string, args: string[]): ExecResult {
-  const { stdout, stderr, exitCode } = runScript(sys, src, name, args, 0, false);
-  return { stdout, stderr, exitCode };
+  const { stdout, stderr, exitCode, ms, endless } = runScript(sys, src, name, args, 0, false);
+  return { stdout, stderr, exitCode, ms: endless ? Infinity : ms };
 }
 
-function runScript(sys: ContainerSys, src: string, name: string, args: string[], status: number, interactive: boolean): ExecResult & { ms: number; env: Record<string, string>; cwd: string; exited: boolean; chunks: LineResult['chunks']; repeat?: LineResult['repeat'] } {
+function runScript(sys: ContainerSys, src: string, name: string, args: string[], status: number, interactive: boolean): ExecResult & { ms: number; endless: boolean; env: Record<string, string>; cwd: string; exited: boolean; chunks: LineResult['chunks']; repeat?: LineResult['repeat'] } {
+  // Something in it would never end by itself (sleep infinity, tail -f, a nested endless shell): shown as one pass, but a probe times out on it.
+  let endless = false;
   const host: ShellHost = {
     run: (argv, io) => {
       const s = { ...sys, env: io.env, workdir: io.cwd };
@@ -110,9 +112,11 @@ function runScript(sys: ContainerSys, src: string, name: string, args: string[],
         const inner = argv[1] === '-c' ? argv[2] : undefined;
         if (inner === undefined) return { stdout: '', stderr: '', code: 0 };
         const r = shell(s, inner, base(argv[0]!), argv.slice(4));
-        return { stdout: r.stdout, stderr: r.stderr, code: r.exitCode };
+        if (r.ms === Infinity) endless = true;
+        return { stdout: r.stdout, stderr: r.stderr, code: r.exitCode, ms: r.ms === Infinity ? 0 : (r.ms ?? 0) };
       }
       const u = runUtility(s, argv, io);
+      if (u?.ms === Infinity) endless = true;
       if (u) return u.ms === Infinity ? { ...u, ms: 0 } : u;
       return { stdout: '', stderr: `note: ${base(argv[0]!)} is not simulated here\n`, code: 0 };
     },
@@ -129,5 +133,5 @@ function runScript(sys: ContainerSys, src: string, name: string, args: string[],
   // Typed at a prompt, something endless (a loop, sleep infinity, tail -f) holds the terminal until Ctrl-C.
   const ms = r.end.kind === 'exit' ? r.at : interactive ? Infinity : r.at;
   const repeat = r.end.kind === 'loop' ? { from: r.at, every: r.end.every, body: r.end.body } : undefined;
-  return { stdout: stdout + loop, stderr, exitCode: code, ms, env: r.env, cwd: r.cwd, exited: r.exited, chunks: r.out, ...(repeat ? { repeat } : {}) };
+  return { stdout: stdout + loop, stderr, exitCode: code, ms, endless: endless || r.end.kind !== 'exit', env: r.env, cwd: r.cwd, exited: r.exited, chunks: r.out, ...(repeat ? { repeat } : {}) };
 }

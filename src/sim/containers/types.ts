@@ -54,4 +54,6 @@ export interface ExecResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** How long it ran, in virtual ms (Infinity: it would never end by itself); what an exec probe's timeout is held against. */
+  ms?: number;
 }

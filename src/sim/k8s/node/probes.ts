@@ -8,6 +8,12 @@ import type { ContainerRuntime } from './runtime.ts';
 
 export type ProbeResult = { ok: true } | { ok: false; output: string };
 
+/** Go's %q for a string of printable text: backslash and double quote escaped, control characters as \n, \t, \xNN. */
+export function goQuote(s: string): string {
+  const esc: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\t': '\\t', '\r': '\\r' };
+  return `"${s.replace(/["\\\n\t\r]|[\x00-\x1f\x7f]/g, (c) => esc[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)}"`;
+}
+
 export const KUBE_PROBE_AGENT = 'kube-probe/1.33';
 
 export function runProbe(probe: Probe, rt: ContainerRuntime, pod: { namespace: string; name: string; ip: string }, container: string, namedPorts: Record<string, number>): ProbeResult {
@@ -29,6 +35,10 @@ export function runProbe(probe: Probe, rt: ContainerRuntime, pod: { namespace: s
   }
   if (probe.exec) {
     const r = rt.exec(pod, container, probe.exec.command);
+    // Exec probe timeouts (KEP-1972, GA in 1.20): containerd kills the exec at timeoutSeconds and answers DeadlineExceeded,
+    // which the CRI client turns into `command %q timed out` (cri-client remote_runtime.go ExecSync) and the exec prober
+    // into a failure with that text as its output (pkg/probe/exec/exec.go).
+    if ((r.ms ?? 0) >= (probe.timeoutSeconds ?? 1) * 1000) return { ok: false, output: `command ${goQuote(probe.exec.command.join(' '))} timed out` };
     return r.exitCode === 0 ? { ok: true } : { ok: false, output: (r.stdout + r.stderr).trimEnd() };
   }
   if (probe.grpc) {
