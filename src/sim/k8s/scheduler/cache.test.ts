@@ -32,6 +32,20 @@ const view = (s: Snapshot) =>
   }));
 
 describe('SchedulerCache', () => {
+  it('a Node rewrite with the same images (a heartbeat) keeps image states; a changed image list updates every node\'s counts', () => {
+    const c = new SchedulerCache();
+    c.setNode(node('n1', ['nginx:1.27']));
+    c.setNode(node('n2', ['nginx:1.27']));
+    const before = c.snapshot().get('n1')!.imageStates;
+    expect(before.get('nginx:1.27')?.numNodes).toBe(2);
+    c.setNode(node('n2', ['nginx:1.27']));
+    expect(c.snapshot().get('n1')!.imageStates).toBe(before);
+    c.setNode(node('n2', ['redis:7']));
+    expect(c.snapshot().get('n1')!.imageStates.get('nginx:1.27')?.numNodes).toBe(1);
+    expect(c.snapshot().get('n2')!.imageStates.get('redis:7')?.numNodes).toBe(1);
+    expect(c.snapshot().get('n2')!.imageStates.has('nginx:1.27')).toBe(false);
+  });
+
   it('keeps NodeInfo from events: add, move, finish and delete a pod, with generations bumped', () => {
     const c = new SchedulerCache();
     c.setNode(node('n1'));

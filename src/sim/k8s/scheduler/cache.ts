@@ -58,16 +58,20 @@ export class SchedulerCache {
     const name = node.metadata.name;
     const info = this.#infos.get(name);
     if (info) {
-      this.#countImages(info.node, -1);
+      // Heartbeats rewrite the Node without touching its images: every node's imageStates stay valid then.
+      const same = sameImages(info.node, node);
+      if (!same) this.#countImages(info.node, -1);
       info.node = node;
       info.allocatable = resourceFromList(node.status?.allocatable ?? {});
       info.generation++;
-    } else {
-      const fresh = this.#newInfo(node);
-      this.#infos.set(name, fresh);
-      for (const e of [...(this.#byNode.get(name)?.values() ?? [])].sort((a, b) => a.ord - b.ord)) this.#addTo(fresh, e);
-      this.#list = undefined;
+      if (!same) this.#countImages(node, 1);
+      this.#generation++;
+      return;
     }
+    const fresh = this.#newInfo(node);
+    this.#infos.set(name, fresh);
+    for (const e of [...(this.#byNode.get(name)?.values() ?? [])].sort((a, b) => a.ord - b.ord)) this.#addTo(fresh, e);
+    this.#list = undefined;
     this.#countImages(node, 1);
     this.#generation++;
   }
@@ -181,6 +185,21 @@ export class SchedulerCache {
     }
     this.#imageGen++;
   }
+}
+
+/** Whether two versions of a Node list the same images (names and sizes, in order). */
+function sameImages(a: Node, b: Node): boolean {
+  const x = a.status?.images ?? [];
+  const y = b.status?.images ?? [];
+  if (x === y) return true;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) {
+    const p = x[i]!;
+    const q = y[i]!;
+    if (p.sizeBytes !== q.sizeBytes || p.names.length !== q.names.length) return false;
+    for (let j = 0; j < p.names.length; j++) if (p.names[j] !== q.names[j]) return false;
+  }
+  return true;
 }
 
 /** Inserts pod into a list kept sorted by ord (pods arrive mostly in order: appends are O(1)). */

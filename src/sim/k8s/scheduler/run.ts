@@ -52,6 +52,14 @@ export function runFilters(profile: Profile, state: CycleState, pod: Pod, nodeIn
   return { status, verdicts };
 }
 
+/** The verdicts of a node every filter passed (what runFilters would list for it), shared per profile. */
+const allSuccess = new WeakMap<Profile, PluginVerdict[]>();
+export function successVerdicts(profile: Profile): PluginVerdict[] {
+  let v = allSuccess.get(profile);
+  if (!v) allSuccess.set(profile, (v = profile.filter.map((p) => ({ plugin: p.name, status: tag(p.name, SUCCESS) }))));
+  return v;
+}
+
 /** Only whether the pod fits; stops at the first rejection (used by preemption's dry runs). */
 export function passesFilters(profile: Profile, state: CycleState, pod: Pod, nodeInfo: NodeInfo): Status {
   for (const p of profile.filter) {

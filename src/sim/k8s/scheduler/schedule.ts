@@ -8,12 +8,12 @@
  */
 import type { Pod } from '../api/types.ts';
 import type { Rng } from '../../rng.ts';
-import { isSuccess, type NodeInfo, type Profile, type Snapshot, type Status } from './framework.ts';
+import { isSuccess, SUCCESS, type NodeInfo, type Profile, type Snapshot, type Status } from './framework.ts';
 import { fitErrorMessage, NO_NODES_AVAILABLE } from './fit-error.ts';
 import { preempt, type PreemptionCandidate } from './preemption.ts';
 import { defaultProfile } from './profile.ts';
 import { VOLUMES_KEY, type PodVolumes } from './plugins/volume-binding.ts';
-import { newCycleState, passesFilters, runFilters, runPreFilter, type PluginVerdict } from './run.ts';
+import { newCycleState, passesFilters, runFilters, runPreFilter, successVerdicts, type PluginVerdict } from './run.ts';
 
 export const MIN_FEASIBLE_NODES_TO_FIND = 100;
 export const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
@@ -123,13 +123,18 @@ const NO_VERDICTS: PluginVerdict[] = [];
  * scan evaluated: a row per node for every pod was most of the scheduler's
  * garbage at 1,000 nodes (the scan stops after 100–500 of them).
  */
-function setFilters(decision: SchedulingDecision, all: readonly NodeInfo[], results: Map<number, NodeFilterResult>): void {
+function setFilters(decision: SchedulingDecision, all: readonly NodeInfo[], results: Map<number, NodeFilterResult>, passed: Set<number>, profile: Profile): void {
   let table: NodeFilterResult[] | undefined;
-  evaluatedCount.set(decision, results.size);
+  evaluatedCount.set(decision, results.size + passed.size);
   Object.defineProperty(decision, 'filters', {
     enumerable: true,
     configurable: true,
-    get: () => (table ??= all.map((info, i) => results.get(i) ?? { node: info.name, evaluated: false, verdicts: NO_VERDICTS })),
+    get: () =>
+      (table ??= all.map(
+        (info, i) =>
+          results.get(i) ??
+          (passed.has(i) ? { node: info.name, evaluated: true, status: SUCCESS, verdicts: successVerdicts(profile) } : { node: info.name, evaluated: false, verdicts: NO_VERDICTS }),
+      )),
     set: (v: NodeFilterResult[]) => {
       table = v;
     },
@@ -218,7 +223,9 @@ export function scheduleOne(pod: Pod, snapshot: Snapshot, rng: Rng, config: Sche
   };
   if (n === 0) return decision;
   const results = new Map<number, NodeFilterResult>();
-  setFilters(decision, all, results);
+  /** Nodes that passed every filter: their row (all Success) is only built if `sim why` reads the table. */
+  const passed = new Set<number>();
+  setFilters(decision, all, results, passed, profile);
 
   const state = newCycleState(all);
   if (config.volumes) state.write(VOLUMES_KEY, config.volumes);
@@ -245,18 +252,25 @@ export function scheduleOne(pod: Pod, snapshot: Snapshot, rng: Rng, config: Sche
   const toFind = numFeasibleNodesToFind(config.percentageOfNodesToScore ?? profile.percentageOfNodesToScore, n);
   decision.numNodesToFind = toFind;
   const failed = new Map<string, Status>();
+  const feasibleInfos: NodeInfo[] = [];
   let processed = 0;
   for (let i = 0; i < n && decision.feasible.length < toFind; i++) {
     const idx = (startIndex + i) % n;
     const info = all[idx]!;
+    processed++;
+    // Most nodes pass: checked without building a verdict per plugin; a rejected node gets its full row.
+    if (isSuccess(passesFilters(profile, state, pod, info))) {
+      passed.add(idx);
+      decision.feasible.push(info.name);
+      feasibleInfos.push(info);
+      continue;
+    }
     const r = runFilters(profile, state, pod, info);
     results.set(idx, { node: info.name, evaluated: true, status: r.status, verdicts: r.verdicts });
-    processed++;
-    if (isSuccess(r.status)) decision.feasible.push(info.name);
-    else failed.set(info.name, r.status);
+    failed.set(info.name, r.status);
   }
   decision.nextStartIndex = (startIndex + processed) % n;
-  evaluatedCount.set(decision, results.size);
+  evaluatedCount.set(decision, results.size + passed.size);
 
   if (decision.feasible.length === 0) return withFailure(decision, profile, pod, snapshot, failed);
   if (decision.feasible.length === 1) {
@@ -264,7 +278,6 @@ export function scheduleOne(pod: Pod, snapshot: Snapshot, rng: Rng, config: Sche
     return decision;
   }
 
-  const feasibleInfos = decision.feasible.map((name) => snapshot.get(name)!);
   const skipped = new Set<string>();
   for (const p of profile.preScore) {
     const s = p.preScore(state, pod, feasibleInfos);

@@ -67,6 +67,7 @@ export const SCORING_RESOURCES: readonly { name: 'cpu' | 'memory'; weight: numbe
 export const pick = (r: Resource, name: 'cpu' | 'memory'): number => (name === 'cpu' ? r.milliCPU : r.memory);
 
 const STATE_KEY = 'PreFilter' + NAME;
+const SCORE_KEY = 'Score' + NAME + 'NonZero';
 
 export const nodeResourcesFit: PreFilterPlugin & FilterPlugin & ScorePlugin = {
   name: NAME,
@@ -81,8 +82,9 @@ export const nodeResourcesFit: PreFilterPlugin & FilterPlugin & ScorePlugin = {
     return { code: missing.some((m) => m.unresolvable) ? 'UnschedulableAndUnresolvable' : 'Unschedulable', reasons: missing.map((m) => m.reason) };
   },
   score(_state: CycleState, pod: Pod, nodeInfo: NodeInfo): number {
-    // Scoring counts containers without requests as 100m / 200Mi, so empty pods still spread.
-    const podReq = podRequests(pod, { nonZero: true });
+    // Scoring counts containers without requests as 100m / 200Mi, so empty pods still spread (computed once per cycle, not per node).
+    let podReq = _state.read<Resource>(SCORE_KEY);
+    if (!podReq) _state.write(SCORE_KEY, (podReq = podRequests(pod, { nonZero: true })));
     let sum = 0;
     let weights = 0;
     for (const { name, weight } of SCORING_RESOURCES) {
