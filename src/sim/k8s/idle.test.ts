@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { NodeLifecycleController } from './controllers/nodelifecycle.ts';
 import { World } from '../world.ts';
 import type { Lease } from './api/types.ts';
 import { getCluster } from './cluster.ts';
@@ -29,8 +30,39 @@ describe('an idle cluster', () => {
     expect(counts.get('kube-controller-manager get leases') ?? 0).toBe(0);
     expect(counts.get('kube-controller-manager list pods') ?? 0).toBe(0);
     expect(counts.get('kube-controller-manager list nodes') ?? 0).toBe(0);
-    // Node status: computed every 10 s, read from the API server's cache (GET with resourceVersion=0).
-    expect(counts.get('kubelet get nodes')).toBe(30 * n);
+    // Node status: computed every 10 s from the kubelet's node informer (kl.nodeLister in tryUpdateNodeStatus, no GET),
+    // posted once in these 5 minutes (nodeStatusReportFrequency) since nothing changed.
+    expect(counts.get('kubelet get nodes') ?? 0).toBe(0);
+    expect(counts.get('kubelet update nodes')).toBe(n);
+  });
+
+  it('the node lifecycle controller looks at each node once per 5 s monitor pass and when its Node changes; a Lease renewal wakes nothing', () => {
+    const world = new World({ seed: 1 });
+    const c = getCluster(world);
+    // A node that joins 2.5 s off the monitor's beat: its renewals do not fall on a monitor pass.
+    world.clock.advance(62_500);
+    c.addNode(c.nextNodeSpec('worker-3'));
+    world.clock.advance(20_000);
+    const n = c.api.as('test').list('nodes');
+    const nodes = n.ok ? n.value.items.length : 0;
+    const synced = new Map<string, number>();
+    const proto = NodeLifecycleController.prototype as unknown as { sync: (k: string) => void };
+    const orig = proto.sync;
+    const wrap = vi.spyOn(proto, 'sync').mockImplementation(function (this: unknown, k: string) {
+      synced.set(k, (synced.get(k) ?? 0) + 1);
+      return orig.call(this, k);
+    });
+    let leases = 0;
+    c.api.onTrace((e) => e.verb === 'update' && e.resource === 'leases' && leases++);
+    world.clock.advance(300_000);
+    wrap.mockRestore();
+    expect(leases).toBe(30 * nodes);
+    // 60 monitor passes in 5 minutes, plus the one status report each node posts (unless it falls on a pass); the 30 renewals per node add none.
+    for (const [, count] of synced) {
+      expect(count).toBeGreaterThanOrEqual(60);
+      expect(count).toBeLessThanOrEqual(61);
+    }
+    expect(synced.size).toBe(nodes);
   });
 
   it('serves a GET with resourceVersion=0 from the watch cache (shared and frozen), and any other GET from etcd', () => {

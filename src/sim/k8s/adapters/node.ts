@@ -17,6 +17,8 @@ export function kubeletClient(api: ApiClient, events?: EventRecorder): KubeletCl
     updatePodStatus: (pod) => toStatus(api.patch<Pod>('pods', pod.metadata.namespace, pod.metadata.name, statusPatch(pod), 'merge', { subresource: 'status' })),
     createPod: (pod) => toStatus(api.create(pod)),
     deletePod: (ns, name, o) => toStatus(api.delete<Pod>('pods', ns, name, o)),
+    listNodes: (o) => listOf<Node>(api, 'nodes', undefined, { ...o, resourceVersion: '0' }),
+    watchNodes: (o, on, onError) => watchOf<Node>(api, 'nodes', o, on, onError),
     getNode: (name, opts) => toStatus(api.get<Node>('nodes', undefined, name, opts)),
     createNode: (node) => toStatus(api.create(node)),
     updateNodeStatus: (node) => toStatus(api.updateStatus(node)),

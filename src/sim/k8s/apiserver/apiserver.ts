@@ -795,6 +795,9 @@ export class ApiServer {
     const w: WatchState = { seq: this.#watchSeq++, def: d, prefix: this.#prefix(d, opts.namespace), lastRev: 0, labels: f.value.labels, fields: f.value.fields, component, onEvent, stopped: false };
     const node = nodeNameSelected(d, w.fields);
     if (node !== undefined) w.nodeName = node;
+    // One object by name (a kubelet's own Node): indexed by its key, so another node's write does not visit this watch.
+    const named = w.fields.find((f) => f.field === 'metadata.name' && !f.negate)?.value;
+    if (named !== undefined && node === undefined && (!d.namespaced || opts.namespace)) w.key = this.#key(d, opts.namespace, named);
     if (onError) w.onError = onError;
     const handle = apiOk<WatchHandle>({
       stop: () => {

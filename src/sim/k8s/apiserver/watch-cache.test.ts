@@ -91,6 +91,31 @@ describe('WatchCache (unit)', () => {
 });
 
 describe('watch cache in the API server', () => {
+  it('indexes one-object watchers by key: a kubelet\'s metadata.name watch of its Node is visited only for that Node', () => {
+    const c = new WatchCache<{ seq: number; prefix: string; key?: string; id: string }>(dec);
+    const n1 = { seq: 0, prefix: '/registry/minions/', key: '/registry/minions/n1', id: 'n1' };
+    const n10 = { seq: 1, prefix: '/registry/minions/', key: '/registry/minions/n10', id: 'n10' };
+    const all = { seq: 2, prefix: '/registry/minions/', id: 'all' };
+    for (const w of [n10, all, n1]) c.addWatcher(w);
+    const node = (name: string) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name } });
+    const ids = (evs: WatchEvent[]) => c.apply(evs).map((e) => c.interested(e).map((w) => w.id).join('+'));
+    expect(ids([{ type: 'PUT', kv: kv('/registry/minions/n1', node('n1'), 2) }])).toEqual(['n1+all']);
+    expect(ids([{ type: 'PUT', kv: kv('/registry/minions/n10', node('n10'), 3) }])).toEqual(['n10+all']);
+    expect(ids([{ type: 'PUT', kv: kv('/registry/minions/n2', node('n2'), 4) }])).toEqual(['all']);
+    c.removeWatcher(n1);
+    expect(ids([{ type: 'PUT', kv: kv('/registry/minions/n1', node('n1'), 5, 2) }])).toEqual(['all']);
+  });
+
+  it('a metadata.name watch through the API server sees only that object, and is not visited for others', () => {
+    const { kubectl, api, world } = setup();
+    const seen: string[] = [];
+    must(api.as('kubelet/w1').watch('nodes', { fieldSelector: 'metadata.name=w1' }, (e) => seen.push(`${e.type} ${e.object.metadata.name}`)));
+    for (const n of ['w1', 'w10', 'w2']) must(kubectl.create({ apiVersion: 'v1', kind: 'Node', metadata: { name: n } }));
+    world.clock.flush();
+    expect(seen).toEqual(['ADDED w1']);
+    expect(api.recentTrace(50).filter((e) => e.verb === 'event').map((e) => `${e.component} ${e.name}`)).toEqual(['kubelet/w1 w1']);
+  });
+
   it('every watcher gets the same read-only object for one write (decoded once)', () => {
     const { kubectl, api, world } = setup();
     const got: Pod[] = [];

@@ -34,6 +34,8 @@ export interface IndexedWatcher {
   prefix: string;
   /** Set when the watch selects pods by `spec.nodeName=<value>`: only that node's events reach it. */
   nodeName?: string;
+  /** Set when the watch selects one object by `metadata.name` (a kubelet's own Node): only that key's events reach it. */
+  key?: string;
 }
 
 const PODS = '/registry/pods/';
@@ -113,6 +115,8 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
   /** Watchers by prefix; pods watchers with a nodeName selector by prefix then node. */
   #byPrefix = new Map<string, Set<W>>();
   #byNode = new Map<string, Map<string, Set<W>>>();
+  /** Watchers of one key (metadata.name selectors). */
+  #byKey = new Map<string, Set<W>>();
 
   readonly #decode: Decoder;
 
@@ -229,6 +233,12 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
   }
 
   addWatcher(w: W): void {
+    if (w.key !== undefined) {
+      let s = this.#byKey.get(w.key);
+      if (!s) this.#byKey.set(w.key, (s = new Set()));
+      s.add(w);
+      return;
+    }
     if (w.nodeName !== undefined) {
       let m = this.#byNode.get(w.prefix);
       if (!m) this.#byNode.set(w.prefix, (m = new Map()));
@@ -243,6 +253,12 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
   }
 
   removeWatcher(w: W): void {
+    if (w.key !== undefined) {
+      const s = this.#byKey.get(w.key);
+      s?.delete(w);
+      if (s && s.size === 0) this.#byKey.delete(w.key);
+      return;
+    }
     if (w.nodeName !== undefined) {
       const m = this.#byNode.get(w.prefix);
       const s = m?.get(w.nodeName);
@@ -259,6 +275,8 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
   /** Watchers that may care about e (their prefix holds the key; node watchers only for the pod's old or new node), in registration order. */
   interested(e: CacheEvent): W[] {
     const out: W[] = [];
+    const exact = this.#byKey.get(e.key);
+    if (exact) for (const w of exact) out.push(w);
     // Every '/'-terminated prefix of the key: /, /registry/, /registry/pods/, /registry/pods/default/.
     for (let i = e.key.indexOf('/'); i >= 0; i = e.key.indexOf('/', i + 1)) {
       const p = e.key.slice(0, i + 1);

@@ -38,7 +38,8 @@ export class NodeLifecycleController extends QueueController {
 
   protected watchAll(): void {
     this.watch('nodes', (_t, n) => this.enqueue(n.metadata.name));
-    this.watch('leases', (_t, l) => l.metadata.namespace === LEASE_NAMESPACE && this.enqueue(l.metadata.name));
+    // Like upstream, a renewal wakes nothing: the lease informer is only read (leaseLister), by the monitor pass every 5 s.
+    this.lister('leases');
   }
 
   protected allKeys(): string[] {

@@ -22,7 +22,7 @@ export interface ListResult<T> {
 }
 
 export interface ListOptions {
-  /** Only `spec.nodeName=<node>` is needed by the kubelet. */
+  /** Only `spec.nodeName=<node>` (pods) and `metadata.name=<node>` (its own Node) are needed by the kubelet. */
   fieldSelector?: string;
 }
 
@@ -50,7 +50,15 @@ export interface KubeletClient {
   /** The kubelet's final delete after the containers are gone uses gracePeriodSeconds 0. */
   deletePod(namespace: string, name: string, opts: DeleteOptions): ApiResult<Pod>;
 
-  /** opts.resourceVersion '0': from the API server's cache (shared, frozen: copy before changing), as tryUpdateNodeStatus's first try. */
+  /**
+   * The kubelet's node informer: its own Node only (`metadata.name=<node>`),
+   * listed from the API server's cache, then watched. tryUpdateNodeStatus's
+   * first try reads this local copy (frozen: copy before changing); a retry
+   * after a conflict GETs from etcd.
+   */
+  listNodes(opts: ListOptions): ApiResult<ListResult<Node>>;
+  watchNodes(opts: WatchOptions, onEvent: (e: WatchEvent<Node>) => void, onError?: () => void): StopWatch;
+  /** opts.resourceVersion '0': from the API server's cache (shared, frozen: copy before changing). */
   getNode(name: string, opts?: { resourceVersion?: string }): ApiResult<Node>;
   createNode(node: Node): ApiResult<Node>;
   /** PUT nodes/{name}/status. */

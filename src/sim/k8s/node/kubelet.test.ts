@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Container } from '../api/types.ts';
 import { nodeFixture } from './testing/node-fixture.ts';
 
@@ -13,6 +13,43 @@ describe('worker node: "a node is a computer (VM or physical) that runs containe
     expect(node.status?.nodeInfo).toMatchObject({ kubeletVersion: 'v1.33.4', containerRuntimeVersion: 'containerd://2.0.2', operatingSystem: 'linux' });
     expect(node.status?.addresses).toContainEqual({ type: 'InternalIP', address: '172.18.0.3' });
     expect(node.status?.conditions?.find((c) => c.type === 'Ready')).toMatchObject({ status: 'True', reason: 'KubeletReady' });
+  });
+});
+
+describe('kubelet node status: computed every 10 s (nodeStatusUpdateFrequency), posted on change or every 5 minutes (nodeStatusReportFrequency)', () => {
+  it('reads its Node from its node informer (no GET), posts a newly pulled image within 10 s, and otherwise only every 5 minutes', () => {
+    const { client, clock, run, seconds } = nodeFixture({ preloaded: [] });
+    const getNode = vi.spyOn(client, 'getNode');
+    const t0 = clock.now();
+    const at = () => client.nodeStatusWrites.map((w) => (w.at - t0) / 1000);
+    expect(at()).toEqual([0]);
+    seconds(295);
+    expect(at()).toEqual([0]);
+    seconds(10);
+    expect(at()).toEqual([0, 300]);
+    run({ name: 'web-1', containers: [nginx] });
+    seconds(10);
+    // The pull finished (3.2 s): the next 10 s tick sees a new image list and posts it at once.
+    expect(at()).toEqual([0, 300, 310]);
+    expect(client.nodeStatusWrites[2]!.node.status?.images?.flatMap((i) => i.names)).toContain('docker.io/library/nginx:1.27');
+    seconds(280);
+    expect(at()).toEqual([0, 300, 310]);
+    seconds(20);
+    expect(at()).toEqual([0, 300, 310, 610]);
+    expect(getNode).not.toHaveBeenCalled();
+  });
+
+  it('answers a Ready condition someone else changed at its next status tick', () => {
+    const { client, clock, seconds } = nodeFixture();
+    const t0 = clock.now();
+    seconds(20);
+    const node = client.get<import('../api/types.ts').Node>('Node', undefined, 'worker-1')!;
+    const conditions = node.status!.conditions!.map((c) => (c.type === 'Ready' ? { ...c, status: 'Unknown' as const, reason: 'NodeStatusUnknown' } : c));
+    client.put({ ...node, status: { ...node.status, conditions } });
+    seconds(10);
+    const ready = client.get<import('../api/types.ts').Node>('Node', undefined, 'worker-1')!.status!.conditions!.find((c) => c.type === 'Ready');
+    expect(ready).toMatchObject({ status: 'True', reason: 'KubeletReady', lastTransitionTime: new Date(t0 + 30_000).toISOString().replace('.000', '') });
+    expect(client.nodeStatusWrites.map((w) => (w.at - t0) / 1000)).toEqual([0, 30]);
   });
 });
 

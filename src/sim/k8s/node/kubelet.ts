@@ -107,6 +107,10 @@ export class Kubelet {
   #nodeUid = '';
   #lastNodeStatus = '';
   #lastNodeReport = -Infinity;
+  /** What the status depends on (image list version, the API's conditions), as of the last status computed: unchanged, nothing is recomputed. */
+  #lastNodeInputs = '';
+  /** The node informer's copy of our own Node (fieldSelector metadata.name), as kl.nodeLister holds it. */
+  #nodeCache: Node | undefined;
   #createdNode = false;
   /** The Lease as our last write returned it: renewals update it without a GET (the lease controller's latestLease). */
   #latestLease: Lease | undefined;
@@ -128,7 +132,9 @@ export class Kubelet {
     this.#running = true;
     const { clock, client } = this.#o;
     this.#latestLease = undefined;
+    this.#nodeCache = undefined;
     this.#register();
+    this.#watchNode();
     this.#renewLease();
     this.#syncNodeStatus(true);
     this.#createMirrorPods();
@@ -282,6 +288,32 @@ export class Kubelet {
     for (const s of ['NodeHasSufficientMemory', 'NodeHasNoDiskPressure', 'NodeHasSufficientPID']) this.#event(ref, 'Normal', s, `Node ${this.nodeName} status is now: ${s}`);
   }
 
+  /**
+   * The node informer (list, then watch, its own Node only): the status
+   * loop reads the Node from here instead of a GET every 10 s. A failed list
+   * or an ended watch is retried with the reflector's back-off.
+   */
+  #watchNode(attempt = 0): void {
+    const { client, clock } = this.#o;
+    if (!this.#running) return;
+    const sel = `metadata.name=${this.nodeName}`;
+    const retry = (n: number) => {
+      const id = clock.setTimeout(() => this.#watchNode(n), reflectorBackoffMs(n));
+      this.#stops.push(() => clock.clearTimeout(id));
+    };
+    const list = client.listNodes({ fieldSelector: sel });
+    if (!list.ok) return retry(attempt + 1);
+    this.#nodeCache = list.value.items[0];
+    const stop = client.watchNodes(
+      { fieldSelector: sel, resourceVersion: list.value.resourceVersion },
+      (e) => {
+        if (this.#running) this.#nodeCache = e.type === 'DELETED' ? undefined : e.object;
+      },
+      () => this.#running && retry(0),
+    );
+    this.#stops.push(stop);
+  }
+
   #renewLease(): void {
     const { client, clock } = this.#o;
     const renewTime = microTime(clock.now());
@@ -315,17 +347,27 @@ export class Kubelet {
 
   #syncNodeStatus(force: boolean, fromCache = true): void {
     const { client, clock } = this.#o;
-    // tryUpdateNodeStatus: the first GET is served from the API server's cache (resourceVersion=0); after a conflict, from etcd.
-    const cur = client.getNode(this.nodeName, fromCache ? { resourceVersion: '0' } : undefined);
+    // tryUpdateNodeStatus: the first try reads the node informer's copy (kl.nodeLister); after a conflict, or before the informer has it, a GET from etcd.
+    const cached = fromCache ? this.#nodeCache : undefined;
+    const cur = cached ? { ok: true as const, value: cached } : client.getNode(this.nodeName);
     if (!cur.ok) return;
-    const fresh = this.#node();
     const prev = cur.value.status?.conditions ?? [];
+    // The status is a function of the image list and the API's conditions (heartbeat times aside): when neither
+    // changed since the last computation, neither did the status, and only the 5-minute report is due.
+    let inputs = String(this.#o.runtime.imagesVersion);
+    for (const c of prev) inputs += `|${c.type}=${c.status}@${c.lastTransitionTime}`;
+    const due = clock.now() - this.#lastNodeReport >= STAGES.nodeStatusReportMs;
+    if (!force && !due && inputs === this.#lastNodeInputs) return;
+    const fresh = this.#node();
     fresh.status!.conditions = fresh.status!.conditions!.map((c) => {
       const p = prev.find((x) => x.type === c.type);
       return p && p.status === c.status ? { ...c, lastTransitionTime: p.lastTransitionTime! } : c;
     });
     const comparable = JSON.stringify({ ...fresh.status, conditions: fresh.status!.conditions!.map((c) => ({ ...c, lastHeartbeatTime: '' })) });
-    if (!force && comparable === this.#lastNodeStatus && clock.now() - this.#lastNodeReport < STAGES.nodeStatusReportMs) return;
+    if (!force && !due && comparable === this.#lastNodeStatus) {
+      this.#lastNodeInputs = inputs;
+      return;
+    }
     const wasReady = prev.find((c) => c.type === 'Ready')?.status === 'True';
     const r = client.updateNodeStatus({ ...cur.value, status: fresh.status! });
     if (!r.ok) {
@@ -333,6 +375,7 @@ export class Kubelet {
       return;
     }
     this.#lastNodeStatus = comparable;
+    this.#lastNodeInputs = inputs;
     this.#lastNodeReport = clock.now();
     if (!wasReady) this.#event({ kind: 'Node', name: this.nodeName, uid: this.nodeName, apiVersion: 'v1' }, 'Normal', 'NodeReady', `Node ${this.nodeName} status is now: NodeReady`);
   }

@@ -120,6 +120,7 @@ export class ContainerRuntime {
   readonly #clock: VirtualClock;
   readonly #rng: Rng;
   #images = new Map<string, { imageID: string; sizeBytes: number; names: string[] }>();
+  #imagesVersion = 0;
   #pulling = new Map<string, ((r: PullResult) => void)[]>();
   #sandboxes = new Map<string, Sandbox>();
   #containers = new Map<string, RtContainer>();
@@ -142,6 +143,11 @@ export class ContainerRuntime {
 
   imageInfo(ref: string): { imageID: string; sizeBytes: number } | undefined {
     return this.#images.get(parseReference(ref).full);
+  }
+
+  /** Changes whenever the image list does: the kubelet's node status recomputes only then. */
+  get imagesVersion(): number {
+    return this.#imagesVersion;
   }
 
   /** Node status `images` list, biggest first like the kubelet reports it. */
@@ -174,6 +180,7 @@ export class ContainerRuntime {
     const { ref: r, digest, compressedSize } = res.image;
     const entry = { imageID: `${r.repository}@${digest}`, sizeBytes: compressedSize, names: [`${r.repository}@${digest}`, r.full] };
     this.#images.set(r.full, entry);
+    this.#imagesVersion++;
     return { imageID: entry.imageID, sizeBytes: entry.sizeBytes };
   }
 

@@ -29,8 +29,10 @@ function notFound(kind: string, name: string) {
 function fieldMatcher(sel: string | undefined): (o: KubeObject) => boolean {
   if (!sel) return () => true;
   const m = /^spec\.nodeName=(.*)$/.exec(sel);
-  if (!m) throw new Error(`fake client: unsupported field selector ${sel}`);
-  return (o) => (o as Pod).spec?.nodeName === m[1];
+  if (m) return (o) => (o as Pod).spec?.nodeName === m[1];
+  const n = /^metadata\.name=(.*)$/.exec(sel);
+  if (n) return (o) => o.metadata.name === n[1];
+  throw new Error(`fake client: unsupported field selector ${sel}`);
 }
 
 export class FakeClient implements NodeClient {
@@ -150,6 +152,14 @@ export class FakeClient implements NodeClient {
   getConfigMap(namespace: string, name: string): ApiResult<ConfigMap> {
     const cm = this.get<ConfigMap>('ConfigMap', namespace, name);
     return cm ? { ok: true, value: cm } : apiFail({ code: 'NotFound', httpCode: 404, message: `configmaps "${name}" not found` });
+  }
+
+  listNodes(opts: ListOptions): ApiResult<ListResult<Node>> {
+    return this.#list<Node>('Node', fieldMatcher(opts.fieldSelector));
+  }
+
+  watchNodes(opts: WatchOptions, onEvent: (e: WatchEvent<Node>) => void): StopWatch {
+    return this.#watch('Node', fieldMatcher(opts.fieldSelector), onEvent);
   }
 
   getNode(name: string): ApiResult<Node> {
