@@ -250,7 +250,8 @@ class K8sPicture {
   readonly #nodeList: KeyedList<NodeView>;
   readonly #pendingBox: HTMLElement;
   readonly #pendingList: KeyedList<PodView>;
-  readonly #podLists = new WeakMap<Element, KeyedList<PodView>>();
+  /** Each node's pod list, by node name: found without searching the DOM (a querySelector per node per draw). */
+  readonly #podLists = new Map<string, KeyedList<PodView>>();
   readonly #requests: HTMLElement;
   readonly #menu: HTMLElement;
   #wires = new Map<string, SVGLineElement>();
@@ -384,13 +385,14 @@ class K8sPicture {
     // Nodes, each with its pods
     const nodesChanged = this.#nodeList.update(v.nodes);
     changed = nodesChanged || changed;
+    if (nodesChanged) for (const name of this.#podLists.keys()) if (!v.nodes.some((n) => n.name === name)) this.#podLists.delete(name);
     for (const n of v.nodes) {
-      const card = this.#topo.querySelector(`.kl-node[data-node="${CSS.escape(n.name)}"]`);
-      const list = card && this.#podLists.get(card);
+      const list = this.#podLists.get(n.name);
       if (list) changed = list.update(capped(n.pods, PODS_PER_NODE, t)) || changed;
     }
     changed = this.#drawRequests() || changed;
-    if (nodesChanged) this.#layoutWires(false);
+    // The arrows need the boxes' layout: measured after this frame is painted, not forced in the middle of the draw.
+    if (nodesChanged) this.#wiresAfterPaint();
     if (changed) {
       this.#stats.draws++;
       this.#stats.lastDrawMs = performance.now() - start;
@@ -410,7 +412,7 @@ class K8sPicture {
     );
     if (n.controlPlane) pods.dataset.empty = 'NoSchedule';
     this.#boxes.set(`kubelet:${n.name}`, kubelet);
-    this.#podLists.set(card, new KeyedList(pods, podKey, podSig, (p) => this.#podChip(p)));
+    this.#podLists.set(n.name, new KeyedList(pods, podKey, podSig, (p) => this.#podChip(p)));
     return card;
   }
 
@@ -469,6 +471,20 @@ class K8sPicture {
   #wireKeys(): string[] {
     const nodes = this.#view?.nodes.map((n) => `kubelet:${n.name}`) ?? [];
     return ['kubectl', 'kube-scheduler', 'kube-controller-manager', ...nodes, 'etcd'];
+  }
+
+  #wiresPending = false;
+
+  /** Lays the arrows out once the browser has painted the frame (a rAF, then a task), so the draw never forces a layout. */
+  #wiresAfterPaint(): void {
+    if (this.#wiresPending) return;
+    this.#wiresPending = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.#wiresPending = false;
+        this.#layoutWires(false);
+      }, 0),
+    );
   }
 
   #layoutWires(force: boolean): void {
