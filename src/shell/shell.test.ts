@@ -19,6 +19,14 @@ describe('shell', () => {
     expect(run('help nope')).toBe("help: no help topics match `nope'.\n");
   });
 
+  it('head and tail take coreutils counts: -n N, -N, -c N, tail -n +N, head -n -N', () => {
+    const five = 'printf "a\\nb\\nc\\nd\\ne\\n" > f; ';
+    expect(run(`${five}head -n 2 f; head -2 f; tail -n 2 f`)).toBe('a\nb\na\nb\nd\ne\n');
+    expect(run(`${five}tail -n +4 f; head -n -3 f`)).toBe('d\ne\na\nb\n');
+    expect(run(`${five}head -c 3 f; echo; tail -c 4 f`)).toBe('a\nb\nd\ne\n');
+    expect(run('head -n x f; echo $?')).toBe("head: invalid number of lines: 'x'\n1\n");
+  });
+
   it('an unknown command prints "<name>: command not found" and sets $? to 127', () => {
     expect(run('frobnicate\necho $?')).toBe('frobnicate: command not found\n127\n');
   });

@@ -15,24 +15,40 @@ function headTail(name: 'head' | 'tail'): Command {
     name,
     summary: name === 'head' ? { ko: '앞의 몇 줄만 보여 줍니다', en: 'print the first lines' } : { ko: '마지막 몇 줄만 보여 줍니다', en: 'print the last lines' },
     run(ctx) {
-      let n = 10;
+      // coreutils: -n N / -N lines, -c N bytes; tail -n +N starts at line N, head -n -N drops the last N.
+      let count = '10';
+      let bytes = false;
       let file: string | undefined;
       const args = ctx.argv.slice(1);
       for (let i = 0; i < args.length; i++) {
         const a = args[i]!;
-        const m = a.match(/^-n?(\d+)$/);
-        if (a === '-n') n = Number(args[++i]);
-        else if (m) n = Number(m[1]);
+        const m = a.match(/^-([nc])(.+)$/) ?? (/^-\d+$/.test(a) ? ['', 'n', a.slice(1)] : null);
+        if (a === '-n' || a === '-c') {
+          bytes = a === '-c';
+          count = args[++i] ?? '';
+        } else if (m) {
+          bytes = m[1] === 'c';
+          count = m[2]!;
+        } else if (a === '-q' || a === '--quiet' || a === '--silent') continue;
         else file = a;
       }
-      if (!Number.isInteger(n) || n < 0) {
-        ctx.stderr.write(`${name}: invalid number of lines\n`);
+      const cm = count.match(/^([+-]?)(\d+)$/);
+      if (!cm) {
+        ctx.stderr.write(`${name}: invalid number of ${bytes ? 'bytes' : 'lines'}: '${count}'\n`);
         return 1;
       }
+      const n = Number(cm[2]);
+      const sign = cm[1];
       const text = input(ctx, name, file);
       if (text === undefined) return 1;
+      if (bytes) {
+        const b = new TextEncoder().encode(text);
+        const pick = name === 'head' ? (sign === '-' ? b.slice(0, Math.max(0, b.length - n)) : b.slice(0, n)) : sign === '+' ? b.slice(Math.max(0, n - 1)) : b.slice(Math.max(0, b.length - n));
+        ctx.stdout.write(new TextDecoder().decode(pick));
+        return 0;
+      }
       const all = lines(text);
-      const pick = name === 'head' ? all.slice(0, n) : all.slice(Math.max(0, all.length - n));
+      const pick = name === 'head' ? (sign === '-' ? all.slice(0, Math.max(0, all.length - n)) : all.slice(0, n)) : sign === '+' ? all.slice(Math.max(0, n - 1)) : all.slice(Math.max(0, all.length - n));
       for (const l of pick) ctx.stdout.write(l + '\n');
       return 0;
     },

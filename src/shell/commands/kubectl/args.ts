@@ -26,7 +26,7 @@ const ALL_NS = f('all-namespaces', 'bool', 'A');
 const RECURSIVE = f('recursive', 'bool', 'R');
 
 const COMMAND_FLAGS: Record<string, FlagSpec[]> = {
-  get: [ALL_NS, SELECTOR, f('field-selector', 'string'), OUTPUT, f('watch', 'bool', 'w'), f('watch-only', 'bool'), f('show-labels', 'bool'), f('label-columns', 'strings', 'L'), f('no-headers', 'bool'), FILENAME, RECURSIVE, f('show-kind', 'bool'), f('sort-by', 'string'), f('chunk-size', 'int'), f('ignore-not-found', 'bool')],
+  get: [ALL_NS, SELECTOR, f('field-selector', 'string'), OUTPUT, f('watch', 'bool', 'w'), f('watch-only', 'bool'), f('show-labels', 'bool'), f('label-columns', 'strings', 'L'), f('no-headers', 'bool'), FILENAME, RECURSIVE, f('show-kind', 'bool'), f('sort-by', 'string'), f('chunk-size', 'int'), f('ignore-not-found', 'bool'), f('raw', 'string')],
   describe: [ALL_NS, SELECTOR, FILENAME, RECURSIVE, f('show-events', 'bool')],
   delete: [ALL_NS, SELECTOR, f('field-selector', 'string'), FILENAME, RECURSIVE, f('all', 'bool'), f('force', 'bool'), f('grace-period', 'int'), f('now', 'bool'), f('wait', 'bool'), f('cascade', 'string', undefined, 'background'), f('ignore-not-found', 'bool'), OUTPUT, DRY_RUN],
   apply: [FILENAME, RECURSIVE, OUTPUT, DRY_RUN, f('server-side', 'bool'), f('force', 'bool'), f('prune', 'bool'), SELECTOR],

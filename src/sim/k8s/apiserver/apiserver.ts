@@ -139,6 +139,8 @@ export interface ApiClient {
   updateScale(resource: string, namespace: string, name: string, replicas: number, resourceVersion?: string): ApiResult<Scale>;
   /** GET /version: the server's build, as `kubectl version` shows it. */
   version(): ApiResult<{ gitVersion: string }>;
+  /** GET /healthz, /livez or /readyz: whether etcd answers a quorum read (the server's own "etcd" check); the caller words the checks. */
+  health(endpoint: 'healthz' | 'livez' | 'readyz'): ApiResult<{ etcd: boolean }>;
   /** GET pods/log: the container's log, streamed from the kubelet of the pod's node. */
   podLog(namespace: string, name: string, opts?: PodLogOptions): ApiResult<LogStream>;
   /** POST pods/exec: runs the command in the container through the pod's kubelet. */
@@ -243,6 +245,8 @@ export class ApiServer {
       updateScale: (resource, ns, name, replicas, rv) =>
         s.#request(component, 'update', resource, ns, name, () => s.#withDef(resource, (d) => s.#updateScale(d, ns, name, replicas, rv)), 'scale'),
       version: () => s.#request(component, 'get', '/version', undefined, undefined, () => apiOk({ gitVersion: KUBERNETES_VERSION })),
+      // The etcd check reads a key through Raft: without quorum it fails, and /readyz with it.
+      health: (endpoint) => s.#request(component, 'get', `/${endpoint}`, undefined, undefined, () => apiOk({ etcd: s.#etcd.range('/registry/health').ok })),
       podLog: (ns, name, opts) => s.#request(component, 'get', 'pods', ns, name, () => s.#withPod(ns, name, (p) => podLog(p, opts ?? {}, (n) => s.#kubelets.get(n))), 'log'),
       podExec: (ns, name, opts) => s.#request(component, 'create', 'pods', ns, name, () => s.#withPod(ns, name, (p) => podExec(p, opts, (n) => s.#kubelets.get(n))), 'exec'),
       podPortForward: (ns, name, port) => s.#request(component, 'create', 'pods', ns, name, () => s.#withPod(ns, name, (p) => podPortForward(p, port, (n) => s.#kubelets.get(n))), 'portforward'),

@@ -7,6 +7,7 @@ import { printObjects } from '../print/output.ts';
 import { noResourcesFound, printGroups, printTable, type TableOptions } from '../print/table.ts';
 import { sortObjects } from '../print/sort.ts';
 import type { ResourceTarget } from '../args.ts';
+import { rawGet } from './raw.ts';
 import { apiError, eventJob, nsFor, targets, warningPrinter, type Kctx, type Subcommand } from './context.ts';
 
 interface Found {
@@ -54,6 +55,8 @@ function tableOptions(k: Kctx): TableOptions {
 }
 
 export const get: Subcommand = (k) => {
+  const raw = k.args.flags['raw'];
+  if (typeof raw === 'string') return rawGet(k, raw);
   const ts = targets(k, 'get');
   if (typeof ts === 'number') return ts;
   const found = fetchTargets(k, ts);
