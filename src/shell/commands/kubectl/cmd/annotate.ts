@@ -60,7 +60,7 @@ export const annotate: Subcommand = (k) => {
     const patch = { metadata: { annotations: { ...Object.fromEntries(remove.map((key) => [key, null])), ...add } } };
     const r = k.api.patch(info.resource, obj.metadata.namespace, obj.metadata.name, patch, 'merge');
     if (!r.ok) code = apiError(k, r.errors[0]);
-    else k.out(`${objRef(obj)} annotated\n`);
+    else k.out(`${objRef(obj)} annotated${k.dry}\n`);
   }
   k.flush();
   return code;

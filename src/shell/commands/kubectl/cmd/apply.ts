@@ -7,7 +7,7 @@
  */
 import type { KubeObject } from '../../../../sim/k8s/api/types.ts';
 import { kindFor } from '../../../../sim/k8s/apiserver/index.ts';
-import { apiError, loadManifests, objRef, warningPrinter, type Kctx, type Subcommand } from './context.ts';
+import { apiError, loadManifests, printResult, warningPrinter, type Kctx, type Subcommand } from './context.ts';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -80,7 +80,6 @@ export const apply: Subcommand = (k) => {
   if (loaded.fatal) return 1;
   let failed = loaded.failed;
   const warn = warningPrinter(k);
-  const dry = k.args.dryRun && k.args.dryRun !== 'none' ? ` (${k.args.dryRun} dry run)` : '';
   for (const { obj, file } of loaded.objects) {
     const def = resourceFor(obj)!;
     const ns = def.namespaced ? obj.metadata?.namespace || k.ns : undefined;
@@ -96,10 +95,10 @@ export const apply: Subcommand = (k) => {
       continue;
     }
     if (!cur.ok) {
-      const r = k.api.create(withAnnotation(inNamespace(obj, ns), applied), { dryRun: !!dry });
+      const r = k.api.create(withAnnotation(inNamespace(obj, ns), applied));
       warn(r);
       if (!r.ok) failed = apiError(k, r.errors[0], { verb: 'creating', filename: file }) > 0;
-      else k.out(`${objRef(r.value)} created${dry}\n`);
+      else printResult(k, r.value, 'created');
       continue;
     }
     const live = cur.value;
@@ -114,13 +113,13 @@ export const apply: Subcommand = (k) => {
     const modified = withAnnotation(inNamespace(obj, ns), applied);
     const patch = threeWayPatch(parsedOriginal, modified, live);
     if (!patch) {
-      k.out(`${objRef(live)} unchanged${dry}\n`);
+      printResult(k, live, 'unchanged');
       continue;
     }
-    const r = k.api.patch(def.resource, ns, live.metadata.name, patch, 'merge', { dryRun: !!dry });
+    const r = k.api.patch(def.resource, ns, live.metadata.name, patch, 'merge');
     warn(r);
     if (!r.ok) failed = apiError(k, r.errors[0], { verb: 'patching', filename: file }) > 0;
-    else k.out(`${objRef(r.value)} configured${dry}\n`);
+    else printResult(k, r.value, 'configured');
   }
   k.flush();
   return failed ? 1 : 0;
@@ -140,7 +139,7 @@ export function createFromFiles(k: Kctx): number {
     const r = k.api.create(body, { namespace: ns });
     warn(r);
     if (!r.ok) failed = apiError(k, r.errors[0], { verb: 'creating', filename: file }) > 0;
-    else k.out(`${objRef(r.value)} created\n`);
+    else printResult(k, r.value, 'created');
   }
   k.flush();
   return failed ? 1 : 0;

@@ -4,7 +4,8 @@
  * a Deployment, ReplicaSet or StatefulSet, named after it.
  */
 import type { HorizontalPodAutoscaler } from '../../../../sim/k8s/api/types.ts';
-import { apiError, clientError, fetchNamed, objRef, type Subcommand } from './context.ts';
+import { apiError, clientError, fetchNamed, printResult, type Subcommand } from './context.ts';
+import { asTyped } from './typed.ts';
 
 const SCALABLE = ['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController'];
 
@@ -34,13 +35,13 @@ export const autoscale: Subcommand = (k) => {
         ...(cpu >= 0 ? { metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: cpu } } }] } : {}),
       },
     };
-    const r = k.api.create(hpa, { namespace: k.ns, dryRun: k.args.dryRun === 'server' });
+    const r = k.api.create(k.args.dryRun === 'client' ? asTyped(hpa) : hpa, { namespace: k.ns });
     if (!r.ok) {
       failed = apiError(k, r.errors[0]);
       continue;
     }
-    k.out(`${objRef(r.value)} autoscaled\n`);
     k.flush();
+    printResult(k, r.value, 'autoscaled');
   }
   return failed;
 };

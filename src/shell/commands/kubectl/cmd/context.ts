@@ -14,6 +14,7 @@ import type { KubectlArgs, ResourceTarget } from '../args.ts';
 import { resourceTargets } from '../args.ts';
 import { formatApiError, formatClientError, type ErrorContext } from '../errors.ts';
 import { kindPrefix, resourceForKind, type ResourceInfo } from '../resources.ts';
+import { printObjects } from '../print/output.ts';
 
 /** kubectl sees the cluster only through its API client, as the real one does. */
 export interface Kctx {
@@ -27,21 +28,77 @@ export interface Kctx {
   err(s: string): void;
   /** Lets watch deliveries and controllers react to a write before kubectl returns. */
   flush(): void;
+  /** What a success line ends with under --dry-run: ' (dry run)' (client), ' (server dry run)', else ''. */
+  dry: string;
+  /** Objects printed so far with -o: the YAML printer separates documents with ---. */
+  printed: number;
 }
 
 export type Subcommand = (k: Kctx) => CommandResult;
 
 export function makeKctx(ctx: CommandContext, api: ApiClient, args: KubectlArgs): Kctx {
+  const mode = args.dryRun === 'client' || args.dryRun === 'server' ? args.dryRun : undefined;
   return {
     ctx,
-    api,
+    api: mode ? dryRunClient(api, mode) : api,
     args,
+    dry: mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '',
+    printed: 0,
     ns: args.namespace || 'default',
     now: () => ctx.world.clock.now(),
     out: (s) => ctx.stdout.write(s),
     err: (s) => ctx.stderr.write(s),
     flush: () => (ctx.shell ? ctx.shell.flush() : ctx.world.clock.flush()),
   };
+}
+
+/**
+ * kubectl under --dry-run: reads go to the server as usual; writes do not
+ * change anything. With `client` a write is never sent (kubectl prints what
+ * it would send, or the object it read); with `server` creates, updates and
+ * patches are sent with dryRun=All, so the server validates and defaults
+ * them without storing. Deletes and scale updates are answered from a read.
+ */
+/** An answer kubectl makes up itself (a client dry run sends nothing). */
+const apiOk = <T>(value: T): ApiResult<T> => ({ ok: true, value });
+
+export function dryRunClient(api: ApiClient, mode: 'client' | 'server'): ApiClient {
+  const server = mode === 'server';
+  const resourceOfObj = (o: KubeObject) => resourceForKind(o.kind)?.resource ?? `${String(o.kind).toLowerCase()}s`;
+  return {
+    ...api,
+    create: (obj, opts) => (server ? api.create(obj, { ...opts, dryRun: true }) : apiOk(obj)),
+    update: (obj, opts) => (server ? api.update(obj, { ...opts, dryRun: true }) : apiOk(obj)),
+    updateStatus: (obj) => (server ? api.get(resourceOfObj(obj), obj.metadata.namespace, obj.metadata.name) : apiOk(obj)) as never,
+    patch: (resource, ns, name, p, type, opts) => (server ? api.patch(resource, ns, name, p, type, { ...opts, dryRun: true }) : api.get(resource, ns, name)) as never,
+    delete: (resource, ns, name) => api.get(resource, ns, name) as never,
+    updateScale: (resource, ns, name, replicas) => {
+      const r = api.getScale(resource, ns, name);
+      return r.ok ? apiOk({ ...r.value, spec: { replicas } }) : r;
+    },
+    bind: (ns, pod) => api.get('pods', ns, pod) as never,
+  };
+}
+
+/**
+ * A write's result as kubectl prints it: with -o, the object in that format
+ * (what was sent under --dry-run=client, the server's answer otherwise); else
+ * `deployment.apps/web created`, with the dry-run suffix.
+ */
+export function printResult(k: Kctx, obj: KubeObject, verb: string): number {
+  const fmt = k.args.output;
+  if (fmt) {
+    const r = printObjects(fmt, [obj], true, { noHeaders: k.args.noHeaders });
+    if (!r.ok) {
+      k.err(r.error);
+      return 1;
+    }
+    k.out(fmt === 'yaml' && k.printed > 0 ? `---\n${r.stdout}` : r.stdout);
+    k.printed++;
+    return 0;
+  }
+  k.out(`${objRef(obj)} ${verb}${k.dry}\n`);
+  return 0;
 }
 
 /** Prints a server error the way kubectl does and returns exit code 1. */

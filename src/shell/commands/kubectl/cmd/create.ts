@@ -6,7 +6,9 @@
 import type { KubeObject } from '../../../../sim/k8s/api/types.ts';
 import { createFromFiles } from './apply.ts';
 import { dataFromSources, secretFor } from './secret.ts';
-import { apiError, clientError, objRef, warningPrinter, type Kctx, type Subcommand } from './context.ts';
+import { resourceForKind } from '../resources.ts';
+import { apiError, clientError, printResult, warningPrinter, type Kctx, type Subcommand } from './context.ts';
+import { asTyped } from './typed.ts';
 
 /** The container name kubectl derives from an image: its last path part, tag and digest dropped. */
 export function containerNameFromImage(image: string): string {
@@ -14,13 +16,14 @@ export function containerNameFromImage(image: string): string {
   return base.split(':')[0]!;
 }
 
-function createObject(k: Kctx, obj: KubeObject): number {
-  const r = k.api.create(obj, { namespace: k.ns, dryRun: k.args.dryRun === 'server' });
+/** A generator's object: with -n it carries that namespace (EnforceNamespace); --dry-run=client prints it as the typed object kubectl built. */
+export function createGenerated(k: Kctx, obj: KubeObject): number {
+  if (k.args.namespace && resourceForKind(obj.kind)?.namespaced !== false) obj = { ...obj, metadata: { ...obj.metadata, namespace: k.args.namespace } };
+  const r = k.api.create(k.args.dryRun === 'client' ? asTyped(obj) : obj, { namespace: k.ns });
   warningPrinter(k)(r);
   if (!r.ok) return apiError(k, r.errors[0]);
-  k.out(`${objRef(r.value)} created${k.args.dryRun && k.args.dryRun !== 'none' ? ` (${k.args.dryRun} dry run)` : ''}\n`);
   k.flush();
-  return 0;
+  return printResult(k, r.value, 'created');
 }
 
 function oneName(k: Kctx, names: string[]): string | number {
@@ -39,7 +42,7 @@ function deployment(k: Kctx, name: string): number {
   const labels = { app: name };
   const port = k.args.port ? Number(k.args.port) : undefined;
   const containers = imgs.map((image) => ({ name: containerNameFromImage(image), image, ...(port ? { ports: [{ containerPort: port }] } : {}) }));
-  return createObject(k, {
+  return createGenerated(k, {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name, labels },
@@ -58,14 +61,14 @@ function service(k: Kctx, type: string, name: string): number {
     ports.push({ name: `${port}-${target ?? port}`, port: Number(port), protocol: 'TCP', targetPort });
   }
   const labels = { app: name };
-  return createObject(k, { apiVersion: 'v1', kind: 'Service', metadata: { name, labels }, spec: { type: type === 'nodeport' ? 'NodePort' : 'ClusterIP', selector: labels, ports } } as KubeObject);
+  return createGenerated(k, { apiVersion: 'v1', kind: 'Service', metadata: { name, labels }, spec: { type: type === 'nodeport' ? 'NodePort' : 'ClusterIP', selector: labels, ports } } as KubeObject);
 }
 
 function job(k: Kctx, name: string): number {
   const image = images(k)[0];
   if (!image) return clientError(k, 'required flag(s) "image" not set');
   const command = k.args.dashArgs;
-  return createObject(k, {
+  return createGenerated(k, {
     apiVersion: 'batch/v1',
     kind: 'Job',
     metadata: { name },
@@ -81,7 +84,7 @@ function cronjob(k: Kctx, name: string): number {
   if (missing.length) return clientError(k, `required flag(s) ${missing.join(', ')} not set`);
   const restart = (k.args.flags['restart'] as string | undefined) ?? 'OnFailure';
   const command = k.args.dashArgs;
-  return createObject(k, {
+  return createGenerated(k, {
     apiVersion: 'batch/v1',
     kind: 'CronJob',
     metadata: { name },
@@ -92,7 +95,7 @@ function cronjob(k: Kctx, name: string): number {
 function configmap(k: Kctx, name: string): number {
   const data = dataFromSources(k, 'ConfigMap', name);
   if (!data.ok) return clientError(k, data.errors[0].message);
-  return createObject(k, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data: data.value } as KubeObject);
+  return createGenerated(k, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data: data.value } as KubeObject);
 }
 
 const SECRET_TYPES = ['docker-registry', 'generic', 'tls'];
@@ -114,7 +117,7 @@ export const create: Subcommand = (k) => {
     const name = oneName(k, names);
     if (typeof name === 'number') return name;
     const s = secretFor(k, type, name);
-    return s.ok ? createObject(k, s.value) : clientError(k, s.errors[0].message);
+    return s.ok ? createGenerated(k, s.value) : clientError(k, s.errors[0].message);
   }
   const name = oneName(k, rest);
   if (typeof name === 'number') return name;
@@ -124,7 +127,7 @@ export const create: Subcommand = (k) => {
       return deployment(k, name);
     case 'namespace':
     case 'ns':
-      return createObject(k, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } as KubeObject);
+      return createGenerated(k, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } as KubeObject);
     case 'job':
       return job(k, name);
     case 'cronjob':

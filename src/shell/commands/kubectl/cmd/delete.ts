@@ -67,7 +67,7 @@ export const del: Subcommand = (k) => {
       continue;
     }
     const o = r.value;
-    k.out(`${kindPrefix(o.kind, o.apiVersion)} "${o.metadata.name}" ${k.args.force && grace === 0 ? 'force deleted' : 'deleted'}\n`);
+    k.out(`${kindPrefix(o.kind, o.apiVersion)} "${o.metadata.name}" ${k.args.force && grace === 0 ? 'force deleted' : 'deleted'}${k.dry}\n`);
     if (o.metadata.deletionTimestamp) pending.push(o);
   }
   k.flush();

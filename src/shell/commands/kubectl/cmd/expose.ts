@@ -4,7 +4,8 @@
  * labels), labelled like the object; `service/web exposed`.
  */
 import type { Container, KubeObject, LabelSelector } from '../../../../sim/k8s/api/types.ts';
-import { apiError, clientError, fetchNamed, warningPrinter, type Subcommand } from './context.ts';
+import { asTyped } from './typed.ts';
+import { apiError, clientError, fetchNamed, printResult, warningPrinter, type Subcommand } from './context.ts';
 
 function selectorOf(o: KubeObject): Record<string, string> | string {
   const spec = (o as { spec?: { selector?: LabelSelector | Record<string, string> } }).spec;
@@ -51,10 +52,9 @@ export const expose: Subcommand = (k) => {
       ...(type ? { type } : {}),
     },
   } as KubeObject;
-  const r = k.api.create(svc, { namespace: obj.metadata.namespace ?? k.ns });
+  const r = k.api.create(k.args.dryRun === 'client' ? asTyped(svc) : svc, { namespace: obj.metadata.namespace ?? k.ns });
   warningPrinter(k)(r);
   if (!r.ok) return apiError(k, r.errors[0]);
-  k.out(`service/${name} exposed\n`);
   k.flush();
-  return 0;
+  return printResult(k, r.value, 'exposed');
 };

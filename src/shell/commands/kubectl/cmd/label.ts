@@ -46,7 +46,7 @@ export const label: Subcommand = (k) => {
     const patch = { metadata: { labels: { ...Object.fromEntries(remove.map((key) => [key, null])), ...add } } };
     const r = k.api.patch(info.resource, obj.metadata.namespace, obj.metadata.name, patch, 'merge');
     if (!r.ok) code = apiError(k, r.errors[0]);
-    else k.out(`${objRef(obj)} ${Object.keys(add).length ? 'labeled' : 'unlabeled'}\n`);
+    else k.out(`${objRef(obj)} ${Object.keys(add).length ? 'labeled' : 'unlabeled'}${k.dry}\n`);
   }
   k.flush();
   return code;

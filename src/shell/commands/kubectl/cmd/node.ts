@@ -24,7 +24,7 @@ function setUnschedulable(k: Kctx, n: Node, on: boolean): number {
   }
   const r = k.api.patch('nodes', undefined, n.metadata.name, { spec: { unschedulable: on ? true : null } }, 'merge');
   if (!r.ok) return apiError(k, r.errors[0]);
-  k.out(`${objRef(n)} ${word}\n`);
+  k.out(`${objRef(n)} ${word}${k.dry}\n`);
   return 0;
 }
 
@@ -80,7 +80,7 @@ export const drain: Subcommand = (k) => {
     left.set(p.metadata.uid ?? '', d.value);
   }
   k.flush();
-  const finish = () => k.out(`${objRef(node)} drained\n`);
+  const finish = () => k.out(`${objRef(node)} drained${k.dry}\n`);
   return eventJob(k, (done) => {
     for (const [uid, p] of left) {
       const g = k.api.get('pods', p.metadata.namespace, p.metadata.name);
@@ -150,7 +150,7 @@ export const taint: Subcommand = (k) => {
     taints = [...taints.filter((t) => !add.some((a) => a.key === t.key && a.effect === t.effect)), ...add];
     const r = k.api.patch('nodes', undefined, n.metadata.name, { spec: { taints: taints.length ? taints : null } }, 'merge');
     if (!r.ok) code = apiError(k, r.errors[0]);
-    else k.out(`${objRef(n)} ${add.length ? 'tainted' : 'untainted'}\n`);
+    else k.out(`${objRef(n)} ${add.length ? 'tainted' : 'untainted'}${k.dry}\n`);
   }
   k.flush();
   return code;

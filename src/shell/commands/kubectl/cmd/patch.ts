@@ -47,15 +47,15 @@ export const patch: Subcommand = (k) => {
   const warn = warningPrinter(k);
   let code = 0;
   for (const { info, obj } of objs) {
-    const r = k.api.patch(info.resource, obj.metadata.namespace, obj.metadata.name, body, type, { dryRun: k.args.dryRun === 'server' });
+    const r = k.api.patch(info.resource, obj.metadata.namespace, obj.metadata.name, body, type);
     warn(r);
     if (!r.ok) {
       code = apiError(k, r.errors[0]);
       continue;
     }
-    const same = jsonEqual(comparable(obj), comparable(r.value));
-    const dry = k.args.dryRun && k.args.dryRun !== 'none' ? ` (${k.args.dryRun} dry run)` : '';
-    k.out(`${objRef(r.value)} patched${same ? ' (no change)' : ''}${dry}\n`);
+    // A client dry run is not sent, so there is no answer to compare: kubectl reports it patched.
+    const same = k.args.dryRun !== 'client' && jsonEqual(comparable(obj), comparable(r.value));
+    k.out(`${objRef(r.value)} patched${same ? ' (no change)' : ''}${k.dry}\n`);
   }
   k.flush();
   return code;

@@ -208,7 +208,7 @@ export const rollout: Subcommand = (k) => {
           break;
         }
         const r = sub === 'undo' ? undo(k, obj as Deployment, Number(k.args.flags['to-revision'] ?? 0)) : restart(k, obj, info.resource);
-        if (typeof r === 'string') k.out(`${objRef(obj)} ${r}\n`);
+        if (typeof r === 'string') k.out(`${objRef(obj)} ${r}${k.dry}\n`);
         else code = r.error ? clientError(k, r.error) : 1;
         break;
       }
@@ -221,7 +221,7 @@ export const rollout: Subcommand = (k) => {
         }
         const r = api.patch(info.resource, ns, obj.metadata.name, { spec: { paused: pause } }, 'merge');
         if (!r.ok) code = apiError(k, r.errors[0]);
-        else k.out(`${objRef(obj)} ${pause ? 'paused' : 'resumed'}\n`);
+        else k.out(`${objRef(obj)} ${pause ? 'paused' : 'resumed'}${k.dry}\n`);
       }
     }
   }

@@ -9,6 +9,7 @@ import type { ExecInput } from '../../../../sim/k8s/api/kubelet.ts';
 import type { KubeObject, Pod } from '../../../../sim/k8s/api/types.ts';
 import { AttachedShell } from '../../../attach.ts';
 import type { CommandResult } from '../../../types.ts';
+import { createGenerated } from './create.ts';
 import { apiError, clientError, objRef, parseDuration, warningPrinter, type Kctx, type Subcommand } from './context.ts';
 
 export const run: Subcommand = (k) => {
@@ -39,15 +40,13 @@ export const run: Subcommand = (k) => {
   // createPod: Stdin and StdinOnce with -i, TTY with -t.
   if (interactive) Object.assign(container, { stdin: true, stdinOnce: true });
   if (tty) container['tty'] = true;
-  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name, labels }, spec: { containers: [container], restartPolicy: restart } } as KubeObject;
-  const r = k.api.create(pod, { namespace: k.ns, dryRun: k.args.dryRun === 'server' });
+  // run.go's pod: DNSPolicy ClusterFirst, as --dry-run=client -o yaml shows it.
+  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name, labels }, spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart } } as KubeObject;
+  if (!attach) return createGenerated(k, pod);
+  const r = k.api.create(pod, { namespace: k.ns });
   warningPrinter(k)(r);
   if (!r.ok) return apiError(k, r.errors[0]);
   k.flush();
-  if (!attach) {
-    k.out(`${objRef(r.value)} created${k.args.dryRun && k.args.dryRun !== 'none' ? ` (${k.args.dryRun} dry run)` : ''}\n`);
-    return 0;
-  }
   return attachToPod(k, name, { interactive, tty, remove, restart });
 };
 

@@ -11,7 +11,7 @@ export const scale: Subcommand = (k) => {
   for (const { info, obj } of objs) {
     const r = k.api.updateScale(info.resource, obj.metadata.namespace ?? k.ns, obj.metadata.name, k.args.replicas);
     if (!r.ok) code = apiError(k, r.errors[0]);
-    else k.out(`${kindPrefix(obj.kind, obj.apiVersion)}/${obj.metadata.name} scaled\n`);
+    else k.out(`${kindPrefix(obj.kind, obj.apiVersion)}/${obj.metadata.name} scaled${k.dry}\n`);
   }
   k.flush();
   return code;

@@ -36,7 +36,7 @@ export const setCmd: Subcommand = (k) => {
     }
     const r = k.api.update(obj);
     if (!r.ok) code = apiError(k, r.errors[0]);
-    else k.out(`${objRef(obj)} image updated\n`);
+    else k.out(`${objRef(obj)} image updated${k.dry}\n`);
     void info;
   }
   k.flush();
