@@ -35,6 +35,29 @@ export const strList = (desc: string): FieldSchema => arr(desc, str(''));
  * `spec.containers[0].imagez`, in key order (kubectl's YAML-to-JSON sorts keys).
  */
 export function unknownFields(value: unknown, schema: FieldSchema, path = ''): string[] {
+  // Every write is checked and almost none has an unknown field: a walk without paths or sorting answers first.
+  if (path === '' && !hasUnknownField(value, schema)) return [];
+  return unknownFieldPaths(value, schema, path);
+}
+
+/** Whether unknownFieldPaths would find anything (the same lookups, no strings built). */
+function hasUnknownField(value: unknown, schema: FieldSchema): boolean {
+  if (value === null || value === undefined) return false;
+  if (schema.type === 'object' && schema.fields && typeof value === 'object' && !Array.isArray(value)) {
+    const o = value as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      const child = schema.fields[k];
+      if (!child || hasUnknownField(o[k], child)) return true;
+    }
+    return false;
+  }
+  if (schema.type === 'array' && schema.items && Array.isArray(value)) {
+    for (const v of value) if (hasUnknownField(v, schema.items)) return true;
+  }
+  return false;
+}
+
+function unknownFieldPaths(value: unknown, schema: FieldSchema, path: string): string[] {
   if (value === null || value === undefined) return [];
   if (schema.type === 'object' && schema.fields && typeof value === 'object' && !Array.isArray(value)) {
     const out: string[] = [];
@@ -42,11 +65,11 @@ export function unknownFields(value: unknown, schema: FieldSchema, path = ''): s
       const child = schema.fields[k];
       const p = path ? `${path}.${k}` : k;
       if (!child) out.push(p);
-      else out.push(...unknownFields(v, child, p));
+      else out.push(...unknownFieldPaths(v, child, p));
     }
     return out;
   }
-  if (schema.type === 'array' && schema.items && Array.isArray(value)) return value.flatMap((v, i) => unknownFields(v, schema.items!, `${path}[${i}]`));
+  if (schema.type === 'array' && schema.items && Array.isArray(value)) return value.flatMap((v, i) => unknownFieldPaths(v, schema.items!, `${path}[${i}]`));
   return [];
 }
 
@@ -95,7 +118,64 @@ const INT32 = 2 ** 31;
  * this check a mistyped field would be stored and crash a controller later.
  */
 export function typeError(value: unknown, schema: FieldSchema, kind: string): string | undefined {
+  // The message needs sorted keys and Go type names; a well-typed object (nearly every write) is known without them.
+  if (typeOk(value, schema)) return undefined;
   return walkType(value, schema, kind, kind, '', '');
+}
+
+/** Whether walkType finds nothing: the same checks, without the strings it builds on the way. */
+function typeOk(v: unknown, s: FieldSchema): boolean {
+  if (v === null || v === undefined || s.type === 'any') return true;
+  switch (s.type) {
+    case 'string':
+      return typeof v === 'string';
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'number':
+      return typeof v === 'number';
+    case 'integer': {
+      if (typeof v !== 'number') return false;
+      const max = s.bits === 64 ? Number.MAX_SAFE_INTEGER : INT32 - 1;
+      return Number.isInteger(v) && v <= max && v >= -max - 1;
+    }
+    case 'int-or-string':
+      return typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < INT32);
+    case 'map': {
+      if (typeof v !== 'object' || Array.isArray(v)) return false;
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        const x = o[k];
+        if (x === null || x === undefined) continue;
+        if (typeof x === 'string') continue;
+        if (s.quantity && typeof x === 'number') continue;
+        return false;
+      }
+      return true;
+    }
+    case 'array': {
+      if (!Array.isArray(v)) return false;
+      const item = s.items;
+      if (!item) return true;
+      for (const x of v) {
+        if (x === null || x === undefined) continue;
+        if (item.type === 'object' && (typeof x !== 'object' || Array.isArray(x))) return false;
+        if (!typeOk(x, item)) return false;
+      }
+      return true;
+    }
+    case 'object': {
+      if (typeof v !== 'object' || Array.isArray(v)) return false;
+      if (!s.fields) return true;
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        const child = s.fields[k];
+        if (child && !typeOk(o[k], child)) return false;
+      }
+      return true;
+    }
+    default:
+      return true;
+  }
 }
 
 function walkType(v: unknown, s: FieldSchema, name: string, struct: string, path: string, field: string): string | undefined {
