@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { VirtualClock } from '../../clock.ts';
 import { backoffDuration, SchedulingQueue } from './queue.ts';
 import { makePod } from './testing.ts';
@@ -110,5 +111,38 @@ describe('SchedulingQueue', () => {
     q.addUnschedulable(qp);
     expect(q.pending()).toEqual({ active: [], backoff: [], unschedulable: [] });
     expect(clock.pending()).toBe(0);
+  });
+
+  it('pops in activeQ order (priority, then time) through any mix of adds, priority changes, deletes, failures and cluster events', () => {
+    const op = fc.oneof(
+      fc.record({ t: fc.constant('add' as const), n: fc.integer({ min: 0, max: 7 }), prio: fc.integer({ min: 0, max: 3 }), sec: fc.integer({ min: 0, max: 5 }) }),
+      fc.record({ t: fc.constant('update' as const), n: fc.integer({ min: 0, max: 7 }), prio: fc.integer({ min: 0, max: 3 }) }),
+      fc.record({ t: fc.constant('delete' as const), n: fc.integer({ min: 0, max: 7 }) }),
+      fc.record({ t: fc.constant('pop' as const), fail: fc.boolean() }),
+      fc.record({ t: fc.constant('event' as const) }),
+      fc.record({ t: fc.constant('tick' as const), ms: fc.integer({ min: 0, max: 3000 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const clock = new VirtualClock();
+        const q = new SchedulingQueue(clock);
+        const pod = (n: number, prio: number, sec = 0) => makePod(`p${n}`, { priority: prio, creationTimestamp: `2026-01-15T09:00:0${sec}Z` });
+        for (const o of ops) {
+          if (o.t === 'add') q.add(pod(o.n, o.prio, o.sec));
+          else if (o.t === 'update') q.update(pod(o.n, o.prio));
+          else if (o.t === 'delete') q.delete(`default/p${o.n}`);
+          else if (o.t === 'event') q.moveAllToActiveOrBackoff('NodeAdd');
+          else if (o.t === 'tick') clock.advance(o.ms);
+          else {
+            const want = q.pending().active[0];
+            const got = q.pop();
+            expect(got?.key).toBe(want);
+            if (got && o.fail) q.addUnschedulable(got);
+            else if (got) q.done(got.key);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -56,6 +56,13 @@ export class SchedulingQueue {
   /** In-flight pods that saw a cluster event during their cycle: that event may already have made room. */
   #eventDuringFlight = new Set<string>();
   #seq = 0;
+  /**
+   * activeQ's order as a binary heap (kube-scheduler's activeQ is a heap too):
+   * popping scanned every active pod, quadratic in a burst of 10,000 pods.
+   * Entries are checked when they surface, so a pod that left activeQ or got
+   * a new position since leaves a stale entry that is skipped.
+   */
+  #heap: HeapEntry[] = [];
 
   constructor(clock: VirtualClock, opts: QueueOptions = {}) {
     this.#clock = clock;
@@ -84,7 +91,11 @@ export class SchedulingQueue {
   update(pod: Pod): void {
     const key = podKey(pod);
     const active = this.#active.get(key);
-    if (active) active.pod = pod;
+    if (active) {
+      const old = active.pod;
+      active.pod = pod;
+      this.#repositioned(active, old);
+    }
     const b = this.#backoff.get(key);
     if (b) b.qp.pod = pod;
     const u = this.#unschedulable.get(key);
@@ -99,7 +110,10 @@ export class SchedulingQueue {
   refresh(pod: Pod): void {
     const key = podKey(pod);
     const e = this.#active.get(key) ?? this.#backoff.get(key)?.qp ?? this.#unschedulable.get(key)?.qp;
-    if (e) e.pod = pod;
+    if (!e) return;
+    const old = e.pod;
+    e.pod = pod;
+    if (this.#active.get(key) === e) this.#repositioned(e, old);
   }
 
   delete(key: string): void {
@@ -113,8 +127,12 @@ export class SchedulingQueue {
   /** Highest priority first; equal priority: the earliest timestamp. */
   pop(): QueuedPod | undefined {
     let best: QueuedPod | undefined;
-    for (const qp of this.#active.values()) {
-      if (!best || before(qp, best)) best = qp;
+    while (this.#heap.length) {
+      const e = heapPop(this.#heap);
+      if (this.#active.get(e.qp.key) === e.qp && e.priority === priority(e.qp.pod) && e.timestamp === e.qp.timestamp) {
+        best = e.qp;
+        break;
+      }
     }
     if (!best) return undefined;
     this.#active.delete(best.key);
@@ -177,6 +195,7 @@ export class SchedulingQueue {
   clear(): void {
     for (const { timer } of [...this.#backoff.values(), ...this.#unschedulable.values()]) this.#clock.clearTimeout(timer);
     this.#active.clear();
+    this.#heap = [];
     this.#backoff.clear();
     this.#unschedulable.clear();
     this.#inFlight.clear();
@@ -199,7 +218,22 @@ export class SchedulingQueue {
 
   #toActive(qp: QueuedPod): void {
     this.#active.set(qp.key, qp);
+    this.#push(qp);
     this.#opts.onActive?.();
+  }
+
+  #push(qp: QueuedPod): void {
+    // Stale entries pile up when pods leave activeQ by other ways than pop: rebuild from the live ones now and then.
+    if (this.#heap.length > 2 * this.#active.size + 64) {
+      this.#heap = [];
+      for (const a of this.#active.values()) if (a !== qp) heapPush(this.#heap, entryOf(a));
+    }
+    heapPush(this.#heap, entryOf(qp));
+  }
+
+  /** An active pod's object was replaced: a changed priority moves it. */
+  #repositioned(active: QueuedPod, old: Pod): void {
+    if (priority(active.pod) !== priority(old)) this.#push(active);
   }
 
   #clear(m: Map<string, { timer: TimerId }>, key: string): void {
@@ -218,4 +252,51 @@ function before(a: QueuedPod, b: QueuedPod): boolean {
   if (pa !== pb) return pa > pb;
   if (a.timestamp !== b.timestamp) return a.timestamp < b.timestamp;
   return a.seq < b.seq;
+}
+
+interface HeapEntry {
+  qp: QueuedPod;
+  /** The pod's priority and timestamp when pushed: the entry is current while they still hold. */
+  priority: number;
+  timestamp: number;
+}
+
+const entryOf = (qp: QueuedPod): HeapEntry => ({ qp, priority: priority(qp.pod), timestamp: qp.timestamp });
+
+/** before() on the values an entry was pushed with. */
+function entryBefore(a: HeapEntry, b: HeapEntry): boolean {
+  if (a.priority !== b.priority) return a.priority > b.priority;
+  if (a.timestamp !== b.timestamp) return a.timestamp < b.timestamp;
+  return a.qp.seq < b.qp.seq;
+}
+
+function heapPush(h: HeapEntry[], e: HeapEntry): void {
+  let i = h.length;
+  h.push(e);
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!entryBefore(h[i]!, h[parent]!)) break;
+    [h[i], h[parent]] = [h[parent]!, h[i]!];
+    i = parent;
+  }
+}
+
+function heapPop(h: HeapEntry[]): HeapEntry {
+  const top = h[0]!;
+  const last = h.pop()!;
+  if (h.length) {
+    h[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && entryBefore(h[l]!, h[m]!)) m = l;
+      if (r < h.length && entryBefore(h[r]!, h[m]!)) m = r;
+      if (m === i) break;
+      [h[i], h[m]] = [h[m]!, h[i]!];
+      i = m;
+    }
+  }
+  return top;
 }
