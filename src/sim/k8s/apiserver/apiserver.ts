@@ -431,6 +431,20 @@ export class ApiServer {
     return apiOk(kv ? { obj: this.#decode(kv), kv } : undefined);
   }
 
+  /**
+   * #read for a caller that only looks: the object from etcd's answer, taken
+   * from the watch cache (no decode) when the cache holds that very revision.
+   */
+  #readShared(d: KindDef, ns: string | undefined, name: string): ApiResult<Stored | undefined> {
+    const key = this.#key(d, ns, name);
+    const r = this.#etcd.range(key);
+    if (!r.ok) return apiFail(storageError(r.error.message));
+    const kv = r.value.kvs[0];
+    if (!kv) return apiOk(undefined);
+    const cached = this.#cache && this.#cacheCancel ? this.#cache.get(key) : undefined;
+    return apiOk({ obj: cached && cached.metadata.resourceVersion === String(kv.modRevision) ? cached : this.#decode(kv), kv });
+  }
+
   #now(): string {
     return rfc3339(this.#world.clock.now());
   }
@@ -498,7 +512,7 @@ export class ApiServer {
     if (!o.metadata.name && o.metadata.generateName) o.metadata.name = o.metadata.generateName + this.#world.rng.k8sSuffix(5);
     const ns = o.metadata.namespace;
     if (d.namespaced && ns) {
-      const nsr = this.#read(kindByResource('namespaces')!, undefined, ns);
+      const nsr = this.#readShared(kindByResource('namespaces')!, undefined, ns);
       if (!nsr.ok) return nsr;
       if (!nsr.value) return apiFail(notFound('namespaces', ns));
       if (nsr.value.obj.metadata.deletionTimestamp)
@@ -710,8 +724,8 @@ export class ApiServer {
     const strict = this.#strict(d, next, opts);
     if (strict) return apiFail(strict);
     if (opts.subresource === 'status') {
-      const only = clone(old);
-      (only as { status?: unknown }).status = (next as { status?: unknown }).status;
+      // old was decoded for this request alone and is only read from here on: a shallow copy with the new status is enough.
+      const only = { ...old, status: (next as { status?: unknown }).status } as KubeObject;
       return this.#commitUpdate(d, old, only, opts, 'status');
     }
     if (d.statusSubresource) (next as { status?: unknown }).status = clone((old as { status?: unknown }).status);
@@ -761,7 +775,8 @@ export class ApiServer {
     const old = cur.value.obj as Pod;
     if (old.metadata.deletionTimestamp) return apiFail(conflict('pods/binding', name, `pod ${name} is being deleted, cannot be assigned to a host`));
     if (old.spec.nodeName) return apiFail(conflict('pods/binding', name, `pod ${name} is already assigned to node "${old.spec.nodeName}"`));
-    const next = clone(old);
+    // A second decode of the same bytes: a private copy without clone's extra stringify.
+    const next = this.#decode(cur.value.kv) as Pod;
     next.spec.nodeName = node;
     const conds = (next.status ??= {}).conditions ?? [];
     next.status.conditions = [...conds.filter((c) => c.type !== 'PodScheduled'), { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.#now() }];
