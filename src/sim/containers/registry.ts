@@ -105,8 +105,19 @@ export function resolveImage(written: string): Resolution {
   return { ok: true, image: finish(ref, /^v?\d/.test(ref.tag) ? ref.tag.replace(/^v/, '') : undefined, '', imageConfig(name, undefined, '', ref.familiar), true) };
 }
 
+/** Digests by name: the same few images are resolved for every container start. */
+const digests = new Map<string, string>();
+function digestOf(name: string): string {
+  let d = digests.get(name);
+  if (d === undefined) {
+    if (digests.size >= 4096) digests.clear();
+    digests.set(name, (d = `sha256:${sha256Hex(name)}`));
+  }
+  return d;
+}
+
 function finish(ref: ImageRef, version: string | undefined, variant: string, config: ImageConfig, generic: boolean): ResolvedImage {
-  const digest = `sha256:${sha256Hex(`${ref.repository}:${version ?? ref.tag}${variant}`)}`;
+  const digest = digestOf(`${ref.repository}:${version ?? ref.tag}${variant}`);
   // Each release's size differs a little from the next: a deterministic few hundred kB from the digest.
   const jitter = parseInt(digest.slice(7, 12), 16) % 400_000;
   const size = config.size + jitter;

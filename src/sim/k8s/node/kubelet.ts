@@ -393,7 +393,7 @@ export class Kubelet {
       this.#workers.set(uid, w);
     }
     // Our own status writes come back through the watch; like the kubelet's pod config, only spec/metadata changes matter.
-    const changed = isNew || JSON.stringify([w.pod.spec, w.pod.metadata.deletionTimestamp]) !== JSON.stringify([pod.spec, pod.metadata.deletionTimestamp]);
+    const changed = isNew || w.pod.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp || !sameJson(w.pod.spec, pod.spec);
     w.pod = pod;
     // Someone else (the node lifecycle controller, while this node was unreachable) changed Ready after our last write:
     // the status manager writes ours again, as the kubelet reconciles against the API server's copy.
@@ -507,6 +507,10 @@ export class Kubelet {
   }
 
   /** A bound service account token as the TokenRequest API issues it (RS256 JWT; the signature is a stand-in). */
+  /** The token's key id and the service accounts' uids: the same for every pod, hashed once. */
+  #kid: string | undefined;
+  #saUids = new Map<string, string>();
+
   #token(w: Worker, audience: string | undefined, expirationSeconds: number): string {
     const now = Math.floor(this.#o.clock.now() / 1000);
     const ns = w.pod.metadata.namespace ?? 'default';
@@ -515,7 +519,12 @@ export class Kubelet {
     const b64url = (s: string) => btoa(s).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
     const hex = (seed: string) => sha256Hex(seed);
     const uuidOf = (seed: string) => hex(seed).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, '$1-$2-$3-$4-$5');
-    const header = { alg: 'RS256', kid: b64url(hex(`kid/${this.nodeName}`)).slice(0, 43) };
+    const header = { alg: 'RS256', kid: (this.#kid ??= b64url(hex(`kid/${this.nodeName}`)).slice(0, 43)) };
+    let saUid = this.#saUids.get(`${ns}/${sa}`);
+    if (saUid === undefined) {
+      if (this.#saUids.size >= 256) this.#saUids.clear();
+      this.#saUids.set(`${ns}/${sa}`, (saUid = uuidOf(`sa/${ns}/${sa}`)));
+    }
     // kube-apiserver --service-account-extend-token-expiration: a kubelet's token lives a year, warning after the asked time.
     const claims = {
       aud: [audience ?? iss],
@@ -523,7 +532,7 @@ export class Kubelet {
       iat: now,
       iss,
       jti: uuidOf(`jti/${w.pod.metadata.uid}/${now}`),
-      'kubernetes.io': { namespace: ns, node: { name: this.nodeName, uid: this.#nodeUid }, pod: { name: w.pod.metadata.name, uid: w.pod.metadata.uid }, serviceaccount: { name: sa, uid: uuidOf(`sa/${ns}/${sa}`) }, warnafter: now + expirationSeconds },
+      'kubernetes.io': { namespace: ns, node: { name: this.nodeName, uid: this.#nodeUid }, pod: { name: w.pod.metadata.name, uid: w.pod.metadata.uid }, serviceaccount: { name: sa, uid: saUid }, warnafter: now + expirationSeconds },
       nbf: now,
       sub: `system:serviceaccount:${ns}:${sa}`,
     };
@@ -991,3 +1000,27 @@ function qos(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
+/**
+ * JSON.stringify(a) === JSON.stringify(b) for plain JSON data (key order
+ * counts, undefined members are left out), without building the strings:
+ * every status write of a pod comes back to its kubelet through the watch.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return typeof a === 'number' && typeof b === 'number' ? JSON.stringify(a) === JSON.stringify(b) : false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i];
+      const y = b[i];
+      // In an array undefined is written as null.
+      if (!sameJson(x === undefined ? null : x, y === undefined ? null : y)) return false;
+    }
+    return true;
+  }
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i] || !sameJson((a as Record<string, unknown>)[ka[i]!], (b as Record<string, unknown>)[kb[i]!])) return false;
+  return true;
+}
