@@ -44,7 +44,15 @@ const PODS = '/registry/pods/';
 export function deepFreeze<T>(o: T): T {
   if (o && typeof o === 'object' && !Object.isFrozen(o)) {
     Object.freeze(o);
-    for (const v of Object.values(o as object)) deepFreeze(v);
+    if (Array.isArray(o)) {
+      for (const v of o) if (v && typeof v === 'object') deepFreeze(v);
+    } else {
+      // for-in over a decoded object: its own keys only, without an array of values per object.
+      for (const k in o) {
+        const v = (o as Record<string, unknown>)[k];
+        if (v && typeof v === 'object') deepFreeze(v);
+      }
+    }
   }
   return o;
 }
