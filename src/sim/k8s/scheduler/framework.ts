@@ -84,7 +84,18 @@ export interface Snapshot {
   /** In the order the scheduler walks them. */
   nodes: NodeInfo[];
   get(name: string): NodeInfo | undefined;
+  /**
+   * The nodes with pods that have any (anti-)affinity terms, and with pods
+   * that have required anti-affinity terms, in node order (kube-scheduler's
+   * HavePodsWithAffinityList / HavePodsWithRequiredAntiAffinityList): a pod
+   * without terms of its own only looks at these. Absent: filter nodes.
+   */
+  havePodsWithAffinity?(): readonly NodeInfo[];
+  havePodsWithRequiredAntiAffinity?(): readonly NodeInfo[];
 }
+
+/** CycleState key of the snapshot, for plugins that use its lists. */
+export const SNAPSHOT_KEY = 'snapshot';
 
 /** Pods the scheduler counts on a node: bound ones that have not finished. */
 export function occupiesNode(pod: Pod): boolean {

@@ -8,7 +8,7 @@
  */
 import type { Pod } from '../api/types.ts';
 import type { Rng } from '../../rng.ts';
-import { isSuccess, SUCCESS, type NodeInfo, type Profile, type Snapshot, type Status } from './framework.ts';
+import { isSuccess, SNAPSHOT_KEY, SUCCESS, type NodeInfo, type Profile, type Snapshot, type Status } from './framework.ts';
 import { fitErrorMessage, NO_NODES_AVAILABLE } from './fit-error.ts';
 import { preempt, type PreemptionCandidate } from './preemption.ts';
 import { defaultProfile } from './profile.ts';
@@ -228,6 +228,7 @@ export function scheduleOne(pod: Pod, snapshot: Snapshot, rng: Rng, config: Sche
   setFilters(decision, all, results, passed, profile);
 
   const state = newCycleState(all);
+  state.write(SNAPSHOT_KEY, snapshot);
   if (config.volumes) state.write(VOLUMES_KEY, config.volumes);
   const pre = runPreFilter(profile, state, pod, all);
   decision.preFilter = pre.verdicts;

@@ -14,6 +14,8 @@
 import type { Labels, LabelSelector, Node, Pod, PodAffinityTerm } from '../../api/types.ts';
 import {
   ALL_NODES_KEY,
+  SNAPSHOT_KEY,
+  type Snapshot,
   MAX_NODE_SCORE,
   SKIP,
   SUCCESS,
@@ -104,7 +106,7 @@ export interface PreFilterState {
 
 const PRE_FILTER_KEY = 'PreFilter' + NAME;
 
-export function preFilterState(pod: Pod, nodes: readonly NodeInfo[]): PreFilterState {
+export function preFilterState(pod: Pod, allNodes: readonly NodeInfo[], snapshot?: Snapshot): PreFilterState {
   const s: PreFilterState = {
     pod,
     affinityTerms: requiredAffinityTerms(pod),
@@ -115,6 +117,7 @@ export function preFilterState(pod: Pod, nodes: readonly NodeInfo[]): PreFilterS
   };
   // Without terms of its own, only existing pods' required anti-affinity can matter.
   const own = s.affinityTerms.length > 0 || s.antiAffinityTerms.length > 0;
+  const nodes = own ? allNodes : (snapshot?.havePodsWithRequiredAntiAffinity?.() ?? allNodes);
   for (const info of nodes) {
     const existingPods = own ? info.pods : info.podsWithRequiredAntiAffinity;
     if (existingPods.length === 0) continue;
@@ -167,13 +170,14 @@ function addTerm(scores: TopologyScore, term: AffinityTerm, weight: number, targ
 }
 
 /** Undefined when no term of the pod or of any existing pod matched (the plugin then skips). */
-export function topologyScore(pod: Pod, allNodes: readonly NodeInfo[]): TopologyScore | undefined {
+export function topologyScore(pod: Pod, allNodes: readonly NodeInfo[], snapshot?: Snapshot): TopologyScore | undefined {
   const preferred = preferredAffinityTerms(pod);
   const preferredAnti = preferredAntiAffinityTerms(pod);
   const scores: TopologyScore = new Map();
   // Without preferred terms of its own, only existing pods' terms can score.
   const own = preferred.length > 0 || preferredAnti.length > 0;
-  for (const info of allNodes) {
+  const nodes = own ? allNodes : (snapshot?.havePodsWithAffinity?.() ?? allNodes);
+  for (const info of nodes) {
     const existingPods = own ? info.pods : info.podsWithAffinity;
     if (existingPods.length === 0) continue;
     if (Object.keys(info.node.metadata.labels ?? {}).length === 0) continue;
@@ -206,7 +210,7 @@ export function normalizeAffinityScores(scores: readonly number[]): number[] {
 export const interPodAffinity: PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePlugin = {
   name: NAME,
   preFilter(state: CycleState, pod: Pod, nodes: readonly NodeInfo[]): Status {
-    const s = preFilterState(pod, nodes);
+    const s = preFilterState(pod, nodes, state.read<Snapshot>(SNAPSHOT_KEY));
     if (s.existingAntiAffinityCounts.size === 0 && s.affinityTerms.length === 0 && s.antiAffinityTerms.length === 0) return SKIP;
     state.write(PRE_FILTER_KEY, s);
     return SUCCESS;
@@ -221,7 +225,7 @@ export const interPodAffinity: PreFilterPlugin & FilterPlugin & PreScorePlugin &
   },
   preScore(state: CycleState, pod: Pod, nodes: readonly NodeInfo[]): Status {
     if (nodes.length === 0) return SKIP;
-    const scores = topologyScore(pod, state.read<readonly NodeInfo[]>(ALL_NODES_KEY) ?? nodes);
+    const scores = topologyScore(pod, state.read<readonly NodeInfo[]>(ALL_NODES_KEY) ?? nodes, state.read<Snapshot>(SNAPSHOT_KEY));
     if (!scores) return SKIP;
     state.write(PRE_SCORE_KEY, scores);
     return SUCCESS;
