@@ -30,7 +30,9 @@ export function kubeletClient(api: ApiClient, events?: EventRecorder): KubeletCl
     getSecret: (ns, name) => toStatus(api.get<KubeObject>('secrets', ns, name)) as ApiResult<SecretView>,
     getPersistentVolumeClaim: (ns, name) => toStatus(api.get<KubeObject>('persistentvolumeclaims', ns, name)) as ApiResult<ClaimView>,
     getPersistentVolume: (name) => toStatus(api.get<KubeObject>('persistentvolumes', undefined, name)) as ApiResult<VolumeView>,
-    listServices: () => listOf<Service>(api, 'services'),
+    // The Service informer's list: any recent state, from the API server's watch cache, as a reflector's first list.
+    listServices: () => listOf<Service>(api, 'services', undefined, { resourceVersion: '0' }),
+    watchServices: (o, on, onError) => watchOf<Service>(api, 'services', o, on, onError),
   };
 }
 

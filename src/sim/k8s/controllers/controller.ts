@@ -1,7 +1,7 @@
 import type { VirtualClock } from '../../clock.ts';
 import type { KubeObject } from '../api/types.ts';
 import type { ControllerClient, Resource, ResourceTypes, WatchEventType } from './client.ts';
-import { SharedInformers, type Informer } from './informer.ts';
+import { CONTROLLER_UID, SharedInformers, type Informer } from './informer.ts';
 import { controllerRef } from './util.ts';
 
 export interface ControllerContext {
@@ -99,6 +99,13 @@ export abstract class QueueController implements Controller {
       this.#cancels.push(inf.on(() => {}));
     }
     return inf;
+  }
+
+  /** The cached objects of a resource whose controller is owner (by the informer's controller-uid index), in key order. */
+  protected owned<R extends Resource>(resource: R, owner: KubeObject): ResourceTypes[R][] {
+    const inf = this.lister(resource);
+    inf.addIndex(CONTROLLER_UID, (o) => controllerRef(o)?.uid);
+    return inf.byIndex(CONTROLLER_UID, owner.metadata.uid ?? '').filter((o) => o.metadata.namespace === owner.metadata.namespace);
   }
 
   protected enqueue(key: string): void {

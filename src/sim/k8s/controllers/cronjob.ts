@@ -1,7 +1,7 @@
 import type { CronJob, Job } from '../api/types.ts';
 import { nextAfter, parseSchedule } from '../cron.ts';
 import { QueueController } from './controller.ts';
-import { controllerRef, keyOf, listOr, ownerRefTo, parseTime, rfc3339, splitKey } from './util.ts';
+import { keyOf, ownerRefTo, parseTime, rfc3339, splitKey } from './util.ts';
 
 const SOURCE = 'cronjob-controller';
 export const SCHEDULED_TIMESTAMP = 'batch.kubernetes.io/cronjob-scheduled-timestamp';
@@ -31,16 +31,16 @@ export class CronJobController extends QueueController {
   }
 
   protected allKeys(): string[] {
-    return listOr(this.client.list('cronjobs')).map(keyOf);
+    return this.lister('cronjobs').list().map(keyOf);
   }
 
   protected sync(key: string): number | void {
     const [ns, name] = splitKey(key);
-    const got = this.client.get('cronjobs', ns, name);
-    if (!got.ok || got.value.metadata.deletionTimestamp) return;
-    const cj = got.value;
+    // From the shared informers, like upstream's cronJobLister and jobLister.
+    const cj = this.lister('cronjobs').get(ns, name);
+    if (!cj || cj.metadata.deletionTimestamp) return;
     const now = this.clock.now();
-    const jobs = listOr(this.client.list('jobs', ns)).filter((j) => controllerRef(j)?.uid === cj.metadata.uid);
+    const jobs = this.owned('jobs', cj);
     const status = { ...(cj.status ?? {}) };
     const before = JSON.stringify(status);
     // Finished jobs leave the active list; running ones we own join it.

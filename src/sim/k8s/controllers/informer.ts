@@ -7,6 +7,8 @@ import { keyOf } from './util.ts';
 
 /** The pods informer's index by spec.nodeName (define it with pods.addIndex(NODE_NAME, (p) => p.spec.nodeName)). */
 export const NODE_NAME = 'spec.nodeName';
+/** An index by the controller owner's uid (QueueController.owned defines it): a set's pods, a CronJob's Jobs. */
+export const CONTROLLER_UID = 'controllerUid';
 
 /** old: the cached object the event replaces (as client-go's UpdateFunc(old, new) gets it), when there was one. */
 export type InformerHandler<T> = (type: WatchEventType, obj: T, old?: T) => void;

@@ -49,9 +49,9 @@ export class JobController extends QueueController {
 
   protected sync(key: string): number | void {
     const [ns, name] = splitKey(key);
-    const got = this.client.get('jobs', ns, name);
-    if (!got.ok || got.value.metadata.deletionTimestamp) return;
-    const job = got.value;
+    // From the shared informer (jobLister), as upstream; this controller's own status writes are in it at once.
+    const job = this.lister('jobs').get(ns, name);
+    if (!job || job.metadata.deletionTimestamp) return;
     const prev: JobStatus = job.status ?? {};
     if (prev.conditions?.some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True')) return;
     const now = this.clock.now();

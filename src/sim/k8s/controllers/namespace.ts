@@ -25,15 +25,18 @@ export class NamespaceController extends QueueController {
   }
 
   protected allKeys(): string[] {
-    return listOr(this.client.list('namespaces'))
+    return this.lister('namespaces')
+      .list()
       .filter((n) => n.metadata.deletionTimestamp)
       .map((n) => n.metadata.name);
   }
 
   protected sync(name: string): number | void {
-    const got = this.client.get('namespaces', undefined, name);
-    if (!got.ok || !got.value.metadata.deletionTimestamp) return;
-    let ns: Namespace = got.value;
+    // The namespace from the shared informer (nsLister); only a terminating one's content is listed from the API server,
+    // as upstream's namespaced resources deleter does with its metadata client.
+    const cached = this.lister('namespaces').get(undefined, name);
+    if (!cached || !cached.metadata.deletionTimestamp) return;
+    let ns: Namespace = cached;
     if (ns.status?.phase !== 'Terminating') {
       const r = this.client.updateStatus('namespaces', { ...ns, status: { phase: 'Terminating' } });
       if (r.ok) ns = r.value;

@@ -80,63 +80,68 @@ export class PersistentVolumeController extends QueueController {
       const ref = pv.spec.claimRef;
       if (ref?.namespace && ref.name) this.enqueue(`claim|${ref.namespace}/${ref.name}`);
       // A new volume may fit a claim that is still waiting.
-      if (t === 'ADDED') for (const c of listOr(this.client.list('persistentvolumeclaims'))) if (!c.spec.volumeName) this.enqueue(`claim|${keyOf(c)}`);
+      if (t === 'ADDED') for (const c of this.lister('persistentvolumeclaims').list()) if (!c.spec.volumeName) this.enqueue(`claim|${keyOf(c)}`);
     });
+    // Started with the controller (listed once at start), not at the first claim that needs them.
+    this.lister('storageclasses');
+    this.lister('pods');
   }
 
+  // Volumes, claims, classes and pods from the shared informers (volumeLister, claimLister, classLister, podLister), as upstream.
   protected allKeys(): string[] {
-    return [...listOr(this.client.list('persistentvolumes')).map((v) => `volume|${v.metadata.name}`), ...listOr(this.client.list('persistentvolumeclaims')).map((c) => `claim|${keyOf(c)}`)];
+    return [...this.lister('persistentvolumes').list().map((v) => `volume|${v.metadata.name}`), ...this.lister('persistentvolumeclaims').list().map((c) => `claim|${keyOf(c)}`)];
   }
 
   protected sync(key: string): void {
     const [kind, rest] = key.split('|') as ['claim' | 'volume', string];
     if (kind === 'claim') {
       const [ns, name] = splitKey(rest);
-      const got = this.client.get('persistentvolumeclaims', ns, name);
-      if (got.ok && !got.value.metadata.deletionTimestamp) this.#syncClaim(got.value);
+      const c = this.lister('persistentvolumeclaims').get(ns, name);
+      if (c && !c.metadata.deletionTimestamp) this.#syncClaim(c);
     } else {
-      const got = this.client.get('persistentvolumes', undefined, rest);
-      if (got.ok) this.#syncVolume(got.value);
+      const pv = this.lister('persistentvolumes').get(undefined, rest);
+      if (pv) this.#syncVolume(pv);
     }
   }
 
   #syncClaim(c: PersistentVolumeClaim): void {
     if (c.spec.volumeName) return this.#syncBoundClaim(c);
     const cls = claimClass(c);
-    const classGot = cls ? this.client.get('storageclasses', undefined, cls) : undefined;
-    const sc = classGot?.ok ? classGot.value : undefined;
+    const sc = cls ? this.lister('storageclasses').get(undefined, cls) : undefined;
     const delayBinding = sc?.volumeBindingMode === 'WaitForFirstConsumer';
     const node = c.metadata.annotations?.[ANN_SELECTED_NODE];
-    const pvs = listOr(this.client.list('persistentvolumes'));
+    const pvs = this.lister('persistentvolumes').list();
     // With delayed binding only a pre-bound volume, or one on the node the scheduler chose, is taken here.
     const candidates = delayBinding && !node ? pvs.filter((pv) => pv.spec.claimRef) : node ? pvs.filter((pv) => pv.spec.claimRef || onNode(pv, node)) : pvs;
     const pv = bestMatch(c, candidates);
     if (pv) return this.#bind(pv, c);
+    let claim = c;
     if (delayBinding && !node) this.#waitForConsumer(c);
-    else if (cls) this.#provision(c, cls, sc);
+    else if (cls) claim = this.#provision(c, cls, sc);
     else this.client.recordEvent(c, 'Normal', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set', SOURCE);
-    this.#setClaimStatus(c, undefined);
+    this.#setClaimStatus(claim, undefined);
   }
 
   /** emitEventForUnboundDelayBindingClaim: names the pods still waiting to be scheduled, if any. */
   #waitForConsumer(c: PersistentVolumeClaim): void {
-    const pods = listOr(this.client.list('pods', c.metadata.namespace)).filter(
+    const pods = this.lister('pods').list(c.metadata.namespace).filter(
       (p: Pod) => !p.spec.nodeName && !p.metadata.deletionTimestamp && (p.spec.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === c.metadata.name),
     );
     if (pods.length === 0) this.client.recordEvent(c, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding', SOURCE);
     else this.client.recordEvent(c, 'Normal', 'WaitForPodScheduled', `waiting for ${pods.length > 1 ? 'pods' : 'pod'} ${pods.map((p) => p.metadata.name).join(',')} to be scheduled`, SOURCE);
   }
 
-  /** provisionClaim for an out-of-tree provisioner: the claim is annotated for it, and we wait. */
-  #provision(c: PersistentVolumeClaim, cls: string, sc: StorageClass | undefined): void {
+  /** provisionClaim for an out-of-tree provisioner: the claim is annotated for it, and we wait; returns the claim as it now is. */
+  #provision(claim: PersistentVolumeClaim, cls: string, sc: StorageClass | undefined): PersistentVolumeClaim {
+    let c = claim;
     if (!sc) {
       this.client.recordEvent(c, 'Warning', 'ProvisioningFailed', `storageclass.storage.k8s.io "${cls}" not found`, SOURCE);
-      return;
+      return c;
     }
     const ann = c.metadata.annotations ?? {};
     if (ann[ANN_STORAGE_PROVISIONER] !== sc.provisioner || ann[ANN_BETA_STORAGE_PROVISIONER] !== sc.provisioner) {
       const r = this.client.update('persistentvolumeclaims', { ...c, metadata: { ...c.metadata, annotations: { ...ann, [ANN_BETA_STORAGE_PROVISIONER]: sc.provisioner, [ANN_STORAGE_PROVISIONER]: sc.provisioner } } });
-      if (r.ok) Object.assign(c, r.value);
+      if (r.ok) c = r.value;
     }
     this.client.recordEvent(
       c,
@@ -145,18 +150,18 @@ export class PersistentVolumeController extends QueueController {
       `Waiting for a volume to be created either by the external provisioner '${sc.provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`,
       SOURCE,
     );
+    return c;
   }
 
   #syncBoundClaim(c: PersistentVolumeClaim): void {
-    const got = this.client.get('persistentvolumes', undefined, c.spec.volumeName!);
-    if (!got.ok) {
+    const pv = this.lister('persistentvolumes').get(undefined, c.spec.volumeName!);
+    if (!pv) {
       if (c.status?.phase !== 'Lost') {
         this.#setClaimStatus(c, undefined, 'Lost');
         this.client.recordEvent(c, 'Warning', 'ClaimLost', 'Bound claim has lost its PersistentVolume. Data on the volume is lost!', SOURCE);
       }
       return;
     }
-    const pv = got.value;
     const ref = pv.spec.claimRef;
     if (!ref) return this.#bind(pv, c);
     if (ref.name === c.metadata.name && ref.namespace === c.metadata.namespace && (!ref.uid || ref.uid === c.metadata.uid)) return this.#bind(pv, c);
@@ -207,8 +212,7 @@ export class PersistentVolumeController extends QueueController {
     let phase: NonNullable<PersistentVolume['status']>['phase'];
     if (!ref) phase = 'Available';
     else {
-      const got = ref.namespace && ref.name ? this.client.get('persistentvolumeclaims', ref.namespace, ref.name) : undefined;
-      const claim = got?.ok ? got.value : undefined;
+      const claim = ref.namespace && ref.name ? this.lister('persistentvolumeclaims').get(ref.namespace, ref.name) : undefined;
       if (claim && (!ref.uid || claim.metadata.uid === ref.uid)) phase = claim.spec.volumeName === pv.metadata.name ? 'Bound' : ref.uid ? pv.status?.phase ?? 'Pending' : 'Available';
       else if (!ref.uid) phase = 'Available';
       else phase = pv.status?.phase === 'Failed' ? 'Failed' : 'Released';
@@ -241,16 +245,16 @@ export class PVCProtectionController extends QueueController {
   }
 
   protected allKeys(): string[] {
-    return listOr(this.client.list('persistentvolumeclaims')).filter((c) => c.metadata.deletionTimestamp).map(keyOf);
+    return this.lister('persistentvolumeclaims').list().filter((c) => c.metadata.deletionTimestamp).map(keyOf);
   }
 
   protected sync(key: string): void {
     const [ns, name] = splitKey(key);
-    const got = this.client.get('persistentvolumeclaims', ns, name);
-    if (!got.ok || !got.value.metadata.deletionTimestamp || !got.value.metadata.finalizers?.includes(PVC_PROTECTION)) return;
+    const c = this.lister('persistentvolumeclaims').get(ns, name);
+    if (!c || !c.metadata.deletionTimestamp || !c.metadata.finalizers?.includes(PVC_PROTECTION)) return;
+    // Only for a claim being deleted: like upstream's isBeingUsed, ask the API server too (the pod informer may lag).
     const inUse = listOr(this.client.list('pods', ns)).some((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && (p.spec.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === name));
     if (inUse) return;
-    const c = got.value;
     this.client.update('persistentvolumeclaims', { ...c, metadata: { ...c.metadata, finalizers: c.metadata.finalizers!.filter((f) => f !== PVC_PROTECTION) } });
   }
 }
@@ -264,13 +268,12 @@ export class PVProtectionController extends QueueController {
   }
 
   protected allKeys(): string[] {
-    return listOr(this.client.list('persistentvolumes')).filter((v) => v.metadata.deletionTimestamp).map((v) => v.metadata.name);
+    return this.lister('persistentvolumes').list().filter((v) => v.metadata.deletionTimestamp).map((v) => v.metadata.name);
   }
 
   protected sync(name: string): void {
-    const got = this.client.get('persistentvolumes', undefined, name);
-    if (!got.ok || !got.value.metadata.deletionTimestamp || !got.value.metadata.finalizers?.includes(PV_PROTECTION) || got.value.status?.phase === 'Bound') return;
-    const pv = got.value;
+    const pv = this.lister('persistentvolumes').get(undefined, name);
+    if (!pv || !pv.metadata.deletionTimestamp || !pv.metadata.finalizers?.includes(PV_PROTECTION) || pv.status?.phase === 'Bound') return;
     this.client.update('persistentvolumes', { ...pv, metadata: { ...pv.metadata, finalizers: pv.metadata.finalizers!.filter((f) => f !== PV_PROTECTION) } });
   }
 }

@@ -3,7 +3,7 @@ import type { HorizontalPodAutoscaler, KubeObject, LabelSelector, Pod } from '..
 import type { PodMetrics } from '../api/metrics.ts';
 import type { Resource } from './client.ts';
 import { QueueController } from './controller.ts';
-import { isPodReady, keyOf, listOr, matchesSelector, rfc3339, splitKey } from './util.ts';
+import { isPodReady, keyOf, matchesSelector, rfc3339, splitKey } from './util.ts';
 
 const SOURCE = 'horizontal-pod-autoscaler';
 /** --horizontal-pod-autoscaler-sync-period */
@@ -94,14 +94,14 @@ export class HorizontalPodAutoscalerController extends QueueController {
   }
 
   protected allKeys(): string[] {
-    return listOr(this.client.list('horizontalpodautoscalers')).map(keyOf);
+    return this.lister('horizontalpodautoscalers').list().map(keyOf);
   }
 
   protected sync(key: string): void {
     const [ns, name] = splitKey(key);
-    const got = this.client.get('horizontalpodautoscalers', ns, name);
-    if (!got.ok || got.value.metadata.deletionTimestamp) return;
-    const hpa = got.value;
+    // From the shared informers (hpaLister, podLister); the target's scale is a GET each time, as upstream's scale client does.
+    const hpa = this.lister('horizontalpodautoscalers').get(ns, name);
+    if (!hpa || hpa.metadata.deletionTimestamp) return;
     const now = this.clock.now();
     const ref = hpa.spec.scaleTargetRef;
     const res = TARGETS[ref.kind];
@@ -126,7 +126,7 @@ export class HorizontalPodAutoscalerController extends QueueController {
     // Every metric proposes a count; the highest wins (only cpu/memory Utilization here).
     const metric = hpa.spec.metrics?.find((m) => m.type === 'Resource' && m.resource?.target.type === 'Utilization');
     const resource = metric?.resource?.name ?? 'cpu';
-    const pods = listOr(this.client.list('pods', ns)).filter((p) => t.spec.selector && matchesSelector(t.spec.selector, p.metadata.labels));
+    const pods = this.lister('pods').list(ns).filter((p) => t.spec.selector && matchesSelector(t.spec.selector, p.metadata.labels));
     let proposal: ReturnType<typeof resourceReplicas>;
     const m = this.client.podMetrics?.(ns ?? 'default');
     if (!m || !m.ok) proposal = { error: `failed to get ${resource} utilization: unable to get metrics for resource ${resource}: unable to fetch metrics from resource metrics API: ${m && !m.ok ? m.errors[0].message : 'the server could not find the requested resource (get pods.metrics.k8s.io)'}` };

@@ -33,9 +33,9 @@ export class ServiceAccountsController extends QueueController {
   }
 
   protected sync(ns: string): void {
-    const got = this.client.get('namespaces', undefined, ns);
-    if (!got.ok || !active(got.value)) return;
-    if (this.client.get('serviceaccounts', ns, 'default').ok) return;
+    // From the shared informers (nsLister, saLister), as upstream: a resync every 30 s costs no request.
+    if (!active(this.lister('namespaces').get(undefined, ns))) return;
+    if (this.lister('serviceaccounts').get(ns, 'default')) return;
     this.client.create('serviceaccounts', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: ns } });
   }
 }
@@ -58,14 +58,14 @@ export class RootCACertPublisher extends QueueController {
   }
 
   protected sync(ns: string): void {
-    const got = this.client.get('namespaces', undefined, ns);
-    if (!got.ok || !active(got.value)) return;
-    const cm = this.client.get('configmaps', ns, ROOT_CA_CONFIGMAP);
+    // From the shared informers (nsLister, cmLister), as upstream.
+    if (!active(this.lister('namespaces').get(undefined, ns))) return;
+    const cm = this.lister('configmaps').get(ns, ROOT_CA_CONFIGMAP);
     const data = { 'ca.crt': CLUSTER_CA_PEM };
-    if (!cm.ok) {
+    if (!cm) {
       this.client.create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: ROOT_CA_CONFIGMAP, namespace: ns, annotations: { 'kubernetes.io/description': DESCRIPTION } }, data });
       return;
     }
-    if (cm.value.data?.['ca.crt'] !== CLUSTER_CA_PEM) this.client.update('configmaps', { ...cm.value, data: { ...cm.value.data, ...data } });
+    if (cm.data?.['ca.crt'] !== CLUSTER_CA_PEM) this.client.update('configmaps', { ...cm, data: { ...cm.data, ...data } });
   }
 }

@@ -1,7 +1,7 @@
 import type { PersistentVolumeClaim, Pod, StatefulSet, Volume } from '../api/types.ts';
 import { QueueController } from './controller.ts';
 import { podTemplateHash } from './hash.ts';
-import { clone, controllerRef, isPodAvailable, isPodReady, jsonEqual, keyOf, listOr, ownerRefTo, splitKey } from './util.ts';
+import { clone, isPodAvailable, isPodReady, jsonEqual, keyOf, ownerRefTo, splitKey } from './util.ts';
 
 const SOURCE = 'statefulset-controller';
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
@@ -53,16 +53,16 @@ export class StatefulSetController extends QueueController {
   }
 
   protected allKeys(): string[] {
-    return listOr(this.client.list('statefulsets')).map(keyOf);
+    return this.lister('statefulsets').list().map(keyOf);
   }
 
   protected sync(key: string): number | void {
     const [ns, name] = splitKey(key);
-    const got = this.client.get('statefulsets', ns, name);
-    if (!got.ok || got.value.metadata.deletionTimestamp) return;
-    const set = got.value;
+    // From the shared informers (frozen objects: changed copies are sent), like upstream's setLister and podLister.
+    const set = this.lister('statefulsets').get(ns, name);
+    if (!set || set.metadata.deletionTimestamp) return;
     const now = this.clock.now();
-    const pods = listOr(this.client.list('pods', ns)).filter((p) => controllerRef(p)?.uid === set.metadata.uid);
+    const pods = this.owned('pods', set);
     const updateRevision = revisionName(set);
     const currentRevision = set.status?.currentRevision ?? updateRevision;
     const start = set.spec.ordinals?.start ?? 0;
@@ -78,7 +78,7 @@ export class StatefulSetController extends QueueController {
     }
     condemned.sort((a, b) => ordinalOf(set, b)! - ordinalOf(set, a)!);
     const requeue = this.#reconcile(set, byOrdinal, condemned, start, replicas, ordered, updateRevision, now);
-    this.#updateStatus(set, listOr(this.client.list('pods', ns)).filter((p) => controllerRef(p)?.uid === set.metadata.uid), currentRevision, updateRevision, now);
+    this.#updateStatus(set, this.owned('pods', set), currentRevision, updateRevision, now);
     return requeue;
   }
 
@@ -169,7 +169,7 @@ export class StatefulSetController extends QueueController {
     const podName = `${set.metadata.name}-${ord}`;
     for (const t of set.spec.volumeClaimTemplates ?? []) {
       const name = claimName(set, t.metadata.name, ord);
-      if (this.client.get('persistentvolumeclaims', set.metadata.namespace, name).ok) continue;
+      if (this.lister('persistentvolumeclaims').get(set.metadata.namespace, name)) continue;
       const claim: PersistentVolumeClaim = {
         apiVersion: 'v1',
         kind: 'PersistentVolumeClaim',

@@ -77,8 +77,12 @@ export interface KubeletClient {
   /** The volume manager's desired-state populator reads the claim, then the volume it is bound to. */
   getPersistentVolumeClaim(namespace: string, name: string): ApiResult<ClaimView>;
   getPersistentVolume(name: string): ApiResult<VolumeView>;
-  /** The kubelet's Service informer: the variables of Services in the pod's namespace (enableServiceLinks). */
+  /**
+   * The kubelet's Service informer (list once, then watch, every namespace):
+   * a container's service variables come from its cache, not a LIST per start.
+   */
   listServices(): ApiResult<ListResult<Service>>;
+  watchServices(opts: WatchOptions, onEvent: (e: WatchEvent<Service>) => void, onError?: () => void): StopWatch;
 }
 
 /** The parts of a Secret the kubelet reads (data is base64, as the API serves it). */

@@ -9,7 +9,7 @@
 import { reflectorBackoffMs } from '../reflector.ts';
 import type { TimerId, VirtualClock } from '../../clock.ts';
 import type { Rng } from '../../rng.ts';
-import type { ConfigMap, Container, ContainerState, ContainerStatus, Event, Lease, Node, Pod, PodCondition } from '../api/types.ts';
+import type { ConfigMap, Container, ContainerState, ContainerStatus, Event, Lease, Node, Pod, PodCondition, Service } from '../api/types.ts';
 import { milliValue, parseQuantity, quantityValue } from '../api/quantity.ts';
 import { Backoff } from './backoff.ts';
 import { type KubeletClient, NODE_LEASE_NAMESPACE, type StopWatch } from './client.ts';
@@ -111,6 +111,8 @@ export class Kubelet {
   #lastNodeInputs = '';
   /** The node informer's copy of our own Node (fieldSelector metadata.name), as kl.nodeLister holds it. */
   #nodeCache: Node | undefined;
+  /** The Service informer's cache (kl.serviceLister), by namespace/name; undefined until its first list succeeded. */
+  #services: Map<string, Service> | undefined;
   #createdNode = false;
   /** The Lease as our last write returned it: renewals update it without a GET (the lease controller's latestLease). */
   #latestLease: Lease | undefined;
@@ -133,8 +135,10 @@ export class Kubelet {
     const { clock, client } = this.#o;
     this.#latestLease = undefined;
     this.#nodeCache = undefined;
+    this.#services = undefined;
     this.#register();
     this.#watchNode();
+    this.#watchServices();
     this.#renewLease();
     this.#syncNodeStatus(true);
     this.#createMirrorPods();
@@ -308,6 +312,32 @@ export class Kubelet {
       { fieldSelector: sel, resourceVersion: list.value.resourceVersion },
       (e) => {
         if (this.#running) this.#nodeCache = e.type === 'DELETED' ? undefined : e.object;
+      },
+      () => this.#running && retry(0),
+    );
+    this.#stops.push(stop);
+  }
+
+  /** The Service informer: every Service, listed once and then watched (a failed list or ended watch: again after a back-off). */
+  #watchServices(attempt = 0): void {
+    const { client, clock } = this.#o;
+    if (!this.#running) return;
+    const retry = (n: number) => {
+      const id = clock.setTimeout(() => this.#watchServices(n), reflectorBackoffMs(n));
+      this.#stops.push(() => clock.clearTimeout(id));
+    };
+    const list = client.listServices();
+    if (!list.ok) return retry(attempt + 1);
+    const cache = new Map<string, Service>();
+    const key = (s: Service) => `${s.metadata.namespace ?? 'default'}/${s.metadata.name}`;
+    for (const s of list.value.items) cache.set(key(s), s);
+    this.#services = cache;
+    const stop = client.watchServices(
+      { resourceVersion: list.value.resourceVersion },
+      (e) => {
+        if (!this.#running || this.#services !== cache) return;
+        if (e.type === 'DELETED') cache.delete(key(e.object));
+        else cache.set(key(e.object), e.object);
       },
       () => this.#running && retry(0),
     );
@@ -731,9 +761,11 @@ export class Kubelet {
       else out[e.name] = e.value ?? '';
     }
     // Service variables come after the container's own and never override them.
-    const svcs = this.#o.client.listServices();
-    if (svcs.ok) {
-      for (const [k, v] of fromServices(serviceEnvServices(svcs.value.items, ns, w.pod.spec.enableServiceLinks !== false))) if (!(k in out)) out[k] = v;
+    // From the Service informer; before its first list succeeded (API server down since boot), a direct list.
+    const live = this.#services ? undefined : this.#o.client.listServices();
+    const items = this.#services ? [...this.#services.values()] : live?.ok ? live.value.items : undefined;
+    if (items) {
+      for (const [k, v] of fromServices(serviceEnvServices(items, ns, w.pod.spec.enableServiceLinks !== false))) if (!(k in out)) out[k] = v;
     }
     return { ok: true, value: out };
   }
