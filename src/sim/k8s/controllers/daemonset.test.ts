@@ -1,9 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DaemonSet, Node, PodSpec } from '../api/types.ts';
 import { ignoreNodeUpdate, REVISION_HASH_LABEL } from './daemonset.ts';
 import { FakeCluster } from './testing/fake-cluster.ts';
 import { template } from './testing/objects.ts';
 import { isPodActive } from './util.ts';
+
+// Counts template hashes: a node heartbeat must not cost one per DaemonSet (issue 13's idle cost).
+const hashCalls = vi.hoisted(() => ({ n: 0 }));
+vi.mock('./hash.ts', async (importOriginal) => {
+  const m = await importOriginal<typeof import('./hash.ts')>();
+  return { ...m, podTemplateHash: (...a: Parameters<typeof m.podTemplateHash>) => (hashCalls.n++, m.podTemplateHash(...a)) };
+});
 
 const ds = (spec: Partial<PodSpec> = {}): DaemonSet => ({
   apiVersion: 'apps/v1',
@@ -25,6 +32,18 @@ const placement = (c: FakeCluster) => c.pods().filter(isPodActive).map((p) => p.
 const status = (c: FakeCluster) => c.client.objects('daemonsets')[0]!.status;
 
 describe('DaemonSet controller', () => {
+  it('a node status heartbeat changes no verdict and hashes no template; a label change is still looked at', () => {
+    const c = cluster(ds({ nodeSelector: { disk: 'ssd' } }));
+    hashCalls.n = 0;
+    for (let i = 1; i <= 20; i++)
+      for (const n of c.client.objects('nodes')) c.client.mutate('nodes', undefined, n.metadata.name, (o) => (o.status!.conditions![0]!.lastHeartbeatTime = `2026-01-15T10:00:${String(i).padStart(2, '0')}Z`));
+    c.run(1);
+    expect(hashCalls.n).toBe(0);
+    c.client.mutate('nodes', undefined, 'node-2', (o) => (o.metadata.labels!.disk = 'ssd'));
+    c.run(1000);
+    expect(placement(c)).toEqual(['node-2']);
+  });
+
   it.each([
     { why: 'plain nodes', d: ds(), node: () => {}, want: ['node-1', 'node-2', 'node-3'] },
     { why: 'nodeSelector', d: ds({ nodeSelector: { disk: 'ssd' } }), node: (n: Node) => n.metadata.name === 'node-2' && (n.metadata.labels!.disk = 'ssd'), want: ['node-2'] },

@@ -88,13 +88,15 @@ export class DaemonSetController extends QueueController {
     this.watch('pods', (_t, p) => this.enqueueController(p, 'DaemonSet'));
     // daemon_controller.go addNode/updateNode: only daemon sets whose verdict for this node changed, not all of them on every heartbeat.
     this.watch('nodes', (type, node, old) => {
+      // A heartbeat or an image list (status only) changes no verdict: decided once, before each set's template is hashed.
+      if (type === 'MODIFIED' && old && ignoreNodeUpdate(old, node)) return;
       for (const ds of this.lister('daemonsets').list()) {
         const proto = this.#proto(ds);
         const now = shouldRun(proto, node);
         if (type === 'DELETED' || (type === 'ADDED' && now.run)) this.enqueue(keyOf(ds));
         else if (type === 'MODIFIED') {
           if (!old) this.enqueue(keyOf(ds));
-          else if (!ignoreNodeUpdate(old, node)) {
+          else {
             const was = shouldRun(proto, old);
             if (was.run !== now.run || was.keep !== now.keep) this.enqueue(keyOf(ds));
           }

@@ -109,6 +109,9 @@ export class Kubelet {
   #lastNodeReport = -Infinity;
   /** What the status depends on (image list version, the API's conditions), as of the last status computed: unchanged, nothing is recomputed. */
   #lastNodeInputs = '';
+  /** The same, by identity: the informer's frozen conditions array and the image list version seen last. */
+  #lastConditions: unknown;
+  #lastImages = -1;
   /** The node informer's copy of our own Node (fieldSelector metadata.name), as kl.nodeLister holds it. */
   #nodeCache: Node | undefined;
   /** The Service informer's cache (kl.serviceLister), by namespace/name; undefined until its first list succeeded. */
@@ -382,12 +385,15 @@ export class Kubelet {
     const cur = cached ? { ok: true as const, value: cached } : client.getNode(this.nodeName);
     if (!cur.ok) return;
     const prev = cur.value.status?.conditions ?? [];
+    const due = clock.now() - this.#lastNodeReport >= STAGES.nodeStatusReportMs;
+    const images = this.#o.runtime.imagesVersion;
+    // The common case: the same cached Node (frozen, shared) and image list as last time.
+    if (!force && !due && cur.value.status?.conditions === this.#lastConditions && images === this.#lastImages) return;
     // The status is a function of the image list and the API's conditions (heartbeat times aside): when neither
     // changed since the last computation, neither did the status, and only the 5-minute report is due.
-    let inputs = String(this.#o.runtime.imagesVersion);
+    let inputs = String(images);
     for (const c of prev) inputs += `|${c.type}=${c.status}@${c.lastTransitionTime}`;
-    const due = clock.now() - this.#lastNodeReport >= STAGES.nodeStatusReportMs;
-    if (!force && !due && inputs === this.#lastNodeInputs) return;
+    if (!force && !due && inputs === this.#lastNodeInputs) return this.#sawInputs(cur.value, images);
     const fresh = this.#node();
     fresh.status!.conditions = fresh.status!.conditions!.map((c) => {
       const p = prev.find((x) => x.type === c.type);
@@ -396,7 +402,7 @@ export class Kubelet {
     const comparable = JSON.stringify({ ...fresh.status, conditions: fresh.status!.conditions!.map((c) => ({ ...c, lastHeartbeatTime: '' })) });
     if (!force && !due && comparable === this.#lastNodeStatus) {
       this.#lastNodeInputs = inputs;
-      return;
+      return this.#sawInputs(cur.value, images);
     }
     const wasReady = prev.find((c) => c.type === 'Ready')?.status === 'True';
     const r = client.updateNodeStatus({ ...cur.value, status: fresh.status! });
@@ -407,7 +413,16 @@ export class Kubelet {
     this.#lastNodeStatus = comparable;
     this.#lastNodeInputs = inputs;
     this.#lastNodeReport = clock.now();
+    this.#lastConditions = undefined;
+    this.#lastImages = -1;
     if (!wasReady) this.#event({ kind: 'Node', name: this.nodeName, uid: this.nodeName, apiVersion: 'v1' }, 'Normal', 'NodeReady', `Node ${this.nodeName} status is now: NodeReady`);
+  }
+
+  /** Remembers the informer's (frozen) conditions seen unchanged, so the next tick compares by identity only. */
+  #sawInputs(node: Node, images: number): void {
+    if (!Object.isFrozen(node)) return;
+    this.#lastConditions = node.status?.conditions;
+    this.#lastImages = images;
   }
 
   // ---------- pods ----------
