@@ -1,5 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { NodeLifecycleController } from './controllers/nodelifecycle.ts';
+import { DaemonSetController } from './controllers/daemonset.ts';
+import { DeploymentController } from './controllers/deployment.ts';
+import { EndpointsController } from './controllers/endpoints.ts';
+import { EndpointSliceController } from './controllers/endpointslice.ts';
+import { GarbageCollector } from './controllers/garbagecollector.ts';
+import { ReplicaSetController } from './controllers/replicaset.ts';
+import { TaintEvictionController } from './controllers/taint-eviction.ts';
 import { World } from '../world.ts';
 import type { Lease } from './api/types.ts';
 import { getCluster } from './cluster.ts';
@@ -63,6 +70,25 @@ describe('an idle cluster', () => {
       expect(count).toBeLessThanOrEqual(61);
     }
     expect(synced.size).toBe(nodes);
+  });
+
+  it('controllers without a polling period of their own do nothing while nothing changes (informer resync 12 h, not 30 s)', () => {
+    const world = new World({ seed: 1 });
+    getCluster(world);
+    world.clock.advance(60_000);
+    const synced: string[] = [];
+    const spies = [DeploymentController, ReplicaSetController, DaemonSetController, EndpointsController, EndpointSliceController, GarbageCollector, TaintEvictionController].map((C) => {
+      const proto = C.prototype as unknown as { sync: (k: string) => unknown };
+      const orig = proto.sync;
+      return vi.spyOn(proto, 'sync').mockImplementation(function (this: unknown, k: string) {
+        synced.push(`${C.name} ${k}`);
+        return orig.call(this, k);
+      });
+    });
+    world.clock.advance(10 * 60_000);
+    for (const s of spies) s.mockRestore();
+    // Only CoreDNS's progress check, requeued after its progressDeadlineSeconds (600 s) as upstream does; a 30 s resync made 540 syncs here.
+    expect(synced).toEqual(['DeploymentController kube-system/coredns']);
   });
 
   it('serves a GET with resourceVersion=0 from the watch cache (shared and frozen), and any other GET from etcd', () => {

@@ -18,8 +18,14 @@ export interface Controller {
   stop(): void;
 }
 
-/** Default informer-style resync: every object is looked at again this often. */
-export const RESYNC_MS = 30_000;
+/**
+ * Default informer resync: every object is looked at again this often.
+ * kube-controller-manager's shared informers resync every 12 to 24 hours
+ * (--min-resync-period 12h, randomized); controllers that poll on purpose
+ * say so (node monitor 5 s, HPA and PV binder 15 s, namespaces 5 min). At
+ * 30 s, an idle cluster re-synced every object of every controller for nothing.
+ */
+export const RESYNC_MS = 12 * 3600_000;
 
 /**
  * The shape every controller shares, like client-go's informer + workqueue:

@@ -5,6 +5,8 @@ import { listOr } from './util.ts';
 
 /** How soon a terminating namespace is looked at again while content remains. */
 const RECHECK_MS = 1000;
+/** kube-controller-manager --namespace-sync-period. */
+export const NAMESPACE_SYNC_MS = 5 * 60_000;
 
 /**
  * pkg/controller/namespace: a deleted namespace (deletionTimestamp set, held
@@ -14,6 +16,10 @@ const RECHECK_MS = 1000;
  */
 export class NamespaceController extends QueueController {
   readonly name = 'namespace';
+
+  protected override resyncMs(): number {
+    return NAMESPACE_SYNC_MS;
+  }
 
   protected watchAll(): void {
     this.watch('namespaces', (_t, n) => n.metadata.deletionTimestamp && this.enqueue(n.metadata.name));
