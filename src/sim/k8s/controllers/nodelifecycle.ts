@@ -98,6 +98,8 @@ export class NodeLifecycleController extends QueueController {
     const key = ready === 'Unknown' ? UNREACHABLE : ready === 'False' ? NOT_READY : undefined;
     const old = node.spec.taints ?? [];
     const ours = (t: Taint) => t.key === UNREACHABLE || t.key === NOT_READY;
+    // A Ready node without our taints (every node, every 5 s, while all is well): nothing to compare.
+    if (!key && !old.some(ours)) return;
     const keep = old.filter((t) => !ours(t) || t.key === key);
     const want: Taint[] = [...keep];
     if (key) {
