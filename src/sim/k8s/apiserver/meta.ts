@@ -61,9 +61,40 @@ export function validateMetaUpdate(m: ObjectMeta, old: ObjectMeta): StatusCause[
 
 export const subdomainName = dns1123Subdomain;
 
-/** Deep copy through JSON: the shape every stored object has anyway. */
+/**
+ * Deep copy with JSON's semantics (what a stringify + parse round trip gives:
+ * undefined, function and symbol members dropped, in arrays null; non-finite
+ * numbers null; toJSON honoured), walked directly: every update copies its
+ * input, and the round trip was 8 µs of a 60 µs Lease renewal, plus garbage.
+ */
 export function clone<T>(o: T): T {
-  return o === undefined ? o : (JSON.parse(JSON.stringify(o)) as T);
+  return o === undefined ? o : (jsonCopy(o) as T);
+}
+
+function jsonCopy(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null) {
+    if (typeof v === 'number') return Number.isFinite(v) ? (v === 0 ? 0 : v) : null;
+    // bigint throws, as JSON.stringify does; functions and symbols at the top become undefined, as there.
+    return typeof v === 'bigint' ? JSON.stringify(v) : typeof v === 'function' || typeof v === 'symbol' ? undefined : v;
+  }
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return JSON.parse(JSON.stringify(v)) as unknown;
+  if (Array.isArray(v)) {
+    const out: unknown[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      out[i] = x === undefined || typeof x === 'function' || typeof x === 'symbol' ? null : jsonCopy(x);
+    }
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
+    // JSON.parse makes "__proto__" an own key; an assignment would set the prototype.
+    if (k === '__proto__') Object.defineProperty(out, k, { value: jsonCopy(x), enumerable: true, writable: true, configurable: true });
+    else out[k] = jsonCopy(x);
+  }
+  return out;
 }
 
 /** Structural equality of JSON values; key order does not matter. */
