@@ -592,7 +592,7 @@ export class ApiServer {
       }
       // A key that cannot be decoded makes the list fail naming it (KEP-3926): that error comes from reading etcd.
       if (rev <= cache.revision && !(consistent && cache.corruptUnder(prefix))) {
-        const items = cache.list(prefix, nodeNameSelected(d, f.value.fields)).filter(keep);
+        const items = cache.list(prefix, { nodeName: nodeNameSelected(d, f.value.fields), involvedName: involvedNameSelected(d, f.value.fields) }).filter(keep);
         return apiOk({ apiVersion: d.apiVersion, kind: `${d.kind}List`, metadata: { resourceVersion: String(rev) }, items });
       }
     }
@@ -980,6 +980,12 @@ export class ApiServer {
 const REGISTRY_PREFIX = '/registry/';
 
 /** The node a pods watch or list selects with `spec.nodeName=<node>`: the cache serves it from its per-node index. */
+/** The object an events list selects with `involvedObject.name=<name>` (kubectl describe): the cache's event index serves it. */
+function involvedNameSelected(d: KindDef, fields: FieldRequirement[]): string | undefined {
+  if (d.resource !== 'events') return undefined;
+  return fields.find((f) => f.field === 'involvedObject.name' && !f.negate)?.value;
+}
+
 function nodeNameSelected(d: KindDef, fields: FieldRequirement[]): string | undefined {
   if (d.resource !== 'pods') return undefined;
   return fields.find((f) => f.field === 'spec.nodeName' && !f.negate)?.value;

@@ -91,6 +91,21 @@ describe('WatchCache (unit)', () => {
 });
 
 describe('watch cache in the API server', () => {
+  it('indexes events by involvedObject.name: a describe lists its object\'s events without a scan, through updates and deletes', () => {
+    const c = new WatchCache(dec);
+    const ev = (name: string, obj: string, ns = 'default') => ({ apiVersion: 'v1', kind: 'Event', metadata: { name, namespace: ns }, involvedObject: { kind: 'Pod', name: obj, namespace: ns }, reason: 'Started' });
+    let rev = 1;
+    for (const [n, o, ns] of [['e3', 'web', 'default'], ['e1', 'web', 'default'], ['e2', 'db', 'default'], ['e4', 'web', 'team']] as const) c.apply([{ type: 'PUT', kv: kv(`/registry/events/${ns}/${n}`, ev(n, o, ns), ++rev) }]);
+    const names = (prefix: string, involvedName: string) => c.list(prefix, { involvedName }).map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
+    expect(names('/registry/events/', 'web')).toEqual(['default/e1', 'default/e3', 'team/e4']);
+    expect(names('/registry/events/default/', 'web')).toEqual(['default/e1', 'default/e3']);
+    expect(names('/registry/events/', 'nothing')).toEqual([]);
+    c.apply([{ type: 'PUT', kv: kv('/registry/events/default/e1', ev('e1', 'db'), ++rev, 2) }]);
+    c.apply([{ type: 'DELETE', kv: { key: '/registry/events/default/e3', value: '', createRevision: 0, modRevision: ++rev, version: 0 } }]);
+    expect(names('/registry/events/', 'web')).toEqual(['team/e4']);
+    expect(names('/registry/events/', 'db')).toEqual(['default/e1', 'default/e2']);
+  });
+
   it('indexes one-object watchers by key: a kubelet\'s metadata.name watch of its Node is visited only for that Node', () => {
     const c = new WatchCache<{ seq: number; prefix: string; key?: string; id: string }>(dec);
     const n1 = { seq: 0, prefix: '/registry/minions/', key: '/registry/minions/n1', id: 'n1' };

@@ -39,6 +39,7 @@ export interface IndexedWatcher {
 }
 
 const PODS = '/registry/pods/';
+const EVENTS = '/registry/events/';
 
 /** Freezes o and everything under it: shared cache objects are read-only for every client. */
 export function deepFreeze<T>(o: T): T {
@@ -106,6 +107,17 @@ function bucketOf(key: string): string | undefined {
 }
 
 const nodeOf = (key: string, o: KubeObject | undefined): string | undefined => (o && key.startsWith(PODS) ? ((o as Pod).spec?.nodeName ?? '') : undefined);
+/** An Event's involvedObject.name ('' when none): what `kubectl describe` selects events by. */
+const involvedOf = (key: string, o: KubeObject | undefined): string | undefined =>
+  o && key.startsWith(EVENTS) ? ((o as { involvedObject?: { name?: string } }).involvedObject?.name ?? '') : undefined;
+
+/** What a list can be narrowed by through an index instead of a scan of its prefix. */
+export interface ListIndex {
+  /** Pods by spec.nodeName. */
+  nodeName?: string;
+  /** Events by involvedObject.name. */
+  involvedName?: string;
+}
 
 export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
   #objects = new Map<string, KubeObject>();
@@ -115,6 +127,8 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
   #corrupt = new Set<string>();
   /** Pod keys by spec.nodeName ('' = unscheduled). */
   #podsByNode = new Map<string, Set<string>>();
+  /** Event keys by involvedObject.name (describe lists an object's events out of tens of thousands). */
+  #eventsByObject = new Map<string, Set<string>>();
   /** Raw etcd events (their values are shared with etcd's own log), decoded again only for a resuming watch. */
   #window: WatchEvent[] = [];
   /** The window holds every event with revision > #from. */
@@ -210,10 +224,12 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
     return out;
   }
 
-  /** Current objects under prefix, in key order (as an etcd range returns them); nodeName narrows pods by the index. */
-  list(prefix: string, nodeName?: string): KubeObject[] {
+  /** Current objects under prefix, in key order (as an etcd range returns them); an index narrows pods by node or events by object name. */
+  list(prefix: string, index?: string | ListIndex): KubeObject[] {
+    const { nodeName, involvedName } = typeof index === 'string' ? { nodeName: index, involvedName: undefined } : (index ?? {});
     let keys: string[];
     if (nodeName !== undefined && prefix.startsWith(PODS)) keys = [...(this.#podsByNode.get(nodeName) ?? [])].filter((k) => k.startsWith(prefix)).sort();
+    else if (involvedName !== undefined && prefix.startsWith(EVENTS)) keys = [...(this.#eventsByObject.get(involvedName) ?? [])].filter((k) => k.startsWith(prefix)).sort();
     else {
       const b = bucketOf(prefix);
       const bucket = b === undefined ? undefined : this.#buckets.get(b);
@@ -320,15 +336,8 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
         if (bucket.sorted) bucket.added.push(key);
       }
     }
-    const a = nodeOf(key, old);
-    const b = nodeOf(key, o);
-    if (a === b) return;
-    if (a !== undefined) this.#podsByNode.get(a)?.delete(key);
-    if (b !== undefined) {
-      let s = this.#podsByNode.get(b);
-      if (!s) this.#podsByNode.set(b, (s = new Set()));
-      s.add(key);
-    }
+    reindex(this.#podsByNode, key, nodeOf(key, old), nodeOf(key, o));
+    reindex(this.#eventsByObject, key, involvedOf(key, old), involvedOf(key, o));
   }
 
   #delete(key: string): void {
@@ -337,7 +346,22 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
     const b = old ? bucketOf(key) : undefined;
     const bucket = b === undefined ? undefined : this.#buckets.get(b);
     if (bucket?.keys.delete(key) && bucket.sorted) bucket.removed++;
-    const a = nodeOf(key, old);
-    if (a !== undefined) this.#podsByNode.get(a)?.delete(key);
+    reindex(this.#podsByNode, key, nodeOf(key, old), undefined);
+    reindex(this.#eventsByObject, key, involvedOf(key, old), undefined);
+  }
+}
+
+/** Moves key from index value a to b (undefined: not indexed). */
+function reindex(idx: Map<string, Set<string>>, key: string, a: string | undefined, b: string | undefined): void {
+  if (a === b) return;
+  if (a !== undefined) {
+    const s = idx.get(a);
+    s?.delete(key);
+    if (s && s.size === 0) idx.delete(a);
+  }
+  if (b !== undefined) {
+    let s = idx.get(b);
+    if (!s) idx.set(b, (s = new Set()));
+    s.add(key);
   }
 }
