@@ -56,11 +56,18 @@ export function humanDuration(ms: number): string {
   return `${Math.trunc(hours / 24 / 365)}y`;
 }
 
+/** The last time parsed: a table's rows mostly share their neighbour's second (pods made in one burst). */
+let lastText = '';
+let lastMs: number | undefined;
+
 /** RFC 3339 to ms; undefined for a missing or unparsable time (Go's zero time). */
 export function parseTime(ts: string | undefined | null): number | undefined {
   if (!ts) return undefined;
+  if (ts === lastText) return lastMs;
   const t = Date.parse(ts);
-  return Number.isNaN(t) ? undefined : t;
+  lastText = ts;
+  lastMs = Number.isNaN(t) ? undefined : t;
+  return lastMs;
 }
 
 /** translateTimestampSince: the AGE column; `<unknown>` for a zero time. */
