@@ -1,4 +1,4 @@
-import type { Node, NodeCondition, Taint } from '../api/types.ts';
+import type { Lease, Node, NodeCondition, Taint } from '../api/types.ts';
 import { QueueController } from './controller.ts';
 import { NODE_NAME } from './informer.ts';
 import { jsonEqual, parseTime, rfc3339 } from './util.ts';
@@ -26,13 +26,18 @@ export class NodeLifecycleController extends QueueController {
   readonly name = 'nodelifecycle';
   /** When this instance first saw each node: a restarted controller grants a fresh grace period, as the real one does. */
   #firstSeen = new Map<string, number>();
+  /** Heartbeat times read from each node's cached Node and Lease (frozen: replaced, never changed), kept while they are the same objects. */
+  #seen = new Map<string, { node: Node; heartbeat: number; lease: Lease | undefined; renew: number }>();
 
   protected override resyncMs(): number {
     return NODE_MONITOR_PERIOD_MS;
   }
 
   override start(): void {
-    if (!this.running) this.#firstSeen.clear();
+    if (!this.running) {
+      this.#firstSeen.clear();
+      this.#seen.clear();
+    }
     super.start();
   }
 
@@ -53,6 +58,7 @@ export class NodeLifecycleController extends QueueController {
     const got = this.lister('nodes').get(undefined, name);
     if (!got) {
       this.#firstSeen.delete(name);
+      this.#seen.delete(name);
       return;
     }
     let node = got;
@@ -60,7 +66,17 @@ export class NodeLifecycleController extends QueueController {
     if (!this.#firstSeen.has(name)) this.#firstSeen.set(name, now);
     const lease = this.lister('leases').get(LEASE_NAMESPACE, name);
     const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
-    const probe = Math.max(this.#firstSeen.get(name)!, parseTime(lease?.spec.renewTime) ?? 0, parseTime(ready?.lastHeartbeatTime) ?? 0);
+    // Every node every 5 s: the times are parsed again only when the Node or the Lease object changed.
+    let seen = this.#seen.get(name);
+    if (!seen || seen.node !== node) {
+      seen = { node, heartbeat: parseTime(ready?.lastHeartbeatTime) ?? 0, lease: seen?.lease, renew: seen?.renew ?? 0 };
+      this.#seen.set(name, seen);
+    }
+    if (seen.lease !== lease || !lease) {
+      seen.lease = lease;
+      seen.renew = parseTime(lease?.spec.renewTime) ?? 0;
+    }
+    const probe = Math.max(this.#firstSeen.get(name)!, seen.renew, seen.heartbeat);
     if (now - probe > NODE_MONITOR_GRACE_MS && ready?.status !== 'Unknown') node = this.#markUnknown(node, now) ?? node;
     this.#syncTaints(node, now);
   }
