@@ -54,7 +54,7 @@ const COMMAND_FLAGS: Record<string, FlagSpec[]> = {
   'api-resources': [f('namespaced', 'bool', undefined, 'true'), OUTPUT, f('api-group', 'string'), f('no-headers', 'bool')],
   'cluster-info': [],
   version: [f('client', 'bool'), OUTPUT],
-  config: [f('minify', 'bool'), f('raw', 'bool'), OUTPUT],
+  config: [f('minify', 'bool'), f('raw', 'bool'), OUTPUT, f('current', 'bool'), f('no-headers', 'bool'), f('token', 'string'), f('username', 'string'), f('password', 'string'), f('client-certificate', 'string'), f('client-key', 'string'), f('certificate-authority', 'string'), f('embed-certs', 'bool'), f('insecure-skip-tls-verify', 'bool')],
   explain: [f('recursive', 'bool')],
   wait: [f('for', 'string'), f('timeout', 'string'), SELECTOR, ALL_NS, f('all', 'bool'), FILENAME],
 };
@@ -64,7 +64,7 @@ const SUBCOMMANDS: Record<string, string[]> = {
   rollout: ['history', 'pause', 'restart', 'resume', 'status', 'undo'],
   auth: ['can-i', 'reconcile', 'whoami'],
   create: ['configmap', 'deployment', 'job', 'namespace', 'secret', 'service'],
-  config: ['current-context', 'get-contexts', 'use-context', 'view'],
+  config: ['current-context', 'delete-cluster', 'delete-context', 'delete-user', 'get-clusters', 'get-contexts', 'get-users', 'rename-context', 'set', 'set-cluster', 'set-context', 'set-credentials', 'unset', 'use-context', 'view'],
   set: ['env', 'image', 'resources'],
   top: ['node', 'pod'],
 };

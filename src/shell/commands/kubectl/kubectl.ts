@@ -13,6 +13,7 @@ import { auth } from './cmd/auth.ts';
 import { autoscale } from './cmd/autoscale.ts';
 import { top } from './cmd/top.ts';
 import { makeKctx, type Subcommand } from './cmd/context.ts';
+import { config } from './cmd/config.ts';
 import { create } from './cmd/create.ts';
 import { run } from './cmd/run.ts';
 import { del } from './cmd/delete.ts';
@@ -66,6 +67,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   wait,
   top,
   autoscale,
+  config,
 };
 
 export const SUPPORTED: readonly string[] = Object.keys(SUBCOMMANDS);
@@ -84,10 +86,13 @@ Supported commands:
                                 (then jobs, fg, kill %1), and curl localhost:8080 works
   cordon, uncordon, drain, taint   nodes
   wait                          --for=condition=Ready|Available or --for=delete
-  explain, api-resources, cluster-info, version
+  explain, api-resources, cluster-info, version, get --raw /readyz
+  config                        current-context | get-contexts | view |
+                                set-context --current --namespace=NS
 
 Examples:
   kubectl create deployment web --image=nginx --replicas=3
+  kubectl create deployment web --image=nginx --dry-run=client -o yaml > web.yaml
   kubectl get pods -o wide
   kubectl rollout status deployment/web
 `;
@@ -106,10 +111,13 @@ const HELP_KO = `kubectl 로 시뮬레이션된 쿠버네티스 클러스터(con
                                 (jobs, fg, kill %1) 같은 터미널에서 curl localhost:8080 을 쓸 수 있어요
   cordon, uncordon, drain, taint   노드 다루기
   wait                          --for=condition=Ready|Available 또는 --for=delete
-  explain, api-resources, cluster-info, version
+  explain, api-resources, cluster-info, version, get --raw /readyz
+  config                        current-context | get-contexts | view |
+                                set-context --current --namespace=NS
 
 예:
   kubectl create deployment web --image=nginx --replicas=3
+  kubectl create deployment web --image=nginx --dry-run=client -o yaml > web.yaml
   kubectl get pods -o wide
   kubectl rollout status deployment/web
 `;

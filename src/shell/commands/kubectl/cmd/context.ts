@@ -15,6 +15,7 @@ import { resourceTargets } from '../args.ts';
 import { formatApiError, formatClientError, type ErrorContext } from '../errors.ts';
 import { kindPrefix, resourceForKind, type ResourceInfo } from '../resources.ts';
 import { printObjects } from '../print/output.ts';
+import { kubeConfig } from './kubeconfig.ts';
 
 /** kubectl sees the cluster only through its API client, as the real one does. */
 export interface Kctx {
@@ -44,7 +45,8 @@ export function makeKctx(ctx: CommandContext, api: ApiClient, args: KubectlArgs)
     args,
     dry: mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '',
     printed: 0,
-    ns: args.namespace || 'default',
+    // -n, else the kubeconfig context's namespace (kubectl config set-context --current --namespace=…), else default.
+    ns: args.namespace || kubeConfig(ctx.world).namespace || 'default',
     now: () => ctx.world.clock.now(),
     out: (s) => ctx.stdout.write(s),
     err: (s) => ctx.stderr.write(s),
