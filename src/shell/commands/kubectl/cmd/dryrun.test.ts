@@ -87,12 +87,13 @@ status: {}
     expect(out(sh, 'kubectl annotate deploy web note=x --dry-run=client')).toBe('deployment.apps/web annotated (dry run)\n');
     expect(out(sh, 'kubectl set image deploy/web nginx=nginx:1.28 --dry-run=client')).toBe('deployment.apps/web image updated (dry run)\n');
     expect(out(sh, 'kubectl delete deploy web --dry-run=client')).toBe('deployment.apps "web" deleted (dry run)\n');
-    expect(out(sh, 'kubectl cordon worker-1 --dry-run=client')).toBe('node/worker-1 cordoned (dry run)\n');
+    const worker = out(sh, 'kubectl get nodes -o name').split('\n')[1]!.replace('node/', '');
+    expect(out(sh, `kubectl cordon ${worker} --dry-run=client`)).toBe(`node/${worker} cordoned (dry run)\n`);
     expect(out(sh, 'kubectl expose deploy web --name=web2 --port=80 --dry-run=client')).toBe('service/web2 exposed (dry run)\n');
     expect(out(sh, 'kubectl apply -f web.yaml --dry-run=client')).toBe('deployment.apps/web unchanged (dry run)\nservice/web unchanged (dry run)\n');
     out(sh, 'sleep 5');
     expect(out(sh, 'kubectl get deploy web -o yaml')).toBe(before);
-    expect(out(sh, 'kubectl get nodes worker-1 --no-headers')).toMatch(/^worker-1\s+Ready\s/);
+    expect(out(sh, `kubectl get node ${worker} --no-headers`)).toMatch(new RegExp(`^${worker}\\s+Ready\\s`));
     expect(out(sh, 'kubectl get svc web2 2>&1')).toBe('Error from server (NotFound): services "web2" not found\n');
   });
 
