@@ -92,6 +92,21 @@ export class Cluster {
       if (e.type === 'DELETED') this.#slices.delete(key);
       else this.#slices.set(key, e.object);
     });
+    // GET componentstatuses: the API server dials each component's health endpoint (kubeadm's secure ports) and each etcd server.
+    this.api.connectComponentProbes(() => {
+      const down = (url: string) => `Get "${url}": dial tcp ${url.replace(/^https?:\/\//, '').replace(/\/.*$/, '')}: connect: connection refused`;
+      const leader = this.etcd.leader();
+      return [
+        { name: 'scheduler', healthy: this.scheduler.running, message: this.scheduler.running ? 'ok' : down('https://127.0.0.1:10259/healthz') },
+        { name: 'controller-manager', healthy: this.controllers.running, message: this.controllers.running ? 'ok' : down('https://127.0.0.1:10257/healthz') },
+        ...this.etcd.members().map((m, i) => {
+          const up = this.etcd.isRunning(m.name);
+          // etcd's /health: 200 {"health":"true"} with a leader, 503 {"health":"false","reason":"RAFT NO LEADER"} without.
+          const message = !up ? down(`${m.clientURL}/health`) : leader ? '{"health":"true","reason":""}' : '{"health":"false","reason":"RAFT NO LEADER"}';
+          return { name: `etcd-${i}`, healthy: up && !!leader, message };
+        }),
+      ];
+    });
     for (const n of nodes) this.addNode(n);
     this.#publishApiserverEndpoints();
     this.#installAddons();

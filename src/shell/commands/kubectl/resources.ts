@@ -47,6 +47,7 @@ export const RESOURCES: readonly ResourceInfo[] = [
   r('persistentvolumeclaims', 'persistentvolumeclaim', 'PersistentVolumeClaim', '', 'v1', ['pvc']),
   r('persistentvolumes', 'persistentvolume', 'PersistentVolume', '', 'v1', ['pv'], false),
   r('storageclasses', 'storageclass', 'StorageClass', 'storage.k8s.io', 'v1', ['sc'], false),
+  r('componentstatuses', 'componentstatus', 'ComponentStatus', '', 'v1', ['cs'], false),
   // Kinds the API server stores without a simulated controller (Ingress, Secret…): discovery lists them too.
   ...PASSIVE_KINDS.map((k) => r(k.resource, k.singular, k.kind, groupOf(k.apiVersion), k.apiVersion.split('/').pop()!, k.shortNames, k.namespaced)),
 ];

@@ -5,6 +5,7 @@ import type { SimError } from '../../errors.ts';
 import type { World } from '../../world.ts';
 import { invalidField } from './field.ts';
 import { INITIAL_NAMESPACES } from './kinds/namespace.ts';
+import { componentStatusKind, componentStatusObject, type ComponentProbe } from './kinds/componentstatus.ts';
 import { groupOf, type AdmitContext, type KindDef } from './kinds/types.ts';
 import { clone, jsonEqual, rfc3339, specOf, uuid, validateMeta, validateMetaUpdate } from './meta.ts';
 import { dns1123Subdomain } from './names.ts';
@@ -33,6 +34,7 @@ import {
   gone,
   internalError,
   invalid,
+  methodNotAllowed,
   notFound,
   storageError,
   type ApiError,
@@ -198,6 +200,8 @@ export class ApiServer {
   /** Where each node's kubelet answers, as the Node's daemonEndpoints would say. */
   #kubelets = new Map<string, KubeletServer>();
   #metrics: MetricsBackend | undefined;
+  /** Probes of the control-plane components, for componentstatuses (connected by the cluster). */
+  #probes: (() => ComponentProbe[]) | undefined;
   #watchSeq = 0;
   /** The watch cache and its etcd watch (undefined while stopped or before the first watch). */
   #cache: WatchCache<WatchState> | undefined;
@@ -266,6 +270,11 @@ export class ApiServer {
     return () => {
       if (this.#metrics === backend) this.#metrics = undefined;
     };
+  }
+
+  /** What GET componentstatuses probes: the scheduler's and controller manager's /healthz and each etcd server's /health. */
+  connectComponentProbes(probe: () => ComponentProbe[]): void {
+    this.#probes = probe;
   }
 
   get metricsAvailable(): boolean {
@@ -499,6 +508,7 @@ export class ApiServer {
   #create(input: KubeObject, opts: WriteOptions & { namespace?: string }): ApiResult<KubeObject> {
     const d = kindFor(input.apiVersion, input.kind);
     if (!d) return apiFail(notFoundResource());
+    if (d === componentStatusKind) return apiFail(READ_ONLY);
     const strict = this.#strict(d, input, opts);
     if (strict) return apiFail(strict);
     const o = clone(input);
@@ -560,6 +570,10 @@ export class ApiServer {
   }
 
   #get(d: KindDef, ns: string | undefined, name: string, resourceVersion?: string): ApiResult<KubeObject> {
+    if (d === componentStatusKind) {
+      const p = this.#probes?.().find((x) => x.name === name);
+      return p ? apiOk(componentStatusObject(p)) : apiFail(notFound(d.resource, name));
+    }
     const cache = resourceVersion === '0' ? this.#ensureCache() : undefined;
     if (cache && typeof cache !== 'string') {
       const o = cache.get(this.#key(d, ns, name));
@@ -571,6 +585,7 @@ export class ApiServer {
   }
 
   #list(d: KindDef, ns: string | undefined, opts: ListOptions): ApiResult<ObjectList> {
+    if (d === componentStatusKind) return apiOk({ apiVersion: 'v1', kind: 'ComponentStatusList', metadata: { resourceVersion: '' }, items: (this.#probes?.() ?? []).map((p) => componentStatusObject(p)) });
     const f = this.#filters(d, opts);
     if (!f.ok) return f;
     const prefix = this.#prefix(d, ns);
@@ -617,6 +632,7 @@ export class ApiServer {
   #update(input: KubeObject, opts: WriteOptions, mode: 'main' | 'status'): ApiResult<KubeObject> {
     const d = kindFor(input.apiVersion, input.kind);
     if (!d) return apiFail(notFoundResource());
+    if (d === componentStatusKind) return apiFail(READ_ONLY);
     const strict = this.#strict(d, input, opts);
     if (strict) return apiFail(strict);
     // GuaranteedUpdate's first try starts from the watch cache (no decode); a conflict or a miss there is tried again from etcd.
@@ -704,6 +720,7 @@ export class ApiServer {
   }
 
   #patch(d: KindDef, ns: string | undefined, name: string, p: unknown, type: PatchType, opts: WriteOptions & { subresource?: 'status' }): ApiResult<KubeObject> {
+    if (d === componentStatusKind) return apiFail(READ_ONLY);
     const cur = this.#read(d, d.namespaced ? ns || 'default' : undefined, name);
     if (!cur.ok) return cur;
     if (!cur.value) return apiFail(notFound(d.resource, name, groupOf(d.apiVersion)));
@@ -733,6 +750,7 @@ export class ApiServer {
   }
 
   #delete(d: KindDef, ns: string | undefined, name: string, opts: DeleteOptions): ApiResult<KubeObject> {
+    if (d === componentStatusKind) return apiFail(READ_ONLY);
     const cur = this.#read(d, d.namespaced ? ns || 'default' : undefined, name);
     if (!cur.ok) return cur;
     if (!cur.value) return apiFail(notFound(d.resource, name, groupOf(d.apiVersion)));
@@ -978,6 +996,9 @@ export class ApiServer {
 }
 
 const REGISTRY_PREFIX = '/registry/';
+
+/** componentstatuses are served, never stored: writes get the 405 of a read-only REST storage. */
+const READ_ONLY = methodNotAllowed('the server does not allow this method on the requested resource');
 
 /** The node a pods watch or list selects with `spec.nodeName=<node>`: the cache serves it from its per-node index. */
 /** The object an events list selects with `involvedObject.name=<name>` (kubectl describe): the cache's event index serves it. */

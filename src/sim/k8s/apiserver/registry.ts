@@ -5,6 +5,7 @@ import { endpointSliceKind, endpointsKind } from './kinds/endpoints.ts';
 import { eventKind } from './kinds/event.ts';
 import { jobKind } from './kinds/job.ts';
 import { leaseKind } from './kinds/lease.ts';
+import { componentStatusKind } from './kinds/componentstatus.ts';
 import { namespaceKind } from './kinds/namespace.ts';
 import { nodeKind } from './kinds/node.ts';
 import { PASSIVE_KINDS } from './kinds/passive.ts';
@@ -38,6 +39,7 @@ export const KINDS: readonly KindDef[] = [
   persistentVolumeClaimKind,
   persistentVolumeKind,
   storageClassKind,
+  componentStatusKind,
   ...PASSIVE_KINDS,
 ];
 

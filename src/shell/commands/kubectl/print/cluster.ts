@@ -32,6 +32,18 @@ export const leasePrinter: ResourcePrinter<Lease> = {
   row: (l, now) => [l.metadata.name, l.spec.holderIdentity ?? '', translateTimestampSince(l.metadata.creationTimestamp, now)],
 };
 
+type ComponentStatus = KubeObject & { conditions?: { type: string; status: string; message?: string; error?: string }[] };
+
+/** printComponentStatus: Healthy only when the Healthy condition is True; the probe's answer and error as they came. */
+export const componentStatusPrinter: ResourcePrinter<ComponentStatus> = {
+  columns: ['NAME', 'STATUS', 'MESSAGE', 'ERROR'],
+  wideColumns: [],
+  row: (cs) => {
+    const c = cs.conditions?.find((x) => x.type === 'Healthy');
+    return [cs.metadata.name, c ? (c.status === 'True' ? 'Healthy' : 'Unhealthy') : 'Unknown', c?.message ?? '', c?.error ?? ''];
+  },
+};
+
 /** An event's first and last sighting, with the eventTime fallback of the events.k8s.io API. */
 export function eventTimes(e: Event & { eventTime?: string }, now: number): { first: string; last: string } {
   const first = parseTime(e.firstTimestamp) === undefined ? translateTimestampSince(e.eventTime, now) : translateTimestampSince(e.firstTimestamp, now);

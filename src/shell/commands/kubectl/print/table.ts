@@ -1,6 +1,6 @@
 import type { KubeObject } from '../../../../sim/k8s/api/types.ts';
 import { kindPrefix } from '../resources.ts';
-import { configMapPrinter, eventPrinter, EVENT_WIDE_COLUMNS, genericPrinter, leasePrinter, namespacePrinter, secretPrinter, serviceAccountPrinter } from './cluster.ts';
+import { componentStatusPrinter, configMapPrinter, eventPrinter, EVENT_WIDE_COLUMNS, genericPrinter, leasePrinter, namespacePrinter, secretPrinter, serviceAccountPrinter } from './cluster.ts';
 import { formatLabels, type ResourcePrinter } from './format.ts';
 import { endpointSlicePrinter, endpointsPrinter, servicePrinter } from './network.ts';
 import { nodePrinter } from './nodes.ts';
@@ -29,6 +29,7 @@ const PRINTERS: Record<string, ResourcePrinter<never>> = {
   Namespace: namespacePrinter,
   ConfigMap: configMapPrinter,
   Lease: leasePrinter,
+  ComponentStatus: componentStatusPrinter,
   Secret: secretPrinter,
   ServiceAccount: serviceAccountPrinter,
 };
