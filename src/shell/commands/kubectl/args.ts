@@ -19,6 +19,8 @@ const f = (name: string, type: FlagType, short?: string, noOptDefVal?: string): 
 
 const GLOBAL: FlagSpec[] = [f('namespace', 'string', 'n'), f('kubeconfig', 'string'), f('context', 'string'), f('cluster', 'string'), f('user', 'string'), f('server', 'string', 's'), f('request-timeout', 'string'), f('v', 'int', 'v'), f('help', 'bool', 'h')];
 const OUTPUT = f('output', 'string', 'o');
+/** --template for -o go-template / -o template (a separate flag on every command that has -o). */
+const TEMPLATE = f('template', 'string');
 const SELECTOR = f('selector', 'string', 'l');
 const FILENAME = f('filename', 'strings', 'f');
 const DRY_RUN = f('dry-run', 'string', undefined, 'unchanged');
@@ -26,35 +28,35 @@ const ALL_NS = f('all-namespaces', 'bool', 'A');
 const RECURSIVE = f('recursive', 'bool', 'R');
 
 const COMMAND_FLAGS: Record<string, FlagSpec[]> = {
-  get: [ALL_NS, SELECTOR, f('field-selector', 'string'), OUTPUT, f('watch', 'bool', 'w'), f('watch-only', 'bool'), f('show-labels', 'bool'), f('label-columns', 'strings', 'L'), f('no-headers', 'bool'), FILENAME, RECURSIVE, f('show-kind', 'bool'), f('sort-by', 'string'), f('chunk-size', 'int'), f('ignore-not-found', 'bool'), f('raw', 'string')],
+  get: [ALL_NS, SELECTOR, f('field-selector', 'string'), OUTPUT, TEMPLATE, f('watch', 'bool', 'w'), f('watch-only', 'bool'), f('show-labels', 'bool'), f('label-columns', 'strings', 'L'), f('no-headers', 'bool'), FILENAME, RECURSIVE, f('show-kind', 'bool'), f('sort-by', 'string'), f('chunk-size', 'int'), f('ignore-not-found', 'bool'), f('raw', 'string')],
   describe: [ALL_NS, SELECTOR, FILENAME, RECURSIVE, f('show-events', 'bool')],
-  delete: [ALL_NS, SELECTOR, f('field-selector', 'string'), FILENAME, RECURSIVE, f('all', 'bool'), f('force', 'bool'), f('grace-period', 'int'), f('now', 'bool'), f('wait', 'bool'), f('cascade', 'string', undefined, 'background'), f('ignore-not-found', 'bool'), OUTPUT, DRY_RUN],
-  apply: [FILENAME, RECURSIVE, OUTPUT, DRY_RUN, f('server-side', 'bool'), f('force', 'bool'), f('prune', 'bool'), SELECTOR],
-  create: [FILENAME, RECURSIVE, OUTPUT, DRY_RUN, f('image', 'strings'), f('replicas', 'int', 'r'), f('port', 'int'), f('from-literal', 'strings'), f('from-file', 'strings'), f('from-env-file', 'strings'), f('tcp', 'strings'), f('schedule', 'string'), f('restart', 'string'), f('save-config', 'bool'), f('type', 'string'), f('cert', 'string'), f('key', 'string'), f('docker-server', 'string'), f('docker-username', 'string'), f('docker-password', 'string'), f('docker-email', 'string'), f('append-hash', 'bool')],
-  patch: [f('patch', 'string', 'p'), f('patch-file', 'string'), f('type', 'string'), FILENAME, RECURSIVE, OUTPUT, DRY_RUN, SELECTOR, f('local', 'bool'), f('subresource', 'string')],
-  auth: [ALL_NS, f('list', 'bool'), f('as', 'string'), f('as-group', 'strings'), f('subresource', 'string'), f('no-headers', 'bool'), f('quiet', 'bool', 'q'), OUTPUT],
-  run: [f('image', 'string'), f('port', 'string'), f('restart', 'string'), f('labels', 'string', 'l'), f('env', 'strings'), OUTPUT, DRY_RUN, f('stdin', 'bool', 'i'), f('tty', 'bool', 't'), f('rm', 'bool'), f('command', 'bool'), f('expose', 'bool'), f('overrides', 'string'), f('image-pull-policy', 'string'), f('attach', 'bool')],
+  delete: [ALL_NS, SELECTOR, f('field-selector', 'string'), FILENAME, RECURSIVE, f('all', 'bool'), f('force', 'bool'), f('grace-period', 'int'), f('now', 'bool'), f('wait', 'bool'), f('cascade', 'string', undefined, 'background'), f('ignore-not-found', 'bool'), OUTPUT, TEMPLATE, DRY_RUN],
+  apply: [FILENAME, RECURSIVE, OUTPUT, TEMPLATE, DRY_RUN, f('server-side', 'bool'), f('force', 'bool'), f('prune', 'bool'), SELECTOR],
+  create: [FILENAME, RECURSIVE, OUTPUT, TEMPLATE, DRY_RUN, f('image', 'strings'), f('replicas', 'int', 'r'), f('port', 'int'), f('from-literal', 'strings'), f('from-file', 'strings'), f('from-env-file', 'strings'), f('tcp', 'strings'), f('schedule', 'string'), f('restart', 'string'), f('save-config', 'bool'), f('type', 'string'), f('cert', 'string'), f('key', 'string'), f('docker-server', 'string'), f('docker-username', 'string'), f('docker-password', 'string'), f('docker-email', 'string'), f('append-hash', 'bool')],
+  patch: [f('patch', 'string', 'p'), f('patch-file', 'string'), f('type', 'string'), FILENAME, RECURSIVE, OUTPUT, TEMPLATE, DRY_RUN, SELECTOR, f('local', 'bool'), f('subresource', 'string')],
+  auth: [ALL_NS, f('list', 'bool'), f('as', 'string'), f('as-group', 'strings'), f('subresource', 'string'), f('no-headers', 'bool'), f('quiet', 'bool', 'q'), OUTPUT, TEMPLATE],
+  run: [f('image', 'string'), f('port', 'string'), f('restart', 'string'), f('labels', 'string', 'l'), f('env', 'strings'), OUTPUT, TEMPLATE, DRY_RUN, f('stdin', 'bool', 'i'), f('tty', 'bool', 't'), f('rm', 'bool'), f('command', 'bool'), f('expose', 'bool'), f('overrides', 'string'), f('image-pull-policy', 'string'), f('attach', 'bool')],
   logs: [f('container', 'string', 'c'), f('previous', 'bool', 'p'), f('tail', 'int'), f('follow', 'bool', 'f'), f('timestamps', 'bool'), f('all-containers', 'bool'), SELECTOR, f('since', 'string'), f('prefix', 'bool')],
   exec: [f('container', 'string', 'c'), f('stdin', 'bool', 'i'), f('tty', 'bool', 't'), f('quiet', 'bool', 'q')],
-  scale: [f('replicas', 'int'), FILENAME, SELECTOR, f('current-replicas', 'int'), f('all', 'bool'), OUTPUT, DRY_RUN],
-  expose: [f('port', 'string'), f('target-port', 'string'), f('type', 'string'), f('name', 'string'), f('selector', 'string'), f('protocol', 'string'), f('labels', 'string', 'l'), FILENAME, OUTPUT, DRY_RUN],
-  rollout: [f('revision', 'int'), f('to-revision', 'int'), f('watch', 'bool', 'w'), f('timeout', 'string'), FILENAME, SELECTOR, OUTPUT, DRY_RUN],
-  label: [f('overwrite', 'bool'), f('all', 'bool'), SELECTOR, FILENAME, OUTPUT, DRY_RUN, f('list', 'bool')],
-  annotate: [f('overwrite', 'bool'), f('all', 'bool'), SELECTOR, FILENAME, OUTPUT, DRY_RUN, f('list', 'bool')],
+  scale: [f('replicas', 'int'), FILENAME, SELECTOR, f('current-replicas', 'int'), f('all', 'bool'), OUTPUT, TEMPLATE, DRY_RUN],
+  expose: [f('port', 'string'), f('target-port', 'string'), f('type', 'string'), f('name', 'string'), f('selector', 'string'), f('protocol', 'string'), f('labels', 'string', 'l'), FILENAME, OUTPUT, TEMPLATE, DRY_RUN],
+  rollout: [f('revision', 'int'), f('to-revision', 'int'), f('watch', 'bool', 'w'), f('timeout', 'string'), FILENAME, SELECTOR, OUTPUT, TEMPLATE, DRY_RUN],
+  label: [f('overwrite', 'bool'), f('all', 'bool'), SELECTOR, FILENAME, OUTPUT, TEMPLATE, DRY_RUN, f('list', 'bool')],
+  annotate: [f('overwrite', 'bool'), f('all', 'bool'), SELECTOR, FILENAME, OUTPUT, TEMPLATE, DRY_RUN, f('list', 'bool')],
   cordon: [SELECTOR, DRY_RUN],
   uncordon: [SELECTOR, DRY_RUN],
   drain: [SELECTOR, DRY_RUN, f('ignore-daemonsets', 'bool'), f('force', 'bool'), f('delete-emptydir-data', 'bool'), f('grace-period', 'int'), f('timeout', 'string'), f('disable-eviction', 'bool')],
-  taint: [SELECTOR, f('overwrite', 'bool'), f('all', 'bool'), OUTPUT, DRY_RUN],
-  set: [FILENAME, SELECTOR, f('all', 'bool'), OUTPUT, DRY_RUN],
-  edit: [FILENAME, OUTPUT],
+  taint: [SELECTOR, f('overwrite', 'bool'), f('all', 'bool'), OUTPUT, TEMPLATE, DRY_RUN],
+  set: [FILENAME, SELECTOR, f('all', 'bool'), OUTPUT, TEMPLATE, DRY_RUN],
+  edit: [FILENAME, OUTPUT, TEMPLATE],
   'port-forward': [f('address', 'strings')],
-  autoscale: [f('min', 'int'), f('max', 'int'), f('cpu-percent', 'int'), f('name', 'string'), FILENAME, OUTPUT, DRY_RUN],
+  autoscale: [f('min', 'int'), f('max', 'int'), f('cpu-percent', 'int'), f('name', 'string'), FILENAME, OUTPUT, TEMPLATE, DRY_RUN],
   top: [ALL_NS, SELECTOR, f('containers', 'bool'), f('no-headers', 'bool'), f('sort-by', 'string')],
-  events: [ALL_NS, f('for', 'string'), f('types', 'strings'), f('watch', 'bool', 'w'), OUTPUT, f('no-headers', 'bool')],
-  'api-resources': [f('namespaced', 'bool', undefined, 'true'), OUTPUT, f('api-group', 'string'), f('no-headers', 'bool')],
+  events: [ALL_NS, f('for', 'string'), f('types', 'strings'), f('watch', 'bool', 'w'), OUTPUT, TEMPLATE, f('no-headers', 'bool')],
+  'api-resources': [f('namespaced', 'bool', undefined, 'true'), OUTPUT, TEMPLATE, f('api-group', 'string'), f('no-headers', 'bool')],
   'cluster-info': [],
-  version: [f('client', 'bool'), OUTPUT],
-  config: [f('minify', 'bool'), f('raw', 'bool'), OUTPUT, f('current', 'bool'), f('no-headers', 'bool'), f('token', 'string'), f('username', 'string'), f('password', 'string'), f('client-certificate', 'string'), f('client-key', 'string'), f('certificate-authority', 'string'), f('embed-certs', 'bool'), f('insecure-skip-tls-verify', 'bool')],
+  version: [f('client', 'bool'), OUTPUT, TEMPLATE],
+  config: [f('minify', 'bool'), f('raw', 'bool'), OUTPUT, TEMPLATE, f('current', 'bool'), f('no-headers', 'bool'), f('token', 'string'), f('username', 'string'), f('password', 'string'), f('client-certificate', 'string'), f('client-key', 'string'), f('certificate-authority', 'string'), f('embed-certs', 'bool'), f('insecure-skip-tls-verify', 'bool')],
   explain: [f('recursive', 'bool')],
   wait: [f('for', 'string'), f('timeout', 'string'), SELECTOR, ALL_NS, f('all', 'bool'), FILENAME],
 };

@@ -90,7 +90,7 @@ export function dryRunClient(api: ApiClient, mode: 'client' | 'server'): ApiClie
 export function printResult(k: Kctx, obj: KubeObject, verb: string): number {
   const fmt = k.args.output;
   if (fmt) {
-    const r = printObjects(fmt, [obj], true, { noHeaders: k.args.noHeaders });
+    const r = printObjects(fmt, [obj], true, { noHeaders: k.args.noHeaders, template: k.args.flags['template'] as string | undefined });
     if (!r.ok) {
       k.err(r.error);
       return 1;

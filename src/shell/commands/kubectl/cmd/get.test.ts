@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getCluster } from '../../../../sim/k8s/cluster.ts';
-import { out, run, webSession } from './testing.ts';
+import { out, run, session, webSession } from './testing.ts';
 
 describe('kubectl get', () => {
   const sh = webSession();
@@ -40,5 +40,20 @@ describe('kubectl get', () => {
     const lines = run(watched, 'kubectl get deploy web -w').split('\n');
     expect(lines.filter((l) => l.startsWith('NAME'))).toHaveLength(1);
     expect(lines.some((l) => /^web\s+\d\/1\s/.test(l))).toBe(true);
+  });
+});
+
+describe('kubectl get -o go-template', () => {
+  it('prints each object through the template (-o go-template=, -o template=, --template)', () => {
+    const sh = session();
+    expect(out(sh, `kubectl get ns -o go-template='{{range .items}}{{.metadata.name}}{{"\\n"}}{{end}}'`)).toBe('default\nkube-node-lease\nkube-public\nkube-system\n');
+    expect(out(sh, `kubectl get ns default -o go-template --template='{{.metadata.name}}={{.status.phase}}'`)).toBe('default=Active');
+    expect(out(sh, `kubectl get ns default -o template='{{index .metadata.labels "kubernetes.io/metadata.name"}}'`)).toBe('default');
+  });
+
+  it('says what is wrong with a template, as kubectl does', () => {
+    const sh = session();
+    expect(out(sh, 'kubectl get ns default -o go-template')).toBe('error: template format specified but no template given\n');
+    expect(out(sh, `kubectl get ns default -o go-template='{{.x | nope}}'`)).toBe('error: error parsing template {{.x | nope}}, template: output:1: function "nope" not defined\n');
   });
 });

@@ -77,7 +77,7 @@ export const get: Subcommand = (k) => {
     // A named object that was not found prints only its error.
     if (objs.length || (!found.named && !found.failed)) {
       const single = ts.length === 1 && ts[0]!.names.length === 1;
-      const r = printObjects(fmt, objs, single, { noHeaders: k.args.noHeaders });
+      const r = printObjects(fmt, objs, single, { noHeaders: k.args.noHeaders, template: k.args.flags['template'] as string | undefined });
       if (!r.ok) {
         k.err(r.error);
         return 1;

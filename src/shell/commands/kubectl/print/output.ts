@@ -3,6 +3,7 @@
  * `printObjects` takes what the get found: one named object prints as itself,
  * anything else as a `kind: List`, as kubectl does.
  */
+import { executeTemplate, KUBECTL_FUNCS, TemplateError } from '../../../gotemplate.ts';
 import type { KubeObject } from '../../../../sim/k8s/api/types.ts';
 import { kindPrefix } from '../resources.ts';
 import { findJsonPath, printJsonPath } from './jsonpath.ts';
@@ -58,8 +59,20 @@ export function printCustomColumns(spec: string, objs: KubeObject[], noHeaders =
  * Everything but tables. `single` is true when the user named exactly one
  * object (`get pod web -o yaml`), so it prints bare rather than in a List.
  */
-export function printObjects(format: string, objs: KubeObject[], single: boolean, opts: { noHeaders?: boolean } = {}): OutputResult {
+export function printObjects(format: string, objs: KubeObject[], single: boolean, opts: { noHeaders?: boolean; template?: string } = {}): OutputResult {
   const data = single && objs.length === 1 ? objs[0] : asList(objs);
+  // -o go-template=TPL, -o template=TPL, or -o go-template --template=TPL (pkg/printers/template.go).
+  const tpl = /^(go-)?template=/.test(format) ? format.slice(format.indexOf('=') + 1) : format === 'go-template' || format === 'template' ? opts.template : undefined;
+  if (format === 'go-template' || format === 'template' || tpl !== undefined) {
+    if (!tpl) return { ok: false, error: 'error: template format specified but no template given\n' };
+    try {
+      // The object as JSON (an unstructured map), as kubectl's template printer sees it.
+      return { ok: true, stdout: executeTemplate(tpl, JSON.parse(JSON.stringify(data)), KUBECTL_FUNCS) };
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      return { ok: false, error: `error: error parsing template ${tpl}, ${e.message}\n` };
+    }
+  }
   if (format === 'json') return { ok: true, stdout: toJSON(data) + '\n' };
   if (format === 'yaml') return { ok: true, stdout: toYAML(data) };
   if (format === 'name') return { ok: true, stdout: printNames(objs) };
