@@ -11,10 +11,33 @@ import type { ExecInput, ExecOutput } from '../api/kubelet.ts';
 import { PATH, type ImageConfig } from '../../containers/images.ts';
 import { launch, processArgv, type Program } from '../../containers/programs.ts';
 import { parseReference } from '../../containers/reference.ts';
-import { containerdPullError, resolveImage } from '../../containers/registry.ts';
+import { containerdPullError, resolveImage as resolveFresh, type Resolution } from '../../containers/registry.ts';
 import { type FsMount, subDir, type VolumeDir, WHITEOUT, withMounts } from '../../containers/mounts.ts';
 import type { ContainerFs, ContainerSys, ExecResult, Listener } from '../../containers/types.ts';
 import { pullMs, STAGES } from './stages.ts';
+
+/**
+ * What the registry serves for a reference, resolved once per reference for
+ * every node's runtime and shared read-only (frozen): an image config (env,
+ * binaries, files) built per container was ~8 kB of heap for each of them.
+ */
+const resolutions = new Map<string, Resolution>();
+function resolveImage(ref: string): Resolution {
+  let r = resolutions.get(ref);
+  if (!r) {
+    if (resolutions.size >= 1024) resolutions.clear();
+    resolutions.set(ref, (r = freeze(resolveFresh(ref))));
+  }
+  return r;
+}
+
+function freeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o as object)) freeze(v);
+  }
+  return o;
+}
 
 export type { ExecResult, Listener };
 
