@@ -65,7 +65,9 @@ export const anyTermMatches = (terms: readonly NodeSelectorTerm[], node: Node): 
 /** nodeSelector and required affinity together, as the Filter applies them. */
 export function requiredNodeAffinityMatches(pod: Pod, node: Node): boolean {
   const labels = node.metadata.labels ?? {};
-  for (const [k, v] of Object.entries(pod.spec.nodeSelector ?? {})) if (labels[k] !== v) return false;
+  const selector = pod.spec.nodeSelector;
+  // Runs for every node of every cycle: no entries array per node.
+  if (selector) for (const k of Object.keys(selector)) if (labels[k] !== selector[k]) return false;
   const required = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   return !required || anyTermMatches(required.nodeSelectorTerms, node);
 }

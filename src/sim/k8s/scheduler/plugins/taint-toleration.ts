@@ -42,7 +42,9 @@ export const taintToleration: FilterPlugin & PreScorePlugin & ScorePlugin = {
   },
   score(state: CycleState, _pod: Pod, nodeInfo: NodeInfo): number {
     const tolerations = state.read<Toleration[]>(STATE_KEY) ?? [];
-    return (nodeInfo.node.spec.taints ?? []).filter((t) => t.effect === 'PreferNoSchedule' && !toleratedBy(tolerations, t)).length;
+    let n = 0;
+    for (const t of nodeInfo.node.spec.taints ?? []) if (t.effect === 'PreferNoSchedule' && !toleratedBy(tolerations, t)) n++;
+    return n;
   },
   normalizeScore(_state: CycleState, _pod: Pod, scores: number[]): number[] {
     return defaultNormalizeScore(MAX_NODE_SCORE, true, scores);
