@@ -23,6 +23,9 @@ type Pipe = { decl?: string; cmds: Cmd[] };
 
 export class TemplateError extends Error {}
 
+/** Deepest nesting of blocks or parentheses parsed (Go's parser has maxStackDepth). */
+const MAX_DEPTH = 1000;
+
 const fail = (name: string, line: number, msg: string): never => {
   throw new TemplateError(`template: ${name}:${line}: ${msg}`);
 };
@@ -113,7 +116,7 @@ function lexAction(s: string, name: string, line: number): string[] {
   return toks;
 }
 
-function parsePipe(toks: string[], name: string, line: number): Pipe {
+function parsePipe(toks: string[], name: string, line: number, depth = 0): Pipe {
   let pos = 0;
   const pipe: Pipe = { cmds: [] };
   if (toks[0]?.startsWith('$') && toks[1] === ':=') {
@@ -123,16 +126,17 @@ function parsePipe(toks: string[], name: string, line: number): Pipe {
   const arg = (): Arg => {
     const t = toks[pos++]!;
     if (t === '(') {
+      if (depth >= MAX_DEPTH) fail(name, line, 'max expression depth exceeded');
       const start = pos;
-      let depth = 1;
-      while (pos < toks.length && depth) {
-        if (toks[pos] === '(') depth++;
-        else if (toks[pos] === ')') depth--;
+      let open = 1;
+      while (pos < toks.length && open) {
+        if (toks[pos] === '(') open++;
+        else if (toks[pos] === ')') open--;
         pos++;
       }
-      if (depth) fail(name, line, 'unclosed left paren');
+      if (open) fail(name, line, 'unclosed left paren');
       const path = toks[pos]?.startsWith('@.') ? toks[pos++]!.slice(2).split('.') : [];
-      return { k: 'sub', pipe: parsePipe(toks.slice(start, pos - 1 - (path.length ? 1 : 0)), name, line), path };
+      return { k: 'sub', pipe: parsePipe(toks.slice(start, pos - 1 - (path.length ? 1 : 0)), name, line, depth + 1), path };
     }
     if (t.startsWith('"')) return { k: 'lit', v: JSON.parse(t) };
     if (t.startsWith('`')) return { k: 'lit', v: t.slice(1, -1) };
@@ -166,6 +170,7 @@ function parsePipe(toks: string[], name: string, line: number): Pipe {
 function parse(src: string, name: string): Node[] {
   const toks = tokenize(src, name);
   let pos = 0;
+  let depth = 0;
   function block(stopAt: string[]): { nodes: Node[]; end: string; endTok?: { s: string; line: number } } {
     const nodes: Node[] = [];
     while (pos < toks.length) {
@@ -189,6 +194,8 @@ function parse(src: string, name: string): Node[] {
   }
   /** range/if/with up to its {{end}}; `{{else if x}}` is an if nested in the else that shares the one {{end}}. */
   function control(word: 'range' | 'if' | 'with', rest: string, line: number): Node {
+    // Go's parser stops at maxStackDepth; a pasted template nested thousands deep must not overflow the page's stack.
+    if (++depth > MAX_DEPTH) fail(name, line, 'max expression depth exceeded');
     const lexed = lexAction(rest, name, line);
     let vars: string[] = [];
     let pipeToks = lexed;
@@ -210,6 +217,7 @@ function parse(src: string, name: string): Node[] {
         els = e.nodes;
       }
     } else if (body.end !== 'end') fail(name, line, 'unexpected EOF');
+    depth--;
     return word === 'range' ? { t: 'range', pipe, vars, body: body.nodes, els } : { t: word, pipe, body: body.nodes, els };
   }
   const top = block([]);
