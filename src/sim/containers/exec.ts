@@ -21,7 +21,7 @@ export function execIn(sys: ContainerSys, argv: string[]): ExecResult {
     const src = args[0] === '-c' ? args[1] : args[0] !== undefined ? sys.fs.read(args[0]) : undefined;
     // No terminal attached: an interactive shell reads EOF and exits.
     if (src === undefined) return { stdout: '', stderr: '', exitCode: 0 };
-    return shell(sys, src, bin, args.slice(args[0] === '-c' ? 3 : 1));
+    return shell(sys, src, bin, arg0(cmd, args), args.slice(args[0] === '-c' ? 3 : 1));
   }
   return one(sys, argv);
 }
@@ -86,7 +86,7 @@ export function shellPrompt(sys: ContainerSys, shellName: string, st: ShellSessi
 
 /** Runs one typed line in an interactive shell session, updating its state. */
 export function execLine(sys: ContainerSys, shellName: string, line: string, st: ShellSessionState): LineResult {
-  const r = runScript({ ...sys, env: st.env, workdir: st.cwd }, line, base(shellName), [], st.status, true);
+  const r = runScript({ ...sys, env: st.env, workdir: st.cwd }, line, base(shellName), shellName, [], st.status, true);
   st.env = r.env;
   st.cwd = r.cwd;
   st.status = r.exitCode;
@@ -96,12 +96,21 @@ export function execLine(sys: ContainerSys, shellName: string, line: string, st:
   return out;
 }
 
-function shell(sys: ContainerSys, src: string, name: string, args: string[]): ExecResult {
-  const { stdout, stderr, exitCode, ms, endless } = runScript(sys, src, name, args, 0, false);
+/**
+ * The shell's $0, which also prefixes its own errors: argv[0] as given (`/bin/sh -c nope` says `/bin/sh: nope: not
+ * found`, `sh -c` says `sh: …`), the operand after `-c CMD` when there is one, or the script's path (procargs in
+ * ash/dash: arg0 = argv[0], then "POSIX 1003.2: first arg after -c cmd is $0").
+ */
+function arg0(cmd: string, args: string[]): string {
+  return args[0] === '-c' ? (args[2] ?? cmd) : (args[0] ?? cmd);
+}
+
+function shell(sys: ContainerSys, src: string, bin: string, name: string, args: string[]): ExecResult {
+  const { stdout, stderr, exitCode, ms, endless } = runScript(sys, src, bin, name, args, 0, false);
   return { stdout, stderr, exitCode, ms: endless ? Infinity : ms };
 }
 
-function runScript(sys: ContainerSys, src: string, name: string, args: string[], status: number, interactive: boolean): ExecResult & { ms: number; endless: boolean; env: Record<string, string>; cwd: string; exited: boolean; chunks: LineResult['chunks']; repeat?: LineResult['repeat'] } {
+function runScript(sys: ContainerSys, src: string, bin: string, name: string, args: string[], status: number, interactive: boolean): ExecResult & { ms: number; endless: boolean; env: Record<string, string>; cwd: string; exited: boolean; chunks: LineResult['chunks']; repeat?: LineResult['repeat'] } {
   // Something in it would never end by itself (sleep infinity, tail -f, a nested endless shell): shown as one pass, but a probe times out on it.
   let endless = false;
   const host: ShellHost = {
@@ -111,7 +120,7 @@ function runScript(sys: ContainerSys, src: string, name: string, args: string[],
       if (SHELLS.has(base(argv[0]!))) {
         const inner = argv[1] === '-c' ? argv[2] : undefined;
         if (inner === undefined) return { stdout: '', stderr: '', code: 0 };
-        const r = shell(s, inner, base(argv[0]!), argv.slice(4));
+        const r = shell(s, inner, base(argv[0]!), arg0(argv[0]!, argv.slice(1)), argv.slice(4));
         if (r.ms === Infinity) endless = true;
         return { stdout: r.stdout, stderr: r.stderr, code: r.exitCode, ms: r.ms === Infinity ? 0 : (r.ms ?? 0) };
       }
@@ -124,7 +133,7 @@ function runScript(sys: ContainerSys, src: string, name: string, args: string[],
     writeFile: (p, t) => sys.fs.write(p, t),
     writeError: (p) => sys.fs.writeError?.(p),
   };
-  const r = runShell(src, host, { env: sys.env, cwd: sys.workdir, name, args, dialect: dialectOf(sys.image, name), status });
+  const r = runShell(src, host, { env: sys.env, cwd: sys.workdir, name, args, dialect: dialectOf(sys.image, bin), status });
   const stdout = r.out.filter((o) => o.stream === 'stdout').map((o) => o.text).join('');
   const stderr = r.out.filter((o) => o.stream === 'stderr').map((o) => o.text).join('');
   // An exec'd endless loop would never return; one pass of it is what is shown.

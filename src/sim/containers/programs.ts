@@ -214,15 +214,17 @@ function program(image: ImageConfig, argv: string[], ctx: RunContext): Program |
   }
   if (/^perl5/.test(bin)) return argv[1] === '-de0' ? exited(0) : perl(argv);
   if (SHELLS.has(bin)) {
-    if (argv[1] === '-c' && argv[2] !== undefined) return script(argv[2], ctx, bin, argv.slice(4));
+    // $0 and the prefix of the shell's own errors is argv[0] as given (`/bin/sh: nope: not found`), or the operand after
+    // `-c CMD`, or the script's path (ash/dash procargs: arg0).
+    if (argv[1] === '-c' && argv[2] !== undefined) return script(argv[2], ctx, bin, argv[3] ?? argv[0]!, argv.slice(4));
     const file = argv[1] && ctx.fs.read(argv[1].startsWith('/') ? argv[1] : `${ctx.workdir}/${argv[1]}`);
-    if (file !== undefined && file !== '') return script(file, ctx, bin, argv.slice(2));
+    if (file !== undefined && file !== '') return script(file, ctx, bin, argv[1]!, argv.slice(2));
     return exited(0); // no terminal attached: the shell reads EOF
   }
   // A script the build copied in (`./manage migrate`) runs through the shell.
   const path = argv[0]!.startsWith('/') ? argv[0]! : `${ctx.workdir}/${argv[0]}`.replace(/\/(\.\/)+/g, '/');
   const file = argv[0]!.includes('/') ? ctx.fs.read(path) : undefined;
-  if (file?.startsWith('#!')) return script(file, ctx, 'sh', argv.slice(1));
+  if (file?.startsWith('#!')) return script(file, ctx, shebangShell(file), argv[0]!, argv.slice(1));
   // A utility as PID 1 (`echo hi`, `sleep 3600`, `date`).
   const u = runUtility(ctx, argv, { stdin: '', env: ctx.env, cwd: ctx.workdir, at: 0 });
   if (u) return fromResult(u);
@@ -249,8 +251,15 @@ function outLines(out: Output[]): LogLine[] {
   return res;
 }
 
+/** The shell a `#!` line names (`#!/bin/bash`, `#!/usr/bin/env bash`); sh for anything else. */
+function shebangShell(file: string): string {
+  const m = /^#!\s*(\S+)(?:[ \t]+(\S+))?/.exec(file);
+  const interp = m && base(m[1]!) === 'env' ? m[2] : m?.[1];
+  return interp && SHELLS.has(base(interp)) ? base(interp) : 'sh';
+}
+
 /** A shell script as PID 1: its output on the timeline, and how it ends. */
-function script(src: string, ctx: RunContext, name: string, args: string[]): Program {
+function script(src: string, ctx: RunContext, shell: string, name: string, args: string[]): Program {
   // What the script writes or deletes after time 0 happens then, not at launch; its own reads see it at once.
   const fsLater: { at: number; apply: () => void }[] = [];
   const pending = new Map<string, string | undefined>();
@@ -296,7 +305,7 @@ function script(src: string, ctx: RunContext, name: string, args: string[]): Pro
     writeFile: (p, t, at = 0) => timedFs(at).write(p, t),
     writeError: (p) => ctx.fs.writeError?.(p),
   };
-  const r = runShell(src, host, { env: ctx.env, cwd: ctx.workdir, name, args, dialect: dialectOf(ctx.image, name) });
+  const r = runShell(src, host, { env: ctx.env, cwd: ctx.workdir, name, args, dialect: dialectOf(ctx.image, shell) });
   return withFsLater(scriptProgram(r, src, fetches), fsLater);
 }
 
