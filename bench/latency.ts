@@ -26,7 +26,7 @@ const cluster = sh.world.engine('k8s.cluster', (w) => new Cluster(w, nodeSpecs(1
 sh.world.clock.advance(BOOT_SETTLE_MS);
 createPods(cluster, 10_000);
 if (untilRunning(sh.world, cluster, 10_000) < 0) console.log('latency: NOT all 10,000 pods Running');
-for (const cmd of ['kubectl get pods -A', 'kubectl get pods -o wide', 'kubectl describe node worker-1']) stats(`${cmd} (10,000 pods)`, () => transcript(sh, [cmd], {}));
+for (const cmd of ['kubectl get pods -A', 'kubectl get pods -o wide', 'kubectl describe node kind-worker']) stats(`${cmd} (10,000 pods)`, () => transcript(sh, [cmd], {}));
 
 const services = Array.from({ length: 50 }, (_, i) => `  s${i}:\n    image: nginx:1.27\n`).join('');
 const csh = createSession({ seed: 1, tty: { color: false }, dir: 'proj', files: { 'compose.yaml': `services:\n${services}` } });

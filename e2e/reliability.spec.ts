@@ -81,11 +81,11 @@ test('the Content-Security-Policy is present and nothing violates it during a fu
   expect(csp).toContain("script-src 'self'");
   expect(csp).not.toContain("'unsafe-eval'");
   const term = await terminal(page);
-  await runs(page, term, 'kubectl get nodes', /worker-1\s+Ready/);
+  await runs(page, term, 'kubectl get nodes', /kind-worker\s+Ready/);
   await runs(page, term, 'kubectl create deployment web --image=nginx --replicas=2', /deployment\.apps\/web created/);
   await runs(page, term, 'sleep 20; kubectl get pods', /web-\S+\s+1\/1\s+Running/);
-  await runs(page, term, 'sim node fail worker-1; sleep 60; kubectl get nodes', /worker-1\s+NotReady/);
-  await runs(page, term, 'sim node recover worker-1; sleep 30; kubectl get nodes', /worker-1\s+Ready(?!,)/);
+  await runs(page, term, 'sim node fail kind-worker; sleep 60; kubectl get nodes', /kind-worker\s+NotReady/);
+  await runs(page, term, 'sim node recover kind-worker; sleep 30; kubectl get nodes', /kind-worker\s+Ready(?!,)/);
   // Search and the language switch load their own scripts too.
   await page.goto('/en/k8s/worker-node/');
   await terminal(page);

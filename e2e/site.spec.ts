@@ -166,7 +166,7 @@ test('the scheduler lesson: etcd already holds the cluster and the stopped-sched
   const term = await terminal(page);
   await page.keyboard.type('etcdctl get /registry/minions --prefix --keys-only');
   await page.keyboard.press('Enter');
-  await expectTranscript(term, /^\/registry\/minions\/worker-1$/m);
+  await expectTranscript(term, /^\/registry\/minions\/kind-worker$/m);
   for (const line of ['kubectl apply -f web.yaml', 'sleep 20s', 'sim stop scheduler', 'kubectl scale deployment web --replicas=5', 'sleep 10s', 'kubectl get pods', 'sim start scheduler', 'sleep 20s']) {
     await page.keyboard.type(line);
     await page.keyboard.press('Enter');
@@ -190,7 +190,7 @@ test('the cluster diagram follows the terminal: pods appear on their nodes, a st
   await diagram.scrollIntoViewIfNeeded();
   await expect(diagram).toHaveAttribute('data-state', 'ready');
   await expect(diagram.locator('.kl-pod.ok')).toHaveCount(3);
-  await expect(diagram.locator('.kl-node', { hasText: 'control-plane' }).locator('.kl-pod')).toHaveCount(0);
+  await expect(diagram.locator('.kl-node', { hasText: 'kind-control-plane' }).locator('.kl-pod')).toHaveCount(0);
   await expect(diagram.locator('[data-key="kube-scheduler"]')).toHaveClass(/down/);
   await expect(diagram.locator('.kl-requests li').first()).toBeVisible();
 });

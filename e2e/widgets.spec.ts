@@ -273,7 +273,7 @@ test('names and values with HTML in them are shown as text and never run (manife
     `printf 'apiVersion: v1\\nkind: Pod\\nmetadata:\\n  name: evil\\n  annotations:\\n    note: "${evil(1)}"\\nspec:\\n  containers:\\n  - name: c\\n    image: "${script(2)}"\\n' > evil.yaml`,
     'kubectl apply -f evil.yaml',
     // Straight into etcd (the API server is bypassed): a pod whose name, IP, reason and restartCount are markup.
-    `etcdctl put /registry/pods/default/x '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"${evil(3)}","namespace":"default","uid":"u1"},"spec":{"nodeName":"worker-1","containers":[{"name":"c","image":"nginx"}]},"status":{"phase":"Running","podIP":"${script(4)}","containerStatuses":[{"name":"c","restartCount":"${evil(5)}","state":{"waiting":{"reason":"${evil(6)}"}}}]}}'`,
+    `etcdctl put /registry/pods/default/x '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"${evil(3)}","namespace":"default","uid":"u1"},"spec":{"nodeName":"kind-worker","containers":[{"name":"c","image":"nginx"}]},"status":{"phase":"Running","podIP":"${script(4)}","containerStatuses":[{"name":"c","restartCount":"${evil(5)}","state":{"waiting":{"reason":"${evil(6)}"}}}]}}'`,
     'sleep 20s',
     'kubectl get pods',
   ]);
@@ -457,7 +457,7 @@ test.describe('accessibility', () => {
       await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
       await page.goto('/en/k8s/scheduler/');
       const term = await terminal(page);
-      await run(page, ['kubectl create deployment web --image=nginx --replicas=3', 'sleep 30s', 'sim stop scheduler', 'sim node fail worker-2', 'sleep 60s']);
+      await run(page, ['kubectl create deployment web --image=nginx --replicas=3', 'sleep 30s', 'sim stop scheduler', 'sim node fail kind-worker2', 'sleep 60s']);
       const diagram = page.locator('kl-cluster-diagram');
       await expect(diagram.locator('.kl-tag.bad')).toHaveCount(1);
       await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });

@@ -10,7 +10,7 @@ describe('placeholder values from the live session', () => {
     transcript(sh, ['kubectl apply -f web.yaml', 'sleep 30s'], {});
     expect(liveValue(sh.world, '<pod name>')).toMatch(/^web-[a-z0-9]+-[a-z0-9]+$/);
     expect(liveValue(sh.world, '<파드 이름>')).toMatch(/^web-/);
-    expect(liveValue(sh.world, '<node>')).toMatch(/^worker/);
+    expect(liveValue(sh.world, '<node>')).toMatch(/^kind-worker/);
     expect(liveValue(sh.world, '<deployment>')).toBe('web');
     expect(liveValue(sh.world, '<something>')).toBeUndefined();
   });

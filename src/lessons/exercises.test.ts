@@ -86,13 +86,13 @@ describe('no exercise can be locked by doing things in another order', () => {
 
   it('k8s-scheduler: the taint goals read the cluster: a pod Pending for a stopped scheduler or one with an untainted worker left is not kept off by the taint', () => {
     const up = ['kubectl apply -f web.yaml', 'sleep 20s', 'sim stop scheduler', 'kubectl scale deployment web --replicas=5', 'sleep 10s', 'sim start scheduler', 'sleep 20s'];
-    // Only worker-1 tainted: plain and blue both fit worker-2.
-    const one = solve('k8s-scheduler', [...up, 'kubectl taint nodes worker-1 team=blue:NoSchedule', 'sim stop scheduler', 'kubectl run plain --image=nginx:1.27', 'sleep 5s']);
+    // Only kind-worker tainted: plain and blue both fit kind-worker2.
+    const one = solve('k8s-scheduler', [...up, 'kubectl taint nodes kind-worker team=blue:NoSchedule', 'sim stop scheduler', 'kubectl run plain --image=nginx:1.27', 'sleep 5s']);
     expect(one.goals.map((g) => g.met)).toEqual([true, true, false, false, false]);
-    const untainted = solve('k8s-scheduler', [...up, 'kubectl taint nodes worker-1 team=blue:NoSchedule', 'kubectl run plain --image=nginx:1.27', 'sleep 10s']);
+    const untainted = solve('k8s-scheduler', [...up, 'kubectl taint nodes kind-worker team=blue:NoSchedule', 'kubectl run plain --image=nginx:1.27', 'sleep 10s']);
     expect(untainted.goals.map((g) => g.met)).toEqual([true, true, true, false, false]);
-    // Tainting worker-2 afterwards: blue stays where it is (NoSchedule evicts nothing), so it now runs on a tainted worker; a new pod has nowhere to go.
-    const later = solve('k8s-scheduler', [...up, 'kubectl apply -f blue.yaml', 'sleep 10s', 'kubectl taint nodes worker-1 team=blue:NoSchedule', 'kubectl taint nodes worker-2 team=blue:NoSchedule', 'kubectl run plain --image=nginx:1.27', 'sleep 5s']);
+    // Tainting kind-worker2 afterwards: blue stays where it is (NoSchedule evicts nothing), so it now runs on a tainted worker; a new pod has nowhere to go.
+    const later = solve('k8s-scheduler', [...up, 'kubectl apply -f blue.yaml', 'sleep 10s', 'kubectl taint nodes kind-worker team=blue:NoSchedule', 'kubectl taint nodes kind-worker2 team=blue:NoSchedule', 'kubectl run plain --image=nginx:1.27', 'sleep 5s']);
     expect(later.done).toBe(true);
   });
 

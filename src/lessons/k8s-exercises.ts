@@ -37,13 +37,13 @@ export const k8sSchedulerExercise: Exercise = {
   hints: [
     { ko: '`sim stop scheduler`, `kubectl scale deployment web --replicas=5`, `kubectl get pods -o wide`', en: '`sim stop scheduler`, `kubectl scale deployment web --replicas=5`, `kubectl get pods -o wide`' },
     { ko: '`sim start scheduler` 다음 `sleep 20s`로 시간을 조금 흘려 보내세요.', en: 'After `sim start scheduler`, let some time pass with `sleep 20s`.' },
-    { ko: '`kubectl taint nodes worker-1 team=blue:NoSchedule`(`worker-2`도), `kubectl run plain --image=nginx:1.27`, `sim why plain`.', en: '`kubectl taint nodes worker-1 team=blue:NoSchedule` (and `worker-2`), `kubectl run plain --image=nginx:1.27`, `sim why plain`.' },
+    { ko: '`kubectl taint nodes kind-worker team=blue:NoSchedule`(`kind-worker2`도), `kubectl run plain --image=nginx:1.27`, `sim why plain`.', en: '`kubectl taint nodes kind-worker team=blue:NoSchedule` (and `kind-worker2`), `kubectl run plain --image=nginx:1.27`, `sim why plain`.' },
     { ko: '`cat blue.yaml`로 톨러레이션을 본 뒤 `kubectl apply -f blue.yaml`, `sleep 10s`, `kubectl get pods -o wide`.', en: 'Read the toleration with `cat blue.yaml`, then `kubectl apply -f blue.yaml`, `sleep 10s`, `kubectl get pods -o wide`.' },
   ],
   scenario: k8sSchedulerDemo,
   solution: [
     'kubectl apply -f web.yaml', 'sleep 20s', 'sim stop scheduler', 'kubectl scale deployment web --replicas=5', 'sleep 10s', 'kubectl get pods -o wide', 'sim start scheduler', 'sleep 20s', 'kubectl get pods -o wide',
-    'kubectl taint nodes worker-1 team=blue:NoSchedule', 'kubectl taint nodes worker-2 team=blue:NoSchedule', 'kubectl run plain --image=nginx:1.27', 'sleep 5s', 'sim why plain', 'kubectl apply -f blue.yaml', 'sleep 10s', 'kubectl get pods -o wide',
+    'kubectl taint nodes kind-worker team=blue:NoSchedule', 'kubectl taint nodes kind-worker2 team=blue:NoSchedule', 'kubectl run plain --image=nginx:1.27', 'sleep 5s', 'sim why plain', 'kubectl apply -f blue.yaml', 'sleep 10s', 'kubectl get pods -o wide',
   ],
   check(shell) {
     const c = cluster(shell);
@@ -74,7 +74,7 @@ function allPods(c: Cluster | undefined): Pod[] {
 function workerNodes(c: Cluster | undefined): Node[] {
   if (!c || !c.api.running) return [];
   const r = c.api.as('exercise').list<Node>('nodes', undefined);
-  return r.ok ? r.value.items.filter((n) => n.metadata.name.startsWith('worker-')) : [];
+  return r.ok ? r.value.items.filter((n) => !('node-role.kubernetes.io/control-plane' in (n.metadata.labels ?? {}))) : [];
 }
 
 const tolerates = (p: Pod, key: string, value: string) => (p.spec.tolerations ?? []).some((t) => t.key === key && (t.operator === 'Exists' || t.value === value));
@@ -83,25 +83,25 @@ export const k8sNodeFailureExercise: Exercise = {
   id: 'k8s-node-failure',
   title: { ko: '연습 문제: 노드 장애 견디기', en: 'Exercise: survive a node failure' },
   task: {
-    ko: '`web.yaml`을 배포한 뒤 `worker-1`을 고장 내세요(`sim node fail worker-1`). 노드가 `NotReady`가 되고, 결국 `web` 파드 3개가 모두 **다른 노드에서** `Running`이 될 때까지 시간을 흘려 보내세요.',
-    en: 'Deploy `web.yaml`, then break `worker-1` (`sim node fail worker-1`). Let time pass until the node is `NotReady` and, in the end, all 3 `web` pods are `Running` **on other nodes**.',
+    ko: '`web.yaml`을 배포한 뒤 `kind-worker`를 고장 내세요(`sim node fail kind-worker`). 노드가 `NotReady`가 되고, 결국 `web` 파드 3개가 모두 **다른 노드에서** `Running`이 될 때까지 시간을 흘려 보내세요.',
+    en: 'Deploy `web.yaml`, then break `kind-worker` (`sim node fail kind-worker`). Let time pass until the node is `NotReady` and, in the end, all 3 `web` pods are `Running` **on other nodes**.',
   },
   hints: [
     { ko: `하트비트가 끊기고 ${GRACE_S}초(노드 모니터 유예 시간) 뒤 \`NotReady\`가 돼요: \`sleep 1m\` 후 \`kubectl get nodes\`.`, en: `The node turns \`NotReady\` ${GRACE_S} s (the node monitor grace period) after its heartbeats stop: \`sleep 1m\`, then \`kubectl get nodes\`.` },
     { ko: '파드는 기본 5분의 톨러레이션(toleration)이 지나야 축출(eviction)돼요: `sleep 5m` 후 `kubectl get pods -o wide`.', en: 'Pods are evicted only after their default 5-minute toleration: `sleep 5m`, then `kubectl get pods -o wide`.' },
   ],
   scenario: k8sDemo,
-  solution: ['kubectl apply -f web.yaml', 'sleep 30s', 'kubectl get pods -o wide', 'sim node fail worker-1', 'sleep 1m', 'kubectl get nodes', 'sleep 5m', 'kubectl get pods -o wide'],
+  solution: ['kubectl apply -f web.yaml', 'sleep 30s', 'kubectl get pods -o wide', 'sim node fail kind-worker', 'sleep 1m', 'kubectl get nodes', 'sleep 5m', 'kubectl get pods -o wide'],
   check(shell) {
     const c = cluster(shell);
     let notReady = false;
     if (c?.api.running) {
-      const n = c.api.as('exercise').get<Node>('nodes', undefined, 'worker-1');
+      const n = c.api.as('exercise').get<Node>('nodes', undefined, 'kind-worker');
       notReady = n.ok && n.value.status?.conditions?.find((x) => x.type === 'Ready')?.status !== 'True';
     }
-    const elsewhere = webPods(c).filter((p) => isRunning(p) && p.spec.nodeName !== 'worker-1');
+    const elsewhere = webPods(c).filter((p) => isRunning(p) && p.spec.nodeName !== 'kind-worker');
     return goalsResult([
-      { text: { ko: '`worker-1`이 `NotReady`가 됐어요', en: '`worker-1` went `NotReady`' }, met: notReady, sticky: true },
+      { text: { ko: '`kind-worker`가 `NotReady`가 됐어요', en: '`kind-worker` went `NotReady`' }, met: notReady, sticky: true },
       { text: { ko: '`web` 파드 3개가 모두 다른 노드에서 `Running`이에요', en: 'all 3 `web` pods are `Running` on other nodes' }, met: notReady && elsewhere.length >= 3 },
     ]);
   },

@@ -34,7 +34,7 @@ describe('a page session loads each simulator on demand', () => {
     expect(lazy.loading).toBe(false);
     const want = await run(eager, 'kubectl get nodes -o wide | grep worker > nodes.txt; cat nodes.txt');
     expect(got).toEqual(want);
-    expect(got.out).toMatch(/^worker-1 +Ready/m);
+    expect(got.out).toMatch(/^kind-worker +Ready/m);
     expect(lazy.commands.get('kubectl')?.load).toBeUndefined();
     // The cluster was created by the command, not by the clock running while the code loaded.
     expect(lazy.world.clock.now() - before).toBe(eager.world.clock.now() - before);

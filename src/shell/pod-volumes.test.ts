@@ -98,7 +98,7 @@ describe('secret volumes', () => {
 
 describe('hostPath and subPath', () => {
   it('two pods on one node share a hostPath directory; subPath mounts one file of a volume', () => {
-    const pod = (name: string, cmd: string) => ['apiVersion: v1', 'kind: Pod', 'metadata:', `  name: ${name}`, 'spec:', '  nodeName: worker-1', '  containers:', '  - name: c', '    image: busybox:1.37', `    command: ["sh", "-c", "${cmd}"]`, '    volumeMounts:', '    - name: h', '      mountPath: /data', '  volumes:', '  - name: h', '    hostPath:', '      path: /tmp/shared', '      type: DirectoryOrCreate', ''].join('\n');
+    const pod = (name: string, cmd: string) => ['apiVersion: v1', 'kind: Pod', 'metadata:', `  name: ${name}`, 'spec:', '  nodeName: kind-worker', '  containers:', '  - name: c', '    image: busybox:1.37', `    command: ["sh", "-c", "${cmd}"]`, '    volumeMounts:', '    - name: h', '      mountPath: /data', '  volumes:', '  - name: h', '    hostPath:', '      path: /tmp/shared', '      type: DirectoryOrCreate', ''].join('\n');
     const sh = session({ 'a.yaml': pod('writer', 'echo from-writer > /data/note; sleep 3600'), 'b.yaml': pod('reader', 'sleep 3600') });
     const out = transcript(sh, ['kubectl apply -f a.yaml', 'sleep 15', 'kubectl apply -f b.yaml', 'sleep 15', 'kubectl exec reader -- cat /data/note']);
     expect(out).toContain('from-writer');

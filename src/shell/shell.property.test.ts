@@ -14,7 +14,7 @@ import { createSession } from './session.ts';
 const FOLLOW = 5;
 const GRACE = 70;
 
-const word = fc.constantFrom('web', 'db', 'nginx', 'default', 'kube-system', 'worker-1', 'worker-2', 'control-plane', 'compose.yaml', 'a.txt', 'x', '-', '--', '.', '/', '*', '""', "''");
+const word = fc.constantFrom('web', 'db', 'nginx', 'default', 'kube-system', 'kind-worker', 'kind-worker2', 'kind-control-plane', 'compose.yaml', 'a.txt', 'x', '-', '--', '.', '/', '*', '""', "''");
 const junk = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'binary', maxLength: 8 }),
@@ -37,7 +37,7 @@ const commands: [fc.Arbitrary<string[]>, string[]][] = [
   [kubectlHead, flagsOf.kubectl!],
   [fc.constantFrom(['compose', 'up'], ['compose', 'down'], ['compose', 'ps'], ['compose', 'logs'], ['compose', 'config'], ['compose', 'restart'], ['compose', 'stop'], ['compose', 'start'], ['compose', 'exec', 'web'], ['compose', 'pull'], ['compose', 'build'], ['compose', 'images'], ['compose', 'top'], ['ps'], ['images'], ['network', 'ls'], ['volume', 'ls'], ['inspect'], ['run'], ['compose']).map((h) => ['docker', ...h]), flagsOf.docker!],
   [fc.constantFrom(['get', '/registry', '--prefix'], ['get', ''], ['put', '/registry/pods/default/x'], ['del', '/registry/pods/default/x'], ['watch', '/registry', '--prefix'], ['member', 'list'], ['endpoint', 'status'], ['endpoint', 'health'], ['compaction', '1'], ['lease', 'grant', '10'], ['bogus']).map((h) => ['etcdctl', ...h]), flagsOf.etcdctl!],
-  [fc.constantFrom(['status'], ['stop', 'scheduler'], ['start', 'scheduler'], ['stop', 'etcd-0'], ['start', 'etcd-0'], ['stop', 'apiserver'], ['start', 'apiserver'], ['stop', 'controller-manager'], ['start', 'controller-manager'], ['node', 'fail', 'worker-1'], ['node', 'recover', 'worker-1'], ['node', 'add', 'worker-3'], ['crash', 'web'], ['why', 'web'], ['trace'], ['trace', '5', '--all'], ['iptables', 'worker-1']).map((h) => ['sim', ...h]), ['-n', 'default', '-l', 'app=web', '--exit-code', '1']],
+  [fc.constantFrom(['status'], ['stop', 'scheduler'], ['start', 'scheduler'], ['stop', 'etcd-0'], ['start', 'etcd-0'], ['stop', 'apiserver'], ['start', 'apiserver'], ['stop', 'controller-manager'], ['start', 'controller-manager'], ['node', 'fail', 'kind-worker'], ['node', 'recover', 'kind-worker'], ['node', 'add', 'kind-worker3'], ['crash', 'web'], ['why', 'web'], ['trace'], ['trace', '5', '--all'], ['iptables', 'kind-worker']).map((h) => ['sim', ...h]), ['-n', 'default', '-l', 'app=web', '--exit-code', '1']],
   [fc.constantFrom(['ls'], ['ls', '-la'], ['cat'], ['echo'], ['grep'], ['grep', '-E', '(a+)+$'], ['grep', '-c'], ['head', '-n', '3'], ['tail'], ['wc', '-l'], ['sleep', '1'], ['sleep', '30s'], ['sleep', '0'], ['cd'], ['pwd'], ['help'], ['history'], ['clear'], ['env'], ['date'], ['mkdir', 'd'], ['rm'], ['touch', 'f'], ['nonexistent-cmd']), ['-n', '-v', '-i', '-l', '-c', 'a.txt']],
 ];
 const simple = fc.oneof(

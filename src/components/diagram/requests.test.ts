@@ -9,8 +9,8 @@ describe('request list', () => {
     expect(classify(e({}))).toBe('mine');
     expect(classify(e({ verb: 'list', resource: 'pods' }))).toBe('mine');
     expect(classify(e({ component: 'kube-scheduler', verb: 'create', resource: 'pods', subresource: 'binding' }))).toBe('activity');
-    expect(classify(e({ component: 'kubelet/worker-1', verb: 'update', resource: 'leases' }))).toBe('noise');
-    expect(classify(e({ component: 'kubelet/worker-1', verb: 'patch', resource: 'pods', subresource: 'status' }))).toBe('noise');
+    expect(classify(e({ component: 'kubelet/kind-worker', verb: 'update', resource: 'leases' }))).toBe('noise');
+    expect(classify(e({ component: 'kubelet/kind-worker', verb: 'patch', resource: 'pods', subresource: 'status' }))).toBe('noise');
     expect(classify(e({ component: 'kube-controller-manager', verb: 'get', resource: 'pods' }))).toBe('noise');
     expect(classify(e({ component: 'kube-controller-manager', verb: 'watch', resource: 'pods', eventType: 'ADDED' }))).toBeUndefined();
   });
@@ -19,7 +19,7 @@ describe('request list', () => {
     const log = new RequestLog({ mine: 2, activity: 2, noise: 3 });
     log.add(e({ name: 'a' }));
     log.add(e({ name: 'b', code: 0 }));
-    for (let i = 0; i < 50; i++) log.add(e({ component: 'kubelet/worker-1', verb: 'update', resource: 'leases', name: `l${i}` }));
+    for (let i = 0; i < 50; i++) log.add(e({ component: 'kubelet/kind-worker', verb: 'update', resource: 'leases', name: `l${i}` }));
     log.add(e({ component: 'kube-scheduler', verb: 'create', resource: 'pods', subresource: 'binding', namespace: 'default', name: 'web-1', etcd: [{ op: 'txn', key: '/registry/pods/default/web-1', revision: 42 }] as TraceEntry['etcd'] }));
     expect(log.mine.map((r) => [r.target, r.failed])).toEqual([
       ['deployments b', true],

@@ -11,7 +11,7 @@ const view = (o: Partial<ClusterView> = {}): ClusterView => ({
     { name: 'etcd-1', running: true, leader: true },
     { name: 'etcd-2', running: true, leader: false },
   ],
-  nodes: [{ name: 'worker-1', controlPlane: false, ready: true, kubelet: true, proxy: true, pods: [{ namespace: 'default', name: 'web-1', phase: 'Running', state: 'Running', restarts: 0, node: 'worker-1' }] }],
+  nodes: [{ name: 'kind-worker', controlPlane: false, ready: true, kubelet: true, proxy: true, pods: [{ namespace: 'default', name: 'web-1', phase: 'Running', state: 'Running', restarts: 0, node: 'kind-worker' }] }],
   unscheduled: [],
   ...o,
 });
@@ -29,7 +29,7 @@ describe('diagram banners', () => {
 
   it('a stopped scheduler and a NotReady node each get one', () => {
     const v = view({ scheduler: false, nodes: [{ ...view().nodes[0]!, ready: false }] });
-    expect(banners(v, 'en').map((b) => b.id)).toEqual(['scheduler', 'node:worker-1']);
+    expect(banners(v, 'en').map((b) => b.id)).toEqual(['scheduler', 'node:kind-worker']);
   });
 
   it('a node whose state is not known yet (nothing listed) is not called NotReady', () => {
@@ -43,9 +43,9 @@ describe('diagram actions', () => {
     expect(actionsFor('kube-scheduler', view(), 'en')).toEqual([{ label: 'Stop scheduler', line: 'sim stop scheduler' }]);
     expect(actionsFor('kube-scheduler', view({ scheduler: false }), 'en')[0]!.line).toBe('sim start scheduler');
     expect(actionsFor('etcd:etcd-1', view(), 'en')[0]!.line).toBe('sim stop etcd-1');
-    expect(actionsFor('kubelet:worker-1', view(), 'en')[0]!.line).toBe('sim node fail worker-1');
+    expect(actionsFor('kubelet:kind-worker', view(), 'en')[0]!.line).toBe('sim node fail kind-worker');
     const failed = view({ nodes: [{ ...view().nodes[0]!, kubelet: false }] });
-    expect(actionsFor('kubelet:worker-1', failed, 'en')[0]!.line).toBe('sim node recover worker-1');
+    expect(actionsFor('kubelet:kind-worker', failed, 'en')[0]!.line).toBe('sim node recover kind-worker');
     expect(actionsFor('pod:default/web-1', view(), 'en').map((a) => a.line)).toEqual(['sim crash web-1', 'kubectl describe pod web-1', 'kubectl delete pod web-1']);
     expect(actionsFor('pod:default/nope', view(), 'en')).toEqual([]);
   });

@@ -9,7 +9,7 @@ const golden = (name: string) => new URL(`./testdata/etcdctl/${name}.golden`, im
 
 const SEED = `etcdctl put /registry/pods/default/web-1 '{"kind":"Pod"}'
 etcdctl put /registry/pods/default/web-2 '{"kind":"Pod"}'
-etcdctl put /registry/minions/worker-1 '{"kind":"Node"}'
+etcdctl put /registry/minions/kind-worker '{"kind":"Node"}'
 `;
 
 /** A bare etcd (no cluster writing to it), so the keys and revisions below are only these. */
@@ -40,7 +40,7 @@ describe('etcdctl golden output', () => {
   it.each([
     ['endpoint-status-no-quorum', 'etcdctl endpoint status --cluster -w table'],
     ['endpoint-health-failing', 'etcdctl endpoint health --cluster'],
-    ['put-get-no-quorum', 'etcdctl put /k v\netcdctl get /registry/minions/worker-1\netcdctl get /registry/minions/worker-1 --consistency=s'],
+    ['put-get-no-quorum', 'etcdctl put /k v\netcdctl get /registry/minions/kind-worker\netcdctl get /registry/minions/kind-worker --consistency=s'],
   ])('%s', (name, cmd) => {
     const sh = session();
     loseQuorum(sh);
@@ -52,12 +52,12 @@ describe('etcdctl behaviour', () => {
   const run = (sh: Shell, cmd: string) => transcript(sh, cmd, { echo: false });
 
   it.each([
-    ['plain get prints key then value', 'etcdctl get /registry/minions/worker-1', '/registry/minions/worker-1\n{"kind":"Node"}\n'],
+    ['plain get prints key then value', 'etcdctl get /registry/minions/kind-worker', '/registry/minions/kind-worker\n{"kind":"Node"}\n'],
     ['a missing key prints nothing and exits 0', 'etcdctl get /nope\necho $?', '0\n'],
     ['put prints OK', 'etcdctl put /a b', 'OK\n'],
     ['del prints how many were deleted', 'etcdctl del /registry/pods --prefix', '2\n'],
-    ['--limit keeps the first keys', 'etcdctl get /registry --prefix --keys-only --limit 1', '/registry/minions/worker-1\n\n'],
-    ['get at an older revision', 'etcdctl put /registry/minions/worker-1 changed\netcdctl get /registry/minions/worker-1 --rev 4 --print-value-only', 'OK\n{"kind":"Node"}\n'],
+    ['--limit keeps the first keys', 'etcdctl get /registry --prefix --keys-only --limit 1', '/registry/minions/kind-worker\n\n'],
+    ['get at an older revision', 'etcdctl put /registry/minions/kind-worker changed\netcdctl get /registry/minions/kind-worker --rev 4 --print-value-only', 'OK\n{"kind":"Node"}\n'],
     // kubeadm's etcd for Kubernetes 1.33 (registry.k8s.io/etcd:3.5.21-0), the one the etcd pod runs.
     ['version', 'etcdctl version', 'etcdctl version: 3.5.21\nAPI version: 3.5\n'],
     ['get needs a key', 'etcdctl get', 'Error: get command needs one argument as key and an optional argument as range_end\n'],
@@ -92,9 +92,9 @@ describe('etcdctl behaviour', () => {
     sh.run('etcdctl watch /registry/minions --prefix --rev 4', { stdout: w, stderr: w }, (c) => (code = c));
     // A write from another client (the API server) shows up at once.
     const client = createEtcdClient(getEtcdCluster(sh.world));
-    client.put('/registry/minions/worker-2', 'n2');
-    client.delete('/registry/minions/worker-1');
-    expect(out.join('')).toBe('PUT\n/registry/minions/worker-1\n{"kind":"Node"}\nPUT\n/registry/minions/worker-2\nn2\nDELETE\n/registry/minions/worker-1\n\n');
+    client.put('/registry/minions/kind-worker2', 'n2');
+    client.delete('/registry/minions/kind-worker');
+    expect(out.join('')).toBe('PUT\n/registry/minions/kind-worker\n{"kind":"Node"}\nPUT\n/registry/minions/kind-worker2\nn2\nDELETE\n/registry/minions/kind-worker\n\n');
     expect(code).toBe(-1);
     sh.interrupt();
     expect(code).toBe(130);

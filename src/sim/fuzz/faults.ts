@@ -23,7 +23,7 @@ export const fault = fc.oneof(
   fc.integer({ min: 0, max: 5 }).map((n) => `kubectl scale deployment web --replicas=${n}`),
   fc.constantFrom('kubectl delete pods -l app=web --wait=false', 'kubectl delete deployment web --wait=false', 'kubectl delete pods -l app=agent --wait=false'),
   fc.tuple(fc.constantFrom('stop', 'start'), fc.constantFrom('apiserver', 'scheduler', 'controller-manager', 'etcd-0', 'etcd-1', 'etcd-2')).map(([a, c]) => `sim ${a} ${c}`),
-  fc.tuple(fc.constantFrom('fail', 'recover'), fc.constantFrom('worker-1', 'worker-2')).map(([a, n]) => `sim node ${a} ${n}`),
+  fc.tuple(fc.constantFrom('fail', 'recover'), fc.constantFrom('kind-worker', 'kind-worker2')).map(([a, n]) => `sim node ${a} ${n}`),
   fc.constantFrom('sim crash -l app=web', 'sim crash -l app=agent'),
   // 6m outlasts the node controller's 5-minute eviction timeout.
   fc.constantFrom('sleep 5s', 'sleep 30s', 'sleep 2m', 'sleep 6m'),
@@ -31,14 +31,14 @@ export const fault = fc.oneof(
 );
 
 /** Node maintenance a learner does: cordon, drain and a rolling restart (recovery uncordons). */
-export const maintenance = fc.constantFrom('kubectl cordon worker-1', 'kubectl drain worker-2 --ignore-daemonsets --force', 'kubectl rollout restart deployment web', 'kubectl uncordon worker-1');
+export const maintenance = fc.constantFrom('kubectl cordon kind-worker', 'kubectl drain kind-worker2 --ignore-daemonsets --force', 'kubectl rollout restart deployment web', 'kubectl uncordon kind-worker');
 
 /** What the property test draws: faults, now and then maintenance, 1 to 8 steps. */
 export const faultSequence = fc.array(fc.oneof({ weight: 4, arbitrary: fault }, { weight: 1, arbitrary: maintenance }), { minLength: 1, maxLength: 8 });
 
 export const RECOVER = ['apiserver', 'etcd-0', 'etcd-1', 'etcd-2', 'scheduler', 'controller-manager']
   .map((c) => `sim start ${c}`)
-  .concat(['sim node recover worker-1', 'sim node recover worker-2', 'kubectl uncordon worker-1', 'kubectl uncordon worker-2', 'docker compose up -d']);
+  .concat(['sim node recover kind-worker', 'sim node recover kind-worker2', 'kubectl uncordon kind-worker', 'kubectl uncordon kind-worker2', 'docker compose up -d']);
 
 type Session = ReturnType<typeof createSession>;
 

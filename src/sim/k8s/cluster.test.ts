@@ -120,7 +120,7 @@ describe('control plane: scheduler', () => {
     expect(created.ok && created.value.spec.nodeName).toBeFalsy();
     world.clock.advance(5_000);
     const bound = c.api.as('test').get<Pod>('pods', 'default', 'solo');
-    expect(bound.ok && bound.value.spec.nodeName).toMatch(/^worker-[12]$/);
+    expect(bound.ok && bound.value.spec.nodeName).toMatch(/^kind-worker2?$/);
     const binding = c.api.recentTrace(2000).find((e) => e.component === 'kube-scheduler' && e.subresource === 'binding' && e.name === 'solo');
     expect(binding).toMatchObject({ name: 'solo', code: 201 });
   });
@@ -129,7 +129,7 @@ describe('control plane: scheduler', () => {
     const { world, c } = boot();
     c.api.as('kubectl').create(deployment('web', 6));
     world.clock.advance(30_000);
-    expect(pods(c, 'app=web').map((p) => p.spec.nodeName)).not.toContain('control-plane');
+    expect(pods(c, 'app=web').map((p) => p.spec.nodeName)).not.toContain('kind-control-plane');
   });
 
   it('while stopped, new pods stay Pending; once started they are scheduled', () => {
@@ -173,7 +173,7 @@ describe('control plane: etcd', () => {
     const keys = c.etcd.storeOf(c.etcd.leader()!)!.range('/registry/', { prefix: true, keysOnly: true });
     const names = keys.ok ? keys.value.kvs.map((kv) => kv.key) : [];
     expect(names).toContain('/registry/deployments/default/web');
-    expect(names).toContain('/registry/minions/worker-1');
+    expect(names).toContain('/registry/minions/kind-worker');
     expect(names.filter((k) => k.startsWith('/registry/pods/default/web-'))).toHaveLength(2);
     expect(names.filter((k) => k.startsWith('/registry/replicasets/default/web-'))).toHaveLength(1);
   });
@@ -245,7 +245,7 @@ describe('the kubernetes Service points at the apiserver, as its endpoint reconc
 
   it('kube-proxy gets a KUBE-SVC chain for it, and a deleted slice comes back when the apiserver restarts', () => {
     const { world, c } = boot();
-    expect(c.nodes.get('worker-1')!.proxy.resolve('10.96.0.1', 443)).toEqual({ ip: '172.18.0.2', port: 6443 });
+    expect(c.nodes.get('kind-worker')!.proxy.resolve('10.96.0.1', 443)).toEqual({ ip: '172.18.0.2', port: 6443 });
     c.api.as('kubectl').delete('endpointslices', 'default', 'kubernetes');
     c.stopComponent('apiserver');
     c.startComponent('apiserver');
@@ -263,17 +263,17 @@ describe('a fresh cluster looks like kind under kubectl get pods -A', () => {
   const ready = (p: Pod) => p.status?.containerStatuses?.every((s) => s.ready) ?? false;
 
   it.each([
-    ['etcd-control-plane', 'registry.k8s.io/etcd:3.5.21-0'],
-    ['kube-apiserver-control-plane', 'registry.k8s.io/kube-apiserver:v1.33.4'],
-    ['kube-controller-manager-control-plane', 'registry.k8s.io/kube-controller-manager:v1.33.4'],
-    ['kube-scheduler-control-plane', 'registry.k8s.io/kube-scheduler:v1.33.4'],
+    ['etcd-kind-control-plane', 'registry.k8s.io/etcd:3.5.21-0'],
+    ['kube-apiserver-kind-control-plane', 'registry.k8s.io/kube-apiserver:v1.33.4'],
+    ['kube-controller-manager-kind-control-plane', 'registry.k8s.io/kube-controller-manager:v1.33.4'],
+    ['kube-scheduler-kind-control-plane', 'registry.k8s.io/kube-scheduler:v1.33.4'],
   ])('%s: a Running mirror pod of the control-plane kubelet, on the node IP', (name, image) => {
     const { c } = boot();
     const p = system(c).find((x) => x.metadata.name === name)!;
-    expect(p.spec).toMatchObject({ nodeName: 'control-plane', hostNetwork: true, priorityClassName: 'system-node-critical' });
+    expect(p.spec).toMatchObject({ nodeName: 'kind-control-plane', hostNetwork: true, priorityClassName: 'system-node-critical' });
     expect(p.spec.containers[0]!.image).toBe(image);
     expect(p.metadata.annotations?.['kubernetes.io/config.mirror']).toMatch(/^[0-9a-f]{32}$/);
-    expect(p.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'Node', name: 'control-plane' });
+    expect(p.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'Node', name: 'kind-control-plane' });
     expect(p.status).toMatchObject({ phase: 'Running', podIP: '172.18.0.2' });
     expect(ready(p)).toBe(true);
   });
@@ -282,7 +282,7 @@ describe('a fresh cluster looks like kind under kubectl get pods -A', () => {
     const { c } = boot();
     const sys = system(c);
     const proxies = sys.filter((p) => p.metadata.labels?.['k8s-app'] === 'kube-proxy');
-    expect(proxies.map((p) => p.spec.nodeName).sort()).toEqual(['control-plane', 'worker-1', 'worker-2']);
+    expect(proxies.map((p) => p.spec.nodeName).sort()).toEqual(['kind-control-plane', 'kind-worker', 'kind-worker2']);
     const dns = sys.filter((p) => p.metadata.labels?.['k8s-app'] === 'kube-dns');
     expect(dns).toHaveLength(2);
     expect(dns.every((p) => p.spec.containers[0]!.image === 'registry.k8s.io/coredns/coredns:v1.12.0' && ready(p))).toBe(true);
@@ -296,8 +296,8 @@ describe('a fresh cluster looks like kind under kubectl get pods -A', () => {
   });
 
   it.each([
-    ['scheduler', 'kube-scheduler-control-plane'],
-    ['controller-manager', 'kube-controller-manager-control-plane'],
+    ['scheduler', 'kube-scheduler-kind-control-plane'],
+    ['controller-manager', 'kube-controller-manager-kind-control-plane'],
   ] as const)('sim stop %s: its mirror pod turns not ready, and ready again on start', (component, pod) => {
     const { world, c } = boot();
     const get = () => system(c).find((p) => p.metadata.name === pod)!;

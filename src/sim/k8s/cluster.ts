@@ -20,7 +20,7 @@ import { kubeletServer } from './node/server.ts';
 import { KubeProxy } from './node/kube-proxy.ts';
 import { resolveName, type DnsService } from './node/dns.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
-import { internalIPAt, MAX_NODES, podCIDRAt } from './node-specs.ts';
+import { internalIPAt, MAX_NODES, podCIDRAt, workerName } from './node-specs.ts';
 import { controlPlaneStaticPods, COREDNS, KUBE_DNS, KUBE_PROXY, SYSTEM_IMAGES } from './addons.ts';
 
 /**
@@ -37,9 +37,11 @@ export interface NodeSpecSim {
 }
 
 export const DEFAULT_NODES: readonly NodeSpecSim[] = [
-  { name: 'control-plane', podCIDR: '10.244.0.0/24', internalIP: '172.18.0.2', controlPlane: true },
-  { name: 'worker-1', podCIDR: '10.244.1.0/24', internalIP: '172.18.0.3', controlPlane: false },
-  { name: 'worker-2', podCIDR: '10.244.2.0/24', internalIP: '172.18.0.4', controlPlane: false },
+  // `kind create cluster` with one control-plane and two workers names them <cluster>-control-plane, <cluster>-worker,
+  // <cluster>-worker2 (kind pkg/cluster/internal/create/actions/config: MakeNodeNamer), the cluster being "kind".
+  { name: 'kind-control-plane', podCIDR: '10.244.0.0/24', internalIP: '172.18.0.2', controlPlane: true },
+  { name: workerName(1), podCIDR: '10.244.1.0/24', internalIP: '172.18.0.3', controlPlane: false },
+  { name: workerName(2), podCIDR: '10.244.2.0/24', internalIP: '172.18.0.4', controlPlane: false },
 ];
 
 /** Images a kind node image ships with, so system pods start without a pull. */

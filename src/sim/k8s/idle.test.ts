@@ -96,9 +96,9 @@ describe('an idle cluster', () => {
     const c = getCluster(world);
     world.clock.advance(10_000);
     const api = c.api.as('test');
-    const cached = api.get('nodes', undefined, 'control-plane', { resourceVersion: '0' });
-    const again = api.get('nodes', undefined, 'control-plane', { resourceVersion: '0' });
-    const fresh = api.get('nodes', undefined, 'control-plane');
+    const cached = api.get('nodes', undefined, 'kind-control-plane', { resourceVersion: '0' });
+    const again = api.get('nodes', undefined, 'kind-control-plane', { resourceVersion: '0' });
+    const fresh = api.get('nodes', undefined, 'kind-control-plane');
     if (!cached.ok || !again.ok || !fresh.ok) throw new Error('get failed');
     expect(Object.isFrozen(cached.value)).toBe(true);
     expect(again.value).toBe(cached.value);
@@ -113,12 +113,12 @@ describe('an idle cluster', () => {
     world.clock.advance(30_000);
     const ops: string[][] = [];
     c.api.onTrace((e) => {
-      if (e.component === 'kubelet/worker-1' && e.verb === 'update' && e.resource === 'leases') ops.push(e.etcd.map((o) => o.op));
+      if (e.component === 'kubelet/kind-worker' && e.verb === 'update' && e.resource === 'leases') ops.push(e.etcd.map((o) => o.op));
     });
     world.clock.advance(30_000);
     expect(ops).toEqual([['txn'], ['txn'], ['txn']]);
     const api = c.api.as('test');
-    const lease = api.get<Lease>('leases', 'kube-node-lease', 'worker-1');
+    const lease = api.get<Lease>('leases', 'kube-node-lease', 'kind-worker');
     if (!lease.ok) throw new Error('no lease');
     const ok = api.update({ ...lease.value, spec: { ...lease.value.spec, holderIdentity: 'someone' } });
     expect(ok.ok).toBe(true);

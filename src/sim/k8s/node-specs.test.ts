@@ -30,11 +30,16 @@ describe('node addresses', () => {
     expect(podCIDRAt(256)).toBe('10.245.0.0/24');
     expect(podCIDRAt(12 * 256)).toBe('10.224.0.0/24');
     expect(internalIPAt(254)).toBe('172.18.1.0');
-    expect(workerName(4999)).toBe('worker-4999');
+    expect(workerName(4999)).toBe('kind-worker4999');
   });
 
   it('refuses an index past the cluster CIDR', () => {
     expect(() => podCIDRAt(MAX_NODES)).toThrow(RangeError);
     expect(() => internalIPAt(-1)).toThrow(RangeError);
+  });
+
+  it("names nodes as `kind create cluster` does: kind-control-plane, kind-worker, kind-worker2, kind-worker3", () => {
+    // kind pkg/cluster/internal/providers/common/namer.go MakeNodeNamer: "<cluster>-<role>", a counter suffix from the second node of a role on.
+    expect([1, 2, 3].map(workerName)).toEqual(['kind-worker', 'kind-worker2', 'kind-worker3']);
   });
 });

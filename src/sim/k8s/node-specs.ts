@@ -22,7 +22,10 @@ export function internalIPAt(i: number): string {
   return `172.18.${n >> 8}.${n & 255}`;
 }
 
-/** The name kind gives the i-th worker (worker-1, worker-2, …): i ≥ 1. */
+/**
+ * The name kind gives the i-th worker of the cluster "kind" (i ≥ 1): kind-worker, kind-worker2, kind-worker3, …
+ * (kind's node namer: the role, then a counter suffix from the second node of that role on).
+ */
 export function workerName(i: number): string {
-  return `worker-${i}`;
+  return i === 1 ? 'kind-worker' : `kind-worker${i}`;
 }

@@ -23,7 +23,7 @@ describe('recovery (issue 14)', () => {
   it('one try only: a kubelet started while the API server is down lists and watches its pods once it is back', () => {
     const out = transcript(
       session(),
-      ['kubectl create deployment web --image=nginx:1.27 --replicas=2', 'sleep 20s', 'sim node fail worker-1', 'sim stop apiserver', 'sim node recover worker-1', 'sleep 5s', 'sim start apiserver', 'sleep 40s', 'kubectl delete pods --all', 'sleep 60s', 'kubectl get deploy web'],
+      ['kubectl create deployment web --image=nginx:1.27 --replicas=2', 'sleep 20s', 'sim node fail kind-worker', 'sim stop apiserver', 'sim node recover kind-worker', 'sleep 5s', 'sim start apiserver', 'sleep 40s', 'kubectl delete pods --all', 'sleep 60s', 'kubectl get deploy web'],
       {},
     );
     expect(out).toMatch(/^web +2\/2 +2 +2 /m);
@@ -32,7 +32,7 @@ describe('recovery (issue 14)', () => {
   it('lost Ready: after a node failure shorter than the eviction timeout, pods are Ready again and the Deployment is 3/3', () => {
     const out = transcript(
       session(),
-      ['kubectl create deployment web --image=nginx:1.27 --replicas=3', 'sleep 30s', 'sim node fail worker-1', 'sleep 70s', 'kubectl get deploy web', 'sim node recover worker-1', 'sleep 30s', 'kubectl get deploy web', 'kubectl get pods'],
+      ['kubectl create deployment web --image=nginx:1.27 --replicas=3', 'sleep 30s', 'sim node fail kind-worker', 'sleep 70s', 'kubectl get deploy web', 'sim node recover kind-worker', 'sleep 30s', 'kubectl get deploy web', 'kubectl get pods'],
       {},
     );
     const [during, after] = out.split('kubelet and kube-proxy started');

@@ -26,13 +26,13 @@ describe('ClusterWatcher', () => {
     world.clock.advance(30_000);
     v = w.view();
     expect(v.unscheduled).toEqual([]);
-    const placed = v.nodes.flatMap((n) => n.pods.map((p) => [n.name, p.state, p.ip?.startsWith(`10.244.${n.name === 'worker-1' ? 1 : 2}.`)]));
+    const placed = v.nodes.flatMap((n) => n.pods.map((p) => [n.name, p.state, p.ip?.startsWith(`10.244.${n.name === 'kind-worker' ? 1 : 2}.`)]));
     expect(placed).toHaveLength(3);
-    expect(placed.every(([node, state, ipInNodeRange]) => node !== 'control-plane' && state === 'Running' && ipInNodeRange)).toBe(true);
+    expect(placed.every(([node, state, ipInNodeRange]) => node !== 'kind-control-plane' && state === 'Running' && ipInNodeRange)).toBe(true);
     expect(v.nodes.map((n) => [n.name, n.ready, n.controlPlane])).toEqual([
-      ['control-plane', true, true],
-      ['worker-1', true, false],
-      ['worker-2', true, false],
+      ['kind-control-plane', true, true],
+      ['kind-worker', true, false],
+      ['kind-worker2', true, false],
     ]);
   });
 
@@ -42,12 +42,12 @@ describe('ClusterWatcher', () => {
     const w = new ClusterWatcher(c);
     const leader = c.etcd.leader()!.name;
     c.etcd.stopMember(leader);
-    c.nodes.get('worker-1')!.kubelet.stop();
+    c.nodes.get('kind-worker')!.kubelet.stop();
     world.clock.advance(60_000);
     const v = w.view();
     expect(v.etcd.find((m) => m.name === leader)).toEqual({ name: leader, running: false, leader: false });
     expect(v.etcd.filter((m) => m.leader)).toHaveLength(1);
-    expect(v.nodes.find((n) => n.name === 'worker-1')).toMatchObject({ kubelet: false, ready: false });
+    expect(v.nodes.find((n) => n.name === 'kind-worker')).toMatchObject({ kubelet: false, ready: false });
   });
 
   it('is right from its first view: nodes are listed before the clock moves again', () => {
@@ -90,7 +90,7 @@ describe('ClusterWatcher', () => {
   it('animates writes and bindings, not heartbeats or reads', () => {
     const base = { time: 0, code: 200, etcd: [] };
     expect(isActivity({ ...base, component: 'kube-scheduler', verb: 'create', resource: 'pods', subresource: 'binding' })).toBe(true);
-    expect(isActivity({ ...base, component: 'kubelet/worker-1', verb: 'update', resource: 'leases' })).toBe(false);
+    expect(isActivity({ ...base, component: 'kubelet/kind-worker', verb: 'update', resource: 'leases' })).toBe(false);
     expect(isActivity({ ...base, component: 'kubectl', verb: 'list', resource: 'pods' })).toBe(false);
   });
 });

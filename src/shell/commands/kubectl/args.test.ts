@@ -92,7 +92,7 @@ describe('resourceTargets', () => {
 
 describe('completeKubectl', () => {
   const names = (resource: string, ns: string | undefined) =>
-    ({ pods: ns === 'kube-system' ? ['coredns-1', 'etcd-cp'] : ['web-1', 'web-2', 'api-1'], namespaces: ['default', 'kube-system'], nodes: ['cp', 'worker-1'], deployments: ['web'] })[resource] ?? [];
+    ({ pods: ns === 'kube-system' ? ['coredns-1', 'etcd-cp'] : ['web-1', 'web-2', 'api-1'], namespaces: ['default', 'kube-system'], nodes: ['cp', 'kind-worker'], deployments: ['web'] })[resource] ?? [];
   it.each([
     [[], 'ge', ['get']],
     [['get'], 'po', ['poddisruptionbudgets', 'pods']],
@@ -106,6 +106,6 @@ describe('completeKubectl', () => {
     [['get', 'pods'], '--show-l', ['--show-labels']],
     [['rollout'], 'st', ['status']],
     [['rollout', 'status'], 'deploy', ['deployments']],
-    [['cordon'], 'w', ['worker-1']],
+    [['cordon'], 'kind-w', ['kind-worker']],
   ])('%j + %s', (words, current, want) => expect(completeKubectl(words, current, names)).toEqual(want));
 });

@@ -59,7 +59,7 @@ describe('kubectl entry point', () => {
     expect(kubectl.complete!(['get', 'nodes'], 'w', c(fresh))).toEqual([]);
     expect(fresh.world.peek('k8s.cluster')).toBeUndefined();
     const sh = webSession();
-    expect(kubectl.complete!(['get', 'nodes'], 'w', c(sh))).toEqual(['worker-1', 'worker-2']);
+    expect(kubectl.complete!(['get', 'nodes'], 'kind-w', c(sh))).toEqual(['kind-worker', 'kind-worker2']);
     expect(kubectl.complete!(['logs'], 'web-', c(sh))).toEqual(podNames(sh));
   });
 });

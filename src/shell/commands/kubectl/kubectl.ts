@@ -72,7 +72,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
 
 export const SUPPORTED: readonly string[] = Object.keys(SUBCOMMANDS);
 
-const HELP_EN = `kubectl controls the simulated Kubernetes cluster (control-plane, worker-1, worker-2).
+const HELP_EN = `kubectl controls the simulated Kubernetes cluster (kind-control-plane, kind-worker, kind-worker2).
 
 Supported commands:
   get, describe                 show objects (-o wide|yaml|json|name|jsonpath=|custom-columns=, -l, -A, -w)
@@ -97,7 +97,7 @@ Examples:
   kubectl rollout status deployment/web
 `;
 
-const HELP_KO = `kubectl 로 시뮬레이션된 쿠버네티스 클러스터(control-plane, worker-1, worker-2)를 다룹니다.
+const HELP_KO = `kubectl 로 시뮬레이션된 쿠버네티스 클러스터(kind-control-plane, kind-worker, kind-worker2)를 다룹니다.
 
 지원하는 명령:
   get, describe                 오브젝트 보기 (-o wide|yaml|json|name|jsonpath=|custom-columns=, -l, -A, -w)

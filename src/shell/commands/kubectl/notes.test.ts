@@ -30,7 +30,7 @@ function widePods(sh: ReturnType<typeof session>) {
 describe('worker nodes', () => {
   it('a node is a machine that runs containers', () => {
     const text = out(session(), 'kubectl get nodes -o wide');
-    for (const n of ['control-plane', 'worker-1', 'worker-2']) expect(text).toMatch(new RegExp(`^${n}\\s+Ready.*containerd://`, 'm'));
+    for (const n of ['kind-control-plane', 'kind-worker', 'kind-worker2']) expect(text).toMatch(new RegExp(`^${n}\\s+Ready.*containerd://`, 'm'));
   });
 
   it('the kubelet runs and stops pods and reports their state', () => {
@@ -50,7 +50,7 @@ describe('worker nodes', () => {
     const pod = podNames(sh)[0]!;
     expect(out(sh, `kubectl exec ${pod} -- curl -s http://web`)).toContain('<title>Welcome to nginx!</title>');
     const ip = out(sh, 'kubectl get svc web -o jsonpath={.spec.clusterIP}');
-    expect(out(sh, 'sim iptables worker-1')).toContain(`-d ${ip}/32`);
+    expect(out(sh, 'sim iptables kind-worker')).toContain(`-d ${ip}/32`);
   });
 });
 

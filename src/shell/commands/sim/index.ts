@@ -48,11 +48,12 @@ const COMPONENTS: Record<string, ComponentName> = {
 function status(c: Cluster, ctx: CommandContext): number {
   const rows: string[][] = [['COMPONENT', 'NODE', 'STATUS']];
   const leader = c.etcd.leader()?.name;
-  for (const m of c.etcd.members()) rows.push([m.name, 'control-plane', c.etcd.isRunning(m.name) ? (m.name === leader ? 'Running (leader)' : 'Running') : 'Stopped']);
+  const cp = [...c.nodes.values()].find((n) => n.spec.controlPlane)?.spec.name ?? 'kind-control-plane';
+  for (const m of c.etcd.members()) rows.push([m.name, cp, c.etcd.isRunning(m.name) ? (m.name === leader ? 'Running (leader)' : 'Running') : 'Stopped']);
   const up = (b: boolean) => (b ? 'Running' : 'Stopped');
-  rows.push(['kube-apiserver', 'control-plane', up(c.componentRunning('apiserver'))]);
-  rows.push(['kube-scheduler', 'control-plane', up(c.componentRunning('scheduler'))]);
-  rows.push(['kube-controller-manager', 'control-plane', up(c.componentRunning('controller-manager'))]);
+  rows.push(['kube-apiserver', cp, up(c.componentRunning('apiserver'))]);
+  rows.push(['kube-scheduler', cp, up(c.componentRunning('scheduler'))]);
+  rows.push(['kube-controller-manager', cp, up(c.componentRunning('controller-manager'))]);
   for (const n of c.nodes.values()) {
     rows.push(['kubelet', n.spec.name, up(n.kubelet.running)]);
     rows.push(['kube-proxy', n.spec.name, up(n.proxy.running)]);

@@ -16,7 +16,7 @@ describe('sim', () => {
   it('stop and start components by name; unknown names are refused', () => {
     const out = run(['sim stop scheduler', 'sim status', 'sim start scheduler', 'sim stop nope', 'sim stop etcd-9']);
     expect(out).toMatch(/^scheduler stopped$/m);
-    expect(out).toMatch(/^kube-scheduler +control-plane +Stopped$/m);
+    expect(out).toMatch(/^kube-scheduler +kind-control-plane +Stopped$/m);
     expect(out).toMatch(/^scheduler started$/m);
     expect(out).toContain('sim stop: unknown component "nope"');
     expect(out).toContain('sim stop: no etcd member "etcd-9" (members: etcd-0, etcd-1, etcd-2)');
@@ -27,17 +27,17 @@ describe('sim', () => {
   });
 
   it('node fail stops the kubelet; the node turns NotReady after the grace period', () => {
-    const out = run(['sim node fail worker-1', 'sleep 1m', 'kubectl get nodes', 'sim node recover worker-1', 'sleep 20s', 'kubectl get nodes']);
-    expect(out).toMatch(/^worker-1 +NotReady /m);
-    expect(out.split('sim node recover')[0]).not.toMatch(/^worker-2 +NotReady/m);
-    expect(out.slice(out.lastIndexOf('NAME'))).toMatch(/^worker-1 +Ready /m);
+    const out = run(['sim node fail kind-worker', 'sleep 1m', 'kubectl get nodes', 'sim node recover kind-worker', 'sleep 20s', 'kubectl get nodes']);
+    expect(out).toMatch(/^kind-worker +NotReady /m);
+    expect(out.split('sim node recover')[0]).not.toMatch(/^kind-worker2 +NotReady/m);
+    expect(out.slice(out.lastIndexOf('NAME'))).toMatch(/^kind-worker +Ready /m);
   });
 
   it('node add joins a worker with the next pod CIDR; bad names are refused', () => {
-    const out = run(['sim node add worker-3', 'sleep 10s', 'kubectl get nodes', 'sim node add worker-3', 'sim node add Bad_Name']);
-    expect(out).toContain('node worker-3 joined (pod CIDR 10.244.3.0/24)');
-    expect(out).toMatch(/^worker-3 +Ready /m);
-    expect(out).toContain('sim node add: node "worker-3" already exists');
+    const out = run(['sim node add kind-worker3', 'sleep 10s', 'kubectl get nodes', 'sim node add kind-worker3', 'sim node add Bad_Name']);
+    expect(out).toContain('node kind-worker3 joined (pod CIDR 10.244.3.0/24)');
+    expect(out).toMatch(/^kind-worker3 +Ready /m);
+    expect(out).toContain('sim node add: node "kind-worker3" already exists');
     expect(out).toContain('sim node add: "Bad_Name" is not a valid node name');
   });
 
@@ -62,7 +62,7 @@ describe('sim', () => {
 
   it('why explains a placement; trace shows who wrote what to etcd', () => {
     const out = run(['kubectl run solo --image=nginx:1.27', 'sleep 5s', 'sim why solo', 'sim trace 3']);
-    expect(out).toMatch(/worker-[12]/);
+    expect(out).toMatch(/kind-worker2?/);
     expect(out).toMatch(/kube-scheduler → create pods\/binding default\/solo \(201\)\n {10}etcd: txn \/registry\/pods\/default\/solo @\d+/);
   });
 
@@ -75,7 +75,7 @@ describe('sim', () => {
 
   it('trace hides heartbeats and reads unless asked for all', () => {
     const base = { time: 0, code: 200, etcd: [] };
-    expect(isChatter({ ...base, component: 'kubelet/worker-1', verb: 'update', resource: 'leases' })).toBe(true);
+    expect(isChatter({ ...base, component: 'kubelet/kind-worker', verb: 'update', resource: 'leases' })).toBe(true);
     expect(isChatter({ ...base, component: 'kubectl', verb: 'list', resource: 'pods' })).toBe(true);
     expect(isChatter({ ...base, component: 'kubectl', verb: 'create', resource: 'pods' })).toBe(false);
   });
@@ -88,7 +88,7 @@ describe('sim', () => {
 describe('sim speaks the page language', () => {
   const ko = () => createSession({ seed: 1, lang: 'ko', tty: { color: false, columns: 100 } });
   it('help and messages are Korean in a Korean session, English in an English one', () => {
-    const out = transcript(ko(), ['sim help', 'sim stop scheduler', 'sim node fail worker-1', 'sim stop nope'], {});
+    const out = transcript(ko(), ['sim help', 'sim stop scheduler', 'sim node fail kind-worker', 'sim stop nope'], {});
     expect(out).toContain('사용법:');
     expect(out).toContain('scheduler 멈춤');
     expect(out).toContain('약 50초 뒤 NotReady가 돼요');

@@ -36,7 +36,7 @@ describe('one label selector for every actor', () => {
   ])('%s', (_, sel, want) => expect(serviceSelects(sel, web)).toBe(want));
 
   // labels.SelectorFromSet (nodeSelector, kubectl's set-based selectors): an empty set is Everything.
-  it('an empty nodeSelector-style set matches every node', () => expect(matches(selectorFromSet({}), { 'kubernetes.io/hostname': 'worker-1' })).toBe(true));
+  it('an empty nodeSelector-style set matches every node', () => expect(matches(selectorFromSet({}), { 'kubernetes.io/hostname': 'kind-worker' })).toBe(true));
 
   // labels.Parse: the string form of `kubectl get -l` and the labelSelector list option.
   it.each<[string, Labels, boolean]>([

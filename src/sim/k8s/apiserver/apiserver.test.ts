@@ -93,10 +93,10 @@ describe('create, get, list, delete', () => {
 
   it('creates nodes cluster-scoped under /registry/minions, keeping the status the kubelet sends', () => {
     const { kubectl, etcd } = setup();
-    must(kubectl.create({ ...node('worker-1'), status: { capacity: { cpu: '2' } } }));
-    const kv = etcd.range('/registry/minions/worker-1');
+    must(kubectl.create({ ...node('kind-worker'), status: { capacity: { cpu: '2' } } }));
+    const kv = etcd.range('/registry/minions/kind-worker');
     expect(kv.ok && kv.value.kvs.length).toBe(1);
-    expect(must(kubectl.get<Node>('no', undefined, 'worker-1')).status?.capacity).toEqual({ cpu: '2' });
+    expect(must(kubectl.get<Node>('no', undefined, 'kind-worker')).status?.capacity).toEqual({ cpu: '2' });
   });
 
   it('deletes an unscheduled pod at once', () => {
@@ -109,13 +109,13 @@ describe('create, get, list, delete', () => {
   it('deletes a scheduled pod gracefully until its kubelet confirms with grace 0', () => {
     const { kubectl, api, world } = setup();
     must(kubectl.create(pod('web')));
-    must(api.as('kube-scheduler').bind('default', 'web', 'worker-1'));
+    must(api.as('kube-scheduler').bind('default', 'web', 'kind-worker'));
     world.clock.advance(5000);
     const marked = must(kubectl.delete<Pod>('pods', 'default', 'web'));
     expect(marked.metadata.deletionTimestamp).toBe('2026-01-15T09:00:35Z');
     expect(marked.metadata.deletionGracePeriodSeconds).toBe(30);
     expect(must(kubectl.get('pods', 'default', 'web')).metadata.deletionTimestamp).toBe('2026-01-15T09:00:35Z');
-    must(api.as('kubelet/worker-1').delete('pods', 'default', 'web', { gracePeriodSeconds: 0 }));
+    must(api.as('kubelet/kind-worker').delete('pods', 'default', 'web', { gracePeriodSeconds: 0 }));
     expect(kubectl.get('pods', 'default', 'web').ok).toBe(false);
   });
 });
@@ -145,7 +145,7 @@ describe('update and patch', () => {
   it('updates only status through the status subresource, and ignores status on the main endpoint', () => {
     const { kubectl, api } = setup();
     const v1 = must(kubectl.create(pod('web')));
-    const kubelet = api.as('kubelet/worker-1');
+    const kubelet = api.as('kubelet/kind-worker');
     const s = must(kubelet.updateStatus({ ...v1, spec: { ...v1.spec, nodeName: 'sneaky' }, status: { phase: 'Running' } }));
     expect(s.status?.phase).toBe('Running');
     expect(s.spec.nodeName).toBeUndefined();
@@ -167,21 +167,21 @@ describe('binding', () => {
     const { kubectl, api } = setup();
     must(kubectl.create(pod('web')));
     const sched = api.as('kube-scheduler');
-    const bound = must(sched.bind('default', 'web', 'worker-1'));
-    expect(bound.spec.nodeName).toBe('worker-1');
+    const bound = must(sched.bind('default', 'web', 'kind-worker'));
+    expect(bound.spec.nodeName).toBe('kind-worker');
     expect(bound.status?.conditions?.find((c) => c.type === 'PodScheduled')?.status).toBe('True');
-    const again = sched.bind('default', 'web', 'worker-2');
+    const again = sched.bind('default', 'web', 'kind-worker2');
     expect(again.ok).toBe(false);
     if (!again.ok) {
       expect(again.errors[0].code).toBe('Conflict');
-      expect(again.errors[0].message).toBe('Operation cannot be fulfilled on pods/binding "web": pod web is already assigned to node "worker-1"');
+      expect(again.errors[0].message).toBe('Operation cannot be fulfilled on pods/binding "web": pod web is already assigned to node "kind-worker"');
     }
   });
 
   it('does not let a plain update change spec.nodeName', () => {
     const { kubectl } = setup();
     const v1 = must(kubectl.create(pod('web')));
-    const r = kubectl.update({ ...v1, spec: { ...v1.spec, nodeName: 'worker-1' } });
+    const r = kubectl.update({ ...v1, spec: { ...v1.spec, nodeName: 'kind-worker' } });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0].message).toMatch(/^Pod "web" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers\[\*\].image`,/);
   });
@@ -219,8 +219,8 @@ describe('watch', () => {
     const { kubectl, api, world } = setup();
     must(kubectl.create(pod('a')));
     const seen: string[] = [];
-    must(api.as('kubelet/worker-1').watch('pods', { fieldSelector: 'spec.nodeName=worker-1' }, (e) => seen.push(`${e.type} ${e.object.metadata.name}`)));
-    must(api.as('kube-scheduler').bind('default', 'a', 'worker-1'));
+    must(api.as('kubelet/kind-worker').watch('pods', { fieldSelector: 'spec.nodeName=kind-worker' }, (e) => seen.push(`${e.type} ${e.object.metadata.name}`)));
+    must(api.as('kube-scheduler').bind('default', 'a', 'kind-worker'));
     world.clock.flush();
     expect(seen).toEqual(['ADDED a']);
   });
@@ -259,7 +259,7 @@ describe('storage and trace', () => {
     });
     const { kubectl, etcd, api } = setup(1, spy);
     must(kubectl.create(pod('web')));
-    must(api.as('kube-scheduler').bind('default', 'web', 'worker-1'));
+    must(api.as('kube-scheduler').bind('default', 'web', 'kind-worker'));
     const all = etcd.range('/registry/', { prefix: true });
     expect(all.ok).toBe(true);
     if (all.ok) {

@@ -7,8 +7,8 @@ function cluster() {
   must(s.kubectl.create(pod('a', {}, { app: 'web', env: 'prod' })));
   must(s.kubectl.create(pod('b', {}, { app: 'web', env: 'dev', canary: 'true' })));
   must(s.kubectl.create(pod('c', {}, { app: 'db' })));
-  must(s.api.as('kube-scheduler').bind('default', 'a', 'worker-1'));
-  must(s.api.as('kube-scheduler').bind('default', 'c', 'worker-2'));
+  must(s.api.as('kube-scheduler').bind('default', 'a', 'kind-worker'));
+  must(s.api.as('kube-scheduler').bind('default', 'c', 'kind-worker2'));
   return s;
 }
 
@@ -39,9 +39,9 @@ describe('field selectors', () => {
   it.each<[string, string[]]>([
     ['metadata.name=b', ['b']],
     ['metadata.namespace=default', ['a', 'b', 'c']],
-    ['spec.nodeName=worker-1', ['a']],
+    ['spec.nodeName=kind-worker', ['a']],
     ['spec.nodeName=', ['b']],
-    ['spec.nodeName!=worker-1', ['b', 'c']],
+    ['spec.nodeName!=kind-worker', ['b', 'c']],
     ['status.phase=Pending', ['a', 'b', 'c']],
     ['status.phase!=Pending', []],
   ])('%s', (selector, names) => {

@@ -2,7 +2,7 @@ import type { KubeObject } from '../api/types.ts';
 
 /**
  * Label selectors (`app=web,tier!=db,env in (a,b),!canary`) and field
- * selectors (`spec.nodeName=worker-1`), parsed once and matched many times.
+ * selectors (`spec.nodeName=kind-worker`), parsed once and matched many times.
  */
 export {
   matchesRequirements,

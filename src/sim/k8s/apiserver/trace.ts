@@ -15,7 +15,7 @@ export interface EtcdOpTrace {
 export interface TraceEntry {
   /** Virtual time in ms. */
   time: number;
-  /** Who asked: kubectl, kube-scheduler, kube-controller-manager/replicaset-controller, kubelet/worker-1... */
+  /** Who asked: kubectl, kube-scheduler, kube-controller-manager/replicaset-controller, kubelet/kind-worker... */
   component: string;
   verb: string;
   resource: string;

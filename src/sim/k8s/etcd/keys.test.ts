@@ -11,9 +11,9 @@ describe('keyFor', () => {
     ['configmaps', 'kube-system', 'kube-proxy', '/registry/configmaps/kube-system/kube-proxy'],
     ['services', 'default', 'web', '/registry/services/specs/default/web'],
     ['endpoints', 'default', 'web', '/registry/services/endpoints/default/web'],
-    ['leases', 'kube-node-lease', 'worker-1', '/registry/leases/kube-node-lease/worker-1'],
-    ['nodes', undefined, 'worker-1', '/registry/minions/worker-1'],
-    ['nodes', 'default', 'worker-1', '/registry/minions/worker-1'],
+    ['leases', 'kube-node-lease', 'kind-worker', '/registry/leases/kube-node-lease/kind-worker'],
+    ['nodes', undefined, 'kind-worker', '/registry/minions/kind-worker'],
+    ['nodes', 'default', 'kind-worker', '/registry/minions/kind-worker'],
     ['namespaces', undefined, 'default', '/registry/namespaces/default'],
   ])('%s %s/%s -> %s', (resource, ns, name, want) => {
     expect(keyFor(resource, ns, name)).toBe(want);

@@ -44,7 +44,7 @@ function resourceDir(resource: string): string {
 }
 
 /**
- * The key of one object: `/registry/pods/default/web-1`, `/registry/minions/worker-1`.
+ * The key of one object: `/registry/pods/default/web-1`, `/registry/minions/kind-worker`.
  * resource is the lowercase plural ("pods"); namespace is ignored for
  * cluster-scoped resources and may be omitted for them.
  */

@@ -22,7 +22,7 @@ function setup(eps: { ip: string; ready: boolean }[]) {
   const client = new FakeClient(clock);
   client.put(svc);
   client.put(slice(eps));
-  const proxy = new KubeProxy({ nodeName: 'worker-1', client, clock, rng: new Rng(3) });
+  const proxy = new KubeProxy({ nodeName: 'kind-worker', client, clock, rng: new Rng(3) });
   proxy.start();
   clock.flush();
   return { clock, client, proxy };

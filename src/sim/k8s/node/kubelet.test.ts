@@ -7,8 +7,8 @@ const nginx = { name: 'web', image: 'nginx:1.27' };
 describe('worker node: "a node is a computer (VM or physical) that runs containers"', () => {
   it('registers a Node with its capacity, OS, kubelet and container runtime versions', () => {
     const { client } = nodeFixture();
-    const node = client.get<import('../api/types.ts').Node>('Node', undefined, 'worker-1')!;
-    expect(node.metadata.labels).toMatchObject({ 'kubernetes.io/hostname': 'worker-1', 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64' });
+    const node = client.get<import('../api/types.ts').Node>('Node', undefined, 'kind-worker')!;
+    expect(node.metadata.labels).toMatchObject({ 'kubernetes.io/hostname': 'kind-worker', 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64' });
     expect(node.status?.capacity).toMatchObject({ cpu: '4', memory: '8388608Ki', pods: '110' });
     expect(node.status?.nodeInfo).toMatchObject({ kubeletVersion: 'v1.33.4', containerRuntimeVersion: 'containerd://2.0.2', operatingSystem: 'linux' });
     expect(node.status?.addresses).toContainEqual({ type: 'InternalIP', address: '172.18.0.3' });
@@ -68,7 +68,7 @@ describe('kubelet: "runs on each node, starts/stops pods and reports their state
 
   it('ignores pods bound to another node', () => {
     const { client, seconds } = nodeFixture();
-    client.put({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'other', namespace: 'default' }, spec: { nodeName: 'worker-2', containers: [nginx] } });
+    client.put({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'other', namespace: 'default' }, spec: { nodeName: 'kind-worker2', containers: [nginx] } });
     seconds(5);
     expect(client.pod('other')?.status).toBeUndefined();
   });
@@ -293,7 +293,7 @@ describe('heartbeats', () => {
     seconds(30);
     const times = client.leaseWrites.map((w) => w.at - client.leaseWrites[0]!.at);
     expect(times).toEqual([0, 10_000, 20_000, 30_000]);
-    expect(client.leaseWrites.at(-1)?.lease).toMatchObject({ metadata: { namespace: 'kube-node-lease', name: 'worker-1' }, spec: { holderIdentity: 'worker-1', leaseDurationSeconds: 40 } });
+    expect(client.leaseWrites.at(-1)?.lease).toMatchObject({ metadata: { namespace: 'kube-node-lease', name: 'kind-worker' }, spec: { holderIdentity: 'kind-worker', leaseDurationSeconds: 40 } });
     kubelet.stop();
     seconds(60);
     expect(client.leaseWrites.length).toBe(4);

@@ -14,7 +14,7 @@ const podWith = (volumes: Pod['spec']['volumes']): Pod => ({
   apiVersion: 'v1',
   kind: 'Pod',
   metadata: { name: 'p', namespace: 'default' },
-  spec: { nodeName: 'worker-1', volumes, containers: [{ name: 'c', image: 'busybox:1.37', command: ['sleep', '3600'], volumeMounts: (volumes ?? []).map((v) => ({ name: v.name, mountPath: `/mnt/${v.name}` })) }] },
+  spec: { nodeName: 'kind-worker', volumes, containers: [{ name: 'c', image: 'busybox:1.37', command: ['sleep', '3600'], volumeMounts: (volumes ?? []).map((v) => ({ name: v.name, mountPath: `/mnt/${v.name}` })) }] },
 });
 
 describe('volume manager', () => {

@@ -5,19 +5,19 @@ import { buildSnapshot } from './framework.ts';
 import { scheduleOne } from './schedule.ts';
 import { boundTo, CONTROL_PLANE_TAINT, makeNode, makePod } from './testing.ts';
 
-const nodes = () => [makeNode('control-plane', { taints: [CONTROL_PLANE_TAINT] }), makeNode('worker-1'), makeNode('worker-2')];
+const nodes = () => [makeNode('kind-control-plane', { taints: [CONTROL_PLANE_TAINT] }), makeNode('kind-worker'), makeNode('kind-worker2')];
 
 describe('formatDecision', () => {
   it('shows each node’s filter verdicts, per-plugin weighted scores and why the winner won (en)', () => {
-    const busy = boundTo(makePod('busy', { cpu: '2', memory: '4Gi' }), 'worker-1');
+    const busy = boundTo(makePod('busy', { cpu: '2', memory: '4Gi' }), 'kind-worker');
     const d = scheduleOne(makePod('web-1', { cpu: '100m', memory: '128Mi' }), buildSnapshot(nodes(), [busy]), new Rng(1));
     const text = formatDecision(d, 'en');
     const total = (n: string) => d.scores.find((s) => s.node === n)!.total;
     expect(text).toContain('Pod default/web-1');
     expect(text).toMatch(/control-plane\s+✗ TaintToleration: node\(s\) had untolerated taint \{node-role.kubernetes.io\/control-plane: \}\s+-/);
-    expect(text).toMatch(new RegExp(`worker-2\\s+✓ passed\\s+${total('worker-2')}`));
+    expect(text).toMatch(new RegExp(`kind-worker2\\s+✓ passed\\s+${total('kind-worker2')}`));
     expect(text).toMatch(/TaintToleration \(×3\)\s+100×3=300\s+100×3=300/);
-    expect(text).toContain(`Chosen: worker-2, the highest total score (${total('worker-2')}).`);
+    expect(text).toContain(`Chosen: kind-worker2, the highest total score (${total('kind-worker2')}).`);
   });
 
   it('explains a seeded tie-break (ko)', () => {
@@ -25,7 +25,7 @@ describe('formatDecision', () => {
     const text = formatDecision(d, 'ko');
     expect(d.result.ok && d.result.reason).toBe('tie-break');
     expect(text).toContain('파드 default/web');
-    expect(text).toContain('worker-1, worker-2의 총점이');
+    expect(text).toContain('kind-worker, kind-worker2의 총점이');
     expect(text).toContain(`시드 고정 난수로 ${d.result.ok ? d.result.node : ''}를 골랐습니다.`);
   });
 
@@ -38,8 +38,8 @@ describe('formatDecision', () => {
   });
 
   it('says when scoring was skipped for a single feasible node', () => {
-    const d = scheduleOne(makePod('db', { nodeSelector: { 'kubernetes.io/hostname': 'worker-2' } }), buildSnapshot(nodes(), []), new Rng(1));
-    expect(formatDecision(d, 'en')).toContain('Chosen: worker-2, the only node that passed every filter, so scoring was skipped.');
+    const d = scheduleOne(makePod('db', { nodeSelector: { 'kubernetes.io/hostname': 'kind-worker2' } }), buildSnapshot(nodes(), []), new Rng(1));
+    expect(formatDecision(d, 'en')).toContain('Chosen: kind-worker2, the only node that passed every filter, so scoring was skipped.');
     expect(formatDecision(d, 'en')).not.toContain('Scores (');
   });
 
@@ -49,20 +49,20 @@ describe('formatDecision', () => {
       p.metadata.ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-1a2b', uid: 'uid-rs', controller: true }];
       return p;
     };
-    const d = scheduleOne(replica('web-1a2b-y'), buildSnapshot(nodes(), [boundTo(replica('web-1a2b-x'), 'worker-1')]), new Rng(1));
+    const d = scheduleOne(replica('web-1a2b-y'), buildSnapshot(nodes(), [boundTo(replica('web-1a2b-x'), 'kind-worker')]), new Rng(1));
     const en = formatDecision(d, 'en');
     expect(en).toMatch(/PodTopologySpread \(×2\)\s+66×2=132\s+100×2=200/);
     expect(en).toMatch(/InterPodAffinity\s+skipped for this pod\s+skipped for this pod/);
-    expect(en).toContain('Chosen: worker-2');
+    expect(en).toContain('Chosen: kind-worker2');
     const bare = formatDecision(scheduleOne(makePod('web'), buildSnapshot(nodes(), []), new Rng(1)), 'en');
     expect(bare).toMatch(/PodTopologySpread\s+skipped for this pod/);
   });
 
   it('names InterPodAffinity when anti-affinity rejects a node', () => {
     const anti = { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname' }] } };
-    const pods = ['worker-1', 'worker-2'].map((n) => boundTo(makePod(`web-${n}`, { labels: { app: 'web' } }), n));
+    const pods = ['kind-worker', 'kind-worker2'].map((n) => boundTo(makePod(`web-${n}`, { labels: { app: 'web' } }), n));
     const en = formatDecision(scheduleOne(makePod('web-3', { labels: { app: 'web' }, affinity: anti }), buildSnapshot(nodes(), pods), new Rng(1)), 'en');
-    expect(en).toMatch(/worker-1\s+✗ InterPodAffinity: node\(s\) didn't match pod anti-affinity rules/);
+    expect(en).toMatch(/kind-worker\s+✗ InterPodAffinity: node\(s\) didn't match pod anti-affinity rules/);
     expect(en).toContain("Not scheduled: 0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match pod anti-affinity rules.");
   });
 
@@ -71,7 +71,7 @@ describe('formatDecision', () => {
     expect(displayWidth('node')).toBe(4);
     const lines = formatDecision(scheduleOne(makePod('w'), buildSnapshot(nodes(), []), new Rng(1)), 'ko').split('\n');
     const header = lines.find((l) => l.startsWith('노드') && l.includes('필터'))!;
-    const row = lines.find((l) => l.startsWith('worker-1'))!;
+    const row = lines.find((l) => l.startsWith('kind-worker'))!;
     expect(displayWidth(header.slice(0, header.indexOf('필터')))).toBe(displayWidth(row.slice(0, row.indexOf('✓'))));
   });
 });

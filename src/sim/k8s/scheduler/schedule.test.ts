@@ -11,9 +11,9 @@ import { numFeasibleNodesToFind, scheduleOne } from './schedule.ts';
 import { boundTo, CONTROL_PLANE_TAINT, makeNode, makePod } from './testing.ts';
 
 const cluster = (): Node[] => [
-  makeNode('control-plane', { taints: [CONTROL_PLANE_TAINT], labels: { 'node-role.kubernetes.io/control-plane': '' } }),
-  makeNode('worker-1', { labels: { disk: 'hdd' } }),
-  makeNode('worker-2', { labels: { disk: 'ssd' } }),
+  makeNode('kind-control-plane', { taints: [CONTROL_PLANE_TAINT], labels: { 'node-role.kubernetes.io/control-plane': '' } }),
+  makeNode('kind-worker', { labels: { disk: 'hdd' } }),
+  makeNode('kind-worker2', { labels: { disk: 'ssd' } }),
 ];
 
 const chosen = (pod: Pod, nodes: Node[], pods: Pod[] = [], seed = 1): string | undefined => {
@@ -40,7 +40,7 @@ describe('numFeasibleNodesToFind', () => {
 
 describe('scheduleOne', () => {
   it('never picks the tainted control-plane node for an ordinary pod', () => {
-    for (let seed = 1; seed <= 30; seed++) expect(chosen(makePod('web'), cluster(), [], seed)).not.toBe('control-plane');
+    for (let seed = 1; seed <= 30; seed++) expect(chosen(makePod('web'), cluster(), [], seed)).not.toBe('kind-control-plane');
   });
 
   it('uses the control-plane node when the pod tolerates the taint and selects it', () => {
@@ -48,21 +48,21 @@ describe('scheduleOne', () => {
       tolerations: [{ key: CONTROL_PLANE_TAINT.key, operator: 'Exists', effect: 'NoSchedule' }],
       nodeSelector: { 'node-role.kubernetes.io/control-plane': '' },
     });
-    expect(chosen(pod, cluster())).toBe('control-plane');
+    expect(chosen(pod, cluster())).toBe('kind-control-plane');
   });
 
   it('honours nodeSelector', () => {
-    for (let seed = 1; seed <= 10; seed++) expect(chosen(makePod('db', { nodeSelector: { disk: 'ssd' } }), cluster(), [], seed)).toBe('worker-2');
+    for (let seed = 1; seed <= 10; seed++) expect(chosen(makePod('db', { nodeSelector: { disk: 'ssd' } }), cluster(), [], seed)).toBe('kind-worker2');
   });
 
   it('prefers the emptier worker', () => {
-    const busy = boundTo(makePod('busy', { cpu: '3', memory: '6Gi' }), 'worker-1');
+    const busy = boundTo(makePod('busy', { cpu: '3', memory: '6Gi' }), 'kind-worker');
     const d = scheduleOne(makePod('web', { cpu: '100m', memory: '128Mi' }), buildSnapshot(cluster(), [busy]), new Rng(1));
-    expect(d.result).toMatchObject({ ok: true, node: 'worker-2', reason: 'highest-score' });
+    expect(d.result).toMatchObject({ ok: true, node: 'kind-worker2', reason: 'highest-score' });
     const byNode = Object.fromEntries(d.scores.map((s) => [s.node, s]));
-    expect(byNode['worker-2']!.total).toBeGreaterThan(byNode['worker-1']!.total);
+    expect(byNode['kind-worker2']!.total).toBeGreaterThan(byNode['kind-worker']!.total);
     // Every plugin's raw, normalised and weighted score is kept.
-    const taint = byNode['worker-1']!.scores.find((s) => s.plugin === 'TaintToleration')!;
+    const taint = byNode['kind-worker']!.scores.find((s) => s.plugin === 'TaintToleration')!;
     expect(taint).toEqual({ plugin: 'TaintToleration', raw: 0, normalized: 100, weight: 3, weighted: 300 });
   });
 
@@ -83,9 +83,9 @@ describe('scheduleOne', () => {
 
   it('skips scoring when only one node passes the filters', () => {
     const d = scheduleOne(makePod('db', { nodeSelector: { disk: 'ssd' } }), buildSnapshot(cluster(), []), new Rng(1));
-    expect(d.result).toEqual({ ok: true, node: 'worker-2', reason: 'only-feasible' });
+    expect(d.result).toEqual({ ok: true, node: 'kind-worker2', reason: 'only-feasible' });
     expect(d.scores).toEqual([]);
-    const cp = d.filters.find((f) => f.node === 'control-plane')!;
+    const cp = d.filters.find((f) => f.node === 'kind-control-plane')!;
     // Every plugin's verdict is kept, the first rejection decides.
     expect(cp.status?.plugin).toBe('TaintToleration');
     expect(cp.verdicts.filter((v) => v.status.code !== 'Success').map((v) => v.plugin)).toEqual(['TaintToleration', 'NodeAffinity']);
@@ -109,7 +109,7 @@ describe('FitError messages', () => {
   const full = (node: string, cpu: string) => boundTo(makePod(`filler-${node}`, { cpu }), node);
 
   it('counts reasons per node, sorted, with the preemption part', () => {
-    const d = scheduleOne(makePod('web', { cpu: '2' }), buildSnapshot(cluster(), [full('worker-1', '3'), full('worker-2', '3')]), new Rng(1));
+    const d = scheduleOne(makePod('web', { cpu: '2' }), buildSnapshot(cluster(), [full('kind-worker', '3'), full('kind-worker2', '3')]), new Rng(1));
     expect(d.result).toEqual({
       ok: false,
       message:
@@ -144,32 +144,32 @@ describe('FitError messages', () => {
   });
 
   it('preemptionPolicy Never keeps the pod from preempting', () => {
-    const low = boundTo(makePod('low', { cpu: '4', priority: 0 }), 'worker-1');
+    const low = boundTo(makePod('low', { cpu: '4', priority: 0 }), 'kind-worker');
     const pod = makePod('vip', { cpu: '1', priority: 1000, preemptionPolicy: 'Never' });
-    const d = scheduleOne(pod, buildSnapshot([makeNode('worker-1')], [low]), new Rng(1));
+    const d = scheduleOne(pod, buildSnapshot([makeNode('kind-worker')], [low]), new Rng(1));
     expect(d.result).toEqual({ ok: false, message: '0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.' });
   });
 
   it('finds preemption victims: the fewest lower-priority pods that make room', () => {
     const pods = [
-      boundTo(makePod('low-a', { cpu: '2', priority: 10 }), 'worker-1'),
-      boundTo(makePod('low-b', { cpu: '2', priority: 5 }), 'worker-1'),
-      boundTo(makePod('peer', { cpu: '4', priority: 1000 }), 'worker-2'),
+      boundTo(makePod('low-a', { cpu: '2', priority: 10 }), 'kind-worker'),
+      boundTo(makePod('low-b', { cpu: '2', priority: 5 }), 'kind-worker'),
+      boundTo(makePod('peer', { cpu: '4', priority: 1000 }), 'kind-worker2'),
     ];
     const pod = makePod('vip', { cpu: '2', priority: 1000 });
-    const d = scheduleOne(pod, buildSnapshot([makeNode('worker-1'), makeNode('worker-2')], pods), new Rng(1));
+    const d = scheduleOne(pod, buildSnapshot([makeNode('kind-worker'), makeNode('kind-worker2')], pods), new Rng(1));
     expect(d.result.ok).toBe(false);
     if (d.result.ok) return;
     // No preemption part: a candidate was found. Only the lowest-priority pod must go.
     expect(d.result.message).toBe('0/2 nodes are available: 2 Insufficient cpu.');
-    expect(d.result.preemption?.node).toBe('worker-1');
+    expect(d.result.preemption?.node).toBe('kind-worker');
     expect(d.result.preemption?.victims.map((v) => v.metadata.name)).toEqual(['low-b']);
   });
 
   it('a nominated node that now fits is used directly', () => {
     const pod = makePod('vip', { cpu: '1' });
-    pod.status = { phase: 'Pending', nominatedNodeName: 'worker-2' };
-    expect(scheduleOne(pod, buildSnapshot(cluster(), []), new Rng(1)).result).toEqual({ ok: true, node: 'worker-2', reason: 'nominated' });
+    pod.status = { phase: 'Pending', nominatedNodeName: 'kind-worker2' };
+    expect(scheduleOne(pod, buildSnapshot(cluster(), []), new Rng(1)).result).toEqual({ ok: true, node: 'kind-worker2', reason: 'nominated' });
   });
 });
 
@@ -189,27 +189,27 @@ describe('pod-to-pod placement (PodTopologySpread, InterPodAffinity)', () => {
       return d;
     });
   };
-  // worker-2 is busier, so resource scoring alone prefers worker-1 for every replica.
-  const busy = boundTo(makePod('batch', { cpu: '1', memory: '2Gi' }), 'worker-2');
+  // kind-worker2 is busier, so resource scoring alone prefers kind-worker for every replica.
+  const busy = boundTo(makePod('batch', { cpu: '1', memory: '2Gi' }), 'kind-worker2');
 
   it('default spreading puts 3 replicas of a ReplicaSet 2/1 over two workers, not 3/0', () => {
     const withoutSpread = defaultProfile();
     withoutSpread.score = withoutSpread.score.filter((w) => w.plugin.name !== POD_TOPOLOGY_SPREAD);
     const alone = rollOut([1, 2, 3].map((i) => replica(i)), [busy], withoutSpread);
-    expect(alone.map((d) => d.result.ok && d.result.node)).toEqual(['worker-1', 'worker-1', 'worker-1']);
+    expect(alone.map((d) => d.result.ok && d.result.node)).toEqual(['kind-worker', 'kind-worker', 'kind-worker']);
 
     const decisions = rollOut([1, 2, 3].map((i) => replica(i)), [busy]);
-    expect(decisions.map((d) => d.result.ok && d.result.node)).toEqual(['worker-1', 'worker-2', 'worker-1']);
-    // The second replica: worker-1 already has a sibling, so spreading scores it lower.
+    expect(decisions.map((d) => d.result.ok && d.result.node)).toEqual(['kind-worker', 'kind-worker2', 'kind-worker']);
+    // The second replica: kind-worker already has a sibling, so spreading scores it lower.
     const spread = (node: string) => decisions[1]!.scores.find((s) => s.node === node)!.scores.find((s) => s.plugin === POD_TOPOLOGY_SPREAD)!;
-    expect(spread('worker-1')).toEqual({ plugin: POD_TOPOLOGY_SPREAD, raw: 3, normalized: 66, weight: 2, weighted: 132 });
-    expect(spread('worker-2')).toEqual({ plugin: POD_TOPOLOGY_SPREAD, raw: 2, normalized: 100, weight: 2, weighted: 200 });
+    expect(spread('kind-worker')).toEqual({ plugin: POD_TOPOLOGY_SPREAD, raw: 3, normalized: 66, weight: 2, weighted: 132 });
+    expect(spread('kind-worker2')).toEqual({ plugin: POD_TOPOLOGY_SPREAD, raw: 2, normalized: 100, weight: 2, weighted: 200 });
   });
 
   it('required anti-affinity on the hostname leaves the third replica Pending on two workers', () => {
     const anti = { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname' }] } };
     const decisions = rollOut([1, 2, 3].map((i) => replica(i, { affinity: anti })), []);
-    expect(decisions.slice(0, 2).map((d) => d.result.ok && d.result.node).sort()).toEqual(['worker-1', 'worker-2']);
+    expect(decisions.slice(0, 2).map((d) => d.result.ok && d.result.node).sort()).toEqual(['kind-worker', 'kind-worker2']);
     expect(decisions[2]!.result).toEqual({
       ok: false,
       message:
@@ -219,14 +219,14 @@ describe('pod-to-pod placement (PodTopologySpread, InterPodAffinity)', () => {
   });
 
   it('preemption counts a victim that breaks anti-affinity: evicting it lets the pod in', () => {
-    const low = boundTo(makePod('low', { labels: { app: 'web' }, priority: 0 }), 'worker-1');
+    const low = boundTo(makePod('low', { labels: { app: 'web' }, priority: 0 }), 'kind-worker');
     const vip = makePod('vip', {
       priority: 1000,
-      nodeSelector: { 'kubernetes.io/hostname': 'worker-1' },
+      nodeSelector: { 'kubernetes.io/hostname': 'kind-worker' },
       affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname' }] } },
     });
     const d = scheduleOne(vip, buildSnapshot(cluster(), [low]), new Rng(1));
-    expect(d.result).toMatchObject({ ok: false, preemption: { node: 'worker-1' } });
+    expect(d.result).toMatchObject({ ok: false, preemption: { node: 'kind-worker' } });
     expect(d.result.ok ? [] : d.result.preemption?.victims.map((v) => v.metadata.name)).toEqual(['low']);
   });
 });

@@ -8,9 +8,9 @@ import { CONTROL_PLANE_TAINT, makeNode, makePod } from './testing.ts';
 function setup(seed = 7) {
   const clock = new VirtualClock();
   const client = new FakeClient();
-  client.addNode(makeNode('control-plane', { taints: [CONTROL_PLANE_TAINT] }));
-  client.addNode(makeNode('worker-1', { cpu: '2' }));
-  client.addNode(makeNode('worker-2', { cpu: '2' }));
+  client.addNode(makeNode('kind-control-plane', { taints: [CONTROL_PLANE_TAINT] }));
+  client.addNode(makeNode('kind-worker', { cpu: '2' }));
+  client.addNode(makeNode('kind-worker2', { cpu: '2' }));
   const scheduler = new Scheduler({ client, clock, rng: new Rng(seed) });
   return { clock, client, scheduler };
 }
@@ -25,7 +25,7 @@ describe('Scheduler actor', () => {
     expect(nodeOf(client, 'web-1')).toBeUndefined(); // nothing happens until the clock runs
     clock.flush();
     const node = nodeOf(client, 'web-1');
-    expect(node).toMatch(/^worker-/);
+    expect(node).toMatch(/^kind-worker/);
     expect(client.binds).toEqual([`default/web-1->${node}`]);
     expect(client.events).toEqual([
       {
@@ -45,8 +45,8 @@ describe('Scheduler actor', () => {
     for (let i = 0; i < 5; i++) client.putPod(makePod(`w${i}`, { cpu: '1' }));
     clock.flush();
     const placed = [0, 1, 2, 3, 4].map((i) => nodeOf(client, `w${i}`));
-    expect(placed.filter((n) => n === 'worker-1')).toHaveLength(2);
-    expect(placed.filter((n) => n === 'worker-2')).toHaveLength(2);
+    expect(placed.filter((n) => n === 'kind-worker')).toHaveLength(2);
+    expect(placed.filter((n) => n === 'kind-worker2')).toHaveLength(2);
     expect(placed.filter((n) => n === undefined)).toHaveLength(1);
   });
 
@@ -66,16 +66,16 @@ describe('Scheduler actor', () => {
     // Its own status patch does not make it retry.
     clock.advance(30_000);
     expect(client.events.filter((e) => e.reason === 'FailedScheduling')).toHaveLength(1);
-    client.addNode(makeNode('worker-3', { cpu: '4' }));
+    client.addNode(makeNode('kind-worker3', { cpu: '4' }));
     clock.flush();
     // The event came 30 s after one failure: back-off (1 s) is over, so it goes straight in.
-    expect(nodeOf(client, 'big')).toBe('worker-3');
+    expect(nodeOf(client, 'big')).toBe('kind-worker3');
   });
 
   it('retries after a pod is deleted, respecting back-off', () => {
     const { clock, client, scheduler } = setup();
-    client.addNode(makeNode('worker-1', { cpu: '1' }));
-    client.addNode(makeNode('worker-2', { cpu: '1' }));
+    client.addNode(makeNode('kind-worker', { cpu: '1' }));
+    client.addNode(makeNode('kind-worker2', { cpu: '1' }));
     scheduler.start();
     client.putPod(makePod('a', { cpu: '1' }));
     client.putPod(makePod('b', { cpu: '1' }));
@@ -114,15 +114,15 @@ describe('Scheduler actor', () => {
     expect(client.binds).toEqual([]);
     scheduler.start();
     clock.flush();
-    expect(nodeOf(client, 'web-1')).toMatch(/^worker-/);
-    expect(nodeOf(client, 'web-2')).toMatch(/^worker-/);
+    expect(nodeOf(client, 'web-1')).toMatch(/^kind-worker/);
+    expect(nodeOf(client, 'web-2')).toMatch(/^kind-worker/);
   });
 
   it('ignores pods for another scheduler and pods already bound', () => {
     const { clock, client, scheduler } = setup();
     scheduler.start();
     client.putPod(makePod('custom', { schedulerName: 'my-scheduler' }));
-    client.putPod(makePod('pinned', { nodeName: 'worker-1' }));
+    client.putPod(makePod('pinned', { nodeName: 'kind-worker' }));
     clock.flush();
     expect(client.binds).toEqual([]);
     expect(scheduler.lastDecision('default', 'custom')).toBeUndefined();
@@ -137,7 +137,7 @@ describe('Scheduler actor', () => {
     client.putPod(makePod('critical', { cpu: '1', priority: 1000, uid: 'uid-critical' }));
     clock.flush();
     const preempted = client.events.find((e) => e.reason === 'Preempted')!;
-    expect(preempted.message).toMatch(/^Preempted by pod uid-critical on node worker-[12]$/);
+    expect(preempted.message).toMatch(/^Preempted by pod uid-critical on node kind-worker2?$/);
     const node = preempted.message.split(' ').at(-1);
     expect(client.pod('default', preempted.involvedObject.name)).toBeUndefined();
     expect(client.pod('default', 'critical')?.status?.nominatedNodeName).toBe(node);

@@ -69,13 +69,13 @@ describe('kubectl behaves as the real one', () => {
   // k8s.io/kubectl/pkg/cmd/taint/utils.go parseTaint: the key must be a qualified name (validation.IsQualifiedName).
   it('taint with an empty key (:NoSchedule) is rejected as an invalid taint spec', () => {
     const sh = session();
-    expect(out(sh, 'kubectl taint node worker-1 :NoSchedule')).toBe(
+    expect(out(sh, 'kubectl taint node kind-worker :NoSchedule')).toBe(
       "error: invalid taint spec: :NoSchedule, name part must be non-empty; name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')\n",
     );
-    expect(out(sh, 'kubectl taint node worker-1 dedicated=gpu:Sometimes')).toBe('error: invalid taint effect: Sometimes, unsupported taint effect\n');
+    expect(out(sh, 'kubectl taint node kind-worker dedicated=gpu:Sometimes')).toBe('error: invalid taint effect: Sometimes, unsupported taint effect\n');
     // One part: the whole `dedicated=gpu` is the key, which is not a qualified name.
-    expect(out(sh, 'kubectl taint node worker-1 dedicated=gpu')).toMatch(/^error: invalid taint spec: dedicated=gpu, name part must consist of alphanumeric characters/);
-    expect(out(sh, 'kubectl taint node worker-1 dedicated=gpu:NoSchedule')).toBe('node/worker-1 tainted\n');
+    expect(out(sh, 'kubectl taint node kind-worker dedicated=gpu')).toMatch(/^error: invalid taint spec: dedicated=gpu, name part must consist of alphanumeric characters/);
+    expect(out(sh, 'kubectl taint node kind-worker dedicated=gpu:NoSchedule')).toBe('node/kind-worker tainted\n');
   });
 
   // Kubernetes 1.33 deprecates v1 Endpoints; the API server sends a warning header that kubectl prints

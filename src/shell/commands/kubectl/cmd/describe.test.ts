@@ -4,7 +4,7 @@ import { out, run, session, webSession } from './testing.ts';
 describe('kubectl describe', () => {
   const sh = webSession();
   it.each([
-    ['node', 'kubectl describe node worker-1', /^Name:\s+worker-1\n[\s\S]*Non-terminated Pods:/],
+    ['node', 'kubectl describe node kind-worker', /^Name:\s+kind-worker\n[\s\S]*Non-terminated Pods:/],
     ['deployment', 'kubectl describe deploy web', /^Name:\s+web\n[\s\S]*NewReplicaSet:\s+web-\S+ \(3\/3 replicas created\)[\s\S]*ScalingReplicaSet/],
     ['replicaset', 'kubectl describe rs', /^Name:\s+web-\S+\n[\s\S]*Pods Status:\s+3 Running/],
     ['service', 'kubectl describe svc web', /^Name:\s+web\n[\s\S]*Endpoints:\s+10\.244\./],

@@ -8,9 +8,9 @@ describe('kubectl get', () => {
     ['short name and TYPE/NAME', 'kubectl get deploy/web svc/web -o name', 'deployment.apps/web\nservice/web\n'],
     ['several names', 'kubectl get svc web kubernetes -o name', 'service/web\nservice/kubernetes\n'],
     ['-l', 'kubectl get pods -l app=nope', 'No resources found in default namespace.\n'],
-    ['--field-selector', 'kubectl get pods --field-selector spec.nodeName=control-plane -o name', ''],
+    ['--field-selector', 'kubectl get pods --field-selector spec.nodeName=kind-control-plane -o name', ''],
     ['jsonpath', 'kubectl get svc kubernetes -o jsonpath={.spec.clusterIP}', '10.96.0.1'],
-    ['custom-columns', 'kubectl get nodes -o custom-columns=NAME:.metadata.name --no-headers', 'control-plane\nworker-1\nworker-2\n'],
+    ['custom-columns', 'kubectl get nodes -o custom-columns=NAME:.metadata.name --no-headers', 'kind-control-plane\nkind-worker\nkind-worker2\n'],
     ['-L', 'kubectl get deploy -L app --no-headers', 'web   3/3   3     3     30s   web\n'],
     ['a missing name among found ones', 'kubectl get svc web nope -o name', 'Error from server (NotFound): services "nope" not found\nservice/web\n'],
   ])('%s', (_, line, want) => expect(out(sh, line)).toBe(want));

@@ -67,7 +67,7 @@ describe('metrics and the HorizontalPodAutoscaler', () => {
     const sh = session({ 'php.yaml': PHP });
     run(sh, 'sim addon metrics-server', 'kubectl apply -f php.yaml', 'kubectl autoscale deployment php-apache --cpu-percent=50 --min=1 --max=10', 'sleep 60s');
     expect(out(sh, 'kubectl top pod')).toMatch(/^NAME +CPU\(cores\) +MEMORY\(bytes\)\nphp-apache-\S+ +1m +\d+Mi\n$/);
-    expect(out(sh, 'kubectl top node')).toMatch(/^NAME +CPU\(cores\) +CPU\(%\) +MEMORY\(bytes\) +MEMORY\(%\)\ncontrol-plane +\d+m +\d+% +\d+Mi +\d+%\nworker-1 /);
+    expect(out(sh, 'kubectl top node')).toMatch(/^NAME +CPU\(cores\) +CPU\(%\) +MEMORY\(bytes\) +MEMORY\(%\)\nkind-control-plane +\d+m +\d+% +\d+Mi +\d+%\nkind-worker /);
     expect(out(sh, 'kubectl get pods -n kube-system -l k8s-app=metrics-server')).toMatch(/\nmetrics-server-\S+ +1\/1 +Running/);
     expect(out(sh, 'kubectl get hpa php-apache')).toMatch(/\nphp-apache +Deployment\/php-apache +cpu: 0%\/50% +1 +10 +1 +/);
     run(sh, LOAD, 'sleep 90s');

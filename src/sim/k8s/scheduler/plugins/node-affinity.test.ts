@@ -31,7 +31,7 @@ describe('node selector requirement operators', () => {
 });
 
 describe('NodeAffinity Filter', () => {
-  const node = makeNode('worker-1', { labels: { zone: 'a', disk: 'ssd' } });
+  const node = makeNode('kind-worker', { labels: { zone: 'a', disk: 'ssd' } });
   const term = (...e: NodeSelectorRequirement[]): NodeSelectorTerm => ({ matchExpressions: e });
   const table: [string, Parameters<typeof makePod>[1], boolean][] = [
     ['no selector', {}, true],
@@ -41,7 +41,7 @@ describe('NodeAffinity Filter', () => {
     ['required terms are ORed', { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [term({ key: 'zone', operator: 'In', values: ['b'] }), term({ key: 'disk', operator: 'Exists' })] } } } }, true],
     ['expressions in a term are ANDed', { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [term({ key: 'zone', operator: 'In', values: ['a'] }, { key: 'disk', operator: 'DoesNotExist' })] } } } }, false],
     ['an empty term matches nothing', { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{}] } } } }, false],
-    ['matchFields on metadata.name', { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['worker-1'] }] }] } } } }, true],
+    ['matchFields on metadata.name', { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['kind-worker'] }] }] } } } }, true],
     ['nodeSelector and affinity both apply', { nodeSelector: { disk: 'hdd' }, affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [term({ key: 'zone', operator: 'Exists' })] } } } }, false],
   ];
   it.each(table)('%s', (_name, opts, fits) => {

@@ -21,9 +21,9 @@ describe('NodeUnschedulable', () => {
 
 describe('NodeName', () => {
   const table: [string, string | undefined, string, boolean][] = [
-    ['no nodeName', undefined, 'worker-1', true],
-    ['same node', 'worker-1', 'worker-1', true],
-    ['other node', 'worker-2', 'worker-1', false],
+    ['no nodeName', undefined, 'kind-worker', true],
+    ['same node', 'kind-worker', 'kind-worker', true],
+    ['other node', 'kind-worker2', 'kind-worker', false],
   ];
   it.each(table)('%s', (_n, want, node, fits) => {
     const s = nodeName.filter(new CycleState(), makePod('p', want ? { nodeName: want } : {}), newNodeInfo(makeNode(node)));
