@@ -152,6 +152,8 @@ export interface ApiClient {
   /** GET /apis/metrics.k8s.io/v1beta1/{pods,nodes}: answered by the aggregated metrics-server when one is registered. */
   metrics(resource: 'pods', namespace?: string): ApiResult<PodMetrics[]>;
   metrics(resource: 'nodes'): ApiResult<NodeMetrics[]>;
+  /** GET /apis, the groups discovery lists: only the aggregated ones vary (metrics.k8s.io while metrics-server's APIService is registered). */
+  aggregatedGroups(): ApiResult<string[]>;
 }
 
 /**
@@ -261,6 +263,7 @@ export class ApiServer {
           if (!m) return apiFail({ code: 'NotFound', httpCode: 404, message: `the server could not find the requested resource (get ${resource}.metrics.k8s.io)` });
           return apiOk(resource === 'pods' ? m.podMetrics(ns) : m.nodeMetrics());
         })) as never,
+      aggregatedGroups: () => s.#request(component, 'get', '/apis', undefined, undefined, () => apiOk(s.#metrics ? ['metrics.k8s.io'] : [])),
     };
   }
 

@@ -7,14 +7,26 @@ import type { Subcommand } from './context.ts';
 /** Groups in the order discovery lists them; the core group first. */
 const GROUP_ORDER = ['', 'apps', 'events.k8s.io', 'autoscaling', 'batch', 'coordination.k8s.io', 'discovery.k8s.io', 'networking.k8s.io', 'policy', 'rbac.authorization.k8s.io', 'scheduling.k8s.io', 'storage.k8s.io', 'apiextensions.k8s.io'];
 
+type Row = Pick<(typeof RESOURCES)[number], 'resource' | 'shortNames' | 'group' | 'version' | 'namespaced' | 'kind'>;
+
+/** What an aggregated API server adds to discovery: metrics-server's resource metrics API (no short names). */
+const AGGREGATED: Record<string, Row[]> = {
+  'metrics.k8s.io': [
+    { resource: 'nodes', shortNames: [], group: 'metrics.k8s.io', version: 'v1beta1', namespaced: false, kind: 'NodeMetrics' },
+    { resource: 'pods', shortNames: [], group: 'metrics.k8s.io', version: 'v1beta1', namespaced: true, kind: 'PodMetrics' },
+  ],
+};
+
 export const apiResources: Subcommand = (k) => {
   const namespaced = k.args.flags['namespaced'];
   const group = k.args.flags['api-group'] as string | undefined;
   const rank = (g: string) => (GROUP_ORDER.includes(g) ? GROUP_ORDER.indexOf(g) : GROUP_ORDER.length);
-  const rows = [...RESOURCES]
+  // Aggregated groups come last: their APIService's groupPriorityMinimum (metrics-server's is 100) is below every built-in group's.
+  const aggregated = k.api.aggregatedGroups();
+  const extra = aggregated.ok ? aggregated.value.flatMap((g) => AGGREGATED[g] ?? []) : [];
+  const rows = [...[...RESOURCES].sort((a, b) => rank(a.group) - rank(b.group) || (a.resource < b.resource ? -1 : 1)), ...extra]
     .filter((r) => namespaced === undefined || String(r.namespaced) === String(namespaced))
-    .filter((r) => group === undefined || r.group === group)
-    .sort((a, b) => rank(a.group) - rank(b.group) || (a.resource < b.resource ? -1 : 1));
+    .filter((r) => group === undefined || r.group === group);
   if (k.args.output === 'name') {
     k.out(rows.map((r) => `${r.resource}${r.group ? `.${r.group}` : ''}\n`).join(''));
     return 0;
