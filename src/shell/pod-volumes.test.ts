@@ -154,3 +154,55 @@ describe('persistentVolumeClaim volumes', () => {
     expect(out).toContain('$ kubectl exec reader -- cat /data/file\npersisted\n');
   });
 });
+
+describe('configMap volumes follow the ConfigMap; subPath mounts do not', () => {
+  // kubernetes.io/docs/concepts/configuration/configmap ("Mounted ConfigMaps are updated automatically": the kubelet
+  // checks on every periodic sync, so the delay is the sync period (1m, pod_workers.go adds up to 50% jitter) plus the
+  // watch cache's propagation; "A container using a ConfigMap as a subPath volume mount will not receive ConfigMap
+  // updates"). The tutorial "Updating Configuration via a ConfigMap" waits about a minute for the new value.
+  const files = {
+    'cm.yaml': ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: app', 'data:', '  color: red', ''].join('\n'),
+    'pod.yaml': [
+      'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: reader', 'spec:', '  containers:', '  - name: app', '    image: busybox:1.37', '    command: ["sleep", "3600"]',
+      '    volumeMounts:', '    - name: config', '      mountPath: /etc/config', '    - name: config', '      mountPath: /etc/color', '      subPath: color',
+      '  volumes:', '  - name: config', '    configMap:', '      name: app', '',
+    ].join('\n'),
+  };
+
+  it('kubectl exec … cat shows the new value within a sync period (60-90 s), the subPath file keeps the old one', () => {
+    const sh = session(files);
+    transcript(sh, ['kubectl apply -f cm.yaml', 'kubectl apply -f pod.yaml', 'sleep 20']);
+    expect(transcript(sh, ['kubectl exec reader -- cat /etc/config/color'])).toContain('\nred');
+    transcript(sh, ["kubectl patch configmap app -p '{\"data\":{\"color\":\"blue\",\"size\":\"L\"}}'"]);
+    // Not at once: the kubelet rewrites the volume on its next pod sync.
+    expect(transcript(sh, ['kubectl exec reader -- cat /etc/config/color'])).toContain('\nred');
+    const later = transcript(sh, ['sleep 95', 'kubectl exec reader -- cat /etc/config/color', 'kubectl exec reader -- ls /etc/config', 'kubectl exec reader -- cat /etc/color']);
+    expect(later).toContain('$ kubectl exec reader -- cat /etc/config/color\nblue');
+    expect(later).toContain('$ kubectl exec reader -- ls /etc/config\ncolor\nsize\n');
+    expect(later).toContain('$ kubectl exec reader -- cat /etc/color\nred');
+  });
+
+  it('a key removed from the ConfigMap disappears from the volume', () => {
+    const sh = session(files);
+    transcript(sh, ['kubectl apply -f cm.yaml', 'kubectl apply -f pod.yaml', 'sleep 20', "kubectl patch configmap app --type=json -p '[{\"op\":\"add\",\"path\":\"/data/size\",\"value\":\"S\"}]'", 'sleep 95']);
+    expect(transcript(sh, ['kubectl exec reader -- ls /etc/config'])).toContain('color\nsize\n');
+    transcript(sh, ["kubectl patch configmap app --type=json -p '[{\"op\":\"remove\",\"path\":\"/data/size\"}]'", 'sleep 95']);
+    expect(transcript(sh, ['kubectl exec reader -- cat /etc/config/size'])).toContain("cat: can't open '/etc/config/size': No such file or directory");
+  });
+
+  it('a stopped API server leaves the files as they were, with no "not found" event', () => {
+    const sh = session(files);
+    transcript(sh, ['kubectl apply -f cm.yaml', 'kubectl apply -f pod.yaml', 'sleep 20', 'sim stop apiserver', 'sleep 100', 'sim start apiserver', 'sleep 5']);
+    const out = transcript(sh, ['kubectl exec reader -- cat /etc/config/color', 'kubectl describe pod reader']);
+    expect(out).toContain('\nred');
+    expect(out).not.toContain('FailedMount');
+  });
+
+  it('a secret volume follows its Secret the same way', () => {
+    const sec = ['apiVersion: v1', 'kind: Secret', 'metadata:', '  name: creds', 'stringData:', '  password: one', ''].join('\n');
+    const pod = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: s', 'spec:', '  containers:', '  - name: app', '    image: busybox:1.37', '    command: ["sleep", "3600"]', '    volumeMounts:', '    - name: creds', '      mountPath: /etc/creds', '  volumes:', '  - name: creds', '    secret:', '      secretName: creds', ''].join('\n');
+    const sh = session({ 'sec.yaml': sec, 'sec2.yaml': sec.replace('password: one', 'password: two'), 'pod.yaml': pod });
+    transcript(sh, ['kubectl apply -f sec.yaml', 'kubectl apply -f pod.yaml', 'sleep 20', 'kubectl apply -f sec2.yaml', 'sleep 95']);
+    expect(transcript(sh, ['kubectl exec s -- cat /etc/creds/password'])).toContain('\ntwo');
+  });
+});

@@ -26,8 +26,8 @@ export function kubeletClient(api: ApiClient, events?: EventRecorder): KubeletCl
     createLease: (lease) => toStatus(api.create(lease)),
     updateLease: (lease) => toStatus(api.update(lease)),
     createEvent: (event: Event) => toStatus(events ? events.correlate(event) : api.create(event)),
-    getConfigMap: (ns, name) => toStatus(api.get<ConfigMap>('configmaps', ns, name)),
-    getSecret: (ns, name) => toStatus(api.get<KubeObject>('secrets', ns, name)) as ApiResult<SecretView>,
+    getConfigMap: (ns, name, opts) => toStatus(api.get<ConfigMap>('configmaps', ns, name, opts)),
+    getSecret: (ns, name, opts) => toStatus(api.get<KubeObject>('secrets', ns, name, opts)) as ApiResult<SecretView>,
     getPersistentVolumeClaim: (ns, name) => toStatus(api.get<KubeObject>('persistentvolumeclaims', ns, name)) as ApiResult<ClaimView>,
     getPersistentVolume: (name) => toStatus(api.get<KubeObject>('persistentvolumes', undefined, name)) as ApiResult<VolumeView>,
     // The Service informer's list: any recent state, from the API server's watch cache, as a reflector's first list.

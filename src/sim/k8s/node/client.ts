@@ -71,9 +71,9 @@ export interface KubeletClient {
   createEvent(event: Event): ApiResult<Event>;
 
   /** Reads a ConfigMap for a container's env (the kubelet's configmap manager). */
-  getConfigMap(namespace: string, name: string): ApiResult<ConfigMap>;
+  getConfigMap(namespace: string, name: string, opts?: { resourceVersion?: string }): ApiResult<ConfigMap>;
   /** Reads a Secret for a secret volume or env (the kubelet's secret manager). */
-  getSecret(namespace: string, name: string): ApiResult<SecretView>;
+  getSecret(namespace: string, name: string, opts?: { resourceVersion?: string }): ApiResult<SecretView>;
   /** The volume manager's desired-state populator reads the claim, then the volume it is bound to. */
   getPersistentVolumeClaim(namespace: string, name: string): ApiResult<ClaimView>;
   getPersistentVolume(name: string): ApiResult<VolumeView>;

@@ -20,7 +20,7 @@ import { PodIPAllocator } from './ipam.ts';
 import { podConditions, podPhase } from './pod-status.ts';
 import { runProbe } from './probes.ts';
 import { fromServices, serviceEnvServices } from './envvars.ts';
-import { type MountedVolume, setUpVolumes } from './volumes.ts';
+import { hasAtomicVolumes, type MountedVolume, refreshVolumes, setUpVolumes, type VolumeWorld } from './volumes.ts';
 import type { FsMount, VolumeDir } from '../../containers/mounts.ts';
 import { type ContainerRuntime, type RtContainer, RUNTIME_VERSION } from './runtime.ts';
 import { KUBERNETES_VERSION } from '../version.ts';
@@ -87,8 +87,13 @@ interface Worker {
   emptyDirs: Map<string, VolumeDir>;
   /** The volume operation back-off (500 ms doubling to 2m2s) after a failed mount. */
   mountRetryMs?: number;
+  /** The pending periodic resync that rewrites configMap/secret/projected/downwardAPI volumes. */
+  volumeResync?: TimerId;
   terminateStartedAt?: number;
 }
+
+/** Thrown out of a volume resync when the API server does not answer. */
+const UNREACHABLE = Symbol('unreachable');
 
 /** An init container with restartPolicy: Always. */
 const isSidecar = (c: CState) => c.init && c.spec.restartPolicy === 'Always';
@@ -464,6 +469,7 @@ export class Kubelet {
   #sync(w: Worker): void {
     if (!this.#running || w.busy || w.terminating || w.finished) return;
     if (!w.volumes) return this.#mountVolumes(w);
+    this.#armVolumeResync(w);
     if (!w.sandboxId) return this.#createSandbox(w);
     const policy = w.pod.spec.restartPolicy ?? 'Always';
     const mainDone = this.#mainDone(w);
@@ -519,14 +525,49 @@ export class Kubelet {
     }
   }
 
-  /** The volume manager: every volume set up before the sandbox; a failure is retried with back-off and reported. */
-  #mountVolumes(w: Worker): void {
+  /**
+   * The pod worker's periodic resync (syncFrequency 1m plus up to 50% jitter, pod_workers.go completeWork), which
+   * remounts configMap, secret, projected and downwardAPI volumes with the objects' current data. The kubelet's
+   * object cache follows a watch (kind's default configMapAndSecretChangeDetectionStrategy), so the resync period is
+   * the delay the docs describe ("ConfigMaps mounted as volumes are updated automatically", kubernetes.io/docs/concepts/
+   * configuration/configmap). The jitter comes from the pod's UID, not the shared RNG, so nothing else shifts.
+   */
+  #armVolumeResync(w: Worker): void {
+    if (w.volumeResync !== undefined || !w.volumes || !hasAtomicVolumes(w.pod)) return;
+    let h = 2166136261;
+    for (const ch of `${w.pod.metadata.uid ?? podKey(w.pod)}#${this.#o.clock.now()}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+    const ms = STAGES.podResyncMs + Math.floor((h / 2 ** 32) * STAGES.podResyncMs * 0.5);
+    const id = this.#o.clock.setTimeout(() => {
+      w.timers = w.timers.filter((t) => t !== id);
+      w.volumeResync = undefined;
+      // A stopped kubelet does nothing; its next sync arms the resync again.
+      if (!this.#running || w.terminating || w.finished || !w.volumes) return;
+      // An API server that cannot be reached leaves the cache (and so the files) as they were.
+      let errors: ReturnType<typeof refreshVolumes> = [];
+      try {
+        errors = refreshVolumes(w.pod, w.volumes, this.#volumeWorld(w, true));
+      } catch (e) {
+        if (e !== UNREACHABLE) throw e;
+      }
+      for (const e of errors) this.#podEvent(w, undefined, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${e.volume}" : ${e.message}`);
+      this.#armVolumeResync(w);
+    }, ms);
+    w.volumeResync = id;
+    w.timers.push(id);
+  }
+
+  /** cached: read ConfigMaps and Secrets from the watch cache, as the kubelet's watch-based object cache holds them (no etcd read per resync). */
+  #volumeWorld(w: Worker, cached = false): VolumeWorld {
+    const rv = cached ? { resourceVersion: '0' } : undefined;
     const { client, runtime } = this.#o;
     const ns = w.pod.metadata.namespace ?? 'default';
-    const get = <T>(r: { ok: true; value: T } | { ok: false }): T | undefined => (r.ok ? r.value : undefined);
-    const r = setUpVolumes(w.pod, {
-      configMap: (name) => get(client.getConfigMap(ns, name)),
-      secret: (name) => get(client.getSecret(ns, name)),
+    const get = <T>(r: { ok: true; value: T } | { ok: false; errors: { code: string }[] }): T | undefined => {
+      if (cached && !r.ok && r.errors[0]?.code !== 'NotFound') throw UNREACHABLE;
+      return r.ok ? r.value : undefined;
+    };
+    return {
+      configMap: (name) => get(client.getConfigMap(ns, name, rv)),
+      secret: (name) => get(client.getSecret(ns, name, rv)),
       claim: (name) => get(client.getPersistentVolumeClaim(ns, name)),
       persistentVolume: (name) => get(client.getPersistentVolume(name)),
       hostDir: (path) => runtime.hostDir(path),
@@ -537,7 +578,12 @@ export class Kubelet {
       },
       field: (path) => this.#fieldValue(w, path),
       token: (audience, exp) => this.#token(w, audience, exp),
-    });
+    };
+  }
+
+  /** The volume manager: every volume set up before the sandbox; a failure is retried with back-off and reported. */
+  #mountVolumes(w: Worker): void {
+    const r = setUpVolumes(w.pod, this.#volumeWorld(w));
     if (r.ok) {
       w.volumes = r.volumes;
       w.mountRetryMs = undefined;
@@ -737,7 +783,11 @@ export class Kubelet {
     for (const m of spec.volumeMounts ?? []) {
       const v = w.volumes?.get(m.name);
       if (!v) continue;
-      out.push({ target: m.mountPath, dir: v.dir, ...(m.subPath ? { subPath: m.subPath } : {}), readOnly: v.readOnly || !!m.readOnly });
+      // A subPath of an atomic-writer volume is bind-mounted from the data directory of the moment: later updates swap
+      // the ..data symlink, not the bound file, so the container keeps what it started with (docs: "A container using a
+      // ConfigMap as a subPath volume mount will not receive ConfigMap updates").
+      const dir = m.subPath && v.atomic ? new Map([...v.dir.keys()].map((k) => [k, v.dir.get(k)!] as const)) : v.dir;
+      out.push({ target: m.mountPath, dir, ...(m.subPath ? { subPath: m.subPath } : {}), readOnly: v.readOnly || !!m.readOnly });
     }
     return out;
   }

@@ -51,6 +51,8 @@ export const STAGES = {
   /** Volume operations that failed are retried after 500 ms, doubling to 2m2s (exponentialbackoff in nestedpendingoperations). */
   mountRetryInitialMs: 500,
   mountRetryMaxMs: 122_000,
+  /** syncFrequency (1m): each pod worker resyncs this often, plus up to 50% jitter (workerResyncIntervalJitterFactor); configMap/secret volume contents follow then. */
+  podResyncMs: 60_000,
   /** Simulated process memory growth of `tail /dev/zero` per second. */
   memoryRampBytesPerSecond: 512 * 1024 * 1024,
 } as const;

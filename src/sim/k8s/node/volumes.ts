@@ -4,9 +4,11 @@
  * downwardapi,hostpath} SetUpAt) before the sandbox exists, or the first
  * failure as the operation executor words it:
  * `MountVolume.SetUp failed for volume "x" : configmap "y" not found`.
- * ConfigMap, Secret, projected and downward API volumes are written once
- * when mounted (the periodic resync is not modelled) and mounted read-only,
- * as the kubelet has done since 1.10.
+ * ConfigMap, Secret, projected and downward API volumes are mounted
+ * read-only, as the kubelet has done since 1.10, and written by the atomic
+ * writer: a periodic pod resync rewrites them with the objects' current data
+ * (refreshVolumes), while a subPath mount keeps the file it was bound to when
+ * the container started.
  */
 import type { ConfigMap, KeyToPath, Pod, Volume } from '../api/types.ts';
 import type { VolumeDir } from '../../containers/mounts.ts';
@@ -31,6 +33,8 @@ export interface MountedVolume {
   dir: VolumeDir;
   /** Mounted read-only whatever the volumeMount says (configMap, secret, projected, downwardAPI). */
   readOnly: boolean;
+  /** Written by the atomic writer (configMap, secret, projected, downwardAPI): refreshed on resync; a subPath mount binds a snapshot. */
+  atomic?: boolean;
 }
 
 export type SetUpResult = { ok: true; volumes: Map<string, MountedVolume> } | { ok: false; message: string };
@@ -96,25 +100,11 @@ const dirOf = (files: Files): VolumeDir => new Map(files);
 function setUpOne(v: Volume, ns: string, w: VolumeWorld): { ok: true; volume: MountedVolume } | { ok: false; message: string } {
   if (v.configMap) {
     const p = configMapFiles(w, v.configMap.name, v.configMap.items, !!v.configMap.optional);
-    return p.ok ? { ok: true, volume: { dir: dirOf(p.files), readOnly: true } } : p;
+    return p.ok ? { ok: true, volume: { dir: dirOf(p.files), readOnly: true, atomic: true } } : p;
   }
-  if (v.secret) {
-    const p = secretFiles(w, v.secret.secretName, v.secret.items, !!v.secret.optional);
-    return p.ok ? { ok: true, volume: { dir: dirOf(p.files), readOnly: true } } : p;
-  }
-  if (v.downwardAPI) return { ok: true, volume: { dir: dirOf(downwardFiles(w, v.downwardAPI.items)), readOnly: true } };
-  if (v.projected) {
-    const files: Files = new Map();
-    for (const src of v.projected.sources ?? []) {
-      let p: Payload = { ok: true, files: new Map() };
-      if (src.configMap) p = configMapFiles(w, src.configMap.name, src.configMap.items, !!src.configMap.optional);
-      else if (src.secret) p = secretFiles(w, src.secret.name, src.secret.items, !!src.secret.optional);
-      else if (src.downwardAPI) p = { ok: true, files: downwardFiles(w, src.downwardAPI.items) };
-      else if (src.serviceAccountToken) p = { ok: true, files: new Map([[src.serviceAccountToken.path, w.token(src.serviceAccountToken.audience, src.serviceAccountToken.expirationSeconds ?? 3600)]]) };
-      if (!p.ok) return p;
-      for (const [k, val] of p.files) files.set(k, val);
-    }
-    return { ok: true, volume: { dir: dirOf(files), readOnly: true } };
+  if (v.secret || v.downwardAPI || v.projected) {
+    const p = atomicFiles(v, w)!;
+    return p.ok ? { ok: true, volume: { dir: dirOf(p.files), readOnly: true, atomic: true } } : p;
   }
   if (v.hostPath) return { ok: true, volume: { dir: w.hostDir(v.hostPath.path), readOnly: false } };
   if (v.persistentVolumeClaim) {
@@ -132,6 +122,56 @@ function setUpOne(v: Volume, ns: string, w: VolumeWorld): { ok: true; volume: Mo
   }
   // emptyDir, and any volume type not modelled, is a directory that lives as long as the pod.
   return { ok: true, volume: { dir: w.emptyDir(v.name), readOnly: false } };
+}
+
+/** What the atomic writer puts in a configMap, secret, downwardAPI or projected volume now; undefined for other types. */
+function atomicFiles(v: Volume, w: VolumeWorld, old?: VolumeDir): Payload | undefined {
+  if (v.configMap) return configMapFiles(w, v.configMap.name, v.configMap.items, !!v.configMap.optional);
+  if (v.secret) return secretFiles(w, v.secret.secretName, v.secret.items, !!v.secret.optional);
+  if (v.downwardAPI) return { ok: true, files: downwardFiles(w, v.downwardAPI.items) };
+  if (!v.projected) return undefined;
+  const files: Files = new Map();
+  for (const src of v.projected.sources ?? []) {
+    let p: Payload = { ok: true, files: new Map() };
+    if (src.configMap) p = configMapFiles(w, src.configMap.name, src.configMap.items, !!src.configMap.optional);
+    else if (src.secret) p = secretFiles(w, src.secret.name, src.secret.items, !!src.secret.optional);
+    else if (src.downwardAPI) p = { ok: true, files: downwardFiles(w, src.downwardAPI.items) };
+    else if (src.serviceAccountToken) {
+      // The token is renewed only near 80% of its lifetime (the token manager), not on every resync: the one mounted is kept.
+      const path = src.serviceAccountToken.path;
+      p = { ok: true, files: new Map([[path, old?.get(path) ?? w.token(src.serviceAccountToken.audience, src.serviceAccountToken.expirationSeconds ?? 3600)]]) };
+    }
+    if (!p.ok) return p;
+    for (const [k, val] of p.files) files.set(k, val);
+  }
+  return { ok: true, files };
+}
+
+/** Whether the pod has a volume the periodic resync rewrites. */
+export function hasAtomicVolumes(pod: Pod): boolean {
+  return (pod.spec.volumes ?? []).some((v) => v.configMap || v.secret || v.downwardAPI || v.projected);
+}
+
+/**
+ * The periodic resync of the atomic writer's volumes: each one's contents become what the objects hold now, in place,
+ * so every container (not its subPath mounts) sees the new files. A source that now fails keeps the old files; its
+ * error is returned for the FailedMount event.
+ */
+export function refreshVolumes(pod: Pod, volumes: Map<string, MountedVolume>, w: VolumeWorld): { volume: string; message: string }[] {
+  const errors: { volume: string; message: string }[] = [];
+  for (const v of pod.spec.volumes ?? []) {
+    const mounted = volumes.get(v.name);
+    if (!mounted?.atomic) continue;
+    const p = atomicFiles(v, w, mounted.dir);
+    if (!p) continue;
+    if (!p.ok) {
+      errors.push({ volume: v.name, message: p.message });
+      continue;
+    }
+    for (const k of [...mounted.dir.keys()]) if (!p.files.has(k)) mounted.dir.delete(k);
+    for (const [k, val] of p.files) if (mounted.dir.get(k) !== val) mounted.dir.set(k, val);
+  }
+  return errors;
 }
 
 /** Sets up every volume of the pod, or says which one failed and why (the first, as the event names it). */
