@@ -7,7 +7,7 @@ import { completeCompose, runCompose } from './compose.ts';
 import { has, last, parseFlags } from './flags.ts';
 import { portsText, shortCommand, statusText, table } from './render.ts';
 import { SUMMARY } from '../summaries.ts';
-import { renderTemplate, TemplateError } from './gotemplate.ts';
+import { formatRows, renderTemplate, TemplateError } from './gotemplate.ts';
 import { exec, info, pull, rmi, run } from './run.ts';
 
 /** Plain `docker`: enough of it to see what Compose created and what `down` removed. */
@@ -52,18 +52,7 @@ function psContext(engine: DockerEngine, c: Container): Record<string, string> {
 const PS_HEADERS: Record<string, string> = { ID: 'CONTAINER ID', Image: 'IMAGE', Command: 'COMMAND', CreatedAt: 'CREATED AT', RunningFor: 'CREATED', Ports: 'PORTS', State: 'STATE', Status: 'STATUS', Size: 'SIZE', Names: 'NAMES', Labels: 'LABELS', Mounts: 'MOUNTS', Networks: 'NETWORKS', LocalVolumes: 'LOCAL VOLUMES' };
 
 function formatPs(ctx: CommandContext, engine: DockerEngine, list: Container[], format: string): number {
-  const isTable = format.startsWith('table ');
-  const tpl = (isTable ? format.slice(6) : format).replace(/\\t/g, '\t').replace(/\\n/g, '\n');
-  try {
-    const lines = list.map((c) => renderTemplate(tpl === 'json' ? '{{json .}}' : tpl, psContext(engine, c), true));
-    if (!isTable) return (ctx.stdout.write(lines.map((l) => `${l}\n`).join('')), 0);
-    const header = tpl.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (_m, f: string) => PS_HEADERS[f] ?? f.toUpperCase());
-    ctx.stdout.write(table([header, ...lines].map((l) => l.split('\t'))));
-    return 0;
-  } catch (e) {
-    if (!(e instanceof TemplateError)) throw e;
-    return err(ctx, e.message.startsWith('template: :1: ') && !e.message.includes('executing') ? `template parsing error: ${e.message}` : e.message);
-  }
+  return formatRows(ctx, list.map((c) => psContext(engine, c)), format, (f) => PS_HEADERS[f] ?? f.toUpperCase());
 }
 
 const imageLs: Sub = (ctx, args, engine) => {

@@ -1,3 +1,5 @@
+import { table } from './render.ts';
+
 /**
  * A small subset of Go's text/template, as the docker CLI feeds it to
  * `--format` / `-f`: field chains (`.State.Status`), `.`, `json`, `index`,
@@ -169,4 +171,25 @@ function exec(nodes: Node[], dot: unknown, strict: boolean): string {
  */
 export function renderTemplate(tpl: string, data: unknown, strict = false): string {
   return exec(parseTemplate(tpl), data, strict);
+}
+
+/**
+ * The docker CLI's formatter.Context.Write over one context per row: `table …` prints a header row (each `{{.Field}}`
+ * replaced by header(Field)) and aligns the columns; `json` is `{{json .}}`; anything else is one rendered line per row.
+ * A template that does not parse is "template parsing error: …", one that fails on a row the executor's error.
+ */
+export function formatRows(ctx: { stdout: { write(s: string): void }; stderr: { write(s: string): void } }, rows: unknown[], format: string, header: (field: string) => string): number {
+  const isTable = format.startsWith('table ');
+  const tpl = (isTable ? format.slice(6) : format).replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+  try {
+    const lines = rows.map((r) => renderTemplate(tpl === 'json' ? '{{json .}}' : tpl, r, true));
+    if (!isTable) return (ctx.stdout.write(lines.map((l) => `${l}\n`).join('')), 0);
+    const head = tpl.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (_m, f: string) => header(f));
+    ctx.stdout.write(table([head, ...lines].map((l) => l.split('\t'))));
+    return 0;
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    ctx.stderr.write(`${e.message.startsWith('template: :1: ') && !e.message.includes('executing') ? `template parsing error: ${e.message}` : e.message}\n`);
+    return 1;
+  }
 }

@@ -2,7 +2,13 @@ import { LABEL } from '../../../sim/compose/engine/compose.ts';
 import { ago } from '../../../sim/compose/engine/humanize.ts';
 import { openProject, type ComposeCall, type ComposeSub } from './context.ts';
 import { has, last } from './flags.ts';
+import { formatRows } from './gotemplate.ts';
+import type { Container } from '../../../sim/compose/engine/docker.ts';
 import { portsText, shortCommand, statusText, table } from './render.ts';
+
+const HEADERS: Record<string, string> = { ID: 'CONTAINER ID', Name: 'NAME', Project: 'PROJECT', Service: 'SERVICE', Image: 'IMAGE', Command: 'COMMAND', CreatedAt: 'CREATED AT', RunningFor: 'CREATED', Ports: 'PORTS', State: 'STATE', Status: 'STATUS', Size: 'SIZE', Labels: 'LABELS' };
+
+const publishers = (c: Container) => (c.state === 'running' ? c.bindings : c.spec.ports).map((x) => ({ URL: x.hostIp ?? '0.0.0.0', TargetPort: x.target, PublishedPort: x.published ?? 0, Protocol: x.protocol }));
 
 const flags = { bool: [['-a', '--all'], ['-q', '--quiet'], ['--services'], ['--orphans']], value: [['--format'], ['--status']] };
 
@@ -29,7 +35,39 @@ export const ps: ComposeSub = {
       for (const c of list) ctx.stdout.write(`${c.id}\n`);
       return 0;
     }
-    if (last(p, '--format') === 'json') {
+    const format = last(p, '--format');
+    if (format && format !== 'json' && format !== 'table') {
+      // compose's cmd/formatter ContainerContext: the fields a template sees, the headers `table` gives them.
+      const rows = list.map((c) => {
+        const labels = c.spec.labels;
+        const vols = c.spec.mounts.filter((m) => m.type === 'volume');
+        return {
+          ID: c.id.slice(0, 12),
+          Name: c.spec.name,
+          Names: c.spec.name,
+          Service: labels[LABEL.service],
+          Project: runner.project.name,
+          Image: c.spec.image,
+          Command: shortCommand(engine.commandLine(c)),
+          CreatedAt: new Date(c.created).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
+          RunningFor: ago(now - c.created),
+          ExitCode: c.exitCode,
+          State: c.state,
+          Status: statusText(c, now),
+          Health: c.health ?? '',
+          Publishers: publishers(c),
+          Ports: portsText(c),
+          Labels: Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(','),
+          LocalVolumes: String(vols.length),
+          Mounts: vols.map((m) => (m.source.length > 15 ? [...m.source].slice(0, 14).join('') + '…' : m.source)).join(','),
+          Networks: c.spec.networks.map((n) => n.name).join(','),
+          Size: '0B',
+        };
+      });
+      // A field without a header in NewContainerContext's map prints as Go's missing map key.
+      return formatRows(ctx, rows, format, (f) => HEADERS[f] ?? '<no value>');
+    }
+    if (format === 'json') {
       for (const c of list) {
         ctx.stdout.write(
           JSON.stringify({
@@ -41,7 +79,7 @@ export const ps: ComposeSub = {
             Image: c.spec.image,
             Name: c.spec.name,
             Project: runner.project.name,
-            Publishers: (c.state === 'running' ? c.bindings : c.spec.ports).map((x) => ({ URL: x.hostIp ?? '0.0.0.0', TargetPort: x.target, PublishedPort: x.published ?? 0, Protocol: x.protocol })),
+            Publishers: publishers(c),
             RunningFor: ago(now - c.created),
             Service: c.spec.labels[LABEL.service],
             State: c.state,
