@@ -383,6 +383,7 @@ export const events: ComposeSub = {
       const action = e.type === 'health' ? `health_status: ${c.health}` : e.type;
       const attrs: Record<string, string> = { image: `${c.image.repo}:${c.image.tag}`, name: c.spec.name };
       if (e.type === 'die') attrs.exitCode = String(c.exitCode);
+      if (e.type === 'kill') attrs.signal = String(e.signal);
       for (const [k, v] of Object.entries(c.spec.labels)) if (!k.startsWith('com.docker.compose.')) attrs[k] = v;
       const keys = Object.keys(attrs).sort();
       const at = new Date(engine.now);

@@ -141,9 +141,18 @@ export type EngineEvent =
   | { type: 'die'; container: Container }
   | { type: 'start'; container: Container }
   | { type: 'health'; container: Container }
-  | { type: 'pause' | 'unpause'; container: Container };
+  | { type: 'pause' | 'unpause'; container: Container }
+  /** The daemon's other container events (daemon/events): create, destroy, stop after a stop's die, kill with its signal number. */
+  | { type: 'create' | 'destroy' | 'stop'; container: Container }
+  | { type: 'kill'; container: Container; signal: number };
 
 const GRACE_KILL = 137;
+
+/** The STOPSIGNAL of official images that set one (nginx SIGQUIT, postgres SIGINT, httpd SIGWINCH), else SIGTERM. */
+function stopSignal(c: Container): number {
+  const repo = c.image.repo.replace(/^(docker\.io\/)?(library\/)?/, '');
+  return ({ nginx: 3, postgres: 2, httpd: 28 } as Record<string, number>)[repo] ?? 15;
+}
 const MAX_BACKOFF = 60_000;
 
 const HEALTH_INTERVAL_DEFAULT_MS = 30_000;
@@ -339,6 +348,7 @@ export class DockerEngine {
       exitWaiters: [],
     };
     this.containers.set(c.id, c);
+    this.#emit({ type: 'create', container: c });
     return ok(c);
   }
 
@@ -590,15 +600,26 @@ export class DockerEngine {
       onExit?.();
       return 0;
     }
+    if (c.stopping) {
+      if (onExit) c.exitWaiters.push(onExit);
+      return graceMs;
+    }
+    // ContainerStop: kill (SIGTERM, 15), then once the container has died, stop.
+    c.exitWaiters.push(() => this.#emit({ type: 'stop', container: c }));
     if (onExit) c.exitWaiters.push(onExit);
-    if (c.stopping) return graceMs;
     c.stopping = true;
     this.#clearTimers(c);
+    this.#emit({ type: 'kill', container: c, signal: stopSignal(c) });
     const plan = c.plan?.stop ?? 'ignore';
     const clock = this.world.clock;
     // A process that ignores SIGTERM, or needs longer than the grace period, gets SIGKILL (137).
     if (plan === 'ignore' || plan.after > graceMs) {
-      c.timers.push(clock.setTimeout(() => this.#exited(c, GRACE_KILL), graceMs));
+      c.timers.push(
+        clock.setTimeout(() => {
+          this.#emit({ type: 'kill', container: c, signal: 9 });
+          this.#exited(c, GRACE_KILL);
+        }, graceMs),
+      );
       return graceMs;
     }
     for (const l of plan.logs(this.now)) c.timers.push(clock.setTimeout(() => this.#log(c, l.text, l.stream), l.at));
@@ -616,6 +637,7 @@ export class DockerEngine {
   kill(c: Container): void {
     if (c.state !== 'running' && c.state !== 'restarting' && c.state !== 'paused') return;
     c.stoppedByUser = true;
+    this.#emit({ type: 'kill', container: c, signal: 9 });
     this.#exited(c, GRACE_KILL);
   }
 
@@ -627,6 +649,7 @@ export class DockerEngine {
     this.#clearTimers(c);
     this.#releasePorts(c);
     this.containers.delete(c.id);
+    this.#emit({ type: 'destroy', container: c });
     return ok(c);
   }
 
