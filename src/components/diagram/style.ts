@@ -34,7 +34,8 @@ kl-cluster-diagram .kl-etcd.down { text-decoration: line-through; border-style: 
 kl-cluster-diagram .kl-nodes { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: .6rem; }
 kl-cluster-diagram .kl-node { contain: layout style; content-visibility: auto; contain-intrinsic-size: auto 12rem; position: relative; z-index: 1; border: 1px solid var(--sl-color-gray-5); border-radius: .5rem; padding: .4rem .5rem; background: var(--sl-color-bg); }
 kl-cluster-diagram .kl-node.notready { border: 2px solid var(--kl-bad-fg); }
-kl-cluster-diagram .kl-node header { font-weight: 600; margin-bottom: .35rem; display: flex; gap: .5rem; align-items: center; }
+kl-cluster-diagram .kl-node header { font-weight: 600; margin-bottom: .35rem; display: flex; flex-wrap: wrap; gap: .15rem .5rem; align-items: center; }
+kl-cluster-diagram .kl-node header b { min-width: 0; overflow-wrap: anywhere; }
 kl-cluster-diagram .kl-agents { display: flex; gap: .35rem; }
 kl-cluster-diagram .kl-tag { font-size: .72rem; padding: 0 .45rem; border-radius: 999px; color: #fff; }
 kl-cluster-diagram .kl-tag.ok { background: #1a7f37; }
