@@ -34,6 +34,7 @@ export const RESOURCES: readonly ResourceInfo[] = [
   r('replicasets', 'replicaset', 'ReplicaSet', 'apps', 'v1', ['rs']),
   r('daemonsets', 'daemonset', 'DaemonSet', 'apps', 'v1', ['ds']),
   r('statefulsets', 'statefulset', 'StatefulSet', 'apps', 'v1', ['sts']),
+  r('controllerrevisions', 'controllerrevision', 'ControllerRevision', 'apps', 'v1', []),
   r('services', 'service', 'Service', '', 'v1', ['svc']),
   r('endpoints', 'endpoints', 'Endpoints', '', 'v1', ['ep']),
   r('endpointslices', 'endpointslice', 'EndpointSlice', 'discovery.k8s.io', 'v1', []),

@@ -409,6 +409,13 @@ export interface PersistentVolumeClaimSpec {
   volumeAttributesClassName?: string;
 }
 
+/** apps/v1 ControllerRevision: a StatefulSet's or DaemonSet's template at one revision; `data` is the patch that restores it. */
+export interface ControllerRevision extends KubeObject {
+  kind: 'ControllerRevision';
+  data?: unknown;
+  revision: number;
+}
+
 export interface StatefulSet extends KubeObject {
   kind: 'StatefulSet';
   spec: {

@@ -1,4 +1,5 @@
 import { configMapKind } from './kinds/configmap.ts';
+import { controllerRevisionKind } from './kinds/controllerrevision.ts';
 import { daemonSetKind } from './kinds/daemonset.ts';
 import { deploymentKind } from './kinds/deployment.ts';
 import { endpointSliceKind, endpointsKind } from './kinds/endpoints.ts';
@@ -33,6 +34,7 @@ export const KINDS: readonly KindDef[] = [
   replicaSetKind,
   daemonSetKind,
   statefulSetKind,
+  controllerRevisionKind,
   jobKind,
   cronJobKind,
   hpaKind,

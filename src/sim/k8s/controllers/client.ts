@@ -21,8 +21,7 @@ import type {
   Service,
   ServiceAccount,
   StatefulSet,
-  StorageClass,
-} from '../api/types.ts';
+  StorageClass, ControllerRevision } from '../api/types.ts';
 import type { PodMetrics } from '../api/metrics.ts';
 
 /**
@@ -50,6 +49,7 @@ export interface ResourceTypes {
   configmaps: ConfigMap;
   serviceaccounts: ServiceAccount;
   statefulsets: StatefulSet;
+  controllerrevisions: ControllerRevision;
   cronjobs: CronJob;
   horizontalpodautoscalers: HorizontalPodAutoscaler;
   persistentvolumeclaims: PersistentVolumeClaim;
@@ -79,6 +79,7 @@ export const NAMESPACED: readonly Resource[] = [
   'configmaps',
   'serviceaccounts',
   'persistentvolumeclaims',
+  'controllerrevisions',
 ];
 
 /** The resource a `kind` lives under, for following ownerReferences. */
@@ -88,6 +89,7 @@ export const RESOURCE_OF_KIND: Readonly<Record<string, Resource>> = {
   Deployment: 'deployments',
   DaemonSet: 'daemonsets',
   StatefulSet: 'statefulsets',
+  ControllerRevision: 'controllerrevisions',
   CronJob: 'cronjobs',
   PersistentVolumeClaim: 'persistentvolumeclaims',
   PersistentVolume: 'persistentvolumes',

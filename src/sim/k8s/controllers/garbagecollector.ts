@@ -4,7 +4,7 @@ import { QueueController } from './controller.ts';
 import { listOr } from './util.ts';
 
 /** Resources whose objects carry ownerReferences worth following. */
-export const GC_RESOURCES: readonly Resource[] = ['deployments', 'replicasets', 'daemonsets', 'statefulsets', 'cronjobs', 'jobs', 'pods', 'persistentvolumeclaims', 'services', 'endpointslices', 'endpoints'];
+export const GC_RESOURCES: readonly Resource[] = ['deployments', 'replicasets', 'daemonsets', 'statefulsets', 'controllerrevisions', 'cronjobs', 'jobs', 'pods', 'persistentvolumeclaims', 'services', 'endpointslices', 'endpoints'];
 
 const ORPHAN = 'orphan';
 const FOREGROUND = 'foregroundDeletion';

@@ -1,4 +1,4 @@
-import type { PersistentVolumeClaim, Pod, StatefulSet, Volume } from '../api/types.ts';
+import type { ControllerRevision, PersistentVolumeClaim, Pod, StatefulSet, Volume } from '../api/types.ts';
 import { QueueController } from './controller.ts';
 import { podTemplateHash } from './hash.ts';
 import { clone, isPodAvailable, isPodReady, jsonEqual, keyOf, ownerRefTo, splitKey } from './util.ts';
@@ -40,9 +40,14 @@ const finished = (p: Pod) => p.status?.phase === 'Failed' || p.status?.phase ===
  * revision differs, from the highest ordinal down to the partition, one at a
  * time. Claims are kept on scale down and delete (the default Retain policy).
  *
- * Simplified: no ControllerRevision objects (the revision is the template
- * hash, so a pod below the partition recreated after a template change gets
- * the new template) and no adoption of orphaned pods.
+ * Each template gets a ControllerRevision `<set>-<hash>` (the name pods carry
+ * in controller-revision-hash) numbered 1, 2, …; going back to an earlier
+ * template renumbers its revision as the newest (controller_history.go), and
+ * revisions no pod uses are pruned beyond revisionHistoryLimit (10).
+ *
+ * Simplified: a pod below the partition recreated after a template change gets
+ * the new template (real: the current revision's), and no adoption of orphaned
+ * pods.
  */
 export class StatefulSetController extends QueueController {
   readonly name = 'statefulset';
@@ -77,6 +82,7 @@ export class StatefulSetController extends QueueController {
       else condemned.push(p);
     }
     condemned.sort((a, b) => ordinalOf(set, b)! - ordinalOf(set, a)!);
+    this.#syncRevisions(set, pods, currentRevision, updateRevision);
     const requeue = this.#reconcile(set, byOrdinal, condemned, start, replicas, ordered, updateRevision, now);
     this.#updateStatus(set, this.owned('pods', set), currentRevision, updateRevision, now);
     return requeue;
@@ -125,6 +131,43 @@ export class StatefulSetController extends QueueController {
         return;
       }
     }
+  }
+
+  /**
+   * getStatefulSetRevisions: the update revision exists as a ControllerRevision holding the patch that restores the
+   * template; one that is not the newest (a rollback) is renumbered newest; old ones no pod uses are truncated.
+   */
+  #syncRevisions(set: StatefulSet, pods: Pod[], currentRevision: string, updateRevision: string): void {
+    const ns = set.metadata.namespace;
+    const owned = listOr(this.client.list('controllerrevisions', ns)).filter((r) => controllerRef(r)?.uid === set.metadata.uid);
+    const max = owned.reduce((m, r) => Math.max(m, r.revision ?? 0), 0);
+    const existing = owned.find((r) => r.metadata.name === updateRevision);
+    if (!existing) {
+      const hash = updateRevision.slice(set.metadata.name.length + 1);
+      const cr: ControllerRevision = {
+        apiVersion: 'apps/v1',
+        kind: 'ControllerRevision',
+        metadata: {
+          name: updateRevision,
+          namespace: ns,
+          labels: { ...(set.spec.template.metadata?.labels ?? {}), 'controller.kubernetes.io/hash': hash },
+          ...(set.metadata.annotations && Object.keys(set.metadata.annotations).length ? { annotations: { ...set.metadata.annotations } } : {}),
+          ownerReferences: [ownerRefTo(set)],
+        },
+        data: { spec: { template: { ...clone(set.spec.template), $patch: 'replace' } } },
+        revision: max + 1,
+      };
+      const r = this.client.create('controllerrevisions', cr);
+      if (r.ok) owned.push(r.value);
+    } else if ((existing.revision ?? 0) < max) {
+      const r = this.client.update('controllerrevisions', { ...existing, revision: max + 1 });
+      if (r.ok) owned[owned.indexOf(existing)] = r.value;
+    }
+    // truncateHistory: revisions no pod, the current or the update revision uses, oldest first, beyond the limit.
+    const live = new Set([currentRevision, updateRevision, ...pods.map((p) => p.metadata.labels?.[REVISION_LABEL] ?? '')]);
+    const old = owned.filter((r) => !live.has(r.metadata.name)).sort((a, b) => (a.revision ?? 0) - (b.revision ?? 0));
+    const limit = set.spec.revisionHistoryLimit ?? 10;
+    for (const r of old.slice(0, Math.max(0, old.length - limit))) this.client.delete('controllerrevisions', ns, r.metadata.name);
   }
 
   #untilAvailable(pod: Pod, set: StatefulSet, now: number): number | void {

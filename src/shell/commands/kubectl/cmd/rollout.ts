@@ -4,7 +4,7 @@
  * `deployment "web" successfully rolled out`.
  */
 import { controllerRef, equalIgnoreHash, HASH_LABEL, LAST_APPLIED, RESTARTED_AT, REVISION } from '../../../../sim/k8s/api/meta.ts';
-import type { DaemonSet, Deployment, KubeObject, ReplicaSet, StatefulSet } from '../../../../sim/k8s/api/types.ts';
+import type { ControllerRevision, DaemonSet, Deployment, KubeObject, PodTemplateSpec, ReplicaSet, StatefulSet } from '../../../../sim/k8s/api/types.ts';
 import { rfc3339 } from '../../../../sim/k8s/time.ts';
 import { PrefixWriter, describePodTemplate } from '../print/describe/common.ts';
 import { DESCRIBE_TABWRITER, tabwrite } from '../print/tabwriter.ts';
@@ -99,7 +99,59 @@ function ownedReplicaSets(k: Kctx, d: KubeObject): ReplicaSet[] | number {
   return r.value.items.filter((rs) => controllerRef(rs)?.uid === d.metadata.uid && rev(rs) > 0).sort((a, b) => rev(a) - rev(b));
 }
 
+/** A StatefulSet's ControllerRevisions, oldest revision first (statefulSetHistory: owned by the set). */
+function ownedRevisions(k: Kctx, o: KubeObject): ControllerRevision[] | number {
+  const r = k.api.list<ControllerRevision>('controllerrevisions', o.metadata.namespace);
+  if (!r.ok) return apiError(k, r.errors[0]);
+  return r.value.items.filter((cr) => controllerRef(cr)?.uid === o.metadata.uid).sort((a, b) => (a.revision ?? 0) - (b.revision ?? 0));
+}
+
+/** The pod template a revision's data restores (its `$patch: replace` marker dropped). */
+function revisionTemplate(cr: ControllerRevision): PodTemplateSpec {
+  const t = structuredClone(((cr.data ?? {}) as { spec?: { template?: PodTemplateSpec & { $patch?: string } } }).spec?.template ?? {}) as PodTemplateSpec & { $patch?: string };
+  delete t.$patch;
+  return t;
+}
+
+/** StatefulSetHistoryViewer with printHistory: REVISION and CHANGE-CAUSE from the ControllerRevisions, or one revision's template. */
+function statefulSetHistory(k: Kctx, o: KubeObject): number {
+  const crs = ownedRevisions(k, o);
+  if (typeof crs === 'number') return crs;
+  const want = k.args.flags['revision'] as number | undefined;
+  if (want) {
+    const cr = crs.find((x) => x.revision === want);
+    if (!cr) return clientError(k, `unable to find the specified revision`);
+    const t = revisionTemplate(cr);
+    const w = new PrefixWriter();
+    describePodTemplate(w, { ...t, metadata: { ...t.metadata, labels: t.metadata?.labels ?? {} } });
+    k.out(`${objRef(o)} with revision #${want}\n${w.toString()}\n`);
+    return 0;
+  }
+  const rows = ['REVISION\tCHANGE-CAUSE', ...crs.map((cr) => `${cr.revision}\t${cr.metadata.annotations?.['kubernetes.io/change-cause'] ?? '<none>'}`)];
+  k.out(`${objRef(o)} \n${tabwrite(rows.join('\n') + '\n', DESCRIBE_TABWRITER)}\n`);
+  return 0;
+}
+
+/** StatefulSetRollbacker: the revision before the newest (or --to-revision) patched back onto the set. */
+function undoStatefulSet(k: Kctx, o: KubeObject, toRevision: number): string | { error: string } {
+  const crs = ownedRevisions(k, o);
+  if (typeof crs === 'number') return { error: '' };
+  if (toRevision === 0 && crs.length <= 1) return { error: 'no last revision to roll back to' };
+  const target = toRevision === 0 ? crs[crs.length - 2] : crs.find((cr) => cr.revision === toRevision);
+  if (!target) return { error: `unable to find specified revision ${toRevision} in history` };
+  const template = revisionTemplate(target);
+  if (JSON.stringify(template) === JSON.stringify((o as unknown as { spec: { template: unknown } }).spec.template)) return `skipped rollback (current template already matches revision ${toRevision})`;
+  // kubectl sends the revision's data as a strategic merge patch whose $patch: replace swaps the whole template in.
+  const r = k.api.patch('statefulsets', o.metadata.namespace, o.metadata.name, [{ op: 'replace', path: '/spec/template', value: template }], 'json');
+  if (!r.ok) {
+    apiError(k, r.errors[0]);
+    return { error: '' };
+  }
+  return 'rolled back';
+}
+
 function history(k: Kctx, o: KubeObject): number {
+  if (o.kind === 'StatefulSet') return statefulSetHistory(k, o);
   if (o.kind !== 'Deployment') return clientError(k, `no history viewer has been implemented for ${o.kind}`);
   const rss = ownedReplicaSets(k, o);
   if (typeof rss === 'number') return rss;
@@ -203,11 +255,12 @@ export const rollout: Subcommand = (k) => {
         break;
       case 'undo':
       case 'restart': {
-        if (sub === 'undo' && obj.kind !== 'Deployment') {
+        if (sub === 'undo' && obj.kind !== 'Deployment' && obj.kind !== 'StatefulSet') {
           code = clientError(k, `no rollbacker has been implemented for "${obj.kind}"`);
           break;
         }
-        const r = sub === 'undo' ? undo(k, obj as Deployment, Number(k.args.flags['to-revision'] ?? 0)) : restart(k, obj, info.resource);
+        const to = Number(k.args.flags['to-revision'] ?? 0);
+        const r = sub === 'undo' ? (obj.kind === 'StatefulSet' ? undoStatefulSet(k, obj, to) : undo(k, obj as Deployment, to)) : restart(k, obj, info.resource);
         if (typeof r === 'string') k.out(`${objRef(obj)} ${r}${k.dry}\n`);
         else code = r.error ? clientError(k, r.error) : 1;
         break;

@@ -7,7 +7,7 @@ import { nodePrinter } from './nodes.ts';
 import { podPrinter } from './pods.ts';
 import { GET_TABWRITER, tabwrite, tabwriteCells } from './tabwriter.ts';
 import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './storage.ts';
-import { cronJobPrinter, hpaPrinter, daemonSetPrinter, deploymentPrinter, jobPrinter, replicaSetPrinter, statefulSetPrinter } from './workloads.ts';
+import { controllerRevisionPrinter, cronJobPrinter, hpaPrinter, daemonSetPrinter, deploymentPrinter, jobPrinter, replicaSetPrinter, statefulSetPrinter } from './workloads.ts';
 
 const PRINTERS: Record<string, ResourcePrinter<never>> = {
   Pod: podPrinter,
@@ -16,6 +16,7 @@ const PRINTERS: Record<string, ResourcePrinter<never>> = {
   ReplicaSet: replicaSetPrinter,
   DaemonSet: daemonSetPrinter,
   StatefulSet: statefulSetPrinter,
+  ControllerRevision: controllerRevisionPrinter,
   PersistentVolumeClaim: persistentVolumeClaimPrinter,
   PersistentVolume: persistentVolumePrinter,
   StorageClass: storageClassPrinter,

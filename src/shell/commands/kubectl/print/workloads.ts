@@ -1,4 +1,4 @@
-import type { CronJob, DaemonSet, HorizontalPodAutoscaler, Deployment, Job, ReplicaSet, StatefulSet } from '../../../../sim/k8s/api/types.ts';
+import type { CronJob, DaemonSet, HorizontalPodAutoscaler, Deployment, Job, KubeObject, ReplicaSet, StatefulSet } from '../../../../sim/k8s/api/types.ts';
 import { humanDuration, parseTime, translateTimestampSince } from './age.ts';
 import { containerCells, formatLabels, formatLabelSelector, selectorString, type ResourcePrinter } from './format.ts';
 
@@ -126,5 +126,17 @@ export const jobPrinter: ResourcePrinter<Job> = {
     const cells = [job.metadata.name, jobStatus(job), completions, duration, translateTimestampSince(job.metadata.creationTimestamp, now)];
     if (wide) cells.push(...containerCells(job.spec.template.spec.containers), selectorString(job.spec.selector));
     return cells;
+  },
+};
+
+/** printControllerRevision: the controller as `<kind>.<group>/<name>` (formatResourceName with the kind), else <none>. */
+export const controllerRevisionPrinter: ResourcePrinter<KubeObject & { revision?: number }> = {
+  columns: ['NAME', 'CONTROLLER', 'REVISION', 'AGE'],
+  wideColumns: [],
+  row: (cr, now) => {
+    const ref = cr.metadata.ownerReferences?.find((o) => o.controller === true);
+    const group = ref?.apiVersion.includes('/') ? ref.apiVersion.split('/')[0] : '';
+    const controller = ref ? `${ref.kind.toLowerCase()}${group ? `.${group}` : ''}/${ref.name}` : '<none>';
+    return [cr.metadata.name, controller, String(cr.revision ?? 0), translateTimestampSince(cr.metadata.creationTimestamp, now)];
   },
 };
