@@ -48,7 +48,7 @@ describe('an idle cluster', () => {
     const c = getCluster(world);
     // A node that joins 2.5 s off the monitor's beat: its renewals do not fall on a monitor pass.
     world.clock.advance(62_500);
-    c.addNode(c.nextNodeSpec('worker-3'));
+    c.addNode(c.nextNodeSpec('kind-worker3'));
     world.clock.advance(20_000);
     const n = c.api.as('test').list('nodes');
     const nodes = n.ok ? n.value.items.length : 0;

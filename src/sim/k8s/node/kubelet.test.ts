@@ -43,11 +43,11 @@ describe('kubelet node status: computed every 10 s (nodeStatusUpdateFrequency), 
     const { client, clock, seconds } = nodeFixture();
     const t0 = clock.now();
     seconds(20);
-    const node = client.get<import('../api/types.ts').Node>('Node', undefined, 'worker-1')!;
+    const node = client.get<import('../api/types.ts').Node>('Node', undefined, 'kind-worker')!;
     const conditions = node.status!.conditions!.map((c) => (c.type === 'Ready' ? { ...c, status: 'Unknown' as const, reason: 'NodeStatusUnknown' } : c));
     client.put({ ...node, status: { ...node.status, conditions } });
     seconds(10);
-    const ready = client.get<import('../api/types.ts').Node>('Node', undefined, 'worker-1')!.status!.conditions!.find((c) => c.type === 'Ready');
+    const ready = client.get<import('../api/types.ts').Node>('Node', undefined, 'kind-worker')!.status!.conditions!.find((c) => c.type === 'Ready');
     expect(ready).toMatchObject({ status: 'True', reason: 'KubeletReady', lastTransitionTime: new Date(t0 + 30_000).toISOString().replace('.000', '') });
     expect(client.nodeStatusWrites.map((w) => (w.at - t0) / 1000)).toEqual([0, 30]);
   });
