@@ -139,7 +139,7 @@ export class StatefulSetController extends QueueController {
    */
   #syncRevisions(set: StatefulSet, pods: Pod[], currentRevision: string, updateRevision: string): void {
     const ns = set.metadata.namespace;
-    const owned = listOr(this.client.list('controllerrevisions', ns)).filter((r) => controllerRef(r)?.uid === set.metadata.uid);
+    const owned = this.owned('controllerrevisions', set);
     const max = owned.reduce((m, r) => Math.max(m, r.revision ?? 0), 0);
     const existing = owned.find((r) => r.metadata.name === updateRevision);
     if (!existing) {
