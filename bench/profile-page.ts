@@ -133,6 +133,19 @@ if (scenario === 'start') {
     console.log(`first draw incl. style+layout: ${ms.toFixed(1)} ms`);
     await page.waitForTimeout(500);
   });
+} else if (scenario === 'type') {
+  // Keys typed into a lesson terminal (PAGE, default /en/k8s/pods/) at WIDTH px (default 1280).
+  await page.setViewportSize({ width: Number(process.env.WIDTH ?? 1280), height: 900 });
+  await page.goto(`${BASE}${process.env.PAGE ?? '/en/k8s/pods/'}`);
+  await ready();
+  await page.locator('kl-terminal .xterm').first().click();
+  await page.keyboard.type('echo warm up');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(500);
+  profile = await record(async () => {
+    await page.keyboard.type('kubectl get pods -o wide --all-namespaces');
+    await page.waitForTimeout(300);
+  });
 } else throw new Error(`unknown scenario ${scenario}`);
 
 // ---- The renderer's main thread, its long tasks, and what was inside them ----
