@@ -20,9 +20,29 @@ export function bootK8s(world: World): void {
  * The clock fires the same timers at the same instants however advance()
  * is split, so the cluster ends the same.
  */
-export async function bootK8sSliced(world: World, between: () => Promise<void>, budget?: () => () => boolean): Promise<void> {
-  if (world.peek('k8s.cluster')) return;
-  world.engine('k8s.cluster', (w) => new Cluster(w, DEFAULT_NODES, { flush: false }));
+export function bootK8sSliced(world: World, between: () => Promise<void>, budget?: () => () => boolean): Promise<void> {
+  // A second caller (kubectl's stub and a completion, say) waits for the same boot rather than finding half a cluster.
+  let boot = booting.get(world);
+  if (!boot) {
+    if (world.peek('k8s.cluster')) return Promise.resolve();
+    boot = slicedBoot(world, between, budget);
+    booting.set(world, boot);
+  }
+  return boot;
+}
+
+const booting = new WeakMap<World, Promise<void>>();
+
+async function slicedBoot(world: World, between: () => Promise<void>, budget?: () => () => boolean): Promise<void> {
+  const cluster = world.engine('k8s.cluster', (w) => new Cluster(w, DEFAULT_NODES, { flush: false, steps: true }));
+  // Joining the nodes and starting the controllers: as many steps per slice as the budget allows (one without a budget).
+  let more = true;
+  while (more) {
+    await between();
+    const stop = budget?.();
+    do more = cluster.bootStep();
+    while (more && stop && !stop());
+  }
   const clock = world.clock;
   do await between();
   while (!clock.flush(budget?.()));

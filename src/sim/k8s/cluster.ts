@@ -69,8 +69,15 @@ export class Cluster {
   #slices = new Map<string, EndpointSlice>();
   #cidrIndex: number;
 
-  /** opts.flush false: the caller runs the zero-delay work of the boot itself (a page does, in slices: packs/k8s.ts). */
-  constructor(world: World, nodes: readonly NodeSpecSim[] = DEFAULT_NODES, opts: { flush?: boolean } = {}) {
+  /** The rest of a boot made with opts.steps (see bootStep). */
+  #boot?: Iterator<void>;
+
+  /**
+   * opts.flush false: the caller runs the zero-delay work of the boot itself (a page does, in slices: packs/k8s.ts).
+   * opts.steps: the constructor only makes the components; the caller then joins the nodes and starts the
+   * controllers with bootStep(), one step at a time (the same calls in the same order, so the same cluster).
+   */
+  constructor(world: World, nodes: readonly NodeSpecSim[] = DEFAULT_NODES, opts: { flush?: boolean; steps?: boolean } = {}) {
     this.world = world;
     this.#cidrIndex = nodes.length;
     this.etcd = getEtcdCluster(world);
@@ -109,13 +116,32 @@ export class Cluster {
         }),
       ];
     });
-    for (const n of nodes) this.addNode(n);
+    this.#boot = this.#bootSteps(nodes);
+    if (opts.steps) return;
+    while (this.bootStep());
+    if (opts.flush !== false) world.clock.flush();
+  }
+
+  /** Each node joins in a step of its own: a node's kubelet start is the boot's largest piece of work. */
+  *#bootSteps(nodes: readonly NodeSpecSim[]): Generator<void> {
+    for (const n of nodes) {
+      this.addNode(n);
+      yield;
+    }
     this.#publishApiserverEndpoints();
     this.#installAddons();
+    yield;
     this.scheduler.start();
     this.controllers.start();
     this.provisioner.start();
-    if (opts.flush !== false) world.clock.flush();
+  }
+
+  /** Runs the next step of a stepped boot; false once the cluster is complete. */
+  bootStep(): boolean {
+    if (!this.#boot) return false;
+    if (!this.#boot.next().done) return true;
+    this.#boot = undefined;
+    return false;
   }
 
   /** Joins a node: a container runtime, a kubelet that registers the Node, and kube-proxy. */
