@@ -132,7 +132,7 @@ for (const lang of ['ko', 'en'] as const) {
     await page.goto(`${prefix}/k8s/pods/`);
     const term = await terminal(page);
     await run(page, ['kubectl create deployment web --image=nginx --replicas=3', 'sleep 30s', 'kubectl get pods -o wide']);
-    await expectTranscript(term, /^web-\S+ +1\/1 +Running +0 +\S+ +10\.\S+ +worker-\d +<none> +<none>$/m);
+    await expectTranscript(term, /^web-\S+ +1\/1 +Running +0 +\S+ +10\.\S+ +kind-worker\d* +<none> +<none>$/m);
     // Every table row is one buffer line: no row wraps (the terminal scrolls sideways instead).
     expect(await term.evaluate((el) => (el as HTMLElement & { wrappedRows(): number }).wrappedRows())).toBe(0);
     const screen = term.locator('.kl-term-screen');
@@ -191,7 +191,7 @@ test('at 1280 px: docker compose ps and kubectl get pods -o wide show every colu
   await page.goto('/en/k8s/pods/');
   term = await terminal(page);
   await run(page, ['kubectl create deployment web --image=nginx --replicas=3', 'sleep 30s', 'kubectl get pods -o wide']);
-  await expectTranscript(term, /^web-\S+ +1\/1 +Running +0 +\S+ +10\.\S+ +worker-\d +<none> +<none>$/m);
+  await expectTranscript(term, /^web-\S+ +1\/1 +Running +0 +\S+ +10\.\S+ +kind-worker\d* +<none> +<none>$/m);
   await fits(term);
 
   // Typing stays cheap in this layout: a key restyles the terminal's rows, not the page (Chromium's own counters).
