@@ -19,7 +19,7 @@ type Node =
 
 type Arg = { k: 'field'; base: string; path: string[] } | { k: 'lit'; v: Value } | { k: 'call'; name: string } | { k: 'sub'; pipe: Pipe; path: string[] };
 type Cmd = Arg[];
-type Pipe = { decl?: string; cmds: Cmd[] };
+type Pipe = { decl?: string; cmds: Cmd[]; line?: number; col?: number };
 
 export class TemplateError extends Error {}
 
@@ -30,8 +30,8 @@ const fail = (name: string, line: number, msg: string): never => {
   throw new TemplateError(`template: ${name}:${line}: ${msg}`);
 };
 
-function tokenize(src: string, name: string): { t: 'text' | 'action'; s: string; line: number }[] {
-  const out: { t: 'text' | 'action'; s: string; line: number }[] = [];
+function tokenize(src: string, name: string): { t: 'text' | 'action'; s: string; line: number; col?: number }[] {
+  const out: { t: 'text' | 'action'; s: string; line: number; col?: number }[] = [];
   let i = 0;
   let line = 1;
   while (i < src.length) {
@@ -66,7 +66,9 @@ function tokenize(src: string, name: string): { t: 'text' | 'action'; s: string;
       body = body.slice(0, -1);
       while (next < src.length && /\s/.test(src[next]!)) next++;
     }
-    out.push({ t: 'action', s: body.trim(), line });
+    // Go reports a position as line:column of the action's first token (0-based byte column).
+    const col = start - (src.lastIndexOf('\n', open) + 1) + (body.length - body.trimStart().length);
+    out.push({ t: 'action', s: body.trim(), line, col });
     line += (src.slice(open, next).match(/\n/g) ?? []).length;
     i = next;
   }
@@ -171,7 +173,7 @@ function parse(src: string, name: string): Node[] {
   const toks = tokenize(src, name);
   let pos = 0;
   let depth = 0;
-  function block(stopAt: string[]): { nodes: Node[]; end: string; endTok?: { s: string; line: number } } {
+  function block(stopAt: string[]): { nodes: Node[]; end: string; endTok?: { s: string; line: number; col?: number } } {
     const nodes: Node[] = [];
     while (pos < toks.length) {
       const tok = toks[pos++]!;
@@ -188,7 +190,7 @@ function parse(src: string, name: string): Node[] {
         nodes.push(control(word, s.slice(word.length).trim(), tok.line));
         continue;
       }
-      nodes.push({ t: 'action', pipe: parsePipe(lexAction(s, name, tok.line), name, tok.line) });
+      nodes.push({ t: 'action', pipe: { ...parsePipe(lexAction(s, name, tok.line), name, tok.line), line: tok.line, col: tok.col } });
     }
     return { nodes, end: 'EOF' };
   }
@@ -309,10 +311,52 @@ export const DOCKER_FUNCS: TemplateFuncs = {
   pad: (a, l, r) => `${' '.repeat(Number(l))}${goString(a)}${' '.repeat(Number(r))}`,
 };
 
+export interface TemplateOptions {
+  funcs?: TemplateFuncs;
+  /** The template's name in messages: kubectl's is "output", docker's "". */
+  name?: string;
+  /**
+   * The Go type of the data when it is a struct (docker's formatter
+   * contexts): a field it lacks is an execution error naming that type, where
+   * a map (kubectl's decoded objects) answers <no value>.
+   */
+  struct?: string;
+}
+
+/** Parses once (unknown functions fail here, as in Go), then executes over any number of values. */
+export function compileTemplate(src: string, opts: TemplateOptions = {}): (data: Value) => string {
+  const name = opts.name ?? 'output';
+  const funcs = opts.funcs ?? GO_FUNCS;
+  const nodes = parse(src, name);
+  const checkPipe = (p: Pipe): void => {
+    for (const cmd of p.cmds)
+      for (const a of cmd) {
+        if (a.k === 'call' && !funcs[a.name]) fail(name, p.line ?? 1, `function "${a.name}" not defined`);
+        if (a.k === 'sub') checkPipe({ ...a.pipe, line: p.line });
+      }
+  };
+  const check = (ns: Node[]): void => {
+    for (const n of ns) {
+      if (n.t === 'text') continue;
+      checkPipe(n.pipe);
+      if (n.t !== 'action') (check(n.body), check(n.els));
+    }
+  };
+  check(nodes);
+  return (data) => execute(nodes, data, funcs, name, opts.struct);
+}
+
 /** Executes template src over data; throws TemplateError with Go's wording. */
 export function executeTemplate(src: string, data: Value, funcs: TemplateFuncs = GO_FUNCS, name = 'output'): string {
-  const nodes = parse(src, name);
+  return compileTemplate(src, { funcs, name })(data);
+}
+
+/** Go's name for the type of a decoded JSON value, as the executor's errors print it. */
+const goType = (v: Value): string => (Array.isArray(v) ? '[]interface {}' : typeof v === 'number' ? 'float64' : typeof v === 'boolean' ? 'bool' : typeof v === 'string' ? 'string' : 'interface {}');
+
+function execute(nodes: Node[], data: Value, funcs: TemplateFuncs, name: string, struct: string | undefined): string {
   let out = '';
+  let at: Pipe | undefined;
   const run = (ns: Node[], dot: Value, vars: Map<string, Value>) => {
     for (const n of ns) {
       if (n.t === 'text') out += n.s;
@@ -337,7 +381,22 @@ export function executeTemplate(src: string, data: Value, funcs: TemplateFuncs =
       }
     }
   };
-  const field = (base: Value, path: string[]): Value => path.reduce<Value>((v, k) => (v && typeof v === 'object' ? (v as Record<string, Value>)[k] : undefined), base);
+  const execError = (field: string, type: string): never => {
+    throw new TemplateError(`template: ${name}:${at?.line ?? 1}:${at?.col ?? 0}: executing "${name}" at <.${field}>: can't evaluate field ${field} in type ${type}`);
+  };
+  const field = (base: Value, path: string[]): Value => {
+    let v = base;
+    for (const k of path) {
+      if (v === null || v === undefined) return undefined;
+      if (typeof v !== 'object' || Array.isArray(v)) {
+        if (struct) execError(k, goType(v));
+        return undefined;
+      }
+      if (struct && v === data && !(k in (v as object))) execError(k, struct);
+      v = (v as Record<string, Value>)[k];
+    }
+    return v;
+  };
   const evalArg = (a: Arg, dot: Value, vars: Map<string, Value>): Value => {
     if (a.k === 'lit') return a.v;
     if (a.k === 'sub') return field(evalPipe(a.pipe, dot, vars), a.path);
@@ -346,19 +405,15 @@ export function executeTemplate(src: string, data: Value, funcs: TemplateFuncs =
       if (!vars.has(a.base)) fail(name, 1, `undefined variable "${a.base}"`);
       return field(vars.get(a.base), a.path);
     }
-    return callFn(a.name, [], dot, vars);
-  };
-  const callFn = (fn: string, args: Value[], _dot: Value, _vars: Map<string, Value>): Value => {
-    const f = funcs[fn];
-    if (!f) fail(name, 1, `function "${fn}" not defined`);
-    return f!(...args);
+    return funcs[a.name]!();
   };
   const evalPipe = (p: Pipe, dot: Value, vars: Map<string, Value>): Value => {
+    if (p.line !== undefined) at = p;
     let prev: Value = undefined;
     p.cmds.forEach((cmd, ci) => {
       const [head, ...rest] = cmd;
       const piped = ci > 0 ? [prev] : [];
-      if (head!.k === 'call') prev = callFn(head!.name, [...rest.map((a) => evalArg(a, dot, vars)), ...piped], dot, vars);
+      if (head!.k === 'call') prev = funcs[head!.name]!(...rest.map((a) => evalArg(a, dot, vars)), ...piped);
       else {
         if (rest.length || ci > 0) fail(name, 1, `can't give argument to non-function ${head!.k === 'field' ? (head!.base === '.' ? '.' : head!.base) + head!.path.map((x) => `.${x}`).join('') : 'literal'}`);
         prev = evalArg(head!, dot, vars);
