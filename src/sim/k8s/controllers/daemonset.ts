@@ -1,6 +1,7 @@
 import type { DaemonSet, Node, NodeSelectorRequirement, Pod, Toleration } from '../api/types.ts';
 import { QueueController } from './controller.ts';
 import { podTemplateHash } from './hash.ts';
+import { syncRevisions } from './revisions.ts';
 import { controllerRef, isPodReady, jsonEqual, keyOf, parseTime, podFromTemplate, splitKey, untoleratedTaint } from './util.ts';
 
 const SOURCE = 'daemonset-controller';
@@ -121,6 +122,9 @@ export class DaemonSetController extends QueueController {
     if (!ds || ds.metadata.deletionTimestamp) return;
     const proto = this.#proto(ds);
     const hash = proto.metadata.labels![REVISION_HASH_LABEL]!;
+    // The DaemonSet's ControllerRevisions (`<ds>-<hash>`; its pods carry the bare hash): kept for what a pod runs.
+    const live = new Set([`${ds.metadata.name}-${hash}`, ...this.owned('pods', ds).map((p) => `${ds.metadata.name}-${p.metadata.labels?.[REVISION_HASH_LABEL] ?? ''}`)]);
+    syncRevisions(this.client, ds, this.owned('controllerrevisions', ds), `${ds.metadata.name}-${hash}`, hash, live);
     const nodes = this.lister('nodes').list();
     const nodeNames = new Set(nodes.map((n) => n.metadata.name));
     const owned = this.lister('pods').list(ns).filter((p) => controllerRef(p)?.uid === ds.metadata.uid && !p.metadata.deletionTimestamp);

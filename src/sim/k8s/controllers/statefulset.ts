@@ -1,4 +1,5 @@
-import type { ControllerRevision, PersistentVolumeClaim, Pod, StatefulSet, Volume } from '../api/types.ts';
+import type { PersistentVolumeClaim, Pod, StatefulSet, Volume } from '../api/types.ts';
+import { syncRevisions } from './revisions.ts';
 import { QueueController } from './controller.ts';
 import { podTemplateHash } from './hash.ts';
 import { clone, isPodAvailable, isPodReady, jsonEqual, keyOf, ownerRefTo, splitKey } from './util.ts';
@@ -138,37 +139,11 @@ export class StatefulSetController extends QueueController {
    * template; one that is not the newest (a rollback) is renumbered newest; old ones no pod uses are truncated.
    */
   #syncRevisions(set: StatefulSet, pods: Pod[], currentRevision: string, updateRevision: string): void {
-    const ns = set.metadata.namespace;
-    const owned = this.owned('controllerrevisions', set);
-    const max = owned.reduce((m, r) => Math.max(m, r.revision ?? 0), 0);
-    const existing = owned.find((r) => r.metadata.name === updateRevision);
-    if (!existing) {
-      const hash = updateRevision.slice(set.metadata.name.length + 1);
-      const cr: ControllerRevision = {
-        apiVersion: 'apps/v1',
-        kind: 'ControllerRevision',
-        metadata: {
-          name: updateRevision,
-          namespace: ns,
-          labels: { ...(set.spec.template.metadata?.labels ?? {}), 'controller.kubernetes.io/hash': hash },
-          ...(set.metadata.annotations && Object.keys(set.metadata.annotations).length ? { annotations: { ...set.metadata.annotations } } : {}),
-          ownerReferences: [ownerRefTo(set)],
-        },
-        data: { spec: { template: { ...clone(set.spec.template), $patch: 'replace' } } },
-        revision: max + 1,
-      };
-      const r = this.client.create('controllerrevisions', cr);
-      if (r.ok) owned.push(r.value);
-    } else if ((existing.revision ?? 0) < max) {
-      const r = this.client.update('controllerrevisions', { ...existing, revision: max + 1 });
-      if (r.ok) owned[owned.indexOf(existing)] = r.value;
-    }
-    // truncateHistory: revisions no pod, the current or the update revision uses, oldest first, beyond the limit.
+    // truncateHistory keeps what a pod, the current or the update revision uses.
     const live = new Set([currentRevision, updateRevision, ...pods.map((p) => p.metadata.labels?.[REVISION_LABEL] ?? '')]);
-    const old = owned.filter((r) => !live.has(r.metadata.name)).sort((a, b) => (a.revision ?? 0) - (b.revision ?? 0));
-    const limit = set.spec.revisionHistoryLimit ?? 10;
-    for (const r of old.slice(0, Math.max(0, old.length - limit))) this.client.delete('controllerrevisions', ns, r.metadata.name);
+    syncRevisions(this.client, set, this.owned('controllerrevisions', set), updateRevision, updateRevision.slice(set.metadata.name.length + 1), live);
   }
+
 
   #untilAvailable(pod: Pod, set: StatefulSet, now: number): number | void {
     const min = set.spec.minReadySeconds ?? 0;

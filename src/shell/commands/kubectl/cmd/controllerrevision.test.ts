@@ -57,4 +57,12 @@ describe('StatefulSet ControllerRevisions', () => {
     expect(out(sh, 'kubectl get controllerrevisions')).toBe('No resources found in default namespace.\n');
     expect(out(sh, 'kubectl api-resources --api-group=apps')).toMatch(/^controllerrevisions\s+apps\/v1\s+true\s+ControllerRevision$/m);
   });
+
+  it('a DaemonSet has them too: kind\'s kube-proxy starts at revision 1; rollout history and undo ds work the same way', () => {
+    // DaemonSetHistoryViewer and DaemonSetRollbacker share printHistory and the rollback steps with StatefulSets.
+    const sh = session();
+    expect(out(sh, 'kubectl get controllerrevisions -n kube-system')).toMatch(/\nkube-proxy-[a-z0-9]+\s+daemonset\.apps\/kube-proxy\s+1\s/);
+    expect(out(sh, 'kubectl rollout history ds/kube-proxy -n kube-system')).toBe('daemonset.apps/kube-proxy \nREVISION  CHANGE-CAUSE\n1         <none>\n\n');
+    expect(out(sh, 'kubectl rollout undo ds/kube-proxy -n kube-system')).toBe('error: no last revision to roll back to\n');
+  });
 });

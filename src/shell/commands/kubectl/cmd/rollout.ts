@@ -113,7 +113,7 @@ function revisionTemplate(cr: ControllerRevision): PodTemplateSpec {
   return t;
 }
 
-/** StatefulSetHistoryViewer with printHistory: REVISION and CHANGE-CAUSE from the ControllerRevisions, or one revision's template. */
+/** StatefulSetHistoryViewer (and DaemonSetHistoryViewer) with printHistory: REVISION and CHANGE-CAUSE from the ControllerRevisions, or one revision's template. */
 function statefulSetHistory(k: Kctx, o: KubeObject): number {
   const crs = ownedRevisions(k, o);
   if (typeof crs === 'number') return crs;
@@ -132,8 +132,8 @@ function statefulSetHistory(k: Kctx, o: KubeObject): number {
   return 0;
 }
 
-/** StatefulSetRollbacker: the revision before the newest (or --to-revision) patched back onto the set. */
-function undoStatefulSet(k: Kctx, o: KubeObject, toRevision: number): string | { error: string } {
+/** StatefulSetRollbacker (and DaemonSetRollbacker, the same steps): the revision before the newest (or --to-revision) patched back onto the set. */
+function undoStatefulSet(k: Kctx, o: KubeObject, toRevision: number, resource: string): string | { error: string } {
   const crs = ownedRevisions(k, o);
   if (typeof crs === 'number') return { error: '' };
   if (toRevision === 0 && crs.length <= 1) return { error: 'no last revision to roll back to' };
@@ -142,7 +142,7 @@ function undoStatefulSet(k: Kctx, o: KubeObject, toRevision: number): string | {
   const template = revisionTemplate(target);
   if (JSON.stringify(template) === JSON.stringify((o as unknown as { spec: { template: unknown } }).spec.template)) return `skipped rollback (current template already matches revision ${toRevision})`;
   // kubectl sends the revision's data as a strategic merge patch whose $patch: replace swaps the whole template in.
-  const r = k.api.patch('statefulsets', o.metadata.namespace, o.metadata.name, [{ op: 'replace', path: '/spec/template', value: template }], 'json');
+  const r = k.api.patch(resource, o.metadata.namespace, o.metadata.name, [{ op: 'replace', path: '/spec/template', value: template }], 'json');
   if (!r.ok) {
     apiError(k, r.errors[0]);
     return { error: '' };
@@ -151,7 +151,7 @@ function undoStatefulSet(k: Kctx, o: KubeObject, toRevision: number): string | {
 }
 
 function history(k: Kctx, o: KubeObject): number {
-  if (o.kind === 'StatefulSet') return statefulSetHistory(k, o);
+  if (o.kind === 'StatefulSet' || o.kind === 'DaemonSet') return statefulSetHistory(k, o);
   if (o.kind !== 'Deployment') return clientError(k, `no history viewer has been implemented for ${o.kind}`);
   const rss = ownedReplicaSets(k, o);
   if (typeof rss === 'number') return rss;
@@ -255,12 +255,12 @@ export const rollout: Subcommand = (k) => {
         break;
       case 'undo':
       case 'restart': {
-        if (sub === 'undo' && obj.kind !== 'Deployment' && obj.kind !== 'StatefulSet') {
+        if (sub === 'undo' && obj.kind !== 'Deployment' && obj.kind !== 'StatefulSet' && obj.kind !== 'DaemonSet') {
           code = clientError(k, `no rollbacker has been implemented for "${obj.kind}"`);
           break;
         }
         const to = Number(k.args.flags['to-revision'] ?? 0);
-        const r = sub === 'undo' ? (obj.kind === 'StatefulSet' ? undoStatefulSet(k, obj, to) : undo(k, obj as Deployment, to)) : restart(k, obj, info.resource);
+        const r = sub === 'undo' ? (obj.kind === 'StatefulSet' || obj.kind === 'DaemonSet' ? undoStatefulSet(k, obj, to, info.resource) : undo(k, obj as Deployment, to)) : restart(k, obj, info.resource);
         if (typeof r === 'string') k.out(`${objRef(obj)} ${r}${k.dry}\n`);
         else code = r.error ? clientError(k, r.error) : 1;
         break;
