@@ -3,6 +3,8 @@
  * `sleep` in the shell, the browser's animation loop, or a test. Timers fire in
  * (time, insertion order), so the same calls always give the same order.
  */
+import { heapPop, heapPush } from './heap.ts';
+
 export type TimerId = number;
 
 interface Timer {
@@ -11,6 +13,9 @@ interface Timer {
   seq: number;
   fn: () => void;
 }
+
+/** Timers fire in (time, insertion order). */
+const before = (a: Timer, b: Timer): boolean => a.at < b.at || (a.at === b.at && a.seq < b.seq);
 
 /** Simulated wall-clock start: a fixed instant so output never depends on the host. */
 export const EPOCH_MS = Date.UTC(2026, 0, 15, 9, 0, 0);
@@ -130,40 +135,11 @@ export class VirtualClock {
     while (this.#heap.length && this.#cancelled.has(this.#heap[0]!.id)) this.#cancelled.delete(this.#pop()!.id);
   }
 
-  static #less(a: Timer, b: Timer): boolean {
-    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
-  }
-
   #push(t: Timer): void {
-    const h = this.#heap;
-    h.push(t);
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!VirtualClock.#less(h[i]!, h[p]!)) break;
-      [h[i], h[p]] = [h[p]!, h[i]!];
-      i = p;
-    }
+    heapPush(this.#heap, t, before);
   }
 
   #pop(): Timer | undefined {
-    const h = this.#heap;
-    const top = h[0];
-    const last = h.pop();
-    if (h.length && last) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && VirtualClock.#less(h[l]!, h[m]!)) m = l;
-        if (r < h.length && VirtualClock.#less(h[r]!, h[m]!)) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m]!, h[i]!];
-        i = m;
-      }
-    }
-    return top;
+    return heapPop(this.#heap, before);
   }
 }

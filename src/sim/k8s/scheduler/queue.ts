@@ -8,6 +8,7 @@
  */
 import type { VirtualClock, TimerId } from '../../clock.ts';
 import type { Pod } from '../api/types.ts';
+import { heapPop, heapPush } from '../../heap.ts';
 
 export const POD_INITIAL_BACKOFF_MS = 1_000;
 export const POD_MAX_BACKOFF_MS = 10_000;
@@ -128,7 +129,7 @@ export class SchedulingQueue {
   pop(): QueuedPod | undefined {
     let best: QueuedPod | undefined;
     while (this.#heap.length) {
-      const e = heapPop(this.#heap);
+      const e = heapPop(this.#heap, entryBefore)!;
       if (this.#active.get(e.qp.key) === e.qp && e.priority === priority(e.qp.pod) && e.timestamp === e.qp.timestamp) {
         best = e.qp;
         break;
@@ -226,9 +227,9 @@ export class SchedulingQueue {
     // Stale entries pile up when pods leave activeQ by other ways than pop: rebuild from the live ones now and then.
     if (this.#heap.length > 2 * this.#active.size + 64) {
       this.#heap = [];
-      for (const a of this.#active.values()) if (a !== qp) heapPush(this.#heap, entryOf(a));
+      for (const a of this.#active.values()) if (a !== qp) heapPush(this.#heap, entryOf(a), entryBefore);
     }
-    heapPush(this.#heap, entryOf(qp));
+    heapPush(this.#heap, entryOf(qp), entryBefore);
   }
 
   /** An active pod's object was replaced: a changed priority moves it. */
@@ -270,33 +271,3 @@ function entryBefore(a: HeapEntry, b: HeapEntry): boolean {
   return a.qp.seq < b.qp.seq;
 }
 
-function heapPush(h: HeapEntry[], e: HeapEntry): void {
-  let i = h.length;
-  h.push(e);
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (!entryBefore(h[i]!, h[parent]!)) break;
-    [h[i], h[parent]] = [h[parent]!, h[i]!];
-    i = parent;
-  }
-}
-
-function heapPop(h: HeapEntry[]): HeapEntry {
-  const top = h[0]!;
-  const last = h.pop()!;
-  if (h.length) {
-    h[0] = last;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < h.length && entryBefore(h[l]!, h[m]!)) m = l;
-      if (r < h.length && entryBefore(h[r]!, h[m]!)) m = r;
-      if (m === i) break;
-      [h[i], h[m]] = [h[m]!, h[i]!];
-      i = m;
-    }
-  }
-  return top;
-}
