@@ -27,6 +27,21 @@ describe('a page boots the cluster in slices', () => {
     expect(state(cluster)).toEqual(state(eager));
   });
 
+  it.each([
+    ['stops after every timer', () => () => true],
+    [
+      'stops after every third timer',
+      () => {
+        let n = 0;
+        return () => ++n % 3 === 0;
+      },
+    ],
+  ] as const)('ends as the one-piece boot does however the budget slices it (%s)', async (_why, budget) => {
+    const world = new World({ seed: 5 });
+    await bootK8sSliced(world, async () => {}, budget);
+    expect(state(world.peek<Cluster>('k8s.cluster')!)).toEqual(state(getCluster(new World({ seed: 5 }))));
+  });
+
   it('a second caller waits for the same boot instead of finding half a cluster', async () => {
     const world = new World({ seed: 2 });
     const tick = () => new Promise<void>((r) => setTimeout(r, 0));
