@@ -32,7 +32,9 @@ const COMMAND_FLAGS: Record<string, FlagSpec[]> = {
   describe: [ALL_NS, SELECTOR, FILENAME, RECURSIVE, f('show-events', 'bool')],
   delete: [ALL_NS, SELECTOR, f('field-selector', 'string'), FILENAME, RECURSIVE, f('all', 'bool'), f('force', 'bool'), f('grace-period', 'int'), f('now', 'bool'), f('wait', 'bool'), f('cascade', 'string', undefined, 'background'), f('ignore-not-found', 'bool'), OUTPUT, TEMPLATE, DRY_RUN],
   apply: [FILENAME, RECURSIVE, OUTPUT, TEMPLATE, DRY_RUN, f('server-side', 'bool'), f('force', 'bool'), f('prune', 'bool'), SELECTOR],
-  create: [FILENAME, RECURSIVE, OUTPUT, TEMPLATE, DRY_RUN, f('image', 'strings'), f('replicas', 'int', 'r'), f('port', 'int'), f('from-literal', 'strings'), f('from-file', 'strings'), f('from-env-file', 'strings'), f('tcp', 'strings'), f('schedule', 'string'), f('restart', 'string'), f('save-config', 'bool'), f('type', 'string'), f('cert', 'string'), f('key', 'string'), f('docker-server', 'string'), f('docker-username', 'string'), f('docker-password', 'string'), f('docker-email', 'string'), f('append-hash', 'bool')],
+  create: [FILENAME, RECURSIVE, OUTPUT, TEMPLATE, DRY_RUN, f('image', 'strings'), f('replicas', 'int', 'r'), f('port', 'int'), f('from-literal', 'strings'), f('from-file', 'strings'), f('from-env-file', 'strings'), f('tcp', 'strings'), f('schedule', 'string'), f('restart', 'string'), f('save-config', 'bool'), f('type', 'string'), f('cert', 'string'), f('key', 'string'), f('docker-server', 'string'), f('docker-username', 'string'), f('docker-password', 'string'), f('docker-email', 'string'), f('append-hash', 'bool'),
+    // flags of the generators answered 'not simulated here' (role, rolebinding, ingress, quota, pdb, priorityclass, token)
+    f('verb', 'strings'), f('resource', 'strings'), f('resource-name', 'strings'), f('rule', 'strings'), f('class', 'string'), f('hard', 'string'), f('value', 'int'), f('clusterrole', 'string'), f('role', 'string'), f('serviceaccount', 'strings'), f('user', 'strings'), f('group', 'strings'), f('selector', 'string'), f('min-available', 'string'), f('max-unavailable', 'string'), f('description', 'string'), f('global-default', 'bool'), f('duration', 'string'), f('default-backend', 'string'), f('annotation', 'strings')],
   patch: [f('patch', 'string', 'p'), f('patch-file', 'string'), f('type', 'string'), FILENAME, RECURSIVE, OUTPUT, TEMPLATE, DRY_RUN, SELECTOR, f('local', 'bool'), f('subresource', 'string')],
   auth: [ALL_NS, f('list', 'bool'), f('as', 'string'), f('as-group', 'strings'), f('subresource', 'string'), f('no-headers', 'bool'), f('quiet', 'bool', 'q'), OUTPUT, TEMPLATE],
   run: [f('image', 'string'), f('port', 'string'), f('restart', 'string'), f('labels', 'string', 'l'), f('env', 'strings'), OUTPUT, TEMPLATE, DRY_RUN, f('stdin', 'bool', 'i'), f('tty', 'bool', 't'), f('rm', 'bool'), f('command', 'bool'), f('expose', 'bool'), f('overrides', 'string'), f('image-pull-policy', 'string'), f('attach', 'bool')],
@@ -65,7 +67,7 @@ const COMMAND_FLAGS: Record<string, FlagSpec[]> = {
 const SUBCOMMANDS: Record<string, string[]> = {
   rollout: ['history', 'pause', 'restart', 'resume', 'status', 'undo'],
   auth: ['can-i', 'reconcile', 'whoami'],
-  create: ['configmap', 'deployment', 'job', 'namespace', 'secret', 'service'],
+  create: ['clusterrole', 'clusterrolebinding', 'configmap', 'cronjob', 'deployment', 'ingress', 'job', 'namespace', 'poddisruptionbudget', 'priorityclass', 'quota', 'role', 'rolebinding', 'secret', 'service', 'serviceaccount', 'token'],
   config: ['current-context', 'delete-cluster', 'delete-context', 'delete-user', 'get-clusters', 'get-contexts', 'get-users', 'rename-context', 'set', 'set-cluster', 'set-context', 'set-credentials', 'unset', 'use-context', 'view'],
   set: ['env', 'image', 'resources'],
   top: ['node', 'pod'],

@@ -37,3 +37,19 @@ describe('kubectl create and run', () => {
     expect(out(sh, 'kubectl get pod web')).toMatch(/web\s+1\/1\s+Running/);
   });
 });
+
+describe('kubectl create: the other generators', () => {
+  it('creates a ServiceAccount, and a Secret without a "nothing acts on it" warning (the kubelet mounts Secrets)', () => {
+    const sh = session();
+    expect(out(sh, 'kubectl create serviceaccount robot')).toBe('serviceaccount/robot created\n');
+    expect(out(sh, 'kubectl create sa robot2 --dry-run=client -o yaml')).toBe('apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  creationTimestamp: null\n  name: robot2\n');
+    expect(out(sh, 'kubectl create secret generic s --from-literal=a=b 2>&1')).toBe('secret/s created\n');
+  });
+
+  it.each(['role pod-reader --verb=get --resource=pods', 'rolebinding rb --clusterrole=view --user=bob', 'quota q --hard=pods=2', 'ingress web --rule=a.com/=web:80', 'priorityclass high --value=1000', 'token default'])(
+    'create %s is a real command: a note, not an error',
+    (line) => {
+      expect(out(session(), `kubectl create ${line}`)).toMatch(/^note: kubectl create \w+ is not simulated here/);
+    },
+  );
+});

@@ -136,6 +136,25 @@ export const create: Subcommand = (k) => {
     case 'configmap':
     case 'cm':
       return configmap(k, name);
+    case 'serviceaccount':
+    case 'sa':
+      return createGenerated(k, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name } } as KubeObject);
+    // kubectl's other generators: real commands, answered without a false error.
+    case 'clusterrole':
+    case 'clusterrolebinding':
+    case 'ingress':
+    case 'ing':
+    case 'poddisruptionbudget':
+    case 'pdb':
+    case 'priorityclass':
+    case 'pc':
+    case 'quota':
+    case 'resourcequota':
+    case 'role':
+    case 'rolebinding':
+    case 'token':
+      k.out(`note: kubectl create ${sub} is not simulated here (write the object in a YAML file and kubectl apply -f it)\n`);
+      return 0;
     default:
       return clientError(k, `unknown command "${sub}" for "kubectl create"`);
   }

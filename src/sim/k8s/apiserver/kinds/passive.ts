@@ -2,8 +2,11 @@ import { anything, topLevel } from '../schema.ts';
 import type { KindDef } from './types.ts';
 
 /**
- * Real kinds no simulated controller acts on: stored, listed, watched and
- * deleted like any other, with their body taken as is.
+ * Real kinds with no controller of their own here: stored, listed, watched
+ * and deleted like any other, with their body taken as is. Secrets and
+ * ServiceAccounts are read by others (the kubelet mounts Secrets and puts them
+ * in the environment; the service account controller makes `default`), so they
+ * get no "nothing acts on it" warning.
  */
 type Row = [kind: string, apiVersion: string, resource: string, shortNames: string[], namespaced: boolean, desc: string, topFields?: string[]];
 
@@ -32,6 +35,6 @@ export const PASSIVE_KINDS: KindDef[] = ROWS.map(([kind, apiVersion, resource, s
   singular: kind.toLowerCase(),
   shortNames,
   namespaced,
-  controlled: false,
+  controlled: kind === 'Secret' || kind === 'ServiceAccount',
   schema: topLevel(desc, Object.fromEntries((topFields ?? ['spec', 'status']).map((f) => [f, anything(`${kind} ${f}.`)]))),
 }));
