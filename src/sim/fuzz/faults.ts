@@ -36,9 +36,11 @@ export const maintenance = fc.constantFrom('kubectl cordon kind-worker', 'kubect
 /** What the property test draws: faults, now and then maintenance, 1 to 8 steps. */
 export const faultSequence = fc.array(fc.oneof({ weight: 4, arbitrary: fault }, { weight: 1, arbitrary: maintenance }), { minLength: 1, maxLength: 8 });
 
+// The uncordons wait for etcd to elect a leader: sent in the same instant as `sim start etcd-…` they fail with
+// "etcdserver: no leader" (as they would on a real cluster inside the election timeout) and the nodes stay cordoned.
 export const RECOVER = ['apiserver', 'etcd-0', 'etcd-1', 'etcd-2', 'scheduler', 'controller-manager']
   .map((c) => `sim start ${c}`)
-  .concat(['sim node recover kind-worker', 'sim node recover kind-worker2', 'kubectl uncordon kind-worker', 'kubectl uncordon kind-worker2', 'docker compose up -d']);
+  .concat(['sim node recover kind-worker', 'sim node recover kind-worker2', 'sleep 5s', 'kubectl uncordon kind-worker', 'kubectl uncordon kind-worker2', 'docker compose up -d']);
 
 type Session = ReturnType<typeof createSession>;
 
