@@ -1,5 +1,4 @@
 import type { Node, Pod } from './api/types.ts';
-import type { ApiWatchEvent } from './apiserver/index.ts';
 import { isActivity } from './apiserver/trace.ts';
 import type { Cluster } from './cluster.ts';
 import { reflectorBackoffMs } from './reflector.ts';

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
-import { simError, type Result, type SimError, type SimPosition } from '../../errors.ts';
+import { simError, type Result, type SimPosition } from '../../errors.ts';
 import { nestingProblem, readerProblem } from '../../yaml-depth.ts';
 import { goYamlWhere } from '../../yaml-go-line.ts';
 

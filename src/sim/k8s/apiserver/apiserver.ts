@@ -179,7 +179,6 @@ interface WatchState extends IndexedWatcher {
   stopped: boolean;
 }
 
-const SYSTEM = 'kube-apiserver';
 export const COMPACTION_INTERVAL_MS = 5 * 60_000;
 /** kube-apiserver --event-ttl (default 1h). */
 export const EVENT_TTL_MS = 60 * 60_000;

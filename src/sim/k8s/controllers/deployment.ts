@@ -1,10 +1,10 @@
 import type { VirtualClock } from '../../clock.ts';
 import { equalIgnoreHash, HASH_LABEL, REVISION } from '../api/meta.ts';
 import type { Deployment, ReplicaSet } from '../api/types.ts';
-import type { ApiResult, ControllerClient } from './client.ts';
+import type { ControllerClient } from './client.ts';
 import { QueueController } from './controller.ts';
 import { podTemplateHash } from './hash.ts';
-import { canonicalJson, clone, cmp, controllerRef, isPodActive, jsonEqual, keyOf, listOr, ownerRefTo, parseTime, rfc3339, splitKey } from './util.ts';
+import { clone, cmp, controllerRef, isPodActive, jsonEqual, keyOf, listOr, ownerRefTo, parseTime, rfc3339, splitKey } from './util.ts';
 
 const SOURCE = 'deployment-controller';
 export { HASH_LABEL, RESTARTED_AT, REVISION } from '../api/meta.ts';

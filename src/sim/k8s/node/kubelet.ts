@@ -24,7 +24,7 @@ import { hasAtomicVolumes, type MountedVolume, refreshVolumes, setUpVolumes, typ
 import type { FsMount, VolumeDir } from '../../containers/mounts.ts';
 import { type ContainerRuntime, type RtContainer, RUNTIME_VERSION } from './runtime.ts';
 import { KUBERNETES_VERSION } from '../version.ts';
-import { pullMs, STAGES } from './stages.ts';
+import { STAGES } from './stages.ts';
 
 export const KUBELET_VERSION = KUBERNETES_VERSION;
 export const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
@@ -121,7 +121,6 @@ export class Kubelet {
   #nodeCache: Node | undefined;
   /** The Service informer's cache (kl.serviceLister), by namespace/name; undefined until its first list succeeded. */
   #services: Map<string, Service> | undefined;
-  #createdNode = false;
   /** The Lease as our last write returned it: renewals update it without a GET (the lease controller's latestLease). */
   #latestLease: Lease | undefined;
 
@@ -140,7 +139,7 @@ export class Kubelet {
   start(): void {
     if (this.#running) return;
     this.#running = true;
-    const { clock, client } = this.#o;
+    const { clock } = this.#o;
     this.#latestLease = undefined;
     this.#nodeCache = undefined;
     this.#services = undefined;
@@ -293,7 +292,6 @@ export class Kubelet {
     const created = client.createNode(this.#node());
     if (!created.ok) return;
     this.#nodeUid = created.value.metadata.uid ?? '';
-    this.#createdNode = true;
     const ref = { kind: 'Node', name: this.nodeName, uid: this.nodeName, apiVersion: 'v1' };
     this.#event(ref, 'Normal', 'Starting', 'Starting kubelet.');
     this.#event(ref, 'Normal', 'NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods');

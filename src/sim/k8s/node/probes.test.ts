@@ -65,7 +65,7 @@ describe('liveness probe: kill once, wait the grace period, restart with back-of
   });
 
   it('the back-off is forgotten after 10 minutes of running', () => {
-    const { client, run, seconds, runtime, status } = nodeFixture();
+    const { run, seconds, runtime, status } = nodeFixture();
     run({ name: 'p', containers: [sleeper({})] });
     seconds(2);
     const crash = () => runtime.crashContainer({ namespace: 'default', name: 'p' }, 'liveness', 1);

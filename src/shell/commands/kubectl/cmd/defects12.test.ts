@@ -4,7 +4,7 @@
  * against is cited in the test.
  */
 import { describe, expect, it } from 'vitest';
-import { out, podNames, run, session, webSession } from './testing.ts';
+import { out, run, session, webSession } from './testing.ts';
 
 const CRASH = `apiVersion: v1
 kind: Pod

@@ -10,7 +10,7 @@ import type { KubeObject, Pod } from '../../../../sim/k8s/api/types.ts';
 import { AttachedShell } from '../../../attach.ts';
 import type { CommandResult } from '../../../types.ts';
 import { createGenerated } from './create.ts';
-import { apiError, clientError, objRef, parseDuration, warningPrinter, type Kctx, type Subcommand } from './context.ts';
+import { apiError, clientError, parseDuration, warningPrinter, type Kctx, type Subcommand } from './context.ts';
 
 export const run: Subcommand = (k) => {
   const name = k.args.args[0];
