@@ -13,6 +13,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { thousandPodView } from './lib/diagram-view.ts';
 
 const DIST = join(process.cwd(), 'dist');
 const PORT = Number(process.env.BENCH_PORT ?? 4398);
@@ -108,28 +109,13 @@ if (scenario === 'start') {
   await ready();
   await page.waitForSelector('kl-cluster-diagram[data-state="ready"]');
   profile = await record(async () => {
-    const ms = await page.locator('kl-cluster-diagram').evaluate((el) => {
+    const ms = await page.locator('kl-cluster-diagram').evaluate((el, view) => {
       const host = el as HTMLElement & { drawView(v: unknown): void };
-      const view = {
-        apiserver: true,
-        scheduler: true,
-        controllerManager: true,
-        etcd: [0, 1, 2].map((i) => ({ name: `etcd-${i}`, running: true, leader: i === 0 })),
-        nodes: Array.from({ length: 10 }, (_, ni) => ({
-          name: `worker-${ni + 1}`,
-          controlPlane: false,
-          ready: true,
-          kubelet: true,
-          proxy: true,
-          pods: Array.from({ length: 100 }, (_, i) => ({ namespace: 'default', name: `web-${ni}-${String(i).padStart(3, '0')}`, ip: `10.244.${ni}.${i + 2}`, node: `worker-${ni + 1}`, phase: 'Running', state: 'Running', restarts: 0 })),
-        })),
-        unscheduled: [],
-      };
       const t0 = performance.now();
       host.drawView(view);
       void el.getBoundingClientRect();
       return performance.now() - t0;
-    });
+    }, thousandPodView());
     console.log(`first draw incl. style+layout: ${ms.toFixed(1)} ms`);
     await page.waitForTimeout(500);
   });
