@@ -26,18 +26,29 @@ export function calculatePriority(sumScores: number, numContainers: number): num
   return Math.trunc((MAX_NODE_SCORE * (clamped - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
 }
 
+interface CycleImages {
+  /** The pod's normalised image names. */
+  names: string[];
+  /** Nodes in the snapshot (the spread's denominator). */
+  total: number;
+}
+
 export const imageLocality: ScorePlugin = {
   name: NAME,
   score(state: CycleState, pod: Pod, nodeInfo: NodeInfo): number {
-    // The pod's normalised image names, once per cycle rather than once per node.
-    let images = state.read<string[]>(IMAGES_KEY);
-    if (!images) state.write(IMAGES_KEY, (images = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => normalizedImageName(c.image))));
-    const total = Math.max(1, state.read<number>(NUM_ALL_NODES_KEY) ?? 1);
-    let sum = 0;
-    for (const image of images) {
-      const st = nodeInfo.imageStates.get(image);
-      if (st) sum += Math.trunc(st.sizeBytes * (st.numNodes / total));
+    // Once per cycle rather than once per node (this runs for every feasible node of every pod).
+    let cycle = state.read<CycleImages>(IMAGES_KEY);
+    if (!cycle) {
+      const names = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => normalizedImageName(c.image));
+      state.write(IMAGES_KEY, (cycle = { names, total: Math.max(1, state.read<number>(NUM_ALL_NODES_KEY) ?? 1) }));
     }
-    return calculatePriority(sum, images.length);
+    const states = nodeInfo.imageStates;
+    if (states.size === 0) return 0;
+    let sum = 0;
+    for (const image of cycle.names) {
+      const st = states.get(image);
+      if (st) sum += Math.trunc(st.sizeBytes * (st.numNodes / cycle.total));
+    }
+    return calculatePriority(sum, cycle.names.length);
   },
 };
