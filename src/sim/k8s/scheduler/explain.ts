@@ -21,6 +21,7 @@ const T = {
     considered: (n: number, all: number) => `${n} of ${all} node(s) checked`,
     highest: (node: string, total: number) => `Chosen: ${node}, the highest total score (${total}).`,
     tie: (nodes: string[], total: number, node: string) => `Chosen: ${node}. ${nodes.join(', ')} tied at ${total}; the seeded random tie-break picked ${node}.`,
+    more: (n: number) => `… (${n} nodes in all)`,
     only: (node: string) => `Chosen: ${node}, the only node that passed every filter, so scoring was skipped.`,
     nominated: (node: string) => `Chosen: ${node}, nominated by an earlier preemption, and the pod now fits there.`,
     failed: 'Not scheduled:',
@@ -41,6 +42,7 @@ const T = {
     considered: (n: number, all: number) => `노드 ${all}개 중 ${n}개 검사`,
     highest: (node: string, total: number) => `선택: ${node} — 총점(${total})이 가장 높습니다.`,
     tie: (nodes: string[], total: number, node: string) => `선택: ${node} — ${nodes.join(', ')}의 총점이 ${total}으로 같아, 시드 고정 난수로 ${node}를 골랐습니다.`,
+    more: (n: number) => `… (모두 ${n}개 노드)`,
     only: (node: string) => `선택: ${node} — 모든 필터를 통과한 노드가 하나뿐이라 점수 계산을 건너뛰었습니다.`,
     nominated: (node: string) => `선택: ${node} — 이전 선점(preemption)으로 지명된 노드이고 이제 들어갈 수 있습니다.`,
     failed: '스케줄링 실패:',
@@ -117,7 +119,10 @@ export function formatDecision(d: SchedulingDecision, lang: Lang): string {
     const top = totals.get(r.node) ?? 0;
     if (r.reason === 'only-feasible') out.push(t.only(r.node));
     else if (r.reason === 'nominated') out.push(t.nominated(r.node));
-    else if (r.reason === 'tie-break') out.push(t.tie(d.tied, top, r.node));
+    else if (r.reason === 'tie-break') {
+      const count = d.summary?.tied;
+      out.push(t.tie(count !== undefined && count > d.tied.length ? [...d.tied, t.more(count)] : d.tied, top, r.node));
+    }
     else out.push(t.highest(r.node, top));
   } else {
     out.push(`${t.failed} ${r.message}`);

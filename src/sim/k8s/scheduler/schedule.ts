@@ -88,8 +88,11 @@ export interface SchedulingDecision {
   tied: string[];
   result: ScheduleResult;
   /** Set when the per-node tables were dropped to save memory (an older decision): what `sim why` still says. */
-  summary?: { evaluated: number; top: number };
+  summary?: { evaluated: number; top: number; tied?: number };
 }
+
+/** A compacted decision keeps this many of the tied nodes' names (every identical node ties: hundreds of names per pod in a big cluster). */
+export const TIED_KEPT = 5;
 
 /** The decision without its per-node tables (filters, feasible, scores): kept for pods scheduled a while ago. */
 export function compactDecision(d: SchedulingDecision): SchedulingDecision {
@@ -108,9 +111,9 @@ export function compactDecision(d: SchedulingDecision): SchedulingDecision {
     feasible: [],
     skippedScorePlugins: d.skippedScorePlugins,
     scores: [],
-    tied: d.tied,
+    tied: d.tied.length > TIED_KEPT ? d.tied.slice(0, TIED_KEPT) : d.tied,
     result: d.result,
-    summary: { evaluated, top },
+    summary: { evaluated, top, ...(d.tied.length > TIED_KEPT ? { tied: d.tied.length } : {}) },
   };
 }
 

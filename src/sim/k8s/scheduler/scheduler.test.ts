@@ -184,5 +184,14 @@ describe('Scheduler memory at scale (issue 13)', () => {
     expect(old.summary).toMatchObject({ evaluated: old.numNodesToFind });
     expect(old.numNodesToFind).toBe(188); // 47% of 400 (50% − 400/125)
     expect(old.feasible).toEqual([]);
+    // The first pod found 188 identical empty nodes: all tied. Its summary keeps a few names and the count, not 188 names per pod.
+    const { TIED_KEPT } = await import('./schedule.ts');
+    const { formatDecision } = await import('./explain.ts');
+    expect(old.result).toMatchObject({ ok: true, reason: 'tie-break' });
+    expect(old.tied).toHaveLength(TIED_KEPT);
+    expect(old.summary?.tied).toBe(188);
+    const why = formatDecision(old, 'en');
+    expect(why).toContain(`${old.tied.join(', ')}, … (188 nodes in all) tied at`);
+    expect(formatDecision(old, 'ko')).toContain('… (모두 188개 노드)의 총점이');
   });
 });
