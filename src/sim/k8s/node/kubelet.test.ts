@@ -351,3 +351,15 @@ describe('container environment from ConfigMaps and the downward API', () => {
     expect(status('p')?.state.running).toBeDefined();
   });
 });
+
+describe('service account token signature', () => {
+  it('is 342 base64url characters (an RS256 signature of 2,048 bits), the same for the same token and different for another', async () => {
+    const { signature } = await import('./kubelet.ts');
+    const a = signature('9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08');
+    expect(a).toMatch(/^[A-Za-z0-9_-]{342}$/);
+    expect(signature('9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08')).toBe(a);
+    expect(signature('60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752')).not.toBe(a);
+    // Not one character repeated: every one of the 64 letters appears.
+    expect(new Set(a).size).toBe(64);
+  });
+});
