@@ -261,3 +261,39 @@ describe('property: no pod is bound to a node without room for its requests', ()
     );
   });
 });
+
+describe('SkipFilterPlugins', () => {
+  it("a plugin whose PreFilter says Skip has its Filter run on no node; one that says Success is asked for every node", () => {
+    const calls: Record<string, number> = { skipping: 0, checking: 0 };
+    const plugin = (name: string, pre: 'Skip' | 'Success') => ({
+      name,
+      preFilter: () => ({ code: pre, reasons: [] }),
+      filter: () => {
+        calls[name]!++;
+        return { code: 'Success' as const, reasons: [] };
+      },
+    });
+    const skipping = plugin('skipping', 'Skip');
+    const checking = plugin('checking', 'Success');
+    const profile: Profile = { schedulerName: 'test', preFilter: [skipping, checking], filter: [skipping, checking], preScore: [], score: [] };
+    const d = scheduleOne(makePod('p'), buildSnapshot(cluster(), []), new Rng(1), { profile });
+    expect(d.result.ok).toBe(true);
+    expect(calls).toEqual({ skipping: 0, checking: 3 });
+    expect(d.preFilter.map((v) => `${v.plugin}=${v.status.code}`)).toEqual(['skipping=Skip', 'checking=Success']);
+  });
+
+  it('NodePorts skips its Filter for a pod without host ports, and still rejects a node whose host port is taken', () => {
+    const profile = defaultProfile();
+    const plain = scheduleOne(makePod('p'), buildSnapshot(cluster(), []), new Rng(1), { profile });
+    expect(plain.preFilter.find((v) => v.plugin === 'NodePorts')?.status.code).toBe('Skip');
+    const withPort = (name: string): Pod => {
+      const p = makePod(name);
+      p.spec.containers[0]!.ports = [{ containerPort: 80, hostPort: 8080 }];
+      return p;
+    };
+    const nodes = [makeNode('kind-worker'), makeNode('kind-worker2')];
+    const d = scheduleOne(withPort('b'), buildSnapshot(nodes, [boundTo(withPort('a'), 'kind-worker')]), new Rng(1), { profile });
+    expect(d.result).toMatchObject({ ok: true, node: 'kind-worker2' });
+    expect(d.filters.find((f) => f.node === 'kind-worker')?.status?.reasons).toEqual(["node(s) didn't have free ports for the requested pod ports"]);
+  });
+});

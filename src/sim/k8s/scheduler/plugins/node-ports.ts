@@ -3,7 +3,7 @@
  * when their host IPs overlap (0.0.0.0 overlaps every IP).
  */
 import type { Pod } from '../../api/types.ts';
-import { podHostPorts, SUCCESS, unschedulable, type CycleState, type FilterPlugin, type HostPort, type NodeInfo, type PreFilterPlugin, type Status } from '../framework.ts';
+import { podHostPorts, SKIP, SUCCESS, unschedulable, type CycleState, type FilterPlugin, type HostPort, type NodeInfo, type PreFilterPlugin, type Status } from '../framework.ts';
 
 export const NAME = 'NodePorts';
 export const ERR_REASON = "node(s) didn't have free ports for the requested pod ports";
@@ -19,7 +19,10 @@ const STATE_KEY = 'PreFilter' + NAME;
 export const nodePorts: PreFilterPlugin & FilterPlugin = {
   name: NAME,
   preFilter(state: CycleState, pod: Pod): Status {
-    state.write(STATE_KEY, podHostPorts(pod));
+    const ports = podHostPorts(pod);
+    // No host ports: nothing to clash, so Filter is skipped (upstream since v1.28).
+    if (ports.length === 0) return SKIP;
+    state.write(STATE_KEY, ports);
     return SUCCESS;
   },
   filter(state: CycleState, pod: Pod, nodeInfo: NodeInfo): Status {
