@@ -46,6 +46,22 @@ describe('SchedulerCache', () => {
     expect(c.snapshot().get('n2')!.imageStates.has('nginx:1.27')).toBe(false);
   });
 
+  it('nodes listing the same images share one image-state map; a node that pulls another image gets its own, and counts stay live', () => {
+    const c = new SchedulerCache();
+    for (const n of ['n1', 'n2', 'n3']) c.setNode(node(n, ['pause:3.10']));
+    const s = c.snapshot();
+    expect(s.get('n2')!.imageStates).toBe(s.get('n1')!.imageStates);
+    c.setNode(node('n3', ['pause:3.10', 'nginx:1.27']));
+    expect(s.get('n3')!.imageStates).not.toBe(s.get('n1')!.imageStates);
+    expect(s.get('n1')!.imageStates.has('nginx:1.27')).toBe(false);
+    expect(s.get('n3')!.imageStates.get('nginx:1.27')?.numNodes).toBe(1);
+    // n2 pulls nginx too: it now shares n3's map, and both see two nodes holding nginx.
+    c.setNode(node('n2', ['pause:3.10', 'nginx:1.27']));
+    expect(s.get('n2')!.imageStates).toBe(s.get('n3')!.imageStates);
+    expect(s.get('n3')!.imageStates.get('nginx:1.27')?.numNodes).toBe(2);
+    expect(s.get('n1')!.imageStates.get('pause:3.10')?.numNodes).toBe(3);
+  });
+
   it('keeps NodeInfo from events: add, move, finish and delete a pod, with generations bumped', () => {
     const c = new SchedulerCache();
     c.setNode(node('n1'));

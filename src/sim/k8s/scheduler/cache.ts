@@ -25,6 +25,9 @@ interface Entry {
   ports: HostPort[];
 }
 
+/** How many distinct image lists the cache shares maps for. */
+const MAX_SHARED_IMAGE_LISTS = 1024;
+
 /** Assumed pods come after every pod seen through the watch. */
 export const ASSUMED_ORD_BASE = 2 ** 40;
 
@@ -44,6 +47,8 @@ export class SchedulerCache {
   #ordOf = new Map<Pod, number>();
   #list: NodeInfo[] | undefined;
   #snapshot: Snapshot | undefined;
+  /** Image states by image list (sizes and names), shared by every node that lists exactly those images. */
+  #imageLists = new Map<string, Map<string, ImageState>>();
   /** How many nodes list each image name; imageStates are derived from it on read. */
   #imageNodes = new Map<string, number>();
   #generation = 0;
@@ -109,6 +114,7 @@ export class SchedulerCache {
     this.#entries.clear();
     this.#ordOf = new Map();
     this.#imageNodes.clear();
+    this.#imageLists.clear();
     this.#list = undefined;
     this.#generation++;
   }
@@ -191,8 +197,17 @@ export class SchedulerCache {
    * hidden class, so every plugin's property reads went megamorphic.
    */
   #imageStates(node: Node): Map<string, ImageState> {
+    const images = node.status?.images ?? [];
+    // Nodes that list the same images share one map: the scoring loop then reads a few hot maps, not one per node
+    // (a lookup in 500 different maps per pod was 17% of scheduleOne at 5,000 nodes).
+    const key = images.map((i) => `${i.sizeBytes} ${i.names.join(' ')}`).join('\n');
+    const shared = this.#imageLists.get(key);
+    if (shared) return shared;
     const states = new Map<string, ImageState>();
-    for (const img of node.status?.images ?? []) for (const name of img.names) states.set(name, new LiveImageState(img.sizeBytes, name, this.#imageNodes));
+    for (const img of images) for (const name of img.names) states.set(name, new LiveImageState(img.sizeBytes, name, this.#imageNodes));
+    // Bounded: past the limit, nodes keep their maps, only new lists stop being shared with old ones.
+    if (this.#imageLists.size >= MAX_SHARED_IMAGE_LISTS) this.#imageLists.clear();
+    this.#imageLists.set(key, states);
     return states;
   }
 

@@ -126,18 +126,21 @@ const NO_VERDICTS: PluginVerdict[] = [];
  * scan evaluated: a row per node for every pod was most of the scheduler's
  * garbage at 1,000 nodes (the scan stops after 100–500 of them).
  */
-function setFilters(decision: SchedulingDecision, all: readonly NodeInfo[], results: Map<number, NodeFilterResult>, passed: Set<number>, profile: Profile): void {
+function setFilters(decision: SchedulingDecision, all: readonly NodeInfo[], results: Map<number, NodeFilterResult>, passedList: number[], profile: Profile): void {
   let table: NodeFilterResult[] | undefined;
-  evaluatedCount.set(decision, results.size + passed.size);
+  evaluatedCount.set(decision, results.size + passedList.length);
   Object.defineProperty(decision, 'filters', {
     enumerable: true,
     configurable: true,
-    get: () =>
-      (table ??= all.map(
+    get: () => {
+      if (table) return table;
+      const passed = new Set(passedList);
+      return (table = all.map(
         (info, i) =>
           results.get(i) ??
           (passed.has(i) ? { node: info.name, evaluated: true, status: SUCCESS, verdicts: successVerdicts(profile) } : { node: info.name, evaluated: false, verdicts: NO_VERDICTS }),
-      )),
+      ));
+    },
     set: (v: NodeFilterResult[]) => {
       table = v;
     },
@@ -226,8 +229,8 @@ export function scheduleOne(pod: Pod, snapshot: Snapshot, rng: Rng, config: Sche
   };
   if (n === 0) return decision;
   const results = new Map<number, NodeFilterResult>();
-  /** Nodes that passed every filter: their row (all Success) is only built if `sim why` reads the table. */
-  const passed = new Set<number>();
+  /** Nodes that passed every filter (by index): their row (all Success) is only built if `sim why` reads the table. */
+  const passed: number[] = [];
   setFilters(decision, all, results, passed, profile);
 
   const state = newCycleState(all);
@@ -264,7 +267,7 @@ export function scheduleOne(pod: Pod, snapshot: Snapshot, rng: Rng, config: Sche
     processed++;
     // Most nodes pass: checked without building a verdict per plugin; a rejected node gets its full row.
     if (isSuccess(passesFilters(profile, state, pod, info))) {
-      passed.add(idx);
+      passed.push(idx);
       decision.feasible.push(info.name);
       feasibleInfos.push(info);
       continue;
@@ -274,7 +277,7 @@ export function scheduleOne(pod: Pod, snapshot: Snapshot, rng: Rng, config: Sche
     failed.set(info.name, r.status);
   }
   decision.nextStartIndex = (startIndex + processed) % n;
-  evaluatedCount.set(decision, results.size + passed.size);
+  evaluatedCount.set(decision, results.size + passed.length);
 
   if (decision.feasible.length === 0) return withFailure(decision, profile, pod, snapshot, failed);
   if (decision.feasible.length === 1) {
