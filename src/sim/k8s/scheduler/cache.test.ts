@@ -62,6 +62,20 @@ describe('SchedulerCache', () => {
     expect(s.get('n1')!.imageStates.get('pause:3.10')?.numNodes).toBe(3);
   });
 
+  it('a cordon or a new taint in a Node update reaches the filters (the NodeInfo keeps its own copy of both)', () => {
+    const c = new SchedulerCache();
+    c.setNode(node('n1'));
+    const info = c.snapshot().get('n1')!;
+    expect([info.unschedulable, info.taints]).toEqual([false, undefined]);
+    const cordoned = node('n1');
+    cordoned.spec = { unschedulable: true, taints: [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }] };
+    c.setNode(cordoned);
+    expect(info.unschedulable).toBe(true);
+    expect(info.taints).toEqual([{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }]);
+    c.setNode(node('n1'));
+    expect([info.unschedulable, info.taints]).toEqual([false, undefined]);
+  });
+
   it('keeps NodeInfo from events: add, move, finish and delete a pod, with generations bumped', () => {
     const c = new SchedulerCache();
     c.setNode(node('n1'));

@@ -13,7 +13,7 @@
  */
 import type { Node, Pod } from '../api/types.ts';
 import { addResource, emptyResource, podRequests, resourceFromList, type Resource } from './resources.ts';
-import { hasAffinity, hasRequiredAntiAffinity, newNodeInfo, podHostPorts, type HostPort, type ImageState, type NodeInfo, type Snapshot } from './framework.ts';
+import { hasAffinity, hasRequiredAntiAffinity, newNodeInfo, setInfoNode, podHostPorts, type HostPort, type ImageState, type NodeInfo, type Snapshot } from './framework.ts';
 
 interface Entry {
   pod: Pod;
@@ -65,7 +65,7 @@ export class SchedulerCache {
       // Heartbeats rewrite the Node without touching its images: every node's imageStates stay valid then.
       const same = sameImages(info.node, node);
       if (!same) this.#countImages(info.node, -1);
-      info.node = node;
+      setInfoNode(info, node);
       info.allocatable = resourceFromList(node.status?.allocatable ?? {});
       info.generation++;
       if (!same) {

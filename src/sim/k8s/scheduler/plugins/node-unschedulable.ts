@@ -14,7 +14,7 @@ const UNSCHEDULABLE_TAINT: Taint = { key: 'node.kubernetes.io/unschedulable', ef
 export const nodeUnschedulable: FilterPlugin = {
   name: NAME,
   filter(_state: CycleState, pod: Pod, nodeInfo: NodeInfo): Status {
-    if (!nodeInfo.node.spec.unschedulable || toleratedBy(pod.spec.tolerations, UNSCHEDULABLE_TAINT)) return SUCCESS;
+    if (!nodeInfo.unschedulable || toleratedBy(pod.spec.tolerations, UNSCHEDULABLE_TAINT)) return SUCCESS;
     return unresolvable(ERR_REASON_UNSCHEDULABLE);
   },
 };

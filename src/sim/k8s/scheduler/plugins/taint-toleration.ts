@@ -32,7 +32,7 @@ const STATE_KEY = 'PreScore' + NAME;
 export const taintToleration: FilterPlugin & PreScorePlugin & ScorePlugin = {
   name: NAME,
   filter(_state: CycleState, pod: Pod, nodeInfo: NodeInfo): Status {
-    const taint = findUntoleratedTaint(nodeInfo.node.spec.taints, pod.spec.tolerations, doNotSchedule);
+    const taint = findUntoleratedTaint(nodeInfo.taints, pod.spec.tolerations, doNotSchedule);
     return taint ? unresolvable(untoleratedTaintReason(taint)) : SUCCESS;
   },
   preScore(state: CycleState, pod: Pod): Status {
@@ -43,7 +43,7 @@ export const taintToleration: FilterPlugin & PreScorePlugin & ScorePlugin = {
   score(state: CycleState, _pod: Pod, nodeInfo: NodeInfo): number {
     const tolerations = state.read<Toleration[]>(STATE_KEY) ?? [];
     let n = 0;
-    for (const t of nodeInfo.node.spec.taints ?? []) if (t.effect === 'PreferNoSchedule' && !toleratedBy(tolerations, t)) n++;
+    for (const t of nodeInfo.taints ?? []) if (t.effect === 'PreferNoSchedule' && !toleratedBy(tolerations, t)) n++;
     return n;
   },
   normalizeScore(_state: CycleState, _pod: Pod, scores: number[]): number[] {
