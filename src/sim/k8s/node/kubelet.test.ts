@@ -363,3 +363,16 @@ describe('service account token signature', () => {
     expect(new Set(a).size).toBe(64);
   });
 });
+
+describe('textFingerprint (what the kubelet keeps of its last status write)', () => {
+  it('is the same for the same text and differs for texts that differ by one character, order or length', async () => {
+    const { textFingerprint } = await import('./kubelet.ts');
+    const base = JSON.stringify({ phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }], podIP: '10.244.1.5' });
+    expect(textFingerprint(base)).toBe(textFingerprint(String(base)));
+    const variants = [base.replace('True', 'Fals'), base.replace('10.244.1.5', '10.244.1.6'), base.replace('Running', 'gninnuR'), base + ' ', base.slice(1), ''];
+    const prints = new Set([base, ...variants].map(textFingerprint));
+    expect(prints.size).toBe(variants.length + 1);
+    // Short, whatever the text's size.
+    expect(textFingerprint('x'.repeat(100_000)).length).toBeLessThan(24);
+  });
+});

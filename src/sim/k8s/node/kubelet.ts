@@ -74,6 +74,7 @@ interface Worker {
   terminating: boolean;
   finished: boolean;
   timers: TimerId[];
+  /** Fingerprint (textFingerprint) of the last status written: the status text itself was ~2 KB kept per pod. */
   lastStatus?: string;
   /** resourceVersion of our last status write: a later one with another Ready was someone else's. */
   lastWriteRv?: number;
@@ -1026,7 +1027,7 @@ export class Kubelet {
       status.podIP = w.ip;
       status.podIPs = [{ ip: w.ip }];
     }
-    const text = JSON.stringify(status);
+    const text = textFingerprint(JSON.stringify(status));
     if (text === w.lastStatus) return;
     // Remembered only once written, so a status the API server missed is sent again on the next change.
     const r = client.updatePodStatus({ ...w.pod, status });
@@ -1137,4 +1138,20 @@ export function signature(seedHex: string): string {
     codes[i] = B64URL.charCodeAt((x >>> 0) & 63);
   }
   return String.fromCharCode(...codes);
+}
+
+/**
+ * Two independent 32-bit hashes (FNV-1a and a multiply-xor) and the length:
+ * whether a status text is the one last written, without keeping the text.
+ */
+export function textFingerprint(s: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}.${s.length}`;
 }
