@@ -71,8 +71,26 @@ export function processArgv(image: Pick<ImageConfig, 'entrypoint' | 'cmd'>, entr
   return [...image.entrypoint, ...(cmd ?? image.cmd)];
 }
 
-function plan(p: Partial<Program> & Pick<Program, 'stop'>): Program {
-  return { logs: [], readyAt: 50, listens: [], memoryBytes: 2 * MiB, ...p };
+function plan(p: Partial<Program> & Pick<Program, 'stop'> & { lazyLogs?: () => LogLine[] }): Program {
+  const { lazyLogs, ...rest } = p;
+  const prog: Program = { logs: [], readyAt: 50, listens: [], memoryBytes: 2 * MiB, ...rest };
+  if (lazyLogs) setLazyLogs(prog, lazyLogs);
+  return prog;
+}
+
+/**
+ * program.logs made when read: a server's start-up lines (a dozen, each with
+ * its own timestamp) are read only by `logs`, yet a Program lives as long as
+ * its container: 150,000 pods kept ~5 KB of lines each. Assigning logs
+ * replaces the getter with the value.
+ */
+function setLazyLogs(p: Program, make: () => LogLine[]): void {
+  Object.defineProperty(p, 'logs', {
+    enumerable: true,
+    configurable: true,
+    get: make,
+    set: (v: LogLine[]) => Object.defineProperty(p, 'logs', { value: v, writable: true, enumerable: true, configurable: true }),
+  });
 }
 const lines = (at: number, texts: string[]): LogLine[] => texts.map((text) => ({ at, text }));
 const exited = (code: number, logs: LogLine[] = [], at = 0): Program => plan({ logs, readyAt: at, exit: { at, code }, stop: quickStop() });
@@ -80,12 +98,12 @@ const exited = (code: number, logs: LogLine[] = [], at = 0): Program => plan({ l
 /** Decides what PID 1 does. */
 export function launch(image: ImageConfig, argvIn: string[], ctx: RunContext): Launch {
   let argv = argvIn;
-  const pre: LogLine[] = [];
+  let pre: (() => LogLine[]) | undefined;
   // Official images' entrypoint scripts hand leading flags to their server and exec anything else.
   if (argv[0] === '/docker-entrypoint.sh' && image.repo === 'nginx') {
     // nginx's script configures only when it is about to run nginx, then execs its arguments.
     argv = argv.slice(1);
-    if (['nginx', 'nginx-debug'].includes(base(argv[0] ?? ''))) pre.push(...nginxEntrypoint(image, ctx));
+    if (['nginx', 'nginx-debug'].includes(base(argv[0] ?? ''))) pre = nginxEntrypoint(image, ctx);
   } else if (argv.length && ENTRYPOINT_SCRIPTS.has(base(argv[0]!)) && image.entrypoint.some((e) => base(e) === base(argv[0]!))) {
     argv = argv.slice(base(argv[1] ?? '') === 'docker-php-entrypoint' ? 2 : 1);
     if (image.flagsTo && (argv.length === 0 || argv[0]!.startsWith('-'))) argv = [image.flagsTo, ...argv];
@@ -94,7 +112,12 @@ export function launch(image: ImageConfig, argvIn: string[], ctx: RunContext): L
   const bin = base(argv[0]!);
   if (!hasBinary(ctx, argv[0]!) && !(bin === 'pause' && image.binaries.includes('pause'))) return { ok: false, error: `exec: "${argv[0]}": executable file not found in $PATH` };
   const p = program(image, argv, ctx) ?? unknownServer();
-  if (pre.length) p.logs = [...pre, ...p.logs];
+  if (pre) {
+    const own = Object.getOwnPropertyDescriptor(p, 'logs');
+    const rest = own?.get ?? (() => (own?.value as LogLine[] | undefined) ?? []);
+    const first = pre;
+    setLazyLogs(p, () => [...first(), ...rest()]);
+  }
   return { ok: true, program: p };
 }
 
@@ -378,23 +401,27 @@ function simpleServer(port: number, kind: 'busybox' | 'python' | 'none', logs: s
   });
 }
 
-function nginxEntrypoint(image: ImageConfig, ctx: RunContext): LogLine[] {
+/** Runs the entrypoint's templating now (it writes files); its lines are made when read. */
+function nginxEntrypoint(image: ImageConfig, ctx: RunContext): () => LogLine[] {
   const v = image.version ?? '';
   const ep = '/docker-entrypoint.sh';
-  const out = [`${ep}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration`, `${ep}: Looking for shell scripts in /docker-entrypoint.d/`, `${ep}: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh`, '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf', '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf'];
-  if (versionAtLeast(v, '1.25.3')) out.push(`${ep}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh`);
-  out.push(`${ep}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh`);
   // 20-envsubst-on-templates.sh: /etc/nginx/templates/*.template -> /etc/nginx/conf.d/* with the environment substituted.
+  const rendered: string[] = [];
   for (const t of ctx.fs.list?.('/etc/nginx/templates') ?? []) {
     if (!t.endsWith('.template')) continue;
     const target = `/etc/nginx/conf.d/${t.slice('/etc/nginx/templates/'.length, -'.template'.length)}`;
     const text = ctx.fs.read(t) ?? '';
     ctx.fs.write(target, text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, a: string | undefined, b: string | undefined) => ctx.env[(a ?? b)!] ?? m));
-    out.push(`20-envsubst-on-templates.sh: Running envsubst on ${t} to ${target}`);
+    rendered.push(`20-envsubst-on-templates.sh: Running envsubst on ${t} to ${target}`);
   }
-  if (versionAtLeast(v, '1.21')) out.push(`${ep}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh`);
-  out.push(`${ep}: Configuration complete; ready for start up`);
-  return lines(40, out);
+  return () => {
+    const out = [`${ep}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration`, `${ep}: Looking for shell scripts in /docker-entrypoint.d/`, `${ep}: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh`, '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf', '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf'];
+    if (versionAtLeast(v, '1.25.3')) out.push(`${ep}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh`);
+    out.push(`${ep}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh`, ...rendered);
+    if (versionAtLeast(v, '1.21')) out.push(`${ep}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh`);
+    out.push(`${ep}: Configuration complete; ready for start up`);
+    return lines(40, out);
+  };
 }
 
 function nginx(image: ImageConfig, ctx: RunContext): Program {
@@ -407,7 +434,7 @@ function nginx(image: ImageConfig, ctx: RunContext): Program {
   const forbidden = `<html>\n<head><title>403 Forbidden</title></head>\n<body>\n<center><h1>403 Forbidden</h1></center>\n<hr><center>${ver}</center>\n</body>\n</html>\n`;
   const notFound = `<html>\n<head><title>404 Not Found</title></head>\n<body>\n<center><h1>404 Not Found</h1></center>\n<hr><center>${ver}</center>\n</body>\n</html>\n`;
   return plan({
-    logs: [n(120, 'using the "epoll" event method'), n(120, ver), n(120, gcc), n(120, `OS: Linux 6.8.0-51-generic`), n(120, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576'), n(121, 'start worker processes'), n(121, 'start worker process 29'), n(121, 'start worker process 30')],
+    lazyLogs: () => [n(120, 'using the "epoll" event method'), n(120, ver), n(120, gcc), n(120, `OS: Linux 6.8.0-51-generic`), n(120, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576'), n(121, 'start worker processes'), n(121, 'start worker process 29'), n(121, 'start worker process 30')],
     readyAt: 121,
     listens: [80],
     answer: (req) => {

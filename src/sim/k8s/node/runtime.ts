@@ -107,6 +107,8 @@ export interface RtContainer {
   layer: Map<string, string>;
   mounts: FsMount[];
   lines: { at: number; line: string }[];
+  /** When the program's own start-up lines (program.logs) began: they are read from it, not copied into lines. */
+  startLogsAt?: number;
   /** When each HTTP request it answered arrived (the last minute), for its CPU usage. */
   requests?: number[];
   /** Requests per second looping clients send it (set by the cluster network each scrape). */
@@ -318,7 +320,9 @@ export class ContainerRuntime {
       }
     }
     for (const port of p.listens) sb.ports.set(port, c.id);
-    for (const l of p.logs) c.lines.push({ at: now + l.at, line: l.text });
+    // The start-up lines are read from the program when asked for (kubectl logs), not copied per container: a
+    // server's dozen lines were ~5 KB kept per pod.
+    c.startLogsAt = now;
     for (const f of p.fsLater ?? []) this.#later(c, f.at, f.apply);
     if (p.exit) {
       const code = p.exit.code;
@@ -377,7 +381,9 @@ export class ContainerRuntime {
     const c = this.#containers.get(id);
     if (!c) return [];
     const until = Math.min(this.#clock.now(), c.finishedAt ?? Infinity);
-    const out = c.lines.filter((l) => l.at <= until).map((l) => ({ ...l }));
+    const out: { at: number; line: string }[] = [];
+    if (c.startLogsAt !== undefined && c.program) for (const l of c.program.logs) if (c.startLogsAt + l.at <= until) out.push({ at: c.startLogsAt + l.at, line: l.text });
+    for (const l of c.lines) if (l.at <= until) out.push({ ...l });
     const loop = c.program?.repeat;
     if (loop && c.startedAt !== undefined) {
       for (let t = c.startedAt + loop.from; t <= until; t += loop.every) for (const l of loop.lines) if (t + l.at <= until) out.push({ at: t + l.at, line: l.text });
