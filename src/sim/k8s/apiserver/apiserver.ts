@@ -609,7 +609,9 @@ export class ApiServer {
       }
       // A key that cannot be decoded makes the list fail naming it (KEP-3926): that error comes from reading etcd.
       if (rev <= cache.revision && !(consistent && cache.corruptUnder(prefix))) {
-        const items = cache.list(prefix, { nodeName: nodeNameSelected(d, f.value.fields), involvedName: involvedNameSelected(d, f.value.fields) }).filter(keep);
+        const named = nameSelected(d, ns, f.value.fields);
+        const index = { nodeName: nodeNameSelected(d, f.value.fields), involvedName: involvedNameSelected(d, f.value.fields), key: named === undefined ? undefined : this.#key(d, ns, named) };
+        const items = cache.list(prefix, index).filter(keep);
         return apiOk({ apiVersion: d.apiVersion, kind: `${d.kind}List`, metadata: { resourceVersion: String(rev) }, items });
       }
     }
@@ -859,7 +861,7 @@ export class ApiServer {
     }
     if (fromNow) {
       w.lastRev = cache.revision;
-      const initial = cache.list(w.prefix, w.nodeName).filter((o) => this.#matches(d, o, w.labels, w.fields));
+      const initial = cache.list(w.prefix, { nodeName: w.nodeName, key: w.key }).filter((o) => this.#matches(d, o, w.labels, w.fields));
       this.#deliver(w, initial.map((object) => ({ type: 'ADDED' as const, object })));
     } else {
       w.lastRev = rv;
@@ -1007,6 +1009,12 @@ const READ_ONLY = methodNotAllowed('the server does not allow this method on the
 function involvedNameSelected(d: KindDef, fields: FieldRequirement[]): string | undefined {
   if (d.resource !== 'events') return undefined;
   return fields.find((f) => f.field === 'involvedObject.name' && !f.negate)?.value;
+}
+
+/** The one name a `metadata.name=<name>` selector picks, when that names one key (cluster-scoped, or within a namespace): the cache looks it up. */
+function nameSelected(d: KindDef, ns: string | undefined, fields: FieldRequirement[]): string | undefined {
+  if (d.namespaced && !ns) return undefined;
+  return fields.find((f) => f.field === 'metadata.name' && !f.negate)?.value;
 }
 
 function nodeNameSelected(d: KindDef, fields: FieldRequirement[]): string | undefined {

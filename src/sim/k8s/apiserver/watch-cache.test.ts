@@ -71,6 +71,22 @@ describe('WatchCache (unit)', () => {
     expect(c.list('/registry/pods/', 'n2')).toEqual([]);
   });
 
+  it('lists one object by key without a scan: a metadata.name list finds that object only, nothing once it is deleted or outside the prefix', () => {
+    const c = new WatchCache(dec);
+    const node = (name: string) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name } });
+    c.apply([{ type: 'PUT', kv: kv('/registry/minions/n1', node('n1'), 2) }]);
+    c.apply([{ type: 'PUT', kv: kv('/registry/minions/n10', node('n10'), 3) }]);
+    c.apply([{ type: 'PUT', kv: kv('/registry/pods/default/a', podObj('a', 'n1'), 4) }]);
+    const names = (prefix: string, index: { key: string; nodeName?: string }) => c.list(prefix, index).map((o) => o.metadata.name);
+    expect(names('/registry/minions/', { key: '/registry/minions/n1' })).toEqual(['n1']);
+    expect(names('/registry/minions/', { key: '/registry/minions/n2' })).toEqual([]);
+    expect(names('/registry/services/', { key: '/registry/minions/n1' })).toEqual([]);
+    expect(names('/registry/pods/default/', { key: '/registry/pods/default/a', nodeName: 'n1' })).toEqual(['a']);
+    expect(names('/registry/pods/default/', { key: '/registry/pods/default/a', nodeName: 'n2' })).toEqual([]);
+    c.apply([{ type: 'DELETE', kv: { key: '/registry/minions/n1', value: '', createRevision: 0, modRevision: 5, version: 0 } }]);
+    expect(names('/registry/minions/', { key: '/registry/minions/n1' })).toEqual([]);
+  });
+
   it('replays a window after a revision until compaction, then says the revision is too old', () => {
     const c = new WatchCache(dec);
     c.apply([{ type: 'PUT', kv: kv('/registry/pods/default/a', podObj('a'), 2) }]);
@@ -129,6 +145,23 @@ describe('watch cache in the API server', () => {
     world.clock.flush();
     expect(seen).toEqual(['ADDED w1']);
     expect(api.recentTrace(50).filter((e) => e.verb === 'event').map((e) => `${e.component} ${e.name}`)).toEqual(['kubelet/w1 w1']);
+  });
+
+  it('a metadata.name list through the API server returns that object only, in one namespace or across all, with labels still applied', () => {
+    const { kubectl, api } = setup();
+    for (const n of ['w1', 'w10', 'w2']) must(kubectl.create({ apiVersion: 'v1', kind: 'Node', metadata: { name: n, labels: { role: n === 'w1' ? 'a' : 'b' } } }));
+    must(kubectl.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team' } }));
+    must(kubectl.create(pod('web')));
+    must(kubectl.create({ ...pod('web'), metadata: { name: 'web', namespace: 'team' } }));
+    const names = (resource: string, ns: string | undefined, fieldSelector: string, labelSelector?: string, resourceVersion?: string) =>
+      must(api.as('kubelet/w1').list(resource, ns, { fieldSelector, ...(labelSelector ? { labelSelector } : {}), ...(resourceVersion ? { resourceVersion } : {}) })).items.map((o) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`);
+    expect(names('nodes', undefined, 'metadata.name=w1', undefined, '0')).toEqual(['/w1']);
+    expect(names('nodes', undefined, 'metadata.name=w1')).toEqual(['/w1']);
+    expect(names('nodes', undefined, 'metadata.name=w1', 'role=b', '0')).toEqual([]);
+    expect(names('nodes', undefined, 'metadata.name=w3', undefined, '0')).toEqual([]);
+    expect(names('pods', 'default', 'metadata.name=web', undefined, '0')).toEqual(['default/web']);
+    expect(names('pods', undefined, 'metadata.name=web', undefined, '0')).toEqual(['default/web', 'team/web']);
+    expect(names('pods', 'default', 'metadata.name=web,spec.nodeName=w1', undefined, '0')).toEqual([]);
   });
 
   it('every watcher gets the same read-only object for one write (decoded once)', () => {

@@ -117,6 +117,8 @@ export interface ListIndex {
   nodeName?: string;
   /** Events by involvedObject.name. */
   involvedName?: string;
+  /** One object by its key (a `metadata.name` selector: a kubelet's list of its own Node), found without a scan. */
+  key?: string;
 }
 
 export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
@@ -226,8 +228,14 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
 
   /** Current objects under prefix, in key order (as an etcd range returns them); an index narrows pods by node or events by object name. */
   list(prefix: string, index?: string | ListIndex): KubeObject[] {
-    const { nodeName, involvedName } = typeof index === 'string' ? { nodeName: index, involvedName: undefined } : (index ?? {});
+    const { nodeName, involvedName, key } = typeof index === 'string' ? { nodeName: index, involvedName: undefined, key: undefined } : (index ?? {});
     let keys: string[];
+    if (key !== undefined) {
+      const o = key.startsWith(prefix) ? this.#objects.get(key) : undefined;
+      // Other index conditions still apply (a pod selected by name and node).
+      if (!o || (nodeName !== undefined && nodeOf(key, o) !== nodeName) || (involvedName !== undefined && involvedOf(key, o) !== involvedName)) return [];
+      return [o];
+    }
     if (nodeName !== undefined && prefix.startsWith(PODS)) keys = [...(this.#podsByNode.get(nodeName) ?? [])].filter((k) => k.startsWith(prefix)).sort();
     else if (involvedName !== undefined && prefix.startsWith(EVENTS)) keys = [...(this.#eventsByObject.get(involvedName) ?? [])].filter((k) => k.startsWith(prefix)).sort();
     else {
