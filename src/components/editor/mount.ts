@@ -39,10 +39,16 @@ import { HOME } from '../../sim/world.ts';
 import { Vfs } from '../../sim/vfs.ts';
 import { diagnose, fileKind } from '../../editor/diagnostics.ts';
 import { composeJsonSchema, kubernetesJsonSchema } from '../../editor/schemas.ts';
+import { validateFile } from '../../sim/compose/load/validate.ts';
+import { installSchemaCheck } from '../../sim/compose/load/schema-check.ts';
 import { getSession, type LiveSession } from '../runtime.ts';
 import { runInTerminal } from '../run-in-terminal.ts';
 import type { SessionOptions } from '../../shell/session.ts';
 import type { EditorElement, MountedEditor, Purpose } from './element.ts';
+
+// The editor's diagnostics load Compose projects, and zod is in this chunk anyway: fill the page's lazy schema check
+// (src/sim/compose/load/schema-check.lazy.ts) rather than wait for the terminal's "schema" pack.
+installSchemaCheck(validateFile);
 
 interface EditorConfig {
   session: string;

@@ -3,6 +3,7 @@ import { SUMMARY } from '../commands/summaries.ts';
 import type { Shell } from '../shell.ts';
 import type { Command } from '../types.ts';
 import { installTagCatalogue, tagCatalogueLoaded } from '../../sim/containers/tag-catalogue.ts';
+import { installSchemaCheck, schemaCheckLoaded } from '../../sim/compose/load/schema-check.ts';
 
 /**
  * The tool commands come in packs, each its own chunk: a Compose lesson loads
@@ -11,29 +12,43 @@ import { installTagCatalogue, tagCatalogueLoaded } from '../../sim/containers/ta
  * shell awaits (Command.load) before it runs the line, so `kubectl` typed on
  * a Compose page works, just a moment later.
  */
-export type PackName = 'compose' | 'k8s' | 'kubectl' | 'grep' | 'tags';
+export type PackName = 'compose' | 'k8s' | 'kubectl' | 'grep' | 'tags' | 'schema';
 
 export interface Pack {
   commands: Command[];
-  /** Its commands resolve images, so they run only once the registry's tag history (the "tags" pack) is in. */
-  needsTags?: boolean;
+  /**
+   * Data packs its commands read, so they run only once these are in: the registry's tag history ("tags", to resolve
+   * images) and the Compose schema validator ("schema", zod).
+   */
+  needs?: ('tags' | 'schema')[];
   boot?(world: World): void;
   /** boot() in slices, awaiting between() before each (a page yields to the browser there). */
   bootSliced?(world: World, between: () => Promise<void>, budget?: () => () => boolean): Promise<void>;
 }
 
 const loaders: Record<PackName, () => Promise<Pack>> = {
-  compose: () => import('./compose.ts').then((m) => ({ commands: m.composeCommands(), needsTags: true })),
+  compose: () => import('./compose.ts').then((m) => ({ commands: m.composeCommands(), needs: ['tags', 'schema'] })),
   // The cluster alone: what a Kubernetes page needs to boot before its terminal is up.
   k8s: () => import('./k8s.ts').then((m) => ({ commands: [], boot: m.bootK8s, bootSliced: m.bootK8sSliced })),
-  kubectl: () => import('./kubectl.ts').then((m) => ({ commands: m.k8sCommands(), needsTags: true })),
+  kubectl: () => import('./kubectl.ts').then((m) => ({ commands: m.k8sCommands(), needs: ['tags'] })),
   grep: () => import('../builtins/grep.ts').then((m) => ({ commands: [m.grep] })),
   tags: () =>
     import('../../sim/containers/tags.data.ts').then((m) => {
       installTagCatalogue(m.TAGS);
       return { commands: [] };
     }),
+  schema: () =>
+    import('../../sim/compose/load/validate.ts').then((m) => {
+      installSchemaCheck(m.validateFile);
+      return { commands: [] };
+    }),
 };
+
+/** Whether a data pack is in (always, headless: the modules import their data directly). */
+const dataLoaded = { tags: tagCatalogueLoaded, schema: schemaCheckLoaded };
+
+/** The data packs a pack's commands need that have not loaded yet. */
+const missing = (pack: Pack) => (pack.needs ?? []).filter((n) => !dataLoaded[n]());
 
 /** Which pack each tool command comes from. */
 export const PACK_OF: Record<keyof typeof SUMMARY, PackName> = { grep: 'grep', docker: 'compose', 'docker-compose': 'compose', curl: 'compose', kubectl: 'kubectl', etcdctl: 'kubectl', sim: 'kubectl' };
@@ -68,13 +83,28 @@ export function loadedPack(name: PackName): Pack | undefined {
 
 /**
  * Puts a loaded pack's real commands into the shell in place of its stubs.
- * Until the tag history is in, a command that needs it stands in with a load
- * that fetches it (the shell awaits that before the line, as for a stub).
+ * Until the data it needs (tag history, Compose schema) is in, a command
+ * stands in with a load that fetches it (the shell awaits that before the
+ * line, as for a stub).
  */
 export function installPack(shell: Shell, pack: Pack): void {
+  const need = missing(pack);
   for (const c of pack.commands) {
-    if (pack.needsTags && !tagCatalogueLoaded()) shell.commands.set(c.name, { ...c, load: (sh) => loadPack('tags').then(() => installPack(sh, { commands: [c] })) });
-    else shell.commands.set(c.name, c);
+    if (!need.length) {
+      shell.commands.set(c.name, c);
+      continue;
+    }
+    const load = (sh: Shell) => Promise.all(need.map(loadPack)).then(() => installPack(sh, { ...pack, commands: [c] }));
+    const complete: Command['complete'] = (words, current, ctx) => {
+      // Completing `docker compose up <TAB>` loads the project, which needs the schema: start the load, offer nothing yet.
+      void load(ctx.shell).catch(() => {});
+      try {
+        return c.complete?.(words, current, ctx) ?? [];
+      } catch {
+        return [];
+      }
+    };
+    shell.commands.set(c.name, { ...c, load, ...(c.complete ? { complete } : {}) });
   }
 }
 
@@ -86,7 +116,7 @@ export function stubCommands(skip: PackName[] = []): Command[] {
       const pack = PACK_OF[name];
       const load = (shell: Shell) =>
         loadPack(pack).then(async (p) => {
-          if (p.needsTags) await loadPack('tags');
+          await Promise.all(missing(p).map(loadPack));
           // kubectl on a Compose page: boot the cluster in slices first, as a Kubernetes page does, not inside the command's task.
           if (pack === 'kubectl' && !shell.world.peek('k8s.cluster')) {
             const k8s = await loadPack('k8s');
@@ -116,5 +146,6 @@ export function packsForLine(line: string): PackName[] {
   const out = new Set<PackName>();
   for (const m of line.matchAll(/(?:^|[|;&]\s*|\s)(docker-compose|docker|curl|kubectl|etcdctl|sim|grep)(?=\s|$)/g)) out.add(PACK_OF[m[1] as keyof typeof PACK_OF]);
   if (out.has('compose') || out.has('kubectl')) out.add('tags');
+  if (out.has('compose')) out.add('schema');
   return [...out];
 }

@@ -7,7 +7,7 @@ import { interpolateValue, type InterpolationContext } from './interpolate.ts';
 import { isObject, mergeFiles } from './merge.ts';
 import { invalidProjectNameMessage, isValidProjectName, normalizeProjectName } from './name.ts';
 import { normalizeFileObjects, normalizeNetworks, normalizeService, normalizeVolumes, type NormalizeContext } from './normalize.ts';
-import { validateFile } from './validate.ts';
+import { validateFile } from './schema-check.ts';
 import { locate, parseYaml, type ParsedFile, type Path } from './yaml.ts';
 
 export { renderConfig } from './render.ts';
