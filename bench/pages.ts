@@ -174,7 +174,7 @@ async function terminalStart(browser: Browser, path: string) {
   const sim = after.filter((j) => !ui(j) && needed.has(j));
   const idle = after.filter((j) => !ui(j) && !needed.has(j));
   const has = (marker: string) => after.some((j) => j.text.includes(marker));
-  if (process.env.BENCH_VERBOSE) for (const j of after) console.log(`    ${j.url.split('/').pop()} ${kb(j.gzip)}`);
+  if (process.env.BENCH_VERBOSE) for (const j of after) console.log(`    ${j.url.split('/').pop()} ${kb(j.gzip)} ${ui(j) ? 'ui' : needed.has(j) ? 'start' : 'idle'}`);
   // Markers only the pack chunks carry: the cluster's boot, and Compose's project loader.
   return { page, ctx, readyMs, tasks, xterm, diagram, sim, idle, k8s: has('BOOT_SETTLE') || after.some((j) => /\/k8s\.[\w-]+\.js$/.test(j.url)), compose: after.some((j) => /\/compose\.[\w-]+\.js$/.test(j.url) && j.text.includes('docker-compose')) };
 }
