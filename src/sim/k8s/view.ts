@@ -1,7 +1,8 @@
 import type { Node, Pod } from './api/types.ts';
+import type { ApiWatchEvent } from './apiserver/apiserver.ts';
 import { isActivity } from './apiserver/trace.ts';
 import type { Cluster } from './cluster.ts';
-import { reflectorBackoffMs } from './reflector.ts';
+import { listAndWatch } from './reflector.ts';
 
 /**
  * What the lesson diagram draws, as plain data. Like a real dashboard it
@@ -69,53 +70,47 @@ export class ClusterWatcher {
   }
 
   /**
-   * client-go's ListAndWatch, small: list first, so the first view is
-   * already right (a watch's initial events arrive only when the clock next
-   * moves, and a page whose clock stands still drew every node NotReady),
-   * then watch from the list's resourceVersion. A failed list or an ended
-   * watch (API server stopped, 410 Gone) is retried with the reflector's
-   * back-off, keeping the last known objects meanwhile.
+   * The shared reflector: list first, so the first view is already right (a
+   * watch's initial events arrive only when the clock next moves, and a page
+   * whose clock stands still drew every node NotReady), then watch from the
+   * list's resourceVersion. A failed list or an ended watch (API server
+   * stopped, 410 Gone) is retried with the back-off, keeping the last known
+   * objects meanwhile.
    */
   #reflect<T extends Pod | Node>(api: ReturnType<Cluster['api']['as']>, resource: 'pods' | 'nodes', map: Map<string, T>): () => void {
-    const clock = this.cluster.world.clock;
     const key = (o: T) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
-    let stopped = false;
-    let stopWatch: () => void = () => {};
-    let retry = 0;
-    let attempt = 0;
-    const again = () => {
-      if (stopped) return;
-      stopWatch();
-      retry = clock.setTimeout(run, reflectorBackoffMs(attempt++));
-    };
-    const run = () => {
-      if (stopped) return;
-      const r = api.list<T>(resource);
-      if (!r.ok) return again();
-      map.clear();
-      for (const o of r.value.items) map.set(key(o), o);
-      this.#synced[resource] = true;
-      this.#version++;
-      const w = api.watch<T>(
-        resource,
-        { resourceVersion: r.value.metadata.resourceVersion },
-        (e) => {
-          attempt = 0;
+    type Listed = { items: T[]; resourceVersion: string };
+    const r = listAndWatch<Listed, ApiWatchEvent<T>>(
+      {
+        list: () => {
+          const l = api.list<T>(resource);
+          return l.ok ? { ok: true, value: { items: l.value.items, resourceVersion: l.value.metadata.resourceVersion } } : l;
+        },
+        watch: (l, onEvent, onEnd) => {
+          const w = api.watch<T>(resource, { resourceVersion: l.resourceVersion }, onEvent, (e) => onEnd(e.message));
+          if (!w.ok) {
+            onEnd(w.errors[0]?.message);
+            return () => {};
+          }
+          return () => w.value.stop();
+        },
+      },
+      {
+        replace: (l) => {
+          map.clear();
+          for (const o of l.items) map.set(key(o), o);
+          this.#synced[resource] = true;
+          this.#version++;
+        },
+        event: (e) => {
           this.#version++;
           if (e.type === 'DELETED') map.delete(key(e.object));
           else map.set(key(e.object), e.object);
         },
-        again,
-      );
-      if (!w.ok) return again();
-      stopWatch = () => w.value.stop();
-    };
-    run();
-    return () => {
-      stopped = true;
-      clock.clearTimeout(retry);
-      stopWatch();
-    };
+      },
+      this.cluster.world.clock,
+    );
+    return () => r.stop();
   }
 
   /** Whether both lists have succeeded at least once: before that, a node's readiness is not known. */

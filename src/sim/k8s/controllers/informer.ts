@@ -1,6 +1,6 @@
 import type { VirtualClock } from '../../clock.ts';
 import type { KubeObject } from '../api/types.ts';
-import { reflectorBackoffMs } from '../reflector.ts';
+import { listAndWatch, type Reflector } from '../reflector.ts';
 import { deepFreeze } from '../apiserver/watch-cache.ts';
 import type { ApiResult, ControllerClient, Resource, ResourceTypes, WatchEventType } from './client.ts';
 import { keyOf } from './util.ts';
@@ -45,15 +45,14 @@ export class Informer<T extends KubeObject> {
   #objs = new Map<string, T>();
   #sorted: string[] | undefined;
   #handlers = new Set<InformerHandler<T>>();
-  #cancel: (() => void) | undefined;
+  #running = false;
+  #reflector: Reflector | undefined;
   /** Keys this manager deleted: hidden until the watch shows the deletion. */
   #hidden = new Set<string>();
   #indexers = new Map<string, (o: T) => string | undefined>();
   #indexes = new Map<string, Map<string, Set<string>>>();
 
   #clock: VirtualClock | undefined;
-  #retry = 0;
-  #attempt = 0;
 
   constructor(resource: Resource, client: ControllerClient, clock?: VirtualClock) {
     this.resource = resource;
@@ -62,12 +61,12 @@ export class Informer<T extends KubeObject> {
   }
 
   get running(): boolean {
-    return this.#cancel !== undefined;
+    return this.#running;
   }
 
   /** Whether the last list succeeded and the watch is open. */
   get synced(): boolean {
-    return this.#cancel !== undefined && this.#retry === 0;
+    return this.#reflector?.synced ?? false;
   }
 
   /** Adds a handler (starting the informer if it is the first); returns its removal. */
@@ -75,7 +74,7 @@ export class Informer<T extends KubeObject> {
     // A Set would drop a second registration of the same function; wrap so each call counts.
     const h: InformerHandler<T> = (t, o, old) => fn(t, o, old);
     this.#handlers.add(h);
-    if (!this.#cancel) this.#start();
+    if (!this.#running) this.#start();
     return () => {
       if (!this.#handlers.delete(h)) return;
       if (this.#handlers.size === 0) this.#stop();
@@ -122,18 +121,34 @@ export class Informer<T extends KubeObject> {
   }
 
   #start(): void {
-    this.#cancel = () => {};
-    this.#listWatch(false);
+    this.#running = true;
+    const client = this.#client;
+    const resource = this.resource;
+    let changes: [WatchEventType, T, T?][] = [];
+    this.#reflector = listAndWatch<KubeObject[], [WatchEventType, T]>(
+      {
+        list: () => client.list(resource),
+        // The controller client's watch starts "from now", which is the list just made (nothing runs in between).
+        watch: (_l, onEvent, onEnd) => client.watch(resource, (t, o) => onEvent([t, o as T]), () => onEnd()),
+      },
+      {
+        replace: (items) => (changes = this.#replace(items as T[])),
+        event: ([t, o]) => this.#event(t, o),
+        // A relist tells handlers what it found changed (everything, after a first list that failed), once the watch is open.
+        watching: (cause) => {
+          const c = changes;
+          changes = [];
+          if (cause !== undefined) for (const [t, o, old] of c) for (const h of [...this.#handlers]) h(t, o, old);
+        },
+      },
+      this.#clock,
+    );
   }
 
-  /** List (telling handlers what changed when it is a relist), then watch from there; on failure try again after a back-off. */
-  #listWatch(relist: boolean): void {
-    this.#retry = 0;
-    const l = this.#client.list(this.resource);
-    if (!l.ok) return this.#again();
-    this.#attempt = 0;
+  /** The store becomes the list; what changed, for the handlers of a relist. */
+  #replace(items: T[]): [WatchEventType, T, T?][] {
     const fresh = new Map<string, T>();
-    for (const o of l.value) fresh.set(keyOf(o), o as T);
+    for (const o of items) fresh.set(keyOf(o), o);
     const changes: [WatchEventType, T, T?][] = [];
     for (const [k, old] of [...this.#objs]) {
       if (fresh.has(k)) continue;
@@ -147,36 +162,13 @@ export class Informer<T extends KubeObject> {
       changes.push([old ? 'MODIFIED' : 'ADDED', o, old]);
     }
     this.#hidden.clear();
-    let ended = false;
-    let cancel: (() => void) | undefined;
-    cancel = this.#client.watch(
-      this.resource,
-      (t, o) => this.#event(t, o as T),
-      () => {
-        if (ended) return;
-        ended = true;
-        // Ended later (not while it was being opened): list and watch again.
-        if (cancel !== undefined && this.#cancel === cancel) this.#again();
-      },
-    );
-    if (ended) this.#again();
-    else this.#cancel = cancel;
-    if (relist) for (const [t, o, old] of changes) for (const h of [...this.#handlers]) h(t, o, old);
-  }
-
-  /** The next list tells handlers what it finds changed (everything, after a first list that failed). */
-  #again(): void {
-    if (!this.#clock || this.#handlers.size === 0) return;
-    this.#cancel = () => {};
-    this.#retry = this.#clock.setTimeout(() => this.#listWatch(true), reflectorBackoffMs(this.#attempt++));
+    return changes;
   }
 
   #stop(): void {
-    this.#cancel?.();
-    this.#cancel = undefined;
-    if (this.#retry) this.#clock?.clearTimeout(this.#retry);
-    this.#retry = 0;
-    this.#attempt = 0;
+    this.#running = false;
+    this.#reflector?.stop();
+    this.#reflector = undefined;
     this.#objs.clear();
     this.#sorted = undefined;
     this.#hidden.clear();
@@ -184,7 +176,7 @@ export class Informer<T extends KubeObject> {
   }
 
   #event(type: WatchEventType, o: T): void {
-    if (!this.#cancel) return;
+    if (!this.#running) return;
     const key = keyOf(o);
     const old = this.#objs.get(key);
     // A deleted object is gone or carries a deletionTimestamp; an older event still in flight keeps it hidden.
@@ -196,7 +188,7 @@ export class Informer<T extends KubeObject> {
 
   /** This manager's own write, as the API server answered it. */
   wrote(o: T): void {
-    if (!this.#cancel) return;
+    if (!this.#running) return;
     const key = keyOf(o);
     this.#hidden.delete(key);
     if (!newer(this.#objs.get(key), o)) this.#set(key, deepFreeze(structuredClone(o)));
@@ -204,7 +196,7 @@ export class Informer<T extends KubeObject> {
 
   /** This manager deleted the object: hide it until the watch says what became of it. */
   deleted(namespace: string | undefined, name: string): void {
-    if (!this.#cancel) return;
+    if (!this.#running) return;
     const key = namespace ? `${namespace}/${name}` : name;
     if (this.#objs.has(key)) this.#hidden.add(key);
   }

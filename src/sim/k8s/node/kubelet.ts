@@ -6,13 +6,13 @@
  * CrashLoopBackOff between attempts) and reports status. It never re-creates
  * a pod: replacing deleted or evicted pods is a controller's job.
  */
-import { reflectorBackoffMs } from '../reflector.ts';
+import { listAndWatch } from '../reflector.ts';
 import type { TimerId, VirtualClock } from '../../clock.ts';
 import type { Rng } from '../../rng.ts';
 import type { ConfigMap, Container, ContainerState, ContainerStatus, Event, Lease, Node, Pod, PodCondition, Service } from '../api/types.ts';
 import { milliValue, parseQuantity, quantityValue } from '../api/quantity.ts';
 import { Backoff } from './backoff.ts';
-import { type KubeletClient, NODE_LEASE_NAMESPACE, type StopWatch } from './client.ts';
+import { type KubeletClient, type ListResult, NODE_LEASE_NAMESPACE, type WatchEvent } from './client.ts';
 import { goDuration, microTime, rfc3339 } from './format.ts';
 import { sha256Hex } from './sha256.ts';
 import { parseReference } from '../../containers/reference.ts';
@@ -164,41 +164,39 @@ export class Kubelet {
    * (800 ms doubling to 30 s) for as long as the kubelet runs; before, one
    * failed list left the kubelet deaf forever while it reported Running.
    */
-  #listWatch(attempt = 0): void {
+  #listWatch(): void {
     const { client, clock } = this.#o;
-    if (!this.#running) return;
     const sel = `spec.nodeName=${this.nodeName}`;
-    const list = client.listPods({ fieldSelector: sel });
-    if (!list.ok) {
-      const id = clock.setTimeout(() => this.#listWatch(attempt + 1), reflectorBackoffMs(attempt));
-      this.#stops.push(() => clock.clearTimeout(id));
-      return;
-    }
-    const seen = new Set<string>();
-    for (const p of list.value.items) {
-      seen.add(p.metadata.uid ?? '');
-      this.#upsert(p);
-    }
-    // Pods deleted while the kubelet was down: their containers go.
-    for (const w of [...this.#workers.values()]) if (!seen.has(w.pod.metadata.uid ?? '')) this.#forget(w);
-    const stop: StopWatch = client.watchPods(
-      { fieldSelector: sel, resourceVersion: list.value.resourceVersion },
-      (e) => {
-        if (!this.#running) return;
-        if (e.type === 'DELETED') {
-          const w = this.#workers.get(e.object.metadata.uid ?? '');
-          if (w) this.#forget(w);
-        } else this.#upsert(e.object);
+    const r = listAndWatch<ListResult<Pod>, WatchEvent<Pod>>(
+      {
+        list: () => client.listPods({ fieldSelector: sel }),
+        watch: (l, onEvent, onEnd) => client.watchPods({ fieldSelector: sel, resourceVersion: l.resourceVersion }, onEvent, () => onEnd()),
       },
-      // The watch ended (410 Gone, etcd unavailable): list and watch again, after a back-off.
-      () => {
-        if (!this.#running) return;
-        const id = clock.setTimeout(() => this.#listWatch(0), reflectorBackoffMs(0));
-        this.#stops.push(() => clock.clearTimeout(id));
+      {
+        replace: (l) => {
+          const seen = new Set<string>();
+          for (const p of l.items) {
+            seen.add(p.metadata.uid ?? '');
+            this.#upsert(p);
+          }
+          // Pods deleted while the kubelet was down: their containers go.
+          for (const w of [...this.#workers.values()]) if (!seen.has(w.pod.metadata.uid ?? '')) this.#forget(w);
+        },
+        event: (e) => {
+          if (!this.#running) return;
+          if (e.type === 'DELETED') {
+            const w = this.#workers.get(e.object.metadata.uid ?? '');
+            if (w) this.#forget(w);
+          } else this.#upsert(e.object);
+        },
+        // Back after lists that failed: every pod is synced again.
+        watching: (cause) => {
+          if (cause === 'list') for (const w of this.#workers.values()) this.#sync(w);
+        },
       },
+      clock,
     );
-    this.#stops.push(stop);
-    if (attempt > 0) for (const w of this.#workers.values()) this.#sync(w);
+    this.#stops.push(() => r.stop());
   }
 
   /** Node failure: heartbeats, status and the pod loop stop; containers keep whatever state they have. */
@@ -304,51 +302,50 @@ export class Kubelet {
    * loop reads the Node from here instead of a GET every 10 s. A failed list
    * or an ended watch is retried with the reflector's back-off.
    */
-  #watchNode(attempt = 0): void {
+  #watchNode(): void {
     const { client, clock } = this.#o;
-    if (!this.#running) return;
     const sel = `metadata.name=${this.nodeName}`;
-    const retry = (n: number) => {
-      const id = clock.setTimeout(() => this.#watchNode(n), reflectorBackoffMs(n));
-      this.#stops.push(() => clock.clearTimeout(id));
-    };
-    const list = client.listNodes({ fieldSelector: sel });
-    if (!list.ok) return retry(attempt + 1);
-    this.#nodeCache = list.value.items[0];
-    const stop = client.watchNodes(
-      { fieldSelector: sel, resourceVersion: list.value.resourceVersion },
-      (e) => {
-        if (this.#running) this.#nodeCache = e.type === 'DELETED' ? undefined : e.object;
+    const r = listAndWatch<ListResult<Node>, WatchEvent<Node>>(
+      {
+        list: () => client.listNodes({ fieldSelector: sel }),
+        watch: (l, onEvent, onEnd) => client.watchNodes({ fieldSelector: sel, resourceVersion: l.resourceVersion }, onEvent, () => onEnd()),
       },
-      () => this.#running && retry(0),
+      {
+        replace: (l) => (this.#nodeCache = l.items[0]),
+        event: (e) => {
+          if (this.#running) this.#nodeCache = e.type === 'DELETED' ? undefined : e.object;
+        },
+      },
+      clock,
     );
-    this.#stops.push(stop);
+    this.#stops.push(() => r.stop());
   }
 
   /** The Service informer: every Service, listed once and then watched (a failed list or ended watch: again after a back-off). */
-  #watchServices(attempt = 0): void {
+  #watchServices(): void {
     const { client, clock } = this.#o;
-    if (!this.#running) return;
-    const retry = (n: number) => {
-      const id = clock.setTimeout(() => this.#watchServices(n), reflectorBackoffMs(n));
-      this.#stops.push(() => clock.clearTimeout(id));
-    };
-    const list = client.listServices();
-    if (!list.ok) return retry(attempt + 1);
-    const cache = new Map<string, Service>();
     const key = (s: Service) => `${s.metadata.namespace ?? 'default'}/${s.metadata.name}`;
-    for (const s of list.value.items) cache.set(key(s), s);
-    this.#services = cache;
-    const stop = client.watchServices(
-      { resourceVersion: list.value.resourceVersion },
-      (e) => {
-        if (!this.#running || this.#services !== cache) return;
-        if (e.type === 'DELETED') cache.delete(key(e.object));
-        else cache.set(key(e.object), e.object);
+    const r = listAndWatch<ListResult<Service>, WatchEvent<Service>>(
+      {
+        list: () => client.listServices(),
+        watch: (l, onEvent, onEnd) => client.watchServices({ resourceVersion: l.resourceVersion }, onEvent, () => onEnd()),
       },
-      () => this.#running && retry(0),
+      {
+        replace: (l) => {
+          const cache = new Map<string, Service>();
+          for (const s of l.items) cache.set(key(s), s);
+          this.#services = cache;
+        },
+        event: (e) => {
+          const cache = this.#services;
+          if (!this.#running || !cache) return;
+          if (e.type === 'DELETED') cache.delete(key(e.object));
+          else cache.set(key(e.object), e.object);
+        },
+      },
+      clock,
     );
-    this.#stops.push(stop);
+    this.#stops.push(() => r.stop());
   }
 
   #renewLease(): void {

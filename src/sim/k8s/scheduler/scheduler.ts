@@ -10,10 +10,10 @@ import type { VirtualClock, TimerId } from '../../clock.ts';
 import { rfc3339 } from '../time.ts';
 import type { Rng } from '../../rng.ts';
 import type { Node, Pod, PodCondition } from '../api/types.ts';
-import type { SchedulerClient, SchedulerEvent, Watch, WatchEvent } from './client.ts';
+import type { Listed, SchedulerClient, SchedulerEvent, Watch, WatchEvent } from './client.ts';
 import { occupiesNode, type Profile } from './framework.ts';
 import { ASSUMED_ORD_BASE, SchedulerCache } from './cache.ts';
-import { reflectorBackoffMs } from '../reflector.ts';
+import { listAndWatch, type Reflector } from '../reflector.ts';
 import { DEFAULT_SCHEDULER_NAME, defaultProfile } from './profile.ts';
 import { podKey, SchedulingQueue, type QueuedPod } from './queue.ts';
 import { compactDecision, scheduleOne, type SchedulingDecision } from './schedule.ts';
@@ -58,7 +58,9 @@ export class Scheduler {
   readonly #percentage: number | undefined;
   readonly #queue: SchedulingQueue;
   #running = false;
-  #watches: Watch[] = [];
+  #reflector: Reflector | undefined;
+  /** PVC/PV changes wake pods waiting for a volume; open while the pod and node watches are. */
+  #volumeWatch: Watch | undefined;
   #nodes = new Map<string, Node>();
   #pods = new Map<string, Pod>();
   /** Bound by us, not yet seen bound through the watch. */
@@ -69,7 +71,6 @@ export class Scheduler {
   #ord = new Map<string, number>();
   #ordSeq = 0;
   #drainTimer: TimerId | undefined;
-  #retryTimer: TimerId | undefined;
   #decisions = new Map<string, SchedulingDecision>();
   /** Keys whose decision still has its per-node tables, oldest first. */
   #full: string[] = [];
@@ -109,60 +110,66 @@ export class Scheduler {
   start(): string | undefined {
     if (this.#running) return undefined;
     this.#running = true;
-    return this.#connect(0);
-  }
-
-  #connect(attempt: number): string | undefined {
-    this.#retryTimer = undefined;
-    if (!this.#running) return undefined;
-    const fail = (message: string | undefined) => {
-      this.#retryTimer = this.#clock.setTimeout(() => this.#connect(attempt + 1), reflectorBackoffMs(attempt));
-      return message ?? 'list failed';
-    };
-    const nodes = this.#client.listNodes();
-    if (!nodes.ok) return fail(nodes.errors[0]?.message);
-    const pods = this.#client.listPods();
-    if (!pods.ok) return fail(pods.errors[0]?.message);
-    for (const n of nodes.value.items) {
-      this.#nodes.set(n.metadata.name, n);
-      this.#cache.setNode(n);
-    }
-    for (const p of pods.value.items) this.#setPod(podKey(p), p);
-    const ended = () => this.#rewatch();
-    const nw = this.#client.watchNodes(nodes.value.resourceVersion, (e) => this.#onNode(e), ended);
-    const pw = this.#client.watchPods(pods.value.resourceVersion, (e) => this.#onPod(e), ended);
-    if (!nw.ok || !pw.ok) {
-      if (nw.ok) nw.value.stop();
-      if (pw.ok) pw.value.stop();
-      this.#reset();
-      return fail((!nw.ok ? nw.errors[0]?.message : !pw.ok ? pw.errors[0]?.message : undefined) ?? 'watch failed');
-    }
-    this.#watches = [nw.value, pw.value];
-    const vw = this.#client.watchVolumes?.(() => this.#queue.moveAllToActiveOrBackoff('PvcOrPvChange'));
-    if (vw) this.#watches.push(vw);
-    for (const p of this.#pods.values()) if (this.#responsibleFor(p)) this.#queue.add(p);
-    return undefined;
+    const client = this.#client;
+    // One reflector for both lists, as before: either watch ending drops the whole cache and lists both again.
+    this.#reflector = listAndWatch<{ nodes: Listed<Node>; pods: Listed<Pod> }, { node: WatchEvent<Node> } | { pod: WatchEvent<Pod> }>(
+      {
+        list: () => {
+          const nodes = client.listNodes();
+          if (!nodes.ok) return nodes;
+          const pods = client.listPods();
+          if (!pods.ok) return pods;
+          return { ok: true, value: { nodes: nodes.value, pods: pods.value } };
+        },
+        watch: (l, onEvent, onEnd) => {
+          const nw = client.watchNodes(l.nodes.resourceVersion, (e) => onEvent({ node: e }), () => onEnd());
+          const pw = client.watchPods(l.pods.resourceVersion, (e) => onEvent({ pod: e }), () => onEnd());
+          const stop = () => {
+            if (nw.ok) nw.value.stop();
+            if (pw.ok) pw.value.stop();
+          };
+          if (!nw.ok || !pw.ok) {
+            stop();
+            onEnd((!nw.ok ? nw.errors[0]?.message : !pw.ok ? pw.errors[0]?.message : undefined) ?? 'watch failed');
+          }
+          return stop;
+        },
+      },
+      {
+        replace: (l) => {
+          for (const n of l.nodes.items) {
+            this.#nodes.set(n.metadata.name, n);
+            this.#cache.setNode(n);
+          }
+          for (const p of l.pods.items) this.#setPod(podKey(p), p);
+        },
+        event: (e) => ('node' in e ? this.#onNode(e.node) : this.#onPod(e.pod)),
+        watching: (_cause, opened) => {
+          if (!opened) return;
+          this.#volumeWatch = client.watchVolumes?.(() => this.#queue.moveAllToActiveOrBackoff('PvcOrPvChange'));
+          for (const p of this.#pods.values()) if (this.#responsibleFor(p)) this.#queue.add(p);
+        },
+        // A watch that ended or could not open: drop what was cached; the next list starts afresh.
+        failed: (cause) => {
+          if (cause !== 'list') this.#reset();
+        },
+      },
+      this.#clock,
+    );
+    return this.#reflector.error;
   }
 
   stop(): void {
     if (!this.#running) return;
-    for (const w of this.#watches) w.stop();
+    this.#reflector?.stop();
+    this.#reflector = undefined;
     this.#reset();
     this.#running = false;
-    if (this.#retryTimer !== undefined) this.#clock.clearTimeout(this.#retryTimer);
-    this.#retryTimer = undefined;
-  }
-
-  /** A watch ended: drop what was cached and list+watch again after the back-off. */
-  #rewatch(): void {
-    if (!this.#running || this.#retryTimer !== undefined) return;
-    for (const w of this.#watches) w.stop();
-    this.#reset();
-    this.#retryTimer = this.#clock.setTimeout(() => this.#connect(1), reflectorBackoffMs(0));
   }
 
   #reset(): void {
-    this.#watches = [];
+    this.#volumeWatch?.stop();
+    this.#volumeWatch = undefined;
     this.#queue.clear();
     this.#nodes.clear();
     this.#pods.clear();
