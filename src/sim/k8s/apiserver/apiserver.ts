@@ -159,7 +159,9 @@ export interface ApiClient {
 /**
  * Kinds whose updates read the current object from the watch cache first:
  * the heartbeats (a Lease every 10 s per node, Node status) and Event
- * counts, which have no admission side effects to repeat on a retry.
+ * counts, which have no admission side effects to repeat on a retry. Their
+ * creates and updates also hand the written object to the cache (#put), so
+ * what they return is the cache's shared, frozen object.
  */
 const CACHED_UPDATES: ReadonlySet<string> = new Set(['leases', 'nodes', 'events']);
 
@@ -548,10 +550,10 @@ export class ApiServer {
     if (d.initialStatus) withStatus.status = d.initialStatus(o);
     if (opts.dryRun) return apiOk(o, this.#warnings(d));
     const key = this.#key(d, ns, o.metadata.name);
-    const r = this.#etcd.txn([{ key, target: 'create', result: '=', value: 0 }], [{ type: 'put', key, value: this.#encode(o) }]);
+    const r = this.#put(key, 0, o, CACHED_UPDATES.has(d.resource));
     if (!r.ok) return apiFail(storageError(r.error.message));
     if (!r.value.succeeded) return apiFail(alreadyExists(d.resource, o.metadata.name, groupOf(d.apiVersion)));
-    o.metadata.resourceVersion = String(r.header.revision);
+    if (!Object.isFrozen(o)) o.metadata.resourceVersion = String(r.header.revision);
     return apiOk(o, this.#warnings(d));
   }
 
@@ -676,7 +678,7 @@ export class ApiServer {
   }
 
   /** Fills server-owned metadata, validates and writes with a compare on the old revision. */
-  #commitUpdate(d: KindDef, old: KubeObject, next: KubeObject, opts: WriteOptions, mode: 'main' | 'status'): ApiResult<KubeObject> {
+  #commitUpdate(d: KindDef, old: KubeObject, next: KubeObject, opts: WriteOptions, mode: 'main' | 'status', own = true): ApiResult<KubeObject> {
     const name = old.metadata.name;
     const causes = validateMetaUpdate(next.metadata, old.metadata);
     next.metadata = {
@@ -703,16 +705,40 @@ export class ApiServer {
     if (jsonEqual(next, old)) return apiOk(old);
     if (opts.dryRun) return apiOk(next);
     if (next.metadata.deletionTimestamp && !hasFinalizers(next)) return this.#remove(d, old);
-    return this.#write(d, old, next);
+    return this.#write(d, old, next, own);
   }
 
-  #write(d: KindDef, old: KubeObject, next: KubeObject): ApiResult<KubeObject> {
+  /**
+   * own: next was built for this request alone (shares nothing with the
+   * caller's input), so the watch cache may keep it. Only for the cached-update
+   * kinds, whose writers already get the cache's frozen object back from a
+   * no-op update; other writers change what update returns (the Deployment
+   * controller assigns it onto its ReplicaSet).
+   */
+  #write(d: KindDef, old: KubeObject, next: KubeObject, own = true): ApiResult<KubeObject> {
     const key = this.#key(d, old.metadata.namespace, old.metadata.name);
-    const r = this.#etcd.txn([{ key, target: 'mod', result: '=', value: Number(old.metadata.resourceVersion) }], [{ type: 'put', key, value: this.#encode(next) }]);
+    const r = this.#put(key, Number(old.metadata.resourceVersion), next, own && CACHED_UPDATES.has(d.resource));
     if (!r.ok) return apiFail(storageError(r.error.message));
     if (!r.value.succeeded) return apiFail(conflictModified(d.resource, old.metadata.name, groupOf(d.apiVersion)));
-    next.metadata.resourceVersion = String(r.header.revision);
+    if (!Object.isFrozen(next)) next.metadata.resourceVersion = String(r.header.revision);
     return apiOk(next);
+  }
+
+  /**
+   * Writes o under key if the key's mod revision is still modRev (0: absent).
+   * With own, the watch cache takes o itself for the new revision (frozen,
+   * resourceVersion filled in) rather than parsing the value just encoded:
+   * the caller then gets that shared read-only object back.
+   */
+  #put(key: string, modRev: number, o: KubeObject, own: boolean) {
+    const value = this.#encode(o);
+    const cache = own && this.#cacheCancel ? this.#cache : undefined;
+    cache?.expectWrite({ key, value, obj: o });
+    try {
+      return this.#etcd.txn([{ key, target: modRev ? 'mod' : 'create', result: '=', value: modRev }], [{ type: 'put', key, value }]);
+    } finally {
+      cache?.expectWrite(undefined);
+    }
   }
 
   #remove(d: KindDef, old: KubeObject): ApiResult<KubeObject> {
@@ -747,10 +773,11 @@ export class ApiServer {
     if (opts.subresource === 'status') {
       // old was decoded for this request alone and is only read from here on: a shallow copy with the new status is enough.
       const only = { ...old, status: (next as { status?: unknown }).status } as KubeObject;
-      return this.#commitUpdate(d, old, only, opts, 'status');
+      // A patch result shares values with the caller's patch document: not the cache's to keep.
+      return this.#commitUpdate(d, old, only, opts, 'status', false);
     }
     if (d.statusSubresource) (next as { status?: unknown }).status = clone((old as { status?: unknown }).status);
-    return this.#commitUpdate(d, old, next, opts, 'main');
+    return this.#commitUpdate(d, old, next, opts, 'main', false);
   }
 
   #delete(d: KindDef, ns: string | undefined, name: string, opts: DeleteOptions): ApiResult<KubeObject> {

@@ -143,6 +143,8 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
   #byKey = new Map<string, Set<W>>();
 
   readonly #decode: Decoder;
+  /** The object the API server is writing now, with the value it encoded it to (see expectWrite). */
+  #written: { key: string; value: string; obj: KubeObject } | undefined;
 
   /** Starts from a full read of the store at revision `rev` (none and 0: fill it by replaying etcd's history from 1). */
   constructor(decode: Decoder, kvs: KeyValue[] = [], rev = 0) {
@@ -165,6 +167,26 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
     return this.#objects.size;
   }
 
+  /**
+   * The API server is about to write obj under key as value: when etcd's
+   * event for that very value comes back, the cache takes obj (with the
+   * event's resourceVersion, then frozen) instead of parsing value again,
+   * as the cacher keeps the object its own write decoded. undefined: the write is over.
+   */
+  expectWrite(w: { key: string; value: string; obj: KubeObject } | undefined): void {
+    this.#written = w;
+  }
+
+  /** The written object for kv, if kv is the write expectWrite announced; metadata rebuilt so resourceVersion comes last, as a decode gives it. */
+  #adopt(kv: KeyValue): KubeObject | undefined {
+    const w = this.#written;
+    if (!w || w.key !== kv.key || w.value !== kv.value) return undefined;
+    this.#written = undefined;
+    const { resourceVersion: _rv, ...meta } = w.obj.metadata;
+    w.obj.metadata = { ...meta, resourceVersion: String(kv.modRevision) };
+    return deepFreeze(w.obj);
+  }
+
   /** Applies etcd events (in revision order); returns them decoded, once. */
   apply(events: WatchEvent[]): CacheEvent[] {
     const out: CacheEvent[] = [];
@@ -177,7 +199,7 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
       const ce: CacheEvent = { type: e.type, key, revision: e.kv.modRevision, version: e.kv.version };
       if (prev) ce.prev = prev;
       else if (e.prevKv) this.#setPrev(ce, e.prevKv);
-      const o = e.type === 'PUT' ? this.#decode(e.kv) : undefined;
+      const o = e.type === 'PUT' ? (this.#adopt(e.kv) ?? this.#decode(e.kv)) : undefined;
       if (o) {
         ce.object = o;
         this.#put(key, o);
