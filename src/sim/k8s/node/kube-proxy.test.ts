@@ -4,7 +4,7 @@ import { expectGolden } from '../../../testing/golden.ts';
 import { VirtualClock } from '../../clock.ts';
 import { Rng } from '../../rng.ts';
 import type { EndpointSlice, Service } from '../api/types.ts';
-import { KubeProxy } from './kube-proxy.ts';
+import { chainHash, KubeProxy } from './kube-proxy.ts';
 import { FakeClient } from './testing/fake-client.ts';
 
 const svc: Service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { type: 'NodePort', clusterIP: '10.96.12.34', selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 80, nodePort: 30080, protocol: 'TCP' }] } };
@@ -79,5 +79,14 @@ describe('kube-proxy: "runs on each node and keeps the node\'s network rules so 
     expect(proxy.resolve('10.96.12.34', 80)?.ip).toBe('10.244.1.2');
     proxy.start();
     expect(proxy.resolve('10.96.12.34', 80)?.ip).toBe('10.244.1.3');
+  });
+});
+
+describe('chainHash', () => {
+  it("names the kubernetes Service's chain as every real cluster does, the first time and when remembered", () => {
+    // KUBE-SVC-NPX46M4PTMTKRN6Y is default/kubernetes:https's chain in any kube-proxy iptables dump.
+    expect(chainHash('default/kubernetes:https', 'tcp')).toBe('NPX46M4PTMTKRN6Y');
+    expect(chainHash('default/kubernetes:https', 'tcp')).toBe('NPX46M4PTMTKRN6Y');
+    expect(chainHash('default/kubernetes:https', 'udp')).not.toBe('NPX46M4PTMTKRN6Y');
   });
 });
