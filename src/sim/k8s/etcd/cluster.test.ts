@@ -100,6 +100,25 @@ describe('EtcdCluster quorum', () => {
     expect(st[0]!.revision).toBe(101);
   });
 
+  it('every member answers the same keys, versions, history and db size, including one that caught up', () => {
+    const { cluster, client } = setup();
+    const f = followers(cluster)[0]!;
+    client.put('/a', '1');
+    cluster.stopMember(f);
+    client.txn([{ key: '/a', target: 'version', result: '=', value: 1 }], [{ type: 'put', key: '/a', value: '2' }, { type: 'put', key: '/b', value: 'x' }]);
+    client.txn([{ key: '/a', target: 'version', result: '=', value: 1 }], [{ type: 'delete', key: '/a' }], [{ type: 'delete', key: '/b' }]);
+    client.put('/a', '3');
+    cluster.startMember(f);
+    const views = cluster.members().map((m) => {
+      const s = cluster.storeOf(m)!;
+      const r = s.range('/', { prefix: true });
+      const h = s.history(1);
+      return JSON.stringify([r.ok && r.value.kvs, h.ok && h.events, s.revision, s.dbSizeInUse, s.range('/a', { revision: 3 })]);
+    });
+    expect(new Set(views).size).toBe(1);
+    expect(views[0]).toContain('"value":"3"');
+  });
+
   it('a stopped endpoint fails even serializable reads', () => {
     const { cluster } = setup();
     const a = cluster.members()[0]!;

@@ -2,7 +2,7 @@ import type { TimerId } from '../../clock.ts';
 import { simError, type SimError } from '../../errors.ts';
 import type { World } from '../../world.ts';
 import { keyRange } from './range.ts';
-import { MvccStore, type StoreResult, type WriteRequest } from './store.ts';
+import { MvccStore, type Applied, type StoreResult, type WriteRequest } from './store.ts';
 import type { ResponseHeader, WatchEvent, WatchOptions } from './types.ts';
 import { WatchHub } from './watch.ts';
 import { Lessor } from './lessor.ts';
@@ -80,6 +80,8 @@ interface LogEntry {
   /** Configuration, leader no-op and attribute entries carry no request. */
   req?: WriteRequest;
   trace?: Proposal;
+  /** The first member's result of a txn entry: the others replay it (MvccStore.replay) rather than run it again. */
+  applied?: Applied;
 }
 
 class Member {
@@ -311,13 +313,16 @@ export class EtcdCluster {
     const index = this.#append({ term: leader.term, req: p.req, trace: p });
     let result: StoreResult<unknown> | undefined;
     const before = leader.store.revision;
+    const entry = this.#log[index - 1 - this.#trimmed]!;
     for (const m of this.#running()) {
       const r = this.#catchUp(m, leader.term);
       if (m.info.id === via.id) result = r;
     }
     const trace: CommitTrace = { revision: leader.store.revision, op: p.op, key: p.key, memberCount: this.#running().length, raftIndex: index, raftTerm: leader.term };
     this.#trim();
-    this.#hub.publish(leader.store.revision > before ? this.#eventsSince(leader, before + 1) : []);
+    // The entry's own events when it was a txn (one revision); a lease revoke's from the leader's history.
+    const events = leader.store.revision > before ? (entry.applied?.entry?.events ?? this.#eventsSince(leader, before + 1)) : [];
+    this.#hub.publish(events);
     for (const fn of this.#commitFns) fn(trace);
     const served = this.#byId(via.id)!;
     return { ok: true, header: this.header(served.info), result: result ?? { ok: false, error: simError('Unavailable', ERR_TIMEOUT) } };
@@ -403,7 +408,12 @@ export class EtcdCluster {
     while (m.lastIndex < this.#lastIndex()) {
       m.lastIndex++;
       const e = this.#log[m.lastIndex - 1 - this.#trimmed]!;
-      if (e.req) last = m.store.apply(e.req);
+      if (!e.req) continue;
+      if (e.applied && m.store.replay(e.applied)) last = e.applied.result;
+      else {
+        last = m.store.apply(e.req);
+        if (e.req.type === 'txn') e.applied = m.store.lastApplied;
+      }
     }
     return last;
   }

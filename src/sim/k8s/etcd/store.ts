@@ -35,10 +35,26 @@ export const ERR_DUPLICATE_KEY = 'etcdserver: duplicate key given in txn request
 export const compactedError = (): SimError => simError('Compacted', ERR_COMPACTED);
 export const futureRevError = (): SimError => simError('FutureRev', ERR_FUTURE_REV);
 
-/** One stored version of a key; kv undefined is the tombstone a delete leaves. */
+/** One stored version of a key; kv undefined is the tombstone a delete leaves. Never changed once made: members share them. */
 interface Version {
   rev: number;
   kv: KeyValue | undefined;
+}
+
+/**
+ * What one member's txn did to its store. Members apply the same entries
+ * from the same state, so another member at that state takes the result
+ * over (replay) instead of redoing the txn: the members share the stored
+ * versions, log entry and events, immutable, instead of holding three
+ * equal copies of every revision (and the followers skip the work).
+ */
+export interface Applied {
+  /** The store's revision before the txn: replay only onto a store there. */
+  from: number;
+  result: StoreResult<TxnValue>;
+  versions: [key: string, v: Version][];
+  /** The revision's log entry; none when the txn wrote nothing. */
+  entry?: { revision: number; events: WatchEvent[] };
 }
 
 /** bbolt's starting file size for a fresh member, as `endpoint status` shows it (20 kB). */
@@ -74,6 +90,8 @@ export class MvccStore {
   #peakDbSize = BASE_DB_SIZE;
   /** Granted leases: ID → granted TTL in seconds. */
   #leases = new Map<string, number>();
+  /** What the last txn did, for other members to replay (see Applied). */
+  #applied: Applied | undefined;
 
   /** Granted leases in grant order, with their granted TTL (s). */
   leases(): { id: string; ttl: number }[] {
@@ -144,11 +162,14 @@ export class MvccStore {
   txn(compare: Compare[], success: Op[], failure: Op[] = []): StoreResult<TxnValue> {
     const succeeded = compare.every((c) => this.#compare(c));
     const ops = succeeded ? success : failure;
+    const from = this.#rev;
+    this.#applied = undefined;
     const check = this.#checkOps(ops);
-    if (check) return { ok: false, error: check };
+    if (check) return this.#done(from, { ok: false, error: check }, []);
     const rev = this.#rev + 1;
     const events: WatchEvent[] = [];
     const responses: OpResponse[] = [];
+    const versions: [string, Version][] = [];
     for (const op of ops) {
       if (op.type === 'range') {
         // Reads see this branch's earlier writes; #checkOps ruled out bad revisions, so it cannot fail.
@@ -164,25 +185,55 @@ export class MvccStore {
           version: prev ? prev.version + 1 : 1,
         };
         if (op.lease) kv.lease = op.lease;
-        this.#append(op.key, { rev, kv });
+        const v: Version = { rev, kv };
+        versions.push([op.key, v]);
+        this.#append(op.key, v);
         events.push(prev ? { type: 'PUT', kv, prevKv: prev } : { type: 'PUT', kv });
         responses.push(prev ? { type: 'put', prevKv: prev } : { type: 'put' });
       } else {
         const gone = this.#read(keyRange(op.key, { prefix: op.prefix }), Infinity);
         for (const prev of gone) {
-          this.#append(prev.key, { rev, kv: undefined });
+          const v: Version = { rev, kv: undefined };
+          versions.push([prev.key, v]);
+          this.#append(prev.key, v);
           events.push({ type: 'DELETE', kv: { key: prev.key, value: '', createRevision: 0, modRevision: rev, version: 0 }, prevKv: prev });
         }
         responses.push({ type: 'delete', deleted: gone.length, prevKvs: gone });
       }
     }
-    if (events.length > 0) {
-      this.#rev = rev;
-      this.#log.push({ revision: rev, events });
-      this.#peakDbSize = Math.max(this.#peakDbSize, this.dbSizeInUse);
-      this.#hub.publish(events);
-    }
-    return { ok: true, value: { succeeded, responses } };
+    const entry = events.length > 0 ? { revision: rev, events } : undefined;
+    if (entry) this.#commit(entry);
+    return this.#done(from, { ok: true, value: { succeeded, responses } }, versions, entry);
+  }
+
+  #done(from: number, result: StoreResult<TxnValue>, versions: [string, Version][], entry?: Applied['entry']): StoreResult<TxnValue> {
+    this.#applied = entry ? { from, result, versions, entry } : { from, result, versions };
+    return result;
+  }
+
+  #commit(entry: { revision: number; events: WatchEvent[] }): void {
+    this.#rev = entry.revision;
+    this.#log.push(entry);
+    this.#peakDbSize = Math.max(this.#peakDbSize, this.dbSizeInUse);
+    this.#hub.publish(entry.events);
+  }
+
+  /** What the last txn did (undefined after any other kind of write). */
+  get lastApplied(): Applied | undefined {
+    return this.#applied;
+  }
+
+  /**
+   * Takes over another member's txn (a follower applying the entry its
+   * leader applied): the same versions, log entry and answer, shared.
+   * False (nothing done) when this store is not at the state it ran from.
+   */
+  replay(a: Applied): boolean {
+    if (a.from !== this.#rev) return false;
+    for (const [key, v] of a.versions) this.#append(key, v);
+    if (a.entry) this.#commit(a.entry);
+    this.#applied = a;
+    return true;
   }
 
   /**
@@ -216,6 +267,7 @@ export class MvccStore {
 
   /** Applies a replicated write; the member's answer to the client who proposed it. */
   apply(req: WriteRequest): StoreResult<TxnValue | { revision: number }> {
+    this.#applied = undefined;
     if (req.type === 'leaseGrant') return this.#leaseGrant(req.id, req.ttl);
     if (req.type === 'leaseRevoke') return this.#leaseRevoke(req.id);
     return req.type === 'compact' ? this.compact(req.revision) : this.txn(req.compare, req.success, req.failure);
