@@ -30,8 +30,39 @@ export function canonicalJson(v: unknown): string {
   return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(',')}}`;
 }
 
+/**
+ * Structural equality of JSON values; key order does not matter. Every update
+ * asks whether it changed anything, and the change is nearly always in a late
+ * key (spec, status; a Lease's renewTime), so keys are compared last first;
+ * no key lists are built.
+ */
 export function jsonEqual(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b);
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const arr = Array.isArray(a);
+  if (arr !== Array.isArray(b)) return false;
+  if (arr) {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = x.length - 1; i >= 0; i--) if (!jsonEqual(x[i], y[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  let defined = 0;
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const k = keys[i]!;
+    const v = x[k];
+    if (v === undefined) continue;
+    defined++;
+    if (!jsonEqual(v, y[k])) return false;
+  }
+  // Every defined key of a matched one in b; b has no others when the defined counts agree.
+  let other = 0;
+  for (const k in y) if (Object.prototype.hasOwnProperty.call(y, k) && y[k] !== undefined) other++;
+  return defined === other;
 }
 
 /** A copy of the template without the pod-template-hash label (and without labels if that was the only one). */

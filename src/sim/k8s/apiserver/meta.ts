@@ -5,6 +5,7 @@ import type { StatusCause } from './status.ts';
 import { dns1123Label, dns1123Subdomain, labelKey, labelValueErrors } from './names.ts';
 
 export { rfc3339 } from '../time.ts';
+export { jsonEqual } from '../api/meta.ts';
 
 /** A version 4 UUID drawn from the world's seeded rng. */
 export function uuid(rng: Rng): string {
@@ -95,17 +96,6 @@ function jsonCopy(v: unknown): unknown {
     else out[k] = jsonCopy(x);
   }
   return out;
-}
-
-/** Structural equality of JSON values; key order does not matter. */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
-  const ak = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const bk = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  return ak.length === bk.length && ak.every((k) => jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 /** Everything except metadata and status: what a generation bump is about. */
