@@ -17,4 +17,8 @@ describe('timestamps', () => {
   const t = Date.UTC(2026, 0, 15, 9, 0, 10, 250);
   it('metav1.Time drops the fraction', () => expect(rfc3339(t)).toBe('2026-01-15T09:00:10Z'));
   it('MicroTime keeps six digits', () => expect(microTime(t)).toBe('2026-01-15T09:00:10.250000Z'));
+  it('MicroTime agrees with the Date formatting for any instant, asked in any order', () => {
+    const ms = [t, t + 1, t + 7, t + 49, t + 999, t + 1000, t - 1, t + 86_399_999, 0, 999, Date.UTC(2026, 11, 31, 23, 59, 59, 5), t + 0.7];
+    for (const m of [...ms, ...ms.reverse()]) expect(microTime(m)).toBe(`${new Date(m).toISOString().slice(0, -1)}000Z`);
+  });
 });
