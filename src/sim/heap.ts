@@ -4,33 +4,41 @@
  * scheduler's activeQ both use it.
  */
 export function heapPush<T>(h: T[], e: T, before: (a: T, b: T) => boolean): void {
+  // Sifted with a hole (parents move down, e is written once): the same places as swapping, without the swaps.
   let i = h.length;
   h.push(e);
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    if (!before(h[i]!, h[parent]!)) break;
-    [h[i], h[parent]] = [h[parent]!, h[i]!];
+    const p = h[parent]!;
+    if (!before(e, p)) break;
+    h[i] = p;
     i = parent;
   }
+  h[i] = e;
 }
 
 /** Removes and returns the first element (undefined when empty). */
 export function heapPop<T>(h: T[], before: (a: T, b: T) => boolean): T | undefined {
   const top = h[0];
   const last = h.pop();
-  if (h.length && last !== undefined) {
-    h[0] = last;
+  const n = h.length;
+  if (n && last !== undefined) {
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
+      if (l >= n) break;
       const r = l + 1;
-      let m = i;
-      if (l < h.length && before(h[l]!, h[m]!)) m = l;
-      if (r < h.length && before(h[r]!, h[m]!)) m = r;
-      if (m === i) break;
-      [h[i], h[m]] = [h[m]!, h[i]!];
+      let m = l;
+      let child = h[l]!;
+      if (r < n && before(h[r]!, child)) {
+        m = r;
+        child = h[r]!;
+      }
+      if (!before(child, last)) break;
+      h[i] = child;
       i = m;
     }
+    h[i] = last;
   }
   return top;
 }
