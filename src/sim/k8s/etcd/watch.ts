@@ -82,7 +82,8 @@ export class WatchHub {
 
   /** Delivers one commit's events (all of one revision) to every matching watcher. */
   publish(events: WatchEvent[]): void {
-    if (events.length === 0) return;
+    // Each member's own hub has no watchers at all (clients watch through the cluster): nothing to queue.
+    if (events.length === 0 || this.#groups.size === 0) return;
     this.#queue.push({ events });
     this.#drain();
   }
@@ -113,7 +114,7 @@ export class WatchHub {
         const targets = item.only ? [item.only] : this.#targets(item.events);
         for (const w of targets) {
           if (w.cancelled) continue;
-          const mine = item.events.filter((e) => e.kv.modRevision >= w.nextRev && inRange(w.group.range, e.kv.key));
+          const mine = item.events.length === 1 ? (wanted(w, item.events[0]!) ? item.events : []) : item.events.filter((e) => wanted(w, e));
           if (mine.length === 0) continue;
           w.nextRev = mine[mine.length - 1]!.kv.modRevision + 1;
           w.onEvents(mine);
@@ -123,4 +124,9 @@ export class WatchHub {
       this.#delivering = false;
     }
   }
+}
+
+/** Whether w has yet to see e and its range holds e's key. */
+function wanted(w: Watcher, e: WatchEvent): boolean {
+  return e.kv.modRevision >= w.nextRev && inRange(w.group.range, e.kv.key);
 }
