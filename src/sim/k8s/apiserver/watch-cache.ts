@@ -141,6 +141,8 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
   #byNode = new Map<string, Map<string, Set<W>>>();
   /** Watchers of one key (metadata.name selectors). */
   #byKey = new Map<string, Set<W>>();
+  /** Per key directory (`/registry/leases/kube-node-lease/`): the prefix watchers and node-indexed maps over it; emptied when watchers change. */
+  #byDir = new Map<string, { prefix: W[]; node: Map<string, Set<W>>[] }>();
 
   readonly #decode: Decoder;
   /** The object the API server is writing now, with the value it encoded it to (see expectWrite). */
@@ -287,6 +289,7 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
   }
 
   addWatcher(w: W): void {
+    this.#byDir.clear();
     if (w.key !== undefined) {
       let s = this.#byKey.get(w.key);
       if (!s) this.#byKey.set(w.key, (s = new Set()));
@@ -307,6 +310,7 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
   }
 
   removeWatcher(w: W): void {
+    this.#byDir.clear();
     if (w.key !== undefined) {
       const s = this.#byKey.get(w.key);
       s?.delete(w);
@@ -331,15 +335,26 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
     const out: W[] = [];
     const exact = this.#byKey.get(e.key);
     if (exact) for (const w of exact) out.push(w);
-    // Every '/'-terminated prefix of the key: /, /registry/, /registry/pods/, /registry/pods/default/.
-    for (let i = e.key.indexOf('/'); i >= 0; i = e.key.indexOf('/', i + 1)) {
-      const p = e.key.slice(0, i + 1);
-      const s = this.#byPrefix.get(p);
-      if (s) for (const w of s) out.push(w);
-      const m = this.#byNode.get(p);
-      if (m) {
-        const a = nodeOf(e.key, e.object);
-        const b = nodeOf(e.key, e.prev);
+    const dir = e.key.slice(0, e.key.lastIndexOf('/') + 1);
+    let over = this.#byDir.get(dir);
+    if (!over) {
+      // Every '/'-terminated prefix of the key: /, /registry/, /registry/pods/, /registry/pods/default/.
+      over = { prefix: [], node: [] };
+      for (let i = dir.indexOf('/'); i >= 0; i = dir.indexOf('/', i + 1)) {
+        const p = dir.slice(0, i + 1);
+        const s = this.#byPrefix.get(p);
+        if (s) for (const w of s) over.prefix.push(w);
+        const m = this.#byNode.get(p);
+        if (m) over.node.push(m);
+      }
+      if (this.#byDir.size >= 4096) this.#byDir.clear();
+      this.#byDir.set(dir, over);
+    }
+    for (const w of over.prefix) out.push(w);
+    if (over.node.length) {
+      const a = nodeOf(e.key, e.object);
+      const b = nodeOf(e.key, e.prev);
+      for (const m of over.node) {
         if (a !== undefined) for (const w of m.get(a) ?? []) out.push(w);
         if (b !== undefined && b !== a) for (const w of m.get(b) ?? []) out.push(w);
       }
