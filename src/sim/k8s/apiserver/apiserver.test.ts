@@ -304,3 +304,34 @@ describe('storage and trace', () => {
     if (!r.ok) expect(kubectlMessage(r.errors[0])).toMatch(/^Error from server: etcdserver: (request timed out|no leader)$/);
   });
 });
+
+describe('updates served from the watch cache (leases, nodes, events)', () => {
+  it('share the frozen parts of what they were built from and change none of them: the stored object is what etcd holds', () => {
+    const { kubectl, world } = setup();
+    const api = kubectl;
+    must(api.create(node('n1')));
+    // A list from the cache starts it (and so the cached update path).
+    must(api.list('nodes', undefined, { resourceVersion: '0' }));
+    world.clock.advance(1);
+    const v1 = must(api.get<Node>('nodes', undefined, 'n1', { resourceVersion: '0' }));
+    expect(Object.isFrozen(v1)).toBe(true);
+    const before = JSON.stringify(v1);
+    const s = must(api.updateStatus<Node>({ ...v1, spec: { unschedulable: true }, status: { ...v1.status, capacity: { cpu: '4' } } }));
+    expect(JSON.stringify(v1)).toBe(before);
+    expect(s.spec).toEqual(v1.spec);
+    expect(s.status?.capacity).toEqual({ cpu: '4' });
+    expect(s.metadata.resourceVersion).not.toBe(v1.metadata.resourceVersion);
+    // The object the writer got back is what a fresh read from etcd decodes.
+    expect(must(api.get<Node>('nodes', undefined, 'n1'))).toEqual(s);
+
+    const lease = must(api.create({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: 'n1', namespace: 'kube-node-lease', labels: { a: 'b' } }, spec: { holderIdentity: 'n1', renewTime: '2026-01-15T09:00:00.000000Z' } }));
+    world.clock.advance(1);
+    const cached = must(api.get<KubeObjectWithSpec>('leases', 'kube-node-lease', 'n1', { resourceVersion: '0' }));
+    const renewed = must(api.update<KubeObjectWithSpec>({ ...cached, spec: { ...cached.spec, renewTime: '2026-01-15T09:00:10.000000Z' } }));
+    expect(renewed.spec.renewTime).toBe('2026-01-15T09:00:10.000000Z');
+    expect(cached.spec.renewTime).toBe(lease.spec && (lease as KubeObjectWithSpec).spec.renewTime);
+    expect(must(api.get<KubeObjectWithSpec>('leases', 'kube-node-lease', 'n1'))).toEqual(renewed);
+  });
+});
+
+type KubeObjectWithSpec = import('../api/types.ts').KubeObject & { spec: { renewTime?: string; holderIdentity?: string } };

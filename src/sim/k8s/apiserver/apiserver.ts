@@ -7,7 +7,7 @@ import { invalidField } from './field.ts';
 import { INITIAL_NAMESPACES } from './kinds/namespace.ts';
 import { componentStatusKind, componentStatusObject, type ComponentProbe } from './kinds/componentstatus.ts';
 import { groupOf, type AdmitContext, type KindDef } from './kinds/types.ts';
-import { clone, jsonEqual, rfc3339, specOf, uuid, validateMeta, validateMetaUpdate } from './meta.ts';
+import { clone, cloneShared, jsonEqual, rfc3339, specOf, uuid, validateMeta, validateMetaUpdate } from './meta.ts';
 import { dns1123Subdomain } from './names.ts';
 import { jsonPatch, mergePatch, strategicMergePatch, type PatchType } from './patch.ts';
 import { kindByResource, kindFor, KINDS, resolveResource } from './registry.ts';
@@ -680,13 +680,17 @@ export class ApiServer {
     const old = cur.value.obj;
     if (input.metadata.resourceVersion && input.metadata.resourceVersion !== old.metadata.resourceVersion)
       return apiFail(conflictModified(d.resource, name, groupOf(d.apiVersion)));
+    // From the cache, the result is adopted and frozen by the cache: the frozen (cache) parts of old and input can be
+    // shared instead of copied, unless defaulting could write into them. A status write copies only the new status.
+    const share = cached && (mode === 'status' || !d.defaults);
+    const copy = share ? cloneShared : clone;
     let next: KubeObject;
     if (mode === 'status') {
-      next = clone(old);
-      (next as { status?: unknown }).status = clone((input as { status?: unknown }).status);
+      next = share ? ({ ...old } as KubeObject) : clone(old);
+      (next as { status?: unknown }).status = copy((input as { status?: unknown }).status);
     } else {
-      next = clone(input);
-      if (d.statusSubresource) (next as { status?: unknown }).status = clone((old as { status?: unknown }).status);
+      next = copy(input);
+      if (d.statusSubresource) (next as { status?: unknown }).status = copy((old as { status?: unknown }).status);
     }
     return this.#commitUpdate(d, old, next, opts, mode);
   }

@@ -72,18 +72,29 @@ export function clone<T>(o: T): T {
   return o === undefined ? o : (jsonCopy(o) as T);
 }
 
-function jsonCopy(v: unknown): unknown {
+/**
+ * clone, except that frozen objects are shared, not copied: they come from the
+ * watch cache (JSON values, read-only for everyone), so a copy could only ever
+ * be read as well. For a write whose result the cache adopts and freezes: a
+ * Lease renewal copies its spec, not the metadata it was built from.
+ */
+export function cloneShared<T>(o: T): T {
+  return o === undefined ? o : (jsonCopy(o, true) as T);
+}
+
+function jsonCopy(v: unknown, share = false): unknown {
   if (typeof v !== 'object' || v === null) {
     if (typeof v === 'number') return Number.isFinite(v) ? (v === 0 ? 0 : v) : null;
     // bigint throws, as JSON.stringify does; functions and symbols at the top become undefined, as there.
     return typeof v === 'bigint' ? JSON.stringify(v) : typeof v === 'function' || typeof v === 'symbol' ? undefined : v;
   }
+  if (share && Object.isFrozen(v)) return v;
   if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return JSON.parse(JSON.stringify(v)) as unknown;
   if (Array.isArray(v)) {
     const out: unknown[] = new Array(v.length);
     for (let i = 0; i < v.length; i++) {
       const x: unknown = v[i];
-      out[i] = x === undefined || typeof x === 'function' || typeof x === 'symbol' ? null : jsonCopy(x);
+      out[i] = x === undefined || typeof x === 'function' || typeof x === 'symbol' ? null : jsonCopy(x, share);
     }
     return out;
   }
@@ -92,8 +103,8 @@ function jsonCopy(v: unknown): unknown {
     const x = (v as Record<string, unknown>)[k];
     if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
     // JSON.parse makes "__proto__" an own key; an assignment would set the prototype.
-    if (k === '__proto__') Object.defineProperty(out, k, { value: jsonCopy(x), enumerable: true, writable: true, configurable: true });
-    else out[k] = jsonCopy(x);
+    if (k === '__proto__') Object.defineProperty(out, k, { value: jsonCopy(x, share), enumerable: true, writable: true, configurable: true });
+    else out[k] = jsonCopy(x, share);
   }
   return out;
 }
