@@ -27,7 +27,7 @@ export class NodeLifecycleController extends QueueController {
   /** When this instance first saw each node: a restarted controller grants a fresh grace period, as the real one does. */
   #firstSeen = new Map<string, number>();
   /** Heartbeat times read from each node's cached Node and Lease (frozen: replaced, never changed), kept while they are the same objects. */
-  #seen = new Map<string, { node: Node; heartbeat: number; lease: Lease | undefined; renew: number }>();
+  #seen = new Map<string, { node: Node; heartbeat: number; lease: Lease | undefined; renew: number; probe: number; settled?: Node }>();
 
   protected override resyncMs(): number {
     return NODE_MONITOR_PERIOD_MS;
@@ -65,11 +65,14 @@ export class NodeLifecycleController extends QueueController {
     const now = this.clock.now();
     if (!this.#firstSeen.has(name)) this.#firstSeen.set(name, now);
     const lease = this.lister('leases').get(LEASE_NAMESPACE, name);
-    const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
-    // Every node every 5 s: the times are parsed again only when the Node or the Lease object changed.
     let seen = this.#seen.get(name);
+    // Every node every 5 s: the same Node and Lease objects as a pass that changed nothing, and still within the
+    // grace period, give the same answer again (nothing to write), so the pass ends here.
+    if (seen && seen.settled === node && seen.lease === lease && lease && now - seen.probe <= NODE_MONITOR_GRACE_MS) return;
+    const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
+    // The times are parsed again only when the Node or the Lease object changed.
     if (!seen || seen.node !== node) {
-      seen = { node, heartbeat: parseTime(ready?.lastHeartbeatTime) ?? 0, lease: seen?.lease, renew: seen?.renew ?? 0 };
+      seen = { node, heartbeat: parseTime(ready?.lastHeartbeatTime) ?? 0, lease: seen?.lease, renew: seen?.renew ?? 0, probe: 0 };
       this.#seen.set(name, seen);
     }
     if (seen.lease !== lease || !lease) {
@@ -77,8 +80,15 @@ export class NodeLifecycleController extends QueueController {
       seen.renew = parseTime(lease?.spec.renewTime) ?? 0;
     }
     const probe = Math.max(this.#firstSeen.get(name)!, seen.renew, seen.heartbeat);
-    if (now - probe > NODE_MONITOR_GRACE_MS && ready?.status !== 'Unknown') node = this.#markUnknown(node, now) ?? node;
-    this.#syncTaints(node, now);
+    seen.probe = probe;
+    seen.settled = undefined;
+    let wrote = false;
+    if (now - probe > NODE_MONITOR_GRACE_MS && ready?.status !== 'Unknown') {
+      wrote = true;
+      node = this.#markUnknown(node, now) ?? node;
+    }
+    if (this.#syncTaints(node, now)) wrote = true;
+    if (!wrote) seen.settled = node;
   }
 
   #markUnknown(node: Node, now: number): Node | undefined {
@@ -109,20 +119,22 @@ export class NodeLifecycleController extends QueueController {
   }
 
   /** doNoExecuteTaintingPass + doNoScheduleTaintingPass for the Ready condition. */
-  #syncTaints(node: Node, now: number): void {
+  /** Whether it wrote the Node. */
+  #syncTaints(node: Node, now: number): boolean {
     const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status;
     const key = ready === 'Unknown' ? UNREACHABLE : ready === 'False' ? NOT_READY : undefined;
     const old = node.spec.taints ?? [];
     const ours = (t: Taint) => t.key === UNREACHABLE || t.key === NOT_READY;
     // A Ready node without our taints (every node, every 5 s, while all is well): nothing to compare.
-    if (!key && !old.some(ours)) return;
+    if (!key && !old.some(ours)) return false;
     const keep = old.filter((t) => !ours(t) || t.key === key);
     const want: Taint[] = [...keep];
     if (key) {
       if (!keep.some((t) => t.key === key && t.effect === 'NoSchedule')) want.push({ key, effect: 'NoSchedule' });
       if (!keep.some((t) => t.key === key && t.effect === 'NoExecute')) want.push({ key, effect: 'NoExecute', timeAdded: rfc3339(now) });
     }
-    if (jsonEqual(want, old)) return;
+    if (jsonEqual(want, old)) return false;
     this.client.update('nodes', { ...node, spec: { ...node.spec, taints: want.length ? want : undefined } });
+    return true;
   }
 }
