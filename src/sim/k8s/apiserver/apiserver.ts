@@ -433,21 +433,8 @@ export class ApiServer {
 
   /** Objects are stored without resourceVersion: it is the etcd mod revision, filled in on read. */
   #encode(o: KubeObject): string {
-    const meta = o.metadata;
-    if (Object.isFrozen(meta)) {
-      const { resourceVersion: _rv, ...rest } = meta;
-      return JSON.stringify({ ...o, metadata: rest });
-    }
-    // JSON leaves out an undefined member: blanking the field for the call gives the same text as copying the
-    // object without it (two copies per write were most of this function's cost), in the same key order.
-    const rv = meta.resourceVersion;
-    if (rv === undefined) return JSON.stringify(o);
-    meta.resourceVersion = undefined;
-    try {
-      return JSON.stringify(o);
-    } finally {
-      meta.resourceVersion = rv;
-    }
+    const { resourceVersion: _rv, ...meta } = o.metadata;
+    return JSON.stringify({ ...o, metadata: meta });
   }
 
   #read(d: KindDef, ns: string | undefined, name: string): ApiResult<Stored | undefined> {
