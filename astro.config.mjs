@@ -67,6 +67,8 @@ export default defineConfig({
         { find: /^[\w./-]*\/tag-catalogue\.ts$/, replacement: fileURLToPath(new URL('./src/sim/containers/tag-catalogue.lazy.ts', import.meta.url)) },
         // So does the Compose schema validator, which brings zod (src/sim/compose/load/schema-check.ts).
         { find: /^[\w./-]*\/schema-check\.ts$/, replacement: fileURLToPath(new URL('./src/sim/compose/load/schema-check.lazy.ts', import.meta.url)) },
+        // And the container shell, utilities and exec, which a booting cluster does not run (src/sim/containers/container-tools.ts).
+        { find: /^[\w./-]*\/container-tools\.ts$/, replacement: fileURLToPath(new URL('./src/sim/containers/container-tools.lazy.ts', import.meta.url)) },
         // monaco-yaml's page-side worker manager predates monaco-editor 0.5x's createWebWorker({ worker }); see the file.
         { find: /^monaco-worker-manager$/, replacement: fileURLToPath(new URL('./src/components/editor/worker-manager.ts', import.meta.url)) },
         // monaco-yaml's worker bundles Prettier for its formatter, which the editor turns off (see no-prettier.ts).

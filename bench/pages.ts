@@ -151,8 +151,8 @@ async function terminalStart(browser: Browser, path: string) {
   // What the terminal needed to start; anything later (grep's engine, fetched when idle) is listed apart.
   // grep's RE2 engine is prefetched when the page is idle, sometimes before the terminal reports ready: count it apart.
   // So are the chunks a page fetches once its terminal is up (the cluster's commands, the tag history, the Compose schema
-  // validator with zod), which may race the ready flag.
-  const prefetched = (j: Js) => !byReady.has(j.url) || j.text.includes('RE2JS') || /\/(kubectl|tags\.data|validate)\.[\w-]+\.js$/.test(j.url);
+  // validator with zod, the container tools, the exercise checks), which may race the ready flag.
+  const prefetched = (j: Js) => !byReady.has(j.url) || j.text.includes('RE2JS') || /\/(kubectl|tags\.data|validate|tools|(k8s|compose)-exercises)\.[\w-]+\.js$/.test(j.url);
   const ui = (j: Js) => xterm.includes(j) || diagram.includes(j);
   // What the terminal needed: the chunks the page imported dynamically for it (no other chunk imports them statically)
   // and their static imports; a chunk only a later pack imports (kubectl's YAML parser) is that pack's, however soon it arrived.

@@ -142,7 +142,13 @@ async function startSession(key: string, opts: LiveSessionOptions): Promise<Live
   // A restored session replays synchronously, so every simulator it used must be here first.
   for (const e of parsed.log?.entries ?? []) if (e.line) for (const p of packsForLine(e.line)) packs.add(p);
   const known = new Map<string, Exercise>();
-  for (const ex of await Promise.all(wanted.map((w) => loadExercise(w.id, w.pack)))) if (ex) known.set(ex.id, ex);
+  const loadExercises = async () => {
+    for (const ex of await Promise.all(wanted.map((w) => loadExercise(w.id, w.pack)))) if (ex && !known.has(ex.id)) known.set(ex.id, ex);
+  };
+  // A saved or shared session replays at once, and the exercises check every replayed line: their checks come first.
+  // A fresh one has run no line yet: the checks are fetched once the terminal is up, and a line typed sooner waits for them.
+  const replaying = (parsed.log?.entries.length ?? 0) > 0;
+  if (replaying) await loadExercises();
 
   const results = new Map<string, CheckResult>();
   const listeners = new Set<() => void>();
@@ -304,10 +310,22 @@ async function startSession(key: string, opts: LiveSessionOptions): Promise<Live
   const clock = new ClockRunner(shell);
   clock.start();
   const idle = (fn: () => void, timeout = 5000) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout }) : setTimeout(fn, Math.min(timeout, 2000)));
-  // The cluster's commands and the tag history come once the page is idle after the terminal is up (a line typed sooner waits for them).
+  // The cluster's commands, the tag history and the container tools come once the page is idle after the terminal is up (a line typed sooner waits for them).
   idle(() => {
     for (const p of packsAfterStart([...packs])) void loadPack(p).then((pk) => installPack(shell, pk), () => {});
   }, 1000);
+  if (!replaying && wanted.length) {
+    let loading: Promise<void> | undefined;
+    const checks = () =>
+      (loading ??= loadExercises().then(
+        () => {
+          for (const id of known.keys()) track(shell, id);
+        },
+        (e: unknown) => console.error(e),
+      ));
+    shell.waitBeforeLines(checks);
+    idle(() => void checks(), 1000);
+  }
   // grep is in nearly every pipe; fetch its engine once the page is idle so the first `| grep` does not wait.
   idle(() => void loadPack('grep').then((p) => installPack(shell, p), () => {}));
   // What happened to the saved work is printed in the terminal; "also open in another tab" can arrive first and

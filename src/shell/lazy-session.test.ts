@@ -48,8 +48,8 @@ describe('a page session loads each simulator on demand', () => {
   });
 
   it('finds the packs a saved line needs', () => {
-    expect(packsForLine('kubectl get pods | grep web')).toEqual(['kubectl', 'grep', 'tags']);
-    expect(packsForLine('cat x && docker compose up -d; etcdctl get /a')).toEqual(['compose', 'kubectl', 'tags', 'schema']);
+    expect(packsForLine('kubectl get pods | grep web')).toEqual(['kubectl', 'grep', 'tags', 'tools']);
+    expect(packsForLine('cat x && docker compose up -d; etcdctl get /a')).toEqual(['compose', 'kubectl', 'tags', 'schema', 'tools']);
     expect(packsForLine('echo hello > kube.txt')).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { builtinCommands } from './builtins/index.ts';
 import { installPack, loadPack, stubCommands, type PackName } from './packs/index.ts';
 import { tagCatalogueLoaded } from '../sim/containers/tag-catalogue.ts';
 import { schemaCheckLoaded } from '../sim/compose/load/schema-check.ts';
+import { containerToolsLoaded } from '../sim/containers/container-tools.ts';
 import { sessionShell, type SessionOptions } from './session-shell.ts';
 import type { Shell } from './shell.ts';
 
@@ -36,13 +37,15 @@ export async function createLazySession(opts: SessionOptions, packs: PackName[])
 /**
  * Packs a session will soon want that its terminal does not need to start:
  * a Kubernetes page's commands (the cluster is already up), the registry's
- * tag history for docker and kubectl, and the Compose schema for docker. A page fetches these once
- * its terminal is ready; a line that needs one first still waits for it.
+ * tag history and the container shell and utilities for docker and kubectl,
+ * and the Compose schema for docker. A page fetches these once its terminal
+ * is ready; a line that needs one first still waits for it.
  */
 export function packsAfterStart(packs: PackName[]): PackName[] {
   const later: PackName[] = [];
   if (packs.includes('k8s') && !packs.includes('kubectl')) later.push('kubectl');
   if (!tagCatalogueLoaded() && (later.length || packs.includes('compose') || packs.includes('kubectl'))) later.push('tags');
   if (!schemaCheckLoaded() && packs.includes('compose')) later.push('schema');
+  if (!containerToolsLoaded() && packs.some((p) => p === 'k8s' || p === 'compose' || p === 'kubectl')) later.push('tools');
   return later;
 }

@@ -77,6 +77,8 @@ export class Shell {
   /** True while a line typed into an attached session runs. */
   #sessionBusy = false;
   #loading = false;
+  /** What lines wait for before they run (see waitBeforeLines); cleared once it has settled. */
+  #before: (() => Promise<void>) | undefined;
   /** A line with here-documents whose bodies are still being typed. */
   #pending: { list: ListItem[]; docs: HereDoc[]; lines: string[] } | undefined;
   #lineListeners = new Set<(line: string, code: number) => void>();
@@ -114,6 +116,15 @@ export class Shell {
   /** True while a line waits for a command's code to load; virtual time should stand still meanwhile. */
   get loading(): boolean {
     return this.#loading;
+  }
+
+  /**
+   * Lines wait for load() before they run, at the same virtual instant, as for a stand-in command (set by a page: the
+   * exercise checks it fetches after the terminal starts, which must see every line from the first). The first line
+   * starts it if nothing has yet; once it has resolved, lines run at once again.
+   */
+  waitBeforeLines(load: () => Promise<void>): void {
+    this.#before = load;
   }
 
   getenv(name: string): string | undefined {
@@ -399,6 +410,14 @@ export class Shell {
   #loadsFor(items: ListItem[]): Promise<void>[] {
     const loads = new Map<string, Promise<void>>();
     if (this.budget && this.world.clock.due()) loads.set('(due work)', this.#drainDue());
+    const before = this.#before;
+    if (before)
+      loads.set(
+        '(before lines)',
+        before().then(() => {
+          if (this.#before === before) this.#before = undefined;
+        }),
+      );
     for (const item of items)
       for (const c of item.pipeline.commands) {
         const name = expandCommand(c, (n) => this.getenv(n)).argv[0];

@@ -4,6 +4,7 @@ import type { Shell } from '../shell.ts';
 import type { Command } from '../types.ts';
 import { installTagCatalogue, tagCatalogueLoaded } from '../../sim/containers/tag-catalogue.ts';
 import { installSchemaCheck, schemaCheckLoaded } from '../../sim/compose/load/schema-check.ts';
+import { containerToolsLoaded, installContainerTools } from '../../sim/containers/container-tools.ts';
 
 /**
  * The tool commands come in packs, each its own chunk: a Compose lesson loads
@@ -12,25 +13,28 @@ import { installSchemaCheck, schemaCheckLoaded } from '../../sim/compose/load/sc
  * shell awaits (Command.load) before it runs the line, so `kubectl` typed on
  * a Compose page works, just a moment later.
  */
-export type PackName = 'compose' | 'k8s' | 'kubectl' | 'grep' | 'tags' | 'schema';
+export type PackName = 'compose' | 'k8s' | 'kubectl' | 'grep' | 'tags' | 'schema' | 'tools';
+
+type DataPack = 'tags' | 'schema' | 'tools';
 
 export interface Pack {
   commands: Command[];
   /**
    * Data packs its commands read, so they run only once these are in: the registry's tag history ("tags", to resolve
-   * images) and the Compose schema validator ("schema", zod).
+   * images), the Compose schema validator ("schema", zod) and the container shell, utilities and exec ("tools", which a
+   * container's command line or an exec runs).
    */
-  needs?: ('tags' | 'schema')[];
+  needs?: DataPack[];
   boot?(world: World): void;
   /** boot() in slices, awaiting between() before each (a page yields to the browser there). */
   bootSliced?(world: World, between: () => Promise<void>, budget?: () => () => boolean): Promise<void>;
 }
 
 const loaders: Record<PackName, () => Promise<Pack>> = {
-  compose: () => import('./compose.ts').then((m) => ({ commands: m.composeCommands(), needs: ['tags', 'schema'] })),
+  compose: () => import('./compose.ts').then((m) => ({ commands: m.composeCommands(), needs: ['tags', 'schema', 'tools'] })),
   // The cluster alone: what a Kubernetes page needs to boot before its terminal is up.
   k8s: () => import('./k8s.ts').then((m) => ({ commands: [], boot: m.bootK8s, bootSliced: m.bootK8sSliced })),
-  kubectl: () => import('./kubectl.ts').then((m) => ({ commands: m.k8sCommands(), needs: ['tags'] })),
+  kubectl: () => import('./kubectl.ts').then((m) => ({ commands: m.k8sCommands(), needs: ['tags', 'tools'] })),
   grep: () => import('../builtins/grep.ts').then((m) => ({ commands: [m.grep] })),
   tags: () =>
     import('../../sim/containers/tags.data.ts').then((m) => {
@@ -42,10 +46,15 @@ const loaders: Record<PackName, () => Promise<Pack>> = {
       installSchemaCheck(m.validateFile);
       return { commands: [] };
     }),
+  tools: () =>
+    import('../../sim/containers/tools.ts').then((m) => {
+      installContainerTools(m.CONTAINER_TOOLS);
+      return { commands: [] };
+    }),
 };
 
 /** Whether a data pack is in (always, headless: the modules import their data directly). */
-const dataLoaded = { tags: tagCatalogueLoaded, schema: schemaCheckLoaded };
+const dataLoaded: Record<DataPack, () => boolean> = { tags: tagCatalogueLoaded, schema: schemaCheckLoaded, tools: containerToolsLoaded };
 
 /** The data packs a pack's commands need that have not loaded yet. */
 const missing = (pack: Pack) => (pack.needs ?? []).filter((n) => !dataLoaded[n]());
@@ -83,7 +92,7 @@ export function loadedPack(name: PackName): Pack | undefined {
 
 /**
  * Puts a loaded pack's real commands into the shell in place of its stubs.
- * Until the data it needs (tag history, Compose schema) is in, a command
+ * Until the data it needs (tag history, Compose schema, container tools) is in, a command
  * stands in with a load that fetches it (the shell awaits that before the
  * line, as for a stub).
  */
@@ -147,5 +156,6 @@ export function packsForLine(line: string): PackName[] {
   for (const m of line.matchAll(/(?:^|[|;&]\s*|\s)(docker-compose|docker|curl|kubectl|etcdctl|sim|grep)(?=\s|$)/g)) out.add(PACK_OF[m[1] as keyof typeof PACK_OF]);
   if (out.has('compose') || out.has('kubectl')) out.add('tags');
   if (out.has('compose')) out.add('schema');
+  if (out.has('compose') || out.has('kubectl')) out.add('tools');
   return [...out];
 }

@@ -4,7 +4,8 @@
  */
 import { runShell, type ShellHost } from './shell.ts';
 import type { ContainerSys, ExecResult } from './types.ts';
-import { dialectOf, hasBinary, runUtility } from './utils.ts';
+import { dialectOf, hasBinary } from './binaries.ts';
+import { runUtility } from './utils.ts';
 
 const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);

@@ -7,9 +7,10 @@
  */
 import { HTTPD_INDEX, versionAtLeast, type ImageConfig } from './images.ts';
 import { clfTime, httpdTime, isoSeconds, mongoTime, mysqlTime, nginxTime, pgTime, redisTime } from './logtime.ts';
-import { runShell, type CmdResult, type Output, type ShellHost } from './shell.ts';
+import type { CmdResult, Output, ShellHost } from './shell.ts';
+import { runShell, runUtility } from './container-tools.ts';
 import type { ContainerSys, HttpAnswer, HttpRequest, ContainerFs } from './types.ts';
-import { dialectOf, hasBinary, runUtility, versionOf } from './utils.ts';
+import { dialectOf, hasBinary, versionOf } from './binaries.ts';
 
 export interface LogLine {
   /** ms after the start (or after the stop signal, for stop lines). */

@@ -6,7 +6,7 @@
  */
 import type { TimerId, VirtualClock } from '../../clock.ts';
 import type { Rng } from '../../rng.ts';
-import { execIn, execLine, interactiveShell, isInteractiveShell, shellPrompt, startSession } from '../../containers/exec.ts';
+import { execIn, execLine, interactiveShell, isInteractiveShell, shellPrompt, startSession } from '../../containers/container-tools.ts';
 import type { ExecInput, ExecOutput } from '../api/kubelet.ts';
 import { PATH, type ImageConfig } from '../../containers/images.ts';
 import { launch, processArgv, type Program } from '../../containers/programs.ts';
