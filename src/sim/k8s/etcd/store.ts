@@ -268,6 +268,13 @@ export class MvccStore {
       this.#keysSorted();
       this.#sorted = this.#sorted.filter((k) => this.#keys.has(k));
     }
+    const lo = this.#logFrom(revision);
+    if (lo > 0) this.#log = this.#log.slice(lo);
+    return { ok: true, value: { revision } };
+  }
+
+  /** Index of the first log entry at or after revision (binary search: the log is in revision order). */
+  #logFrom(revision: number): number {
     let lo = 0;
     let hi = this.#log.length;
     while (lo < hi) {
@@ -275,8 +282,7 @@ export class MvccStore {
       if (this.#log[mid]!.revision < revision) lo = mid + 1;
       else hi = mid;
     }
-    if (lo > 0) this.#log = this.#log.slice(lo);
-    return { ok: true, value: { revision } };
+    return lo;
   }
 
   /** Applies a replicated write; the member's answer to the client who proposed it. */
@@ -290,14 +296,7 @@ export class MvccStore {
   /** Events of every revision from fromRev on, oldest first (watch replay). */
   history(fromRev: number): { ok: true; events: WatchEvent[] } | { ok: false; error: SimError } {
     if (fromRev < this.#compacted) return { ok: false, error: compactedError() };
-    let lo = 0;
-    let hi = this.#log.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.#log[mid]!.revision < fromRev) lo = mid + 1;
-      else hi = mid;
-    }
-    return { ok: true, events: this.#log.slice(lo).flatMap((e) => e.events) };
+    return { ok: true, events: this.#log.slice(this.#logFrom(fromRev)).flatMap((e) => e.events) };
   }
 
   watch(key: string, options: WatchOptions, onEvents: (events: WatchEvent[]) => void, onError?: (e: SimError) => void): () => void {
