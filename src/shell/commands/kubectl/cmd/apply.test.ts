@@ -13,6 +13,13 @@ describe('threeWayPatch', () => {
 });
 
 describe('kubectl apply', () => {
+  it('says no objects were passed for an empty file or one with only separators and comments, and fails', () => {
+    const sh = session({ 'empty.yaml': '', 'dashes.yaml': '# nothing yet\n---\n' });
+    expect(out(sh, 'kubectl apply -f empty.yaml; echo $?')).toBe('error: no objects passed to apply\n1\n');
+    expect(out(sh, 'kubectl apply -f dashes.yaml')).toBe('error: no objects passed to apply\n');
+    expect(out(sh, 'kubectl create -f empty.yaml')).toBe('error: no objects passed to create\n');
+    expect(out(sh, 'kubectl get all')).toContain('service/kubernetes');
+  });
   it('creates, then reports unchanged, then configured after an edit', () => {
     const sh = session({ 'scaled.yaml': WEB.replace('replicas: 3', 'replicas: 2') });
     expect(out(sh, 'kubectl apply -f web.yaml')).toBe('deployment.apps/web created\nservice/web created\n');

@@ -77,7 +77,7 @@ export const apply: Subcommand = (k) => {
     return 1;
   }
   const loaded = loadManifests(k);
-  if (loaded.fatal) return 1;
+  if (loaded.fatal || nothingPassed(k, loaded, 'apply')) return 1;
   let failed = loaded.failed;
   const warn = warningPrinter(k);
   for (const { obj, file } of loaded.objects) {
@@ -125,10 +125,17 @@ export const apply: Subcommand = (k) => {
   return failed ? 1 : 0;
 };
 
+/** An empty file (or only `---` and comments) is an error for apply and create, as in kubectl; decoding errors speak for themselves. */
+function nothingPassed(k: Kctx, loaded: ReturnType<typeof loadManifests>, verb: string): boolean {
+  if (loaded.objects.length || loaded.failed) return false;
+  k.err(`error: no objects passed to ${verb}\n`);
+  return true;
+}
+
 /** `kubectl create -f`: every object created as written; AlreadyExists is an error. */
 export function createFromFiles(k: Kctx): number {
   const loaded = loadManifests(k);
-  if (loaded.fatal) return 1;
+  if (loaded.fatal || nothingPassed(k, loaded, 'create')) return 1;
   let failed = loaded.failed;
   const warn = warningPrinter(k);
   const save = k.args.flags['save-config'] === true;
