@@ -31,7 +31,9 @@ describe('docker compose ps --format', () => {
 
   it('Command is quoted and cut to 20 characters; ExitCode is a number; Publishers a list', () => {
     expect(run(["docker compose ps --format '{{.Service}} {{.Command}} {{.ExitCode}}'"]).out).toBe('cache "docker-entrypoint.s…" 0\nweb "/docker-entrypoint.…" 0\n');
-    expect(run(["docker compose ps web --format '{{json .Publishers}}'"]).out).toBe('[{"URL":"0.0.0.0","TargetPort":80,"PublishedPort":8080,"Protocol":"tcp"}]\n');
+    // As the daemon lists them: each published address (IPv4 and IPv6), and an exposed-only port with URL "" and 0.
+    expect(run(["docker compose ps web --format '{{json .Publishers}}'"]).out).toBe('[{"URL":"0.0.0.0","TargetPort":80,"PublishedPort":8080,"Protocol":"tcp"},{"URL":"::","TargetPort":80,"PublishedPort":8080,"Protocol":"tcp"}]\n');
+    expect(run(["docker compose ps cache --format '{{json .Publishers}}'"]).out).toBe('[{"URL":"","TargetPort":6379,"PublishedPort":0,"Protocol":"tcp"}]\n');
   });
 
   it('an unknown field fails with the template executor\'s error and exit 1; a bad template with the parser\'s', () => {

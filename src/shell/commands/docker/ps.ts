@@ -4,11 +4,20 @@ import { openProject, type ComposeCall, type ComposeSub } from './context.ts';
 import { has, last } from './flags.ts';
 import { formatRows } from './gotemplate.ts';
 import type { Container } from '../../../sim/compose/engine/docker.ts';
-import { portsText, shortCommand, statusText, table } from './render.ts';
+import { portEntries, portsText, shortCommand, statusText, table } from './render.ts';
 
 const HEADERS: Record<string, string> = { ID: 'CONTAINER ID', Name: 'NAME', Project: 'PROJECT', Service: 'SERVICE', Image: 'IMAGE', Command: 'COMMAND', CreatedAt: 'CREATED AT', RunningFor: 'CREATED', Ports: 'PORTS', State: 'STATE', Status: 'STATUS', Size: 'SIZE', Labels: 'LABELS' };
 
-const publishers = (c: Container) => (c.state === 'running' ? c.bindings : c.spec.ports).map((x) => ({ URL: x.hostIp ?? '0.0.0.0', TargetPort: x.target, PublishedPort: x.published ?? 0, Protocol: x.protocol }));
+/**
+ * compose's PortPublishers come from the daemon's port list for a running container (one entry per published address,
+ * 0.0.0.0 and ::, and the image's exposed-only ports with URL "" and PublishedPort 0), ordered by target port.
+ */
+const publishers = (c: Container) =>
+  c.state === 'running'
+    ? portEntries(c)
+        .map((x) => ({ URL: x.ip, TargetPort: x.target, PublishedPort: x.published, Protocol: x.protocol }))
+        .sort((a, b) => a.TargetPort - b.TargetPort)
+    : c.spec.ports.map((x) => ({ URL: x.hostIp ?? '0.0.0.0', TargetPort: x.target, PublishedPort: x.published ?? 0, Protocol: x.protocol }));
 
 const flags = { bool: [['-a', '--all'], ['-q', '--quiet'], ['--services'], ['--orphans']], value: [['--format'], ['--status']] };
 
