@@ -5,11 +5,11 @@
  * and the functions that took its time. A tool for profiling before
  * optimising (bench/pages.ts prints the figures themselves).
  *   node bench/profile-page.ts start        terminal start on a Kubernetes lesson
- *   node bench/profile-page.ts scale        kubectl scale deploy web --replicas=1000, then 8 s
+ *   node bench/profile-page.ts scale        kubectl scale deploy web --replicas=1000, then 8 s of typing
  *   node bench/profile-page.ts draw         the diagram's first draw of 1,000 pods
  * Serves dist/ itself (build first); BENCH_PORT, CHROMIUM_PATH as in pages.ts.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -101,7 +101,18 @@ if (scenario === 'start') {
   await page.waitForTimeout(1000);
   profile = await record(async () => {
     await typeLine('kubectl scale deploy web --replicas=1000');
-    await page.waitForTimeout(Number(process.env.SCALE_MS ?? 8000));
+    // Keys typed while the cluster works, as bench/pages.ts does: each echo's wait is printed.
+    const end = Date.now() + Number(process.env.SCALE_MS ?? 8000);
+    const echoes: number[] = [];
+    while (Date.now() < end) {
+      const t = Date.now();
+      await page.keyboard.type('x');
+      await page.waitForFunction(() => (document.querySelector('kl-terminal') as HTMLElement & { transcript(): string }).transcript().trimEnd().endsWith('x'));
+      echoes.push(Date.now() - t);
+      await page.keyboard.press('Backspace');
+      await page.waitForTimeout(250);
+    }
+    console.log(`key echoes (ms): ${echoes.join(' ')}`);
   });
   console.log((await transcript(page)).split('\n').slice(-3).join('\n'));
 } else if (scenario === 'draw') {
@@ -133,6 +144,9 @@ if (scenario === 'start') {
     await page.waitForTimeout(300);
   });
 } else throw new Error(`unknown scenario ${scenario}`);
+
+// The raw trace and profile, for questions this summary does not answer.
+if (process.env.TRACE_OUT) writeFileSync(process.env.TRACE_OUT, JSON.stringify({ events, profile }));
 
 // ---- The renderer's main thread, its long tasks, and what was inside them ----
 const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'RunTask' && (x.dur ?? 0) > 1000));
