@@ -9,7 +9,7 @@ import { append, h, KeyedList, setText } from './dom.ts';
 import { failed, RequestLog, type RequestRow } from './requests.ts';
 import { actionsFor, banners, type Lang } from './status.ts';
 import { DIAGRAM_CSS } from './style.ts';
-import { wire } from './wires.ts';
+import { wire, type Line } from './wires.ts';
 
 const T = {
   ko: {
@@ -203,7 +203,9 @@ interface Stats {
  * Runs fn once on the next frame, however often it is asked for before then.
  * A draw that took long (a thousand pods being made) is followed by a pause
  * three times as long, so the diagram takes at most a quarter of the page's
- * time and the terminal keeps answering keys.
+ * time and the terminal keeps answering keys. The cost counts the style,
+ * layout and paint the draw caused (a task posted from the frame runs after
+ * them): with many pods those are most of it, the script a few ms.
  */
 function batcher(fn: () => void): () => void {
   let pending = false;
@@ -215,8 +217,10 @@ function batcher(fn: () => void): () => void {
       pending = false;
       const t = performance.now();
       fn();
-      const cost = performance.now() - t;
-      notBefore = cost > 8 ? performance.now() + 3 * cost : 0;
+      setTimeout(() => {
+        const cost = performance.now() - t;
+        notBefore = cost > 8 ? performance.now() + 3 * cost : 0;
+      }, 0);
     });
   return () => {
     if (pending) return;
@@ -487,6 +491,11 @@ class K8sPicture {
     );
   }
 
+  /**
+   * Reads every box's place first, then writes only the lines that moved: a write between two reads would
+   * force a layout of the whole page (1,000 pods), and the ResizeObserver calls this on every frame the
+   * node cards grow. The SVG has no viewBox: it fills the topology box, so its units are CSS pixels.
+   */
   #layoutWires(force: boolean): void {
     const api = this.#boxes.get('kube-apiserver');
     if (!api || !this.#topo.isConnected) return;
@@ -499,13 +508,15 @@ class K8sPicture {
       const r = el.getBoundingClientRect();
       return { left: r.left - origin.left, top: r.top - origin.top, right: r.right - origin.left, bottom: r.bottom - origin.top };
     };
-    this.#svg.setAttribute('viewBox', `0 0 ${origin.width} ${origin.height}`);
     const apiRect = rel(api);
-    const next = new Map<string, SVGLineElement>();
+    const geos: [string, Line][] = [];
     for (const k of keys) {
       const box = this.#boxes.get(k);
       if (!box || !box.isConnected) continue;
-      const geo = k === 'etcd' ? wire(apiRect, rel(box)) : wire(rel(box), apiRect);
+      geos.push([k, k === 'etcd' ? wire(apiRect, rel(box)) : wire(rel(box), apiRect)]);
+    }
+    const next = new Map<string, SVGLineElement>();
+    for (const [k, geo] of geos) {
       let line = this.#wires.get(k);
       if (!line) {
         line = document.createElementNS('http://www.w3.org/2000/svg', 'line');
@@ -513,7 +524,10 @@ class K8sPicture {
         line.dataset.wire = k;
         this.#svg.append(line);
       }
-      for (const [a, val] of Object.entries(geo)) line.setAttribute(a, val.toFixed(1));
+      for (const [a, val] of Object.entries(geo)) {
+        const v = val.toFixed(1);
+        if (line.getAttribute(a) !== v) line.setAttribute(a, v);
+      }
       next.set(k, line);
     }
     for (const [k, line] of this.#wires) if (!next.has(k)) line.remove();

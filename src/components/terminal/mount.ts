@@ -115,8 +115,9 @@ export async function mountTerminal(host: HTMLElement): Promise<void> {
   await new Promise<void>((resolve) => setTimeout(resolve, 0));
 
   // Keeps the cursor in view when the terminal is wider than its box and scrolls sideways.
+  // Runs after every write (each key's echo): refit's flag answers "wider?" without a read that would force a layout.
   const followCursor = () => {
-    if (box.scrollWidth <= box.clientWidth) return;
+    if (host.dataset.scroll !== 'x' || box.scrollWidth <= box.clientWidth) return;
     const screen = box.querySelector<HTMLElement>('.xterm-screen');
     const cell = screen ? screen.clientWidth / term.cols : 7;
     const x = term.buffer.active.cursorX * cell;
