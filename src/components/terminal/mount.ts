@@ -71,6 +71,8 @@ export async function mountTerminal(host: HTMLElement): Promise<void> {
   const cfg = JSON.parse(host.dataset.config ?? '{}') as TerminalConfig;
   const t = TEXT[cfg.lang === 'en' ? 'en' : 'ko'];
   const live = await getSession(cfg.session, { seed: cfg.seed, lang: cfg.lang, dir: cfg.dir, files: cfg.files, boot: cfg.boot });
+  // The session resolves at the end of the cluster's last boot slice: xterm opens in a task of its own, not that one.
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
   const shell = live.shell;
   const box = host.querySelector<HTMLElement>('.kl-term-screen')!;
   host.querySelector('.kl-term-status')?.remove();
