@@ -312,8 +312,9 @@ class K8sPicture {
     this.#root.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && !this.#menu.hidden) this.#closeMenu(true);
     });
-    // Arrows follow the layout, not the clock: recomputed only when the boxes move.
-    new ResizeObserver(() => this.#layoutWires(true)).observe(this.#topo);
+    // Arrows follow the layout, not the clock: recomputed only when the boxes move. Not inside the observer's
+    // callback: there the first read recalculated the page's style (10 ms a frame while the node cards grew).
+    new ResizeObserver(() => this.#wiresAfterPaint(true)).observe(this.#topo);
 
     if (cluster) {
       this.#watcher = new ClusterWatcher(cluster);
@@ -478,23 +479,30 @@ class K8sPicture {
   }
 
   #wiresPending = false;
+  #wiresForce = false;
 
-  /** Lays the arrows out once the browser has painted the frame (a rAF, then a task), so the draw never forces a layout. */
-  #wiresAfterPaint(): void {
+  /**
+   * Lays the arrows out once the browser has painted the frame (a rAF, then a task), so neither the draw nor
+   * the resize observer forces a layout; at most once a frame. force: the boxes moved (not only the set of wires).
+   */
+  #wiresAfterPaint(force = false): void {
+    this.#wiresForce ||= force;
     if (this.#wiresPending) return;
     this.#wiresPending = true;
     requestAnimationFrame(() =>
       setTimeout(() => {
         this.#wiresPending = false;
-        this.#layoutWires(false);
+        const f = this.#wiresForce;
+        this.#wiresForce = false;
+        this.#layoutWires(f);
       }, 0),
     );
   }
 
   /**
    * Reads every box's place first, then writes only the lines that moved: a write between two reads would
-   * force a layout of the whole page (1,000 pods), and the ResizeObserver calls this on every frame the
-   * node cards grow. The SVG has no viewBox: it fills the topology box, so its units are CSS pixels.
+   * force a layout of the whole page (1,000 pods), and the node cards grow on every frame pods are added.
+   * The SVG has no viewBox: it fills the topology box, so its units are CSS pixels.
    */
   #layoutWires(force: boolean): void {
     const api = this.#boxes.get('kube-apiserver');
