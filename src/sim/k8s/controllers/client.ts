@@ -118,6 +118,11 @@ export interface DeleteOptions {
 export interface ControllerClient {
   /** Sorted by namespace then name, so every controller walks objects in the same order. */
   list<R extends Resource>(resource: R, namespace?: string, labelSelector?: LabelSelector): ApiResult<ResourceTypes[R][]>;
+  /**
+   * list for a reader that keeps what it gets read-only (the shared informer, which freezes its objects): the API
+   * server's own frozen objects, not a copy each. Clients without it are read through list.
+   */
+  listShared?<R extends Resource>(resource: R): ApiResult<ResourceTypes[R][]>;
   get<R extends Resource>(resource: R, namespace: string | undefined, name: string): ApiResult<ResourceTypes[R]>;
   /** metadata.generateName is honoured (the server appends 5 random characters). */
   create<R extends Resource>(resource: R, obj: ResourceTypes[R]): ApiResult<ResourceTypes[R]>;

@@ -127,7 +127,7 @@ export class Informer<T extends KubeObject> {
     let changes: [WatchEventType, T, T?][] = [];
     this.#reflector = listAndWatch<KubeObject[], [WatchEventType, T]>(
       {
-        list: () => client.list(resource),
+        list: () => (client.listShared ? client.listShared(resource) : client.list(resource)),
         // The controller client's watch starts "from now", which is the list just made (nothing runs in between).
         watch: (_l, onEvent, onEnd) => client.watch(resource, (t, o) => onEvent([t, o as T]), () => onEnd()),
       },
@@ -259,6 +259,7 @@ export class SharedInformers {
     };
     this.client = {
       list: (resource, namespace, selector) => client.list(resource, namespace, selector),
+      ...(client.listShared ? { listShared: <R extends Resource>(resource: R) => client.listShared!(resource) } : {}),
       get: (resource, namespace, name) => client.get(resource, namespace, name),
       create: (resource, obj) => wrote(resource, client.create(resource, obj)),
       update: (resource, obj) => wrote(resource, client.update(resource, obj)),
