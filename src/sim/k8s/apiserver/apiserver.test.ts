@@ -335,3 +335,42 @@ describe('updates served from the watch cache (leases, nodes, events)', () => {
 });
 
 type KubeObjectWithSpec = import('../api/types.ts').KubeObject & { spec: { renewTime?: string; holderIdentity?: string } };
+
+describe('bindings and status patches with the watch cache running', () => {
+  it('build on the cached pod without changing it, and keep exactly what etcd holds', () => {
+    const { kubectl: api, world } = setup();
+    must(api.create(pod('web')));
+    must(api.list('pods', undefined, { resourceVersion: '0' }));
+    world.clock.advance(1);
+    const v1 = must(api.get<Pod>('pods', 'default', 'web', { resourceVersion: '0' }));
+    expect(Object.isFrozen(v1)).toBe(true);
+    const before = JSON.stringify(v1);
+
+    const bound = must(api.bind('default', 'web', 'n1'));
+    expect(JSON.stringify(v1)).toBe(before);
+    expect(bound.spec.nodeName).toBe('n1');
+    expect(bound.status?.conditions?.map((c) => [c.type, c.status])).toEqual([['PodScheduled', 'True']]);
+    // Byte for byte (key order too) what a fresh decode of etcd's value gives, and what the cache serves.
+    const fresh = must(api.get<Pod>('pods', 'default', 'web'));
+    expect(JSON.stringify(bound)).toBe(JSON.stringify(fresh));
+    expect(JSON.stringify(must(api.get<Pod>('pods', 'default', 'web', { resourceVersion: '0' })))).toBe(JSON.stringify(fresh));
+
+    // The kubelet keeps the conditions it sends: the stored pod must not share (or freeze) them.
+    const conditions = [{ type: 'Ready', status: 'True' as const }];
+    world.clock.advance(1);
+    const patched = must(api.patch<Pod>('pods', 'default', 'web', { status: { phase: 'Running', conditions } }, 'merge', { subresource: 'status' }));
+    expect(Object.isFrozen(conditions)).toBe(false);
+    conditions[0]!.status = 'False' as 'True';
+    expect(patched.status?.conditions).toEqual([{ type: 'Ready', status: 'True' }]);
+    expect(JSON.stringify(bound)).toBe(JSON.stringify(fresh));
+    const fresh2 = must(api.get<Pod>('pods', 'default', 'web'));
+    expect(JSON.stringify(patched)).toBe(JSON.stringify(fresh2));
+    expect(fresh2.spec).toEqual(fresh.spec);
+
+    // A strategic status patch (the scheduler's) merges conditions by type onto the cached pod.
+    const s = must(api.patch<Pod>('pods', 'default', 'web', { status: { conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable' }] } }, 'strategic', { subresource: 'status' }));
+    expect(s.status?.conditions?.map((c) => [c.type, c.status])).toEqual([['Ready', 'True'], ['PodScheduled', 'False']]);
+    expect(JSON.stringify(patched)).toBe(JSON.stringify(fresh2));
+    expect(JSON.stringify(s)).toBe(JSON.stringify(must(api.get<Pod>('pods', 'default', 'web'))));
+  });
+});

@@ -683,7 +683,7 @@ export class ApiServer {
   }
 
   /** Fills server-owned metadata, validates and writes with a compare on the old revision. */
-  #commitUpdate(d: KindDef, old: KubeObject, next: KubeObject, opts: WriteOptions, mode: 'main' | 'status', own = true): ApiResult<KubeObject> {
+  #commitUpdate(d: KindDef, old: KubeObject, next: KubeObject, opts: WriteOptions, mode: 'main' | 'status', adopt = CACHED_UPDATES.has(d.resource)): ApiResult<KubeObject> {
     const name = old.metadata.name;
     const causes = validateMetaUpdate(next.metadata, old.metadata);
     next.metadata = {
@@ -710,19 +710,21 @@ export class ApiServer {
     if (jsonEqual(next, old)) return apiOk(old);
     if (opts.dryRun) return apiOk(next);
     if (next.metadata.deletionTimestamp && !hasFinalizers(next)) return this.#remove(d, old);
-    return this.#write(d, old, next, own);
+    return this.#write(d, old, next, adopt);
   }
 
   /**
-   * own: next was built for this request alone (shares nothing with the
-   * caller's input), so the watch cache may keep it. Only for the cached-update
+   * adopt: next was built for this request alone (shares nothing with the
+   * caller's input but frozen cache parts), so the watch cache may keep it and
+   * the caller gets it back frozen. By default only for the cached-update
    * kinds, whose writers already get the cache's frozen object back from a
    * no-op update; other writers change what update returns (the Deployment
-   * controller assigns it onto its ReplicaSet).
+   * controller assigns it onto its ReplicaSet). Bindings and status patches
+   * adopt too: their callers (scheduler, kubelet) only read the result.
    */
-  #write(d: KindDef, old: KubeObject, next: KubeObject, own = true): ApiResult<KubeObject> {
+  #write(d: KindDef, old: KubeObject, next: KubeObject, adopt = CACHED_UPDATES.has(d.resource)): ApiResult<KubeObject> {
     const key = this.#key(d, old.metadata.namespace, old.metadata.name);
-    const r = this.#put(key, Number(old.metadata.resourceVersion), next, own && CACHED_UPDATES.has(d.resource));
+    const r = this.#put(key, Number(old.metadata.resourceVersion), next, adopt);
     if (!r.ok) return apiFail(storageError(r.error.message));
     if (!r.value.succeeded) return apiFail(conflictModified(d.resource, old.metadata.name, groupOf(d.apiVersion)));
     if (!Object.isFrozen(next)) next.metadata.resourceVersion = String(r.header.revision);
@@ -756,7 +758,10 @@ export class ApiServer {
 
   #patch(d: KindDef, ns: string | undefined, name: string, p: unknown, type: PatchType, opts: WriteOptions & { subresource?: 'status' }): ApiResult<KubeObject> {
     if (d === componentStatusKind) return apiFail(READ_ONLY);
-    const cur = this.#read(d, d.namespaced ? ns || 'default' : undefined, name);
+    // A status patch only reads old (the patch functions copy what they change), so it may be the cache's frozen object.
+    const status = opts.subresource === 'status';
+    const key = d.namespaced ? ns || 'default' : undefined;
+    const cur = status ? this.#readShared(d, key, name) : this.#read(d, key, name);
     if (!cur.ok) return cur;
     if (!cur.value) return apiFail(notFound(d.resource, name, groupOf(d.apiVersion)));
     const old = cur.value.obj;
@@ -775,11 +780,11 @@ export class ApiServer {
     next.kind = old.kind;
     const strict = this.#strict(d, next, opts);
     if (strict) return apiFail(strict);
-    if (opts.subresource === 'status') {
-      // old was decoded for this request alone and is only read from here on: a shallow copy with the new status is enough.
-      const only = { ...old, status: (next as { status?: unknown }).status } as KubeObject;
-      // A patch result shares values with the caller's patch document: not the cache's to keep.
-      return this.#commitUpdate(d, old, only, opts, 'status', false);
+    if (status) {
+      // The new status shares values with the caller's patch document (the kubelet keeps its conditions): those are
+      // copied, old's frozen parts shared, so the cache may keep the result. Status writes are never defaulted.
+      const only = { ...old, status: cloneShared((next as { status?: unknown }).status) } as KubeObject;
+      return this.#commitUpdate(d, old, only, opts, 'status', true);
     }
     if (d.statusSubresource) (next as { status?: unknown }).status = clone((old as { status?: unknown }).status);
     return this.#commitUpdate(d, old, next, opts, 'main', false);
@@ -823,18 +828,22 @@ export class ApiServer {
 
   #bind(ns: string, name: string, node: string): ApiResult<KubeObject> {
     const d = kindByResource('pods')!;
-    const cur = this.#read(d, ns, name);
+    const cur = this.#readShared(d, ns, name);
     if (!cur.ok) return cur;
     if (!cur.value) return apiFail(notFound('pods', name));
     const old = cur.value.obj as Pod;
     if (old.metadata.deletionTimestamp) return apiFail(conflict('pods/binding', name, `pod ${name} is being deleted, cannot be assigned to a host`));
     if (old.spec.nodeName) return apiFail(conflict('pods/binding', name, `pod ${name} is already assigned to node "${old.spec.nodeName}"`));
-    // A second decode of the same bytes: a private copy without clone's extra stringify.
-    const next = this.#decode(cur.value.kv) as Pod;
-    next.spec.nodeName = node;
-    const conds = (next.status ??= {}).conditions ?? [];
-    next.status.conditions = [...conds.filter((c) => c.type !== 'PodScheduled'), { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.#now() }];
-    return this.#write(d, old, next);
+    // New objects only along the changed paths; the rest is old's, read-only (frozen when from the cache), and the
+    // cache keeps the result. Keys keep their places, so the stored bytes are what a decoded copy would give.
+    const conds = old.status?.conditions ?? [];
+    const next: Pod = {
+      ...old,
+      metadata: { ...old.metadata },
+      spec: { ...old.spec, nodeName: node },
+      status: { ...old.status, conditions: [...conds.filter((c) => c.type !== 'PodScheduled'), { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.#now() }] },
+    };
+    return this.#write(d, old, next, true);
   }
 
   #getScale(d: KindDef, ns: string, name: string): ApiResult<Scale> {
