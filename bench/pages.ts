@@ -364,6 +364,11 @@ async function lighthouseFigures() {
         console.log(`    lazy widgets this run loaded: ${started.length ? [...new Set(started)].join(', ') : 'none (the terminal did not start)'}`);
         const failing = Object.values(a).filter((x) => lhr.categories.accessibility?.auditRefs.some((ref) => ref.id === x.id) && x.score !== null && x.score < 1).map((x) => x.id);
         if (failing.length) console.log(`    accessibility audits failing: ${failing.join(', ')}`);
+        // Which elements, so a failing audit can be found in the page.
+        for (const id of failing) {
+          const items = ((a[id]?.details as { items?: { node?: { snippet?: string; selector?: string } }[] } | undefined)?.items ?? []).slice(0, 5);
+          for (const it of items) console.log(`      ${id}: ${it.node?.selector ?? ''} ${it.node?.snippet ?? ''}`);
+        }
       } finally {
         chrome.kill();
       }
