@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { runLine as run } from '../testing/run-line.ts';
 
 /**
  * A Kubernetes lesson's page session as the site builds it: the exercise
@@ -49,13 +50,7 @@ afterAll(() => void vi.unstubAllGlobals());
 const { getSession } = await import('./runtime.ts');
 const { registerExercise } = await import('./session-registry.ts');
 const { k8sDemo } = await import('../lessons/scenarios.ts');
-import type { Shell } from '../shell/shell.ts';
 
-function run(shell: Shell, line: string): Promise<{ out: string; code: number }> {
-  let out = '';
-  const w = { write: (s: string) => (out += s) };
-  return new Promise((resolve) => shell.run(line, { stdout: w, stderr: w }, (code) => resolve({ out, code })));
-}
 
 // Losing quorum is over by the second line: the etcd exercise's first goal is met only if its check saw the first.
 const lines = [

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { runLine as run } from '../testing/run-line.ts';
 
 // The site's build swaps the Compose schema check (zod) for its lazy twin (astro.config.mjs); so does this file.
 vi.mock('../sim/compose/load/schema-check.ts', () => import('../sim/compose/load/schema-check.lazy.ts'));
@@ -9,13 +10,7 @@ const { createLazySession, packsAfterStart } = await import('./lazy-session.ts')
 const { createSession } = await import('./session.ts');
 const { schemaCheckLoaded } = await import('../sim/compose/load/schema-check.ts');
 const { containerToolsLoaded } = await import('../sim/containers/container-tools.ts');
-import type { Shell } from './shell.ts';
 
-function run(shell: Shell, line: string): Promise<{ out: string; code: number }> {
-  let out = '';
-  const w = { write: (s: string) => (out += s) };
-  return new Promise((resolve) => shell.run(line, { stdout: w, stderr: w }, (code) => resolve({ out, code })));
-}
 
 // A typo the schema reports, then a valid project: both must read as they do with the validator loaded eagerly.
 const files = { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27-alpine\n    portz: ["8080:80"]\n  db:\n    image: redis:7\n' };

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { runLine as run } from '../testing/run-line.ts';
 import { createLazySession } from './lazy-session.ts';
 import { createSession } from './session.ts';
 import { packsForLine } from './packs/index.ts';
-import type { Shell } from './shell.ts';
 
 /** Runs a line and resolves with its output once it has finished (a stub's pack may load first). */
-function run(shell: Shell, line: string): Promise<{ out: string; code: number }> {
-  let out = '';
-  const w = { write: (s: string) => (out += s) };
-  return new Promise((resolve) => shell.run(line, { stdout: w, stderr: w }, (code) => resolve({ out, code })));
-}
 
 const files = { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n' };
 

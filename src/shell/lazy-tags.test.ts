@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { runLine as run } from '../testing/run-line.ts';
 
 // The site's build swaps the tag catalogue for its lazy twin (astro.config.mjs); so does this file.
 vi.mock('../sim/containers/tag-catalogue.ts', () => import('../sim/containers/tag-catalogue.lazy.ts'));
@@ -6,13 +7,7 @@ vi.mock('../sim/containers/tag-catalogue.ts', () => import('../sim/containers/ta
 const { createLazySession, packsAfterStart } = await import('./lazy-session.ts');
 const { createSession } = await import('./session.ts');
 const { tagCatalogueLoaded, tagCatalogue } = await import('../sim/containers/tag-catalogue.ts');
-import type { Shell } from './shell.ts';
 
-function run(shell: Shell, line: string): Promise<{ out: string; code: number }> {
-  let out = '';
-  const w = { write: (s: string) => (out += s) };
-  return new Promise((resolve) => shell.run(line, { stdout: w, stderr: w }, (code) => resolve({ out, code })));
-}
 
 const files = { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27-alpine\n' };
 
