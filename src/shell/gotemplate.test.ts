@@ -34,6 +34,8 @@ describe('Go text/template (the subset kubectl -o go-template and docker --forma
 
   it.each([
     ['{{.x', 'template: output:1: unclosed action'],
+    ['{{.x}', "template: output:1: unrecognized character in action: U+007D '}'"],
+    ['a\n{{.x "}"\n}', "template: output:3: unrecognized character in action: U+007D '}'"],
     ['{{nope .x}}', 'template: output:1: function "nope" not defined'],
     ['{{range .items}}', 'template: output:1: unexpected EOF'],
     ['{{end}}', 'template: output:1: unexpected {{end}}'],

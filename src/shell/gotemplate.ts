@@ -59,7 +59,19 @@ function tokenize(src: string, name: string): { t: 'text' | 'action'; s: string;
       } else if (c === '"' || c === '`' || c === "'") quote = c;
       else if (c === '}' && src[j + 1] === '}') break;
     }
-    if (j >= src.length) fail(name, line, 'unclosed action');
+    if (j >= src.length) {
+      // Go's lexer stops at the first character an action cannot hold: a lone '}' (`{{.Name}`) before the end.
+      let q = '';
+      for (let k = start; k < src.length; k++) {
+        const c = src[k]!;
+        if (q) {
+          if (c === '\\' && q === '"') k++;
+          else if (c === q) q = '';
+        } else if (c === '"' || c === '`' || c === "'") q = c;
+        else if (c === '}') fail(name, line + (src.slice(open, k).match(/\n/g) ?? []).length, "unrecognized character in action: U+007D '}'");
+      }
+      fail(name, line, 'unclosed action');
+    }
     let body = src.slice(start, j);
     let next = j + 2;
     if (/\s-$/.test(body)) {
