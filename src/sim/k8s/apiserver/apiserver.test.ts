@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Node, Pod } from '../api/types.ts';
+import type { Lease, Node, Pod } from '../api/types.ts';
 import type { EtcdClient } from '../etcd/types.ts';
 import type { ApiWatchEvent } from './apiserver.ts';
 import { kubectlMessage } from './status.ts';
@@ -307,8 +307,7 @@ describe('storage and trace', () => {
 
 describe('updates served from the watch cache (leases, nodes, events)', () => {
   it('share the frozen parts of what they were built from and change none of them: the stored object is what etcd holds', () => {
-    const { kubectl, world } = setup();
-    const api = kubectl;
+    const { kubectl: api, world } = setup();
     must(api.create(node('n1')));
     // A list from the cache starts it (and so the cached update path).
     must(api.list('nodes', undefined, { resourceVersion: '0' }));
@@ -324,17 +323,15 @@ describe('updates served from the watch cache (leases, nodes, events)', () => {
     // The object the writer got back is what a fresh read from etcd decodes.
     expect(must(api.get<Node>('nodes', undefined, 'n1'))).toEqual(s);
 
-    const lease = must(api.create({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: 'n1', namespace: 'kube-node-lease', labels: { a: 'b' } }, spec: { holderIdentity: 'n1', renewTime: '2026-01-15T09:00:00.000000Z' } }));
+    must(api.create({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: 'n1', namespace: 'kube-node-lease', labels: { a: 'b' } }, spec: { holderIdentity: 'n1', renewTime: '2026-01-15T09:00:00.000000Z' } }));
     world.clock.advance(1);
-    const cached = must(api.get<KubeObjectWithSpec>('leases', 'kube-node-lease', 'n1', { resourceVersion: '0' }));
-    const renewed = must(api.update<KubeObjectWithSpec>({ ...cached, spec: { ...cached.spec, renewTime: '2026-01-15T09:00:10.000000Z' } }));
+    const cached = must(api.get<Lease>('leases', 'kube-node-lease', 'n1', { resourceVersion: '0' }));
+    const renewed = must(api.update<Lease>({ ...cached, spec: { ...cached.spec, renewTime: '2026-01-15T09:00:10.000000Z' } }));
     expect(renewed.spec.renewTime).toBe('2026-01-15T09:00:10.000000Z');
-    expect(cached.spec.renewTime).toBe(lease.spec && (lease as KubeObjectWithSpec).spec.renewTime);
-    expect(must(api.get<KubeObjectWithSpec>('leases', 'kube-node-lease', 'n1'))).toEqual(renewed);
+    expect(cached.spec.renewTime).toBe('2026-01-15T09:00:00.000000Z');
+    expect(must(api.get<Lease>('leases', 'kube-node-lease', 'n1'))).toEqual(renewed);
   });
 });
-
-type KubeObjectWithSpec = import('../api/types.ts').KubeObject & { spec: { renewTime?: string; holderIdentity?: string } };
 
 describe('bindings and status patches with the watch cache running', () => {
   it('build on the cached pod without changing it, and keep exactly what etcd holds', () => {

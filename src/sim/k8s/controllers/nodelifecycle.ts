@@ -118,8 +118,7 @@ export class NodeLifecycleController extends QueueController {
     return r.value;
   }
 
-  /** doNoExecuteTaintingPass + doNoScheduleTaintingPass for the Ready condition. */
-  /** Whether it wrote the Node. */
+  /** doNoExecuteTaintingPass + doNoScheduleTaintingPass for the Ready condition; whether it wrote the Node. */
   #syncTaints(node: Node, now: number): boolean {
     const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status;
     const key = ready === 'Unknown' ? UNREACHABLE : ready === 'False' ? NOT_READY : undefined;
