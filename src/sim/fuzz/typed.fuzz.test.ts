@@ -52,8 +52,10 @@ function mutate(o: J, edits: [number, J, 'set' | 'delete' | 'add'][]): J {
     if (op === 'delete') {
       if (Array.isArray(parent)) parent.splice(Number(last), 1);
       else delete parent[last];
-    } else if (op === 'add' && parent[last] && typeof parent[last] === 'object' && !Array.isArray(parent[last])) (parent[last] as Record<string, unknown>)[`f${pick % 7}`] = v;
-    else parent[last] = v;
+    } else if (op === 'add' && parent[last] && typeof parent[last] === 'object' && !Array.isArray(parent[last])) (parent[last] as Record<string, unknown>)[`f${pick % 7}`] = structuredClone(v);
+    // A copy: the values are fast-check's shared constants, and a later 'add' into one would change it for every
+    // run after (or make it contain itself: a cyclic manifest no client can send).
+    else parent[last] = structuredClone(v);
   }
   return copy;
 }
