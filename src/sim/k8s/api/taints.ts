@@ -29,9 +29,16 @@ export function toleratesTaint(tol: Toleration, taint: Taint): boolean {
 }
 
 /** v1helper.TolerationsTolerateTaint: some toleration tolerates the taint. */
-export const tolerationsTolerateTaint = (tolerations: readonly Toleration[] | undefined, taint: Taint): boolean => (tolerations ?? []).some((t) => toleratesTaint(t, taint));
+export function tolerationsTolerateTaint(tolerations: readonly Toleration[] | undefined, taint: Taint): boolean {
+  // Plain loops: the scheduler asks this for every node of every pod, and a closure and an empty array per call were garbage.
+  if (tolerations) for (let i = 0; i < tolerations.length; i++) if (toleratesTaint(tolerations[i]!, taint)) return true;
+  return false;
+}
+
+const ALL = (): boolean => true;
 
 /** FindMatchingUntoleratedTaint: the first taint (node order) that passes the filter and no toleration tolerates. */
-export function findUntoleratedTaint(taints: readonly Taint[] | undefined, tolerations: readonly Toleration[] | undefined, include: (t: Taint) => boolean = () => true): Taint | undefined {
-  return (taints ?? []).find((t) => include(t) && !tolerationsTolerateTaint(tolerations, t));
+export function findUntoleratedTaint(taints: readonly Taint[] | undefined, tolerations: readonly Toleration[] | undefined, include: (t: Taint) => boolean = ALL): Taint | undefined {
+  if (taints) for (let i = 0; i < taints.length; i++) if (include(taints[i]!) && !tolerationsTolerateTaint(tolerations, taints[i]!)) return taints[i];
+  return undefined;
 }

@@ -89,16 +89,18 @@ function containerRequests(c: Container, nonZero: boolean): Resource {
  */
 export function podRequests(pod: Pod, opts: { nonZero?: boolean } = {}): Resource {
   const nonZero = opts.nonZero ?? false;
-  // A frozen pod (the API server's shared cache object) cannot change: its requests are computed once.
-  if (!Object.isFrozen(pod.spec)) return computePodRequests(pod, nonZero);
+  // A frozen spec (the API server's shared cache object) cannot change: its requests are computed once,
+  // and a status update keeps the same spec object, so they are not computed again for every version of the pod.
+  const spec = pod.spec;
+  if (!Object.isFrozen(spec)) return computePodRequests(pod, nonZero);
   const memo = nonZero ? nonZeroMemo : requestsMemo;
-  let r = memo.get(pod);
-  if (!r) memo.set(pod, (r = computePodRequests(pod, nonZero)));
+  let r = memo.get(spec);
+  if (!r) memo.set(spec, (r = computePodRequests(pod, nonZero)));
   return cloneResource(r);
 }
 
-const requestsMemo = new WeakMap<Pod, Resource>();
-const nonZeroMemo = new WeakMap<Pod, Resource>();
+const requestsMemo = new WeakMap<Pod['spec'], Resource>();
+const nonZeroMemo = new WeakMap<Pod['spec'], Resource>();
 const cloneResource = (r: Resource): Resource => ({ ...r, scalar: { ...r.scalar } });
 
 function computePodRequests(pod: Pod, nonZero: boolean): Resource {

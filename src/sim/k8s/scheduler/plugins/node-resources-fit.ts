@@ -39,7 +39,7 @@ export function insufficientResources(podRequest: Resource, nodeInfo: NodeInfo):
     out.push({ resourceName: 'pods', reason: ERR_REASON_TOO_MANY_PODS, requested: 1, used: nodeInfo.pods.length, capacity: alloc.allowedPodNumber, unresolvable: false });
   }
   const check = (name: string, want: number, usedNow: number, capacity: number) => {
-    if (want > 0 && want > capacity - usedNow) {
+    if (short(want, usedNow, capacity)) {
       out.push({ resourceName: name, reason: insufficient(name), requested: want, used: usedNow, capacity, unresolvable: want > capacity });
     }
   };
@@ -50,6 +50,18 @@ export function insufficientResources(podRequest: Resource, nodeInfo: NodeInfo):
     check(name, podRequest.scalar[name] ?? 0, used.scalar[name] ?? 0, alloc.scalar[name] ?? 0);
   }
   return out;
+}
+
+const short = (want: number, usedNow: number, capacity: number): boolean => want > 0 && want > capacity - usedNow;
+
+/** insufficientResources(...) is empty: the common answer for every node of every pod, found without building the list. */
+function fitsAll(podRequest: Resource, nodeInfo: NodeInfo): boolean {
+  const alloc = nodeInfo.allocatable;
+  const used = nodeInfo.requested;
+  if (nodeInfo.pods.length + 1 > alloc.allowedPodNumber) return false;
+  if (short(podRequest.milliCPU, used.milliCPU, alloc.milliCPU) || short(podRequest.memory, used.memory, alloc.memory) || short(podRequest.ephemeralStorage, used.ephemeralStorage, alloc.ephemeralStorage)) return false;
+  for (const name in podRequest.scalar) if (short(podRequest.scalar[name] ?? 0, used.scalar[name] ?? 0, alloc.scalar[name] ?? 0)) return false;
+  return true;
 }
 
 /** Free share of capacity, 0..100; 0 when over-committed or nothing allocatable. */
@@ -77,6 +89,7 @@ export const nodeResourcesFit: PreFilterPlugin & FilterPlugin & ScorePlugin = {
   },
   filter(state: CycleState, pod: Pod, nodeInfo: NodeInfo): Status {
     const request = state.read<Resource>(STATE_KEY) ?? podRequests(pod);
+    if (fitsAll(request, nodeInfo)) return SUCCESS;
     const missing = insufficientResources(request, nodeInfo);
     if (missing.length === 0) return SUCCESS;
     return { code: missing.some((m) => m.unresolvable) ? 'UnschedulableAndUnresolvable' : 'Unschedulable', reasons: missing.map((m) => m.reason) };

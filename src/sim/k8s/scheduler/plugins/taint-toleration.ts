@@ -42,8 +42,9 @@ export const taintToleration: FilterPlugin & PreScorePlugin & ScorePlugin = {
   },
   score(state: CycleState, _pod: Pod, nodeInfo: NodeInfo): number {
     const tolerations = state.read<Toleration[]>(STATE_KEY) ?? [];
+    const taints = nodeInfo.taints;
     let n = 0;
-    for (const t of nodeInfo.taints ?? []) if (t.effect === 'PreferNoSchedule' && !toleratedBy(tolerations, t)) n++;
+    if (taints) for (let i = 0; i < taints.length; i++) if (taints[i]!.effect === 'PreferNoSchedule' && !toleratedBy(tolerations, taints[i]!)) n++;
     return n;
   },
   normalizeScore(_state: CycleState, _pod: Pod, scores: number[]): number[] {
