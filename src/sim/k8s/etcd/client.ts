@@ -20,7 +20,7 @@ const fail = <T>(error: SimError): EtcdResult<T> => ({ ok: false, error });
 export function createEtcdClient(cluster: EtcdCluster, opts: EtcdClientOptions = {}): EtcdClient {
   const serving = (): MemberInfo | undefined => {
     if (opts.endpoint) return cluster.isRunning(opts.endpoint.name) ? opts.endpoint : undefined;
-    return cluster.members().find((m) => cluster.isRunning(m.name));
+    return cluster.firstRunning();
   };
 
   const write = (p: Proposal): EtcdResult<TxnValue | { revision: number }> => {

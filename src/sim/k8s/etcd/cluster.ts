@@ -176,6 +176,11 @@ export class EtcdCluster {
     return this.#members.find((m) => m.info.clientURL.replace(/^https?:\/\//, '') === hostPort || m.info.name === hostPort)?.info;
   }
 
+  /** The first running member, as a client without a fixed endpoint picks it (no copies: asked on every request). */
+  firstRunning(): MemberInfo | undefined {
+    return this.#running()[0]?.info;
+  }
+
   isRunning(name: string): boolean {
     return this.#byName(name)?.running ?? false;
   }
@@ -211,6 +216,7 @@ export class EtcdCluster {
     if (!m.running) return true;
     const wasLeader = m.role === 'leader';
     m.running = false;
+    this.#runningNow = undefined;
     m.role = 'follower';
     this.#cancelElection(m);
     if (wasLeader) {
@@ -234,6 +240,7 @@ export class EtcdCluster {
     if (!m) return false;
     if (m.running) return true;
     m.running = true;
+    this.#runningNow = undefined;
     const leader = this.#leader();
     if (leader) {
       this.#catchUp(m, leader.term);
@@ -373,8 +380,11 @@ export class EtcdCluster {
     return this.#members.find((m) => m.running && m.role === 'leader');
   }
 
+  /** Running members, kept until one starts or stops: every write and read asked for a fresh filtered array. */
+  #runningNow: Member[] | undefined;
+
   #running(): Member[] {
-    return this.#members.filter((m) => m.running);
+    return (this.#runningNow ??= this.#members.filter((m) => m.running));
   }
 
   #byName(name: string): Member | undefined {
@@ -420,7 +430,8 @@ export class EtcdCluster {
 
   /** Drops log entries every member already holds. */
   #trim(): void {
-    const min = Math.min(...this.#members.map((m) => m.lastIndex));
+    let min = Infinity;
+    for (const m of this.#members) min = Math.min(min, m.lastIndex);
     // Keep the entry at min itself: its term is what that member compares in an election.
     const drop = min - 1 - this.#trimmed;
     if (drop > 64) {

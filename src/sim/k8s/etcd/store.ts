@@ -310,7 +310,8 @@ export class MvccStore {
     if (at < this.#compacted) return { ok: false, error: compactedError() };
     const all = this.#read(keyRange(key, options), at);
     const limit = options.limit !== undefined && options.limit > 0 ? options.limit : all.length;
-    const kvs = options.countOnly ? [] : all.slice(0, limit).map((kv) => (options.keysOnly ? { ...kv, value: '' } : { ...kv }));
+    // Stored key-values never change once made (members and watchers already share them): handed out as they are.
+    const kvs = options.countOnly ? [] : options.keysOnly ? all.slice(0, limit).map((kv) => ({ ...kv, value: '' })) : limit < all.length ? all.slice(0, limit) : all;
     return { ok: true, value: { kvs, count: all.length, more: all.length > limit } };
   }
 
@@ -394,6 +395,8 @@ export class MvccStore {
 
   /** What etcd rejects before touching anything: bad read revisions and a key written twice. */
   #checkOps(ops: Op[]): SimError | undefined {
+    // One put (nearly every write the API server makes): only its lease can be wrong.
+    if (ops.length === 1 && ops[0]!.type === 'put') return ops[0]!.lease && !this.#leases.has(ops[0]!.lease) ? simError('LeaseNotFound', ERR_LEASE_NOT_FOUND) : undefined;
     const writes: { range: KeyRange; put: boolean }[] = [];
     for (const op of ops) {
       if (op.type === 'range') {
