@@ -983,7 +983,18 @@ export class ApiServer {
   #onCacheEvents(cache: WatchCache<WatchState>, events: WatchEvent[]): void {
     const decoded = cache.apply(events);
     if (decoded.length === 1) {
-      for (const w of cache.interested(decoded[0]!)) this.#dispatch(w, decoded);
+      // One timer for every watcher this write reaches, not one each: they would fire back to back anyway.
+      let batch: [WatchState, ApiWatchEvent[]][] | undefined;
+      for (const w of cache.interested(decoded[0]!)) {
+        const out = this.#select(w, decoded);
+        if (out.length) (batch ??= []).push([w, out]);
+      }
+      if (batch) {
+        const ready = batch;
+        this.#world.clock.setTimeout(() => {
+          for (const [w, out] of ready) this.#emit(w, out);
+        }, this.#latency);
+      }
       return;
     }
     const per = new Map<WatchState, CacheEvent[]>();
@@ -998,6 +1009,10 @@ export class ApiServer {
 
   /** Turns cache events into what this watcher sees: selector watches see objects enter and leave the selection as ADDED and DELETED. */
   #dispatch(w: WatchState, events: CacheEvent[]): void {
+    this.#deliver(w, this.#select(w, events));
+  }
+
+  #select(w: WatchState, events: CacheEvent[]): ApiWatchEvent[] {
     const out: ApiWatchEvent[] = [];
     const selective = w.labels.length > 0 || w.fields.length > 0;
     for (const e of events) {
@@ -1022,21 +1037,23 @@ export class ApiServer {
       if (match) out.push({ type: e.version === 1 || (prev && !prevMatch) ? 'ADDED' : 'MODIFIED', object: obj });
       else if (prevMatch) out.push({ type: 'DELETED', object: obj });
     }
-    this.#deliver(w, out);
+    return out;
   }
 
   /** Always later, never inside the writer's request: actors must not run re-entrantly. */
   #deliver(w: WatchState, events: ApiWatchEvent[]): void {
     if (!events.length) return;
-    this.#world.clock.setTimeout(() => {
-      for (const e of events) {
-        if (w.stopped) return;
-        const entry: TraceEntry = { time: this.#world.clock.now(), component: w.component, verb: 'event', resource: w.def.resource, code: 200, etcd: [], eventType: e.type, name: e.object.metadata.name };
-        if (e.object.metadata.namespace) entry.namespace = e.object.metadata.namespace;
-        this.#trace.emit(entry);
-        w.onEvent(e);
-      }
-    }, this.#latency);
+    this.#world.clock.setTimeout(() => this.#emit(w, events), this.#latency);
+  }
+
+  #emit(w: WatchState, events: ApiWatchEvent[]): void {
+    for (const e of events) {
+      if (w.stopped) return;
+      const entry: TraceEntry = { time: this.#world.clock.now(), component: w.component, verb: 'event', resource: w.def.resource, code: 200, etcd: [], eventType: e.type, name: e.object.metadata.name };
+      if (e.object.metadata.namespace) entry.namespace = e.object.metadata.namespace;
+      this.#trace.emit(entry);
+      w.onEvent(e);
+    }
   }
 }
 

@@ -359,7 +359,12 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
         if (b !== undefined && b !== a) for (const w of m.get(b) ?? []) out.push(w);
       }
     }
-    if (out.length > 1) out.sort((x, y) => x.seq - y.seq);
+    // Mostly already in order (one kind of watcher): checked before paying for a sort.
+    for (let i = 1; i < out.length; i++)
+      if (out[i - 1]!.seq > out[i]!.seq) {
+        out.sort((x, y) => x.seq - y.seq);
+        break;
+      }
     return out;
   }
 
