@@ -1,6 +1,6 @@
 import type { KubeObject, Pod } from '../api/types.ts';
 import { keyFor, prefixFor } from '../etcd/keys.ts';
-import type { EtcdClient, KeyValue, WatchEvent } from '../etcd/types.ts';
+import type { EtcdClient, KeyValue, StoredObject, WatchEvent } from '../etcd/types.ts';
 import type { SimError } from '../../errors.ts';
 import type { World } from '../../world.ts';
 import { invalidField } from './field.ts';
@@ -47,7 +47,7 @@ import { KUBERNETES_VERSION } from '../version.ts';
 import { podExec, podLog, podPortForward, type PodExecOptions, type PodLogOptions } from './proxy.ts';
 import type { Listener } from '../../containers/types.ts';
 import type { MetricsBackend, NodeMetrics, PodMetrics } from '../api/metrics.ts';
-import { WatchCache, type CacheEvent, type IndexedWatcher } from './watch-cache.ts';
+import { deepFreeze, WatchCache, type CacheEvent, type IndexedWatcher } from './watch-cache.ts';
 
 export interface ObjectList<T extends KubeObject = KubeObject> {
   apiVersion: string;
@@ -431,10 +431,8 @@ export class ApiServer {
     }
   }
 
-  /** Objects are stored without resourceVersion: it is the etcd mod revision, filled in on read. */
   #encode(o: KubeObject): string {
-    const { resourceVersion: _rv, ...meta } = o.metadata;
-    return JSON.stringify({ ...o, metadata: meta });
+    return encodeObject(o);
   }
 
   #read(d: KindDef, ns: string | undefined, name: string): ApiResult<Stored | undefined> {
@@ -738,11 +736,16 @@ export class ApiServer {
    * the caller then gets that shared read-only object back.
    */
   #put(key: string, modRev: number, o: KubeObject, own: boolean) {
-    const value = this.#encode(o);
+    const text = this.#encode(o);
     const cache = own && this.#cacheCancel ? this.#cache : undefined;
+    // The cache keeps o itself: etcd gets o too, its text made again only if something reads it.
+    const value = cache ? new CachedObject(o, text.length) : text;
     cache?.expectWrite({ key, value, obj: o });
     try {
-      return this.#etcd.txn([{ key, target: modRev ? 'mod' : 'create', result: '=', value: modRev }], [{ type: 'put', key, value }]);
+      const r = this.#etcd.txn([{ key, target: modRev ? 'mod' : 'create', result: '=', value: modRev }], [{ type: 'put', key, value }]);
+      // Stored, yet not adopted (not expected to happen): etcd holds o, so nobody may change it now.
+      if (cache && r.ok && r.value.succeeded && !Object.isFrozen(o)) deepFreeze(o);
+      return r;
     } finally {
       cache?.expectWrite(undefined);
     }
@@ -1058,6 +1061,27 @@ export class ApiServer {
 }
 
 const REGISTRY_PREFIX = '/registry/';
+
+/** Objects are stored without resourceVersion: it is the etcd mod revision, filled in on read. */
+function encodeObject(o: KubeObject): string {
+  const { resourceVersion: _rv, ...meta } = o.metadata;
+  return JSON.stringify({ ...o, metadata: meta });
+}
+
+/** A written object the watch cache adopts (frozen from then on), as etcd holds it: the same text on every read. */
+class CachedObject implements StoredObject {
+  readonly bytes: number;
+  readonly #o: KubeObject;
+
+  constructor(o: KubeObject, bytes: number) {
+    this.#o = o;
+    this.bytes = bytes;
+  }
+
+  text(): string {
+    return encodeObject(this.#o);
+  }
+}
 
 /** componentstatuses are served, never stored: writes get the 405 of a read-only REST storage. */
 const READ_ONLY = methodNotAllowed('the server does not allow this method on the requested resource');

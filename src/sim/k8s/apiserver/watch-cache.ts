@@ -1,5 +1,6 @@
 import type { KubeObject, Pod } from '../api/types.ts';
-import type { KeyValue, WatchEvent } from '../etcd/types.ts';
+import type { KeyValue, StoredObject, WatchEvent } from '../etcd/types.ts';
+import { storedObjectOf } from '../etcd/store.ts';
 
 /**
  * kube-apiserver's watch cache (the cacher), for every resource at once:
@@ -146,7 +147,7 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
 
   readonly #decode: Decoder;
   /** The object the API server is writing now, with the value it encoded it to (see expectWrite). */
-  #written: { key: string; value: string; obj: KubeObject } | undefined;
+  #written: { key: string; value: string | StoredObject; obj: KubeObject } | undefined;
 
   /** Starts from a full read of the store at revision `rev` (none and 0: fill it by replaying etcd's history from 1). */
   constructor(decode: Decoder, kvs: KeyValue[] = [], rev = 0) {
@@ -175,14 +176,14 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
    * event's resourceVersion, then frozen) instead of parsing value again,
    * as the cacher keeps the object its own write decoded. undefined: the write is over.
    */
-  expectWrite(w: { key: string; value: string; obj: KubeObject } | undefined): void {
+  expectWrite(w: { key: string; value: string | StoredObject; obj: KubeObject } | undefined): void {
     this.#written = w;
   }
 
   /** The written object for kv, if kv is the write expectWrite announced; metadata rebuilt so resourceVersion comes last, as a decode gives it. */
   #adopt(kv: KeyValue): KubeObject | undefined {
     const w = this.#written;
-    if (!w || w.key !== kv.key || w.value !== kv.value) return undefined;
+    if (!w || w.key !== kv.key || w.value !== (typeof w.value === 'string' ? kv.value : storedObjectOf(kv))) return undefined;
     this.#written = undefined;
     const { resourceVersion: _rv, ...meta } = w.obj.metadata;
     w.obj.metadata = { ...meta, resourceVersion: String(kv.modRevision) };

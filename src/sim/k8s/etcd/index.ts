@@ -9,4 +9,5 @@ export function getEtcdCluster(world: World): EtcdCluster {
 export { EtcdCluster, type CommitTrace, type MemberInfo, type MemberStatus, ETCD_VERSION, API_VERSION } from './cluster.ts';
 export { createEtcdClient, type EtcdClientOptions } from './client.ts';
 export { keyFor, prefixFor, isClusterScoped } from './keys.ts';
+export { storedObjectOf } from './store.ts';
 export type * from './types.ts';

@@ -1,6 +1,6 @@
 import { simError, type SimError } from '../../errors.ts';
 import { type KeyRange, inRange, keyRange, overlaps } from './range.ts';
-import type { Compare, KeyValue, Op, OpResponse, RangeOptions, WatchEvent, WatchOptions } from './types.ts';
+import type { Compare, KeyValue, Op, OpResponse, RangeOptions, StoredObject, WatchEvent, WatchOptions } from './types.ts';
 import { WatchHub } from './watch.ts';
 
 /** A store answer: the value, or etcd's error. The revision is the store's after the call. */
@@ -177,13 +177,10 @@ export class MvccStore {
         responses.push({ type: 'range', kvs: r.ok ? r.value.kvs : [], count: r.ok ? r.value.count : 0 });
       } else if (op.type === 'put') {
         const prev = this.#latest(op.key);
-        const kv: KeyValue = {
-          key: op.key,
-          value: op.value,
-          createRevision: prev ? prev.createRevision : rev,
-          modRevision: rev,
-          version: prev ? prev.version + 1 : 1,
-        };
+        const createRevision = prev ? prev.createRevision : rev;
+        const version = prev ? prev.version + 1 : 1;
+        const kv: KeyValue =
+          typeof op.value === 'string' ? { key: op.key, value: op.value, createRevision, modRevision: rev, version } : new ObjectKeyValue(op.key, op.value, createRevision, rev, version);
         if (op.lease) kv.lease = op.lease;
         const v: Version = { rev, kv };
         versions.push([op.key, v]);
@@ -371,7 +368,7 @@ export class MvccStore {
   }
 
   #sizeOf(key: string, v: Version): number {
-    return key.length + (v.kv?.value.length ?? 0) + VERSION_OVERHEAD;
+    return key.length + (v.kv ? (storedObjectOf(v.kv)?.bytes ?? v.kv.value.length) : 0) + VERSION_OVERHEAD;
   }
 
   /** etcd's compare on a missing key: value compares are false, numeric targets read 0. */
@@ -415,6 +412,34 @@ export class MvccStore {
     return undefined;
   }
 }
+
+/** A key-value whose value etcd was given as a StoredObject: the text is made when read. */
+class ObjectKeyValue implements KeyValue {
+  key: string;
+  createRevision: number;
+  modRevision: number;
+  version: number;
+  readonly #stored: StoredObject;
+
+  constructor(key: string, stored: StoredObject, createRevision: number, modRevision: number, version: number) {
+    this.key = key;
+    this.createRevision = createRevision;
+    this.modRevision = modRevision;
+    this.version = version;
+    this.#stored = stored;
+  }
+
+  get value(): string {
+    return this.#stored.text();
+  }
+
+  get stored(): StoredObject {
+    return this.#stored;
+  }
+}
+
+/** The StoredObject behind kv's value, when it was written as one. */
+export const storedObjectOf = (kv: KeyValue): StoredObject | undefined => (kv instanceof ObjectKeyValue ? kv.stored : undefined);
 
 /** Index of the first element >= key in a sorted array. */
 function lowerBound(sorted: string[], key: string): number {
