@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Lease, Node, Pod } from '../api/types.ts';
 import type { EtcdClient } from '../etcd/types.ts';
+import { storedObjectOf } from '../etcd/store.ts';
 import type { ApiWatchEvent } from './apiserver.ts';
 import { kubectlMessage } from './status.ts';
 import { pod, setup } from './testing/setup.ts';
@@ -330,6 +331,30 @@ describe('updates served from the watch cache (leases, nodes, events)', () => {
     expect(renewed.spec.renewTime).toBe('2026-01-15T09:00:10.000000Z');
     expect(cached.spec.renewTime).toBe('2026-01-15T09:00:00.000000Z');
     expect(must(api.get<Lease>('leases', 'kube-node-lease', 'n1'))).toEqual(renewed);
+  });
+});
+
+describe('what etcd holds for writes the watch cache keeps', () => {
+  it('reads back as each version\'s own JSON, without resourceVersion, at its own revision', () => {
+    const { kubectl: api, world, etcd } = setup();
+    const key = '/registry/leases/kube-node-lease/n1';
+    must(api.list('leases', undefined, { resourceVersion: '0' }));
+    const v1 = must(api.create<Lease>({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: 'n1', namespace: 'kube-node-lease' }, spec: { holderIdentity: 'n1', renewTime: '2026-01-15T09:00:00.000000Z' } }));
+    world.clock.advance(1);
+    const v2 = must(api.update<Lease>({ ...v1, spec: { ...v1.spec, renewTime: '2026-01-15T09:00:10.000000Z' } }));
+    const text = (rev?: number) => {
+      const r = etcd.range(key, rev ? { revision: rev } : {});
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value.kvs[0]!.value;
+    };
+    const { resourceVersion: _a, ...m1 } = v1.metadata;
+    const { resourceVersion: _b, ...m2 } = v2.metadata;
+    expect(text(Number(v1.metadata.resourceVersion))).toBe(JSON.stringify({ ...v1, metadata: m1 }));
+    expect(text()).toBe(JSON.stringify({ ...v2, metadata: m2 }));
+    expect(text()).not.toContain('resourceVersion');
+    // Held as the cache's object, not as text (the memory this saves is what the test is about).
+    const r = etcd.range(key);
+    expect(r.ok && storedObjectOf(r.value.kvs[0]!)).toBeTruthy();
   });
 });
 
