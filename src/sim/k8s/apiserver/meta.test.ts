@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { canonicalJson } from '../api/meta.ts';
-import { clone, jsonEqual } from './meta.ts';
+import { clone, jsonEqual, validateMeta } from './meta.ts';
 
 describe('clone (the API server\'s copy of what it is given)', () => {
   it('gives exactly what a JSON round trip gives, for any JSON-like value with undefined, NaN and nested arrays', () => {
@@ -60,5 +60,19 @@ describe('jsonEqual (does an update change anything)', () => {
     expect(jsonEqual({ ...lease, x: undefined }, lease)).toBe(true);
     expect(jsonEqual([1, 2], [2, 1])).toBe(false);
     expect(jsonEqual({}, [])).toBe(false);
+  });
+});
+
+describe('validateMeta with frozen label maps (shared from the watch cache)', () => {
+  const sub = (n: string) => (/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(n) ? [] : ['bad name']);
+  it('still reports bad labels every time, and good ones never', () => {
+    const bad = Object.freeze({ 'a b': 'x' });
+    const good = Object.freeze({ app: 'web' });
+    for (let i = 0; i < 2; i++) {
+      expect(validateMeta({ name: 'web', labels: bad }, true, sub).map((c) => c.field)).toEqual(['metadata.labels']);
+      expect(validateMeta({ name: 'web', labels: good, annotations: good }, true, sub)).toEqual([]);
+    }
+    // A valid map is remembered as valid, and a name is still checked on its own.
+    expect(validateMeta({ name: 'Web', labels: good }, true, sub).map((c) => c.field)).toEqual(['metadata.name']);
   });
 });

@@ -35,17 +35,30 @@ export function validateMeta(m: ObjectMeta, namespaced: boolean, nameRule: (n: s
   if (!m.name) errs.push(requiredField('metadata.name', 'name or generateName is required'));
   else for (const e of nameRule(m.name)) errs.push(invalidField('metadata.name', m.name, e));
   if (namespaced && m.namespace) for (const e of dns1123Label(m.namespace)) errs.push(invalidField('metadata.namespace', m.namespace, e));
-  for (const [k, v] of Object.entries(m.labels ?? {})) {
-    for (const e of labelKey(k)) errs.push(invalidField('metadata.labels', k, e));
-    if (typeof v !== 'string') errs.push(invalidField('metadata.labels', v, 'must be a string'));
-    else for (const e of labelValueErrors(v)) errs.push(invalidField('metadata.labels', v, e));
+  const labels = m.labels;
+  if (labels && !validMaps.has(labels)) {
+    const before = errs.length;
+    for (const [k, v] of Object.entries(labels)) {
+      for (const e of labelKey(k)) errs.push(invalidField('metadata.labels', k, e));
+      if (typeof v !== 'string') errs.push(invalidField('metadata.labels', v, 'must be a string'));
+      else for (const e of labelValueErrors(v)) errs.push(invalidField('metadata.labels', v, e));
+    }
+    if (errs.length === before && Object.isFrozen(labels)) validMaps.add(labels);
   }
-  for (const k of Object.keys(m.annotations ?? {})) for (const e of labelKey(k.toLowerCase())) errs.push(invalidField('metadata.annotations', k, e));
-  // ValidateAnnotationsSize: keys plus values, in bytes (kubectl apply's last-applied copy counts too).
-  const annotationBytes = Object.entries(m.annotations ?? {}).reduce((n, [k, v]) => n + utf8Length(k) + utf8Length(String(v)), 0);
-  if (annotationBytes > TOTAL_ANNOTATION_SIZE_LIMIT) errs.push(tooLongField('metadata.annotations', TOTAL_ANNOTATION_SIZE_LIMIT));
+  const annotations = m.annotations;
+  if (annotations && !validMaps.has(annotations)) {
+    const before = errs.length;
+    for (const k of Object.keys(annotations)) for (const e of labelKey(k.toLowerCase())) errs.push(invalidField('metadata.annotations', k, e));
+    // ValidateAnnotationsSize: keys plus values, in bytes (kubectl apply's last-applied copy counts too).
+    const annotationBytes = Object.entries(annotations).reduce((n, [k, v]) => n + utf8Length(k) + utf8Length(String(v)), 0);
+    if (annotationBytes > TOTAL_ANNOTATION_SIZE_LIMIT) errs.push(tooLongField('metadata.annotations', TOTAL_ANNOTATION_SIZE_LIMIT));
+    if (errs.length === before && Object.isFrozen(annotations)) validMaps.add(annotations);
+  }
   return errs;
 }
+
+/** Frozen label and annotation maps (shared from the watch cache by every update of an object) found valid: they cannot change. */
+const validMaps = new WeakSet<object>();
 
 /** Fields of metadata that never change after create. */
 export function validateMetaUpdate(m: ObjectMeta, old: ObjectMeta): StatusCause[] {

@@ -50,4 +50,16 @@ describe('plainFits (the one-walk fast path of strict decoding)', () => {
     expect(plainFits({ ...ok, metadata: { ...ok.metadata, labels: { app: null } } }, pod)).toBe(false);
     expect(plainFits({ ...ok, spec: { containers: [null] } }, pod)).toBe(false);
   });
+
+  it('remembers a frozen part that fitted only for the schema it fitted', () => {
+    const containers = Object.freeze([Object.freeze({ name: 'c', image: 'nginx' })]);
+    const spec = (pod as { fields: Record<string, FieldSchema> }).fields.spec!;
+    const metadata = (pod as { fields: Record<string, FieldSchema> }).fields.metadata!;
+    const frozenSpec = Object.freeze({ containers });
+    expect(plainFits(frozenSpec, spec)).toBe(true);
+    expect(plainFits(frozenSpec, spec)).toBe(true);
+    // The same object where metadata belongs: 'containers' is unknown there.
+    expect(plainFits(frozenSpec, metadata)).toBe(false);
+    expect(plainFits({ apiVersion: 'v1', kind: 'Pod', metadata: frozenSpec }, pod)).toBe(false);
+  });
 });

@@ -256,6 +256,18 @@ function walkType(v: unknown, s: FieldSchema, name: string, struct: string, path
 export function plainFits(v: unknown, s: FieldSchema): boolean {
   if (v === undefined || s.type === 'any') return true;
   if (v === null) return false;
+  // A frozen part (shared from the watch cache: a Lease renewal keeps the cached metadata) cannot change, so it fits once and for all.
+  const frozen = typeof v === 'object' && Object.isFrozen(v);
+  if (frozen && fitted.get(v) === s) return true;
+  const ok = fits(v, s);
+  if (ok && frozen) fitted.set(v, s);
+  return ok;
+}
+
+/** Frozen values already found to fit, with the schema they fit. */
+const fitted = new WeakMap<object, FieldSchema>();
+
+function fits(v: unknown, s: FieldSchema): boolean {
   switch (s.type) {
     case 'object': {
       if (typeof v !== 'object' || Array.isArray(v)) return false;
