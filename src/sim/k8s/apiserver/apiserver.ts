@@ -987,17 +987,25 @@ export class ApiServer {
     const decoded = cache.apply(events);
     if (decoded.length === 1) {
       // One timer for every watcher this write reaches, not one each: they would fire back to back anyway.
-      let batch: [WatchState, ApiWatchEvent[]][] | undefined;
+      let first: WatchState | undefined;
+      let firstOut: ApiWatchEvent[] = [];
+      let rest: [WatchState, ApiWatchEvent[]][] | undefined;
       for (const w of cache.interested(decoded[0]!)) {
         const out = this.#select(w, decoded);
-        if (out.length) (batch ??= []).push([w, out]);
+        if (!out.length) continue;
+        if (!first) {
+          first = w;
+          firstOut = out;
+        } else (rest ??= []).push([w, out]);
       }
-      if (batch) {
-        const ready = batch;
-        this.#world.clock.setTimeout(() => {
-          for (const [w, out] of ready) this.#emit(w, out);
-        }, this.#latency);
-      }
+      if (!first) return;
+      const w1 = first;
+      const out1 = firstOut;
+      const more = rest;
+      this.#world.clock.setTimeout(() => {
+        this.#emit(w1, out1);
+        if (more) for (const [w, out] of more) this.#emit(w, out);
+      }, this.#latency);
       return;
     }
     const per = new Map<WatchState, CacheEvent[]>();

@@ -1,4 +1,4 @@
-import type { EtcdClient, EtcdResult, Op } from '../etcd/types.ts';
+import type { EtcdClient, EtcdResult } from '../etcd/types.ts';
 import { Ring } from '../../ring.ts';
 
 /** One etcd operation caused by an API request. */
@@ -77,7 +77,6 @@ export class TraceLog {
 }
 
 const revOf = (r: EtcdResult<unknown>) => (r.ok ? r.header.revision : 0);
-const opKey = (o: Op) => o.key;
 
 /**
  * Wraps the EtcdClient so every call lands in the trace entry of the request
@@ -105,7 +104,12 @@ export function tracedEtcd(inner: EtcdClient, sink: () => EtcdOpTrace[] | undefi
     txn(compare, success, failure) {
       const r = inner.txn(compare, success, failure);
       const ran = r.ok ? (r.value.succeeded ? success : (failure ?? [])) : success;
-      const key = ran.map(opKey).find((k) => k) ?? compare[0]?.key ?? '';
+      let key = compare[0]?.key ?? '';
+      for (const o of ran)
+        if (o.key) {
+          key = o.key;
+          break;
+        }
       note('txn', key, r, r.ok ? r.value.succeeded : undefined);
       return r;
     },

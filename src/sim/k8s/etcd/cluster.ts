@@ -325,12 +325,13 @@ export class EtcdCluster {
       const r = this.#catchUp(m, leader.term);
       if (m.info.id === via.id) result = r;
     }
-    const trace: CommitTrace = { revision: leader.store.revision, op: p.op, key: p.key, memberCount: this.#running().length, raftIndex: index, raftTerm: leader.term };
+    // Built only for a listener (the diagram, a test): nearly every write has none.
+    const trace: CommitTrace | undefined = this.#commitFns.size ? { revision: leader.store.revision, op: p.op, key: p.key, memberCount: this.#running().length, raftIndex: index, raftTerm: leader.term } : undefined;
     this.#trim();
     // The entry's own events when it was a txn (one revision); a lease revoke's from the leader's history.
     const events = leader.store.revision > before ? (entry.applied?.entry?.events ?? this.#eventsSince(leader, before + 1)) : [];
     this.#hub.publish(events);
-    for (const fn of this.#commitFns) fn(trace);
+    if (trace) for (const fn of this.#commitFns) fn(trace);
     const served = this.#byId(via.id)!;
     return { ok: true, header: this.header(served.info), result: result ?? { ok: false, error: simError('Unavailable', ERR_TIMEOUT) } };
   }
