@@ -160,7 +160,8 @@ export class MvccStore {
    * revision where it is. Reads inside see the branch's earlier writes.
    */
   txn(compare: Compare[], success: Op[], failure: Op[] = []): StoreResult<TxnValue> {
-    const succeeded = compare.every((c) => this.#compare(c));
+    let succeeded = true;
+    for (let i = 0; i < compare.length && succeeded; i++) succeeded = this.#compare(compare[i]!);
     const ops = succeeded ? success : failure;
     const from = this.#rev;
     this.#applied = undefined;
