@@ -47,6 +47,7 @@ import { KUBERNETES_VERSION } from '../version.ts';
 import { podExec, podLog, podPortForward, type PodExecOptions, type PodLogOptions } from './proxy.ts';
 import type { Listener } from '../../containers/types.ts';
 import type { MetricsBackend, NodeMetrics, PodMetrics } from '../api/metrics.ts';
+import { LeaseManager } from './lease-manager.ts';
 import { deepFreeze, WatchCache, type CacheEvent, type IndexedWatcher } from './watch-cache.ts';
 
 export interface ObjectList<T extends KubeObject = KubeObject> {
@@ -209,6 +210,8 @@ export class ApiServer {
   /** The watch cache and its etcd watch (undefined while stopped or before the first watch). */
   #cache: WatchCache<WatchState> | undefined;
   #cacheCancel: (() => void) | undefined;
+  /** The etcd leases Events are attached to (see lease-manager.ts). */
+  readonly #leases: LeaseManager;
   /** The revision seen at the previous compaction tick: the next tick compacts up to it. */
   #compactNext = 0;
 
@@ -216,6 +219,10 @@ export class ApiServer {
     this.#world = world;
     this.#etcd = tracedEtcd(etcd, () => this.#current);
     this.#latency = opts.watchLatencyMs ?? 0;
+    this.#leases = new LeaseManager((ttl) => {
+      const r = this.#etcd.leaseGrant(ttl);
+      return r.ok ? r.value.id : undefined;
+    }, () => world.clock.now());
     this.#bootstrap();
     // Like kube-apiserver's --etcd-compaction-interval=5m: keeps etcd's history (and memory) bounded.
     world.clock.every(COMPACTION_INTERVAL_MS, () => this.#compact());
@@ -370,27 +377,12 @@ export class ApiServer {
       entry.code = result.ok ? (subresource === 'exec' ? 101 : verb === 'create' ? 201 : 200) : result.errors[0].httpCode;
       const def = kindByResource(resource) ?? resolveResource(resource);
       if (result.ok && def?.deprecation && !subresource) result = { ...result, warnings: [...(result.warnings ?? []), { code: 'Deprecated', severity: 'warning', message: def.deprecation }] };
-      if (result.ok && def?.resource === 'events' && (verb === 'create' || verb === 'update' || verb === 'patch')) this.#expireEvent(result.value as KubeObject);
       // A generateName create only learns its name here; the trace shows what was made.
       const made = result.ok && !entry.name ? (result.value as { metadata?: { name?: unknown } } | undefined)?.metadata?.name : undefined;
       if (verb === 'create' && typeof made === 'string') entry.name = made;
     }
     this.#trace.emit(entry);
     return result;
-  }
-
-  /**
-   * kube-apiserver --event-ttl=1h: an Event's key is written with an etcd
-   * lease, renewed by every write, so it disappears an hour after the last one.
-   */
-  #expireEvent(o: KubeObject): void {
-    const rv = o.metadata?.resourceVersion;
-    if (!rv) return;
-    const key = keyFor('events', o.metadata.namespace, o.metadata.name);
-    this.#world.clock.setTimeout(() => {
-      const r = this.#etcd.range(key);
-      if (r.ok && String(r.value.kvs[0]?.modRevision) === rv) this.#etcd.delete(key);
-    }, EVENT_TTL_MS);
   }
 
   #withDef<T>(resource: string, fn: (d: KindDef) => ApiResult<T>): ApiResult<T> {
@@ -548,7 +540,7 @@ export class ApiServer {
     if (d.initialStatus) withStatus.status = d.initialStatus(o);
     if (opts.dryRun) return apiOk(o, this.#warnings(d));
     const key = this.#key(d, ns, o.metadata.name);
-    const r = this.#put(key, 0, o, CACHED_UPDATES.has(d.resource));
+    const r = this.#put(key, 0, o, CACHED_UPDATES.has(d.resource), d.resource === 'events');
     if (!r.ok) return apiFail(storageError(r.error.message));
     if (!r.value.succeeded) return apiFail(alreadyExists(d.resource, o.metadata.name, groupOf(d.apiVersion)));
     if (!Object.isFrozen(o)) o.metadata.resourceVersion = String(r.header.revision);
@@ -722,7 +714,7 @@ export class ApiServer {
    */
   #write(d: KindDef, old: KubeObject, next: KubeObject, adopt = CACHED_UPDATES.has(d.resource)): ApiResult<KubeObject> {
     const key = this.#key(d, old.metadata.namespace, old.metadata.name);
-    const r = this.#put(key, Number(old.metadata.resourceVersion), next, adopt);
+    const r = this.#put(key, Number(old.metadata.resourceVersion), next, adopt, d.resource === 'events');
     if (!r.ok) return apiFail(storageError(r.error.message));
     if (!r.value.succeeded) return apiFail(conflictModified(d.resource, old.metadata.name, groupOf(d.apiVersion)));
     if (!Object.isFrozen(next)) next.metadata.resourceVersion = String(r.header.revision);
@@ -735,14 +727,23 @@ export class ApiServer {
    * resourceVersion filled in) rather than parsing the value just encoded:
    * the caller then gets that shared read-only object back.
    */
-  #put(key: string, modRev: number, o: KubeObject, own: boolean) {
+  #put(key: string, modRev: number, o: KubeObject, own: boolean, expires = false) {
     const text = this.#encode(o);
     const cache = own && this.#cacheCancel ? this.#cache : undefined;
     // The cache keeps o itself: etcd gets o too, its text made again only if something reads it.
     const value = cache ? new CachedObject(o, text.length) : text;
     cache?.expectWrite({ key, value, obj: o });
     try {
-      const r = this.#etcd.txn([{ key, target: modRev ? 'mod' : 'create', result: '=', value: modRev }], [{ type: 'put', key, value }]);
+      const compare = [{ key, target: modRev ? ('mod' as const) : ('create' as const), result: '=' as const, value: modRev }];
+      // kube-apiserver --event-ttl=1h: an Event is put with an etcd lease, so etcd deletes it an hour after its last write.
+      const lease = expires ? this.#leases.getLease(EVENT_TTL_MS / 1000) : undefined;
+      let r = this.#etcd.txn(compare, [lease ? { type: 'put', key, value, lease } : { type: 'put', key, value }]);
+      if (lease && !r.ok && r.error.code === 'LeaseNotFound') {
+        // The lease was revoked by hand (etcdctl lease revoke): a new one, once.
+        this.#leases.reset();
+        const again = this.#leases.getLease(EVENT_TTL_MS / 1000);
+        r = this.#etcd.txn(compare, [again ? { type: 'put', key, value, lease: again } : { type: 'put', key, value }]);
+      }
       // Stored, yet not adopted (not expected to happen): etcd holds o, so nobody may change it now.
       if (cache && r.ok && r.value.succeeded && !Object.isFrozen(o)) deepFreeze(o);
       return r;

@@ -120,5 +120,8 @@ export function tracedEtcd(inner: EtcdClient, sink: () => EtcdOpTrace[] | undefi
     compact(revision) {
       return inner.compact(revision);
     },
+    leaseGrant(ttl) {
+      return inner.leaseGrant(ttl);
+    },
   };
 }

@@ -52,6 +52,13 @@ export function createEtcdClient(cluster: EtcdCluster, opts: EtcdClientOptions =
       return r.ok ? { ok: true, header: cluster.header(via), value: r.value } : fail(r.error);
     },
 
+    leaseGrant(ttl) {
+      const via = serving();
+      if (!via) return fail(deadline());
+      const r = cluster.leaseGrant(ttl, via);
+      return r.ok ? { ok: true, header: r.header, value: { id: r.id, ttl: r.ttl } } : fail(r.error);
+    },
+
     put(key, value, options = {}) {
       const r = single({ type: 'put', key, value, lease: options.lease }, 'put');
       if (!r.ok) return r;

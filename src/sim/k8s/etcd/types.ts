@@ -99,4 +99,6 @@ export interface EtcdClient {
    */
   watch(key: string, options: WatchOptions, onEvents: (events: WatchEvent[]) => void, onError?: (e: SimError) => void): () => void;
   compact(revision: number): EtcdResult<{ revision: number }>;
+  /** LeaseGrant: a lease of ttl seconds (raised to etcd's minimum); keys put with it are deleted when it expires. */
+  leaseGrant(ttl: number): EtcdResult<{ id: string; ttl: number }>;
 }

@@ -51,6 +51,28 @@ describe('kubectl behaves as the real one', () => {
     expect(out(sh, scaled)).toBe('');
   });
 
+  // kube-apiserver's lease manager: one etcd lease for the events of a minute, granted for 1 h + 60 s.
+  it('events are attached to an etcd lease the API server reuses, and go with it', () => {
+    const sh = webSession();
+    const list = out(sh, 'etcdctl lease list');
+    expect(list).toMatch(/^found 1 leases\n[0-9a-f]{16}\n$/);
+    const id = list.split('\n')[1]!;
+    const ttl = out(sh, `etcdctl lease timetolive ${id} --keys`);
+    expect(ttl).toMatch(new RegExp(`^lease ${id} granted with TTL\\(3660s\\), remaining\\(\\d+s\\), attached keys\\(\\[/registry/events/default/`));
+    const events = out(sh, 'kubectl get events -A --no-headers').trim().split('\n').length;
+    expect(ttl.match(/\/registry\/events\//g)?.length).toBe(events);
+    const rev = (s: string) => Number(/"revision":(\d+)/.exec(s)![1]);
+    const before = rev(out(sh, 'etcdctl get /registry/events/ --prefix --keys-only -w json'));
+    run(sh, 'sleep 31m', 'sleep 31m');
+    // Gone with the lease (other events may have been written since, on a lease of their own).
+    const now = out(sh, 'etcdctl get /registry/events/ --prefix --keys-only');
+    const gone = ttl.match(/\/registry\/events\/[^\s\]]+/g)!;
+    expect(gone).toHaveLength(events);
+    for (const k of gone) expect(now).not.toContain(k);
+    expect(out(sh, `etcdctl lease timetolive ${id}`)).toBe(`lease ${id} already expired\n`);
+    expect(rev(out(sh, 'etcdctl get /registry/events/ --prefix --keys-only -w json'))).toBeGreaterThan(before);
+  });
+
   // kube-controller-manager's serviceaccount controller (pkg/controller/serviceaccount) and root-ca-cert-publisher
   // (pkg/controller/certificates/rootcacertpublisher) give every namespace these two, as on a fresh kind cluster.
   it('a fresh cluster has the default ServiceAccount and the kube-root-ca.crt ConfigMap in each namespace, and a new namespace gets them', () => {
