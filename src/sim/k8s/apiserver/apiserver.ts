@@ -540,11 +540,13 @@ export class ApiServer {
     if (d.initialStatus) withStatus.status = d.initialStatus(o);
     if (opts.dryRun) return apiOk(o, this.#warnings(d));
     const key = this.#key(d, ns, o.metadata.name);
-    const r = this.#put(key, 0, o, CACHED_UPDATES.has(d.resource), d.resource === 'events');
+    // o was made for this request alone: the watch cache keeps it (and etcd with it, not a second copy as text).
+    const r = this.#put(key, 0, o, true, d.resource === 'events');
     if (!r.ok) return apiFail(storageError(r.error.message));
     if (!r.value.succeeded) return apiFail(alreadyExists(d.resource, o.metadata.name, groupOf(d.apiVersion)));
     if (!Object.isFrozen(o)) o.metadata.resourceVersion = String(r.header.revision);
-    return apiOk(o, this.#warnings(d));
+    // The cached kinds' writers take the shared object; any other creator gets a copy of its own to change.
+    return apiOk(Object.isFrozen(o) && !CACHED_UPDATES.has(d.resource) ? clone(o) : o, this.#warnings(d));
   }
 
   #warnings(d: KindDef): SimError[] | undefined {
