@@ -124,6 +124,12 @@ describe('one reference parser', () => {
     const r = parseReference(ref);
     expect([r.full, r.familiar]).toEqual([full, familiar]);
   });
+
+  it('parsing a reference again gives the same answer, which no caller can change for the next', () => {
+    const a = parseReference('nginx:1.27');
+    expect(() => Object.assign(a, { tag: 'latest' })).toThrow(TypeError);
+    expect(parseReference('nginx:1.27')).toEqual({ written: 'nginx:1.27', domain: 'docker.io', path: 'library/nginx', tag: '1.27', repository: 'docker.io/library/nginx', full: 'docker.io/library/nginx:1.27', familiar: 'nginx', official: true });
+  });
 });
 
 describe('version facts come from the tag', () => {
