@@ -136,6 +136,19 @@ describe('the service account token every pod gets (ServiceAccount admission + p
     expect(out).toMatch(/Type:\s+Projected \(a volume that contains injected data from multiple sources\)\n\s+TokenExpirationSeconds:\s+3607\n\s+ConfigMapName:\s+kube-root-ca\.crt\n\s+Optional:\s+false\n\s+DownwardAPI:\s+true\n/);
   });
 
+  it('the token read minutes later, after volume resyncs, is the one issued when the volume was mounted (iat = the pod\'s start), the same on every read', () => {
+    const sh = session({});
+    const cat = 'kubectl exec t -- cat /var/run/secrets/kubernetes.io/serviceaccount/token';
+    const out = transcript(sh, ['kubectl run t --image=busybox:1.37 -- sleep 3600', 'sleep 15', 'kubectl get pod t -o jsonpath={.status.startTime}', 'echo', 'sleep 5m', cat, 'echo', 'sleep 2m', cat]);
+    const startTime = /(\d{4}-\d\d-\d\dT[\d:]+Z)/.exec(out)?.[1] ?? `missing startTime in:\n${out}`;
+    const jwts = [...out.matchAll(/(eyJ[\w-]+\.[\w-]+\.[\w-]+)/g)].map((m) => m[1]);
+    expect(jwts).toHaveLength(2);
+    expect(jwts[1]).toBe(jwts[0]);
+    const claims = JSON.parse(atob(jwts[0]!.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { iat: number; exp: number };
+    expect(claims.iat).toBe(Date.parse(startTime) / 1000);
+    expect(claims.exp).toBe(claims.iat + 31_536_000 + 7);
+  });
+
   it('automountServiceAccountToken: false gets no token volume', () => {
     const pod = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: n', 'spec:', '  automountServiceAccountToken: false', '  containers:', '  - name: c', '    image: busybox:1.37', '    command: ["sleep", "3600"]', ''].join('\n');
     const out = transcript(session({ 'p.yaml': pod }), ['kubectl apply -f p.yaml', 'sleep 15', 'kubectl get pod n -o yaml', 'kubectl exec n -- cat /var/run/secrets/kubernetes.io/serviceaccount/token']);

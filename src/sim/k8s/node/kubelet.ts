@@ -20,7 +20,7 @@ import { PodIPAllocator } from './ipam.ts';
 import { podConditions, podPhase } from './pod-status.ts';
 import { runProbe } from './probes.ts';
 import { fromServices, serviceEnvServices } from './envvars.ts';
-import { hasAtomicVolumes, type MountedVolume, refreshVolumes, setUpVolumes, type VolumeWorld } from './volumes.ts';
+import { hasAtomicVolumes, type LazyText, type MountedVolume, refreshVolumes, setUpVolumes, type VolumeWorld } from './volumes.ts';
 import type { FsMount, VolumeDir } from '../../containers/mounts.ts';
 import { type ContainerRuntime, type RtContainer, RUNTIME_VERSION } from './runtime.ts';
 import { KUBERNETES_VERSION } from '../version.ts';
@@ -597,11 +597,17 @@ export class Kubelet {
   #kid: string | undefined;
   #saUids = new Map<string, string>();
 
-  /** A bound service account token as the TokenRequest API issues it (RS256 JWT; the signature is a stand-in). */
-  #token(w: Worker, audience: string | undefined, expirationSeconds: number): string {
+  /** A bound service account token issued now, its text made when first read: what is kept is the time and the node's uid, not ~1 KB of JWT. */
+  #token(w: Worker, audience: string | undefined, expirationSeconds: number): LazyText {
     const now = Math.floor(this.#o.clock.now() / 1000);
-    const ns = w.pod.metadata.namespace ?? 'default';
-    const sa = w.pod.spec.serviceAccountName ?? 'default';
+    const nodeUid = this.#nodeUid;
+    return () => this.#jwt(w.pod, now, nodeUid, audience, expirationSeconds);
+  }
+
+  /** A bound service account token as the TokenRequest API issues it (RS256 JWT; the signature is a stand-in). */
+  #jwt(pod: Pod, now: number, nodeUid: string, audience: string | undefined, expirationSeconds: number): string {
+    const ns = pod.metadata.namespace ?? 'default';
+    const sa = pod.spec.serviceAccountName ?? 'default';
     const iss = 'https://kubernetes.default.svc.cluster.local';
     const b64url = (s: string) => btoa(s).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
     const hex = (seed: string) => sha256Hex(seed);
@@ -618,12 +624,12 @@ export class Kubelet {
       exp: now + 31_536_000 + 7,
       iat: now,
       iss,
-      jti: uuidOf(`jti/${w.pod.metadata.uid}/${now}`),
-      'kubernetes.io': { namespace: ns, node: { name: this.nodeName, uid: this.#nodeUid }, pod: { name: w.pod.metadata.name, uid: w.pod.metadata.uid }, serviceaccount: { name: sa, uid: saUid }, warnafter: now + expirationSeconds },
+      jti: uuidOf(`jti/${pod.metadata.uid}/${now}`),
+      'kubernetes.io': { namespace: ns, node: { name: this.nodeName, uid: nodeUid }, pod: { name: pod.metadata.name, uid: pod.metadata.uid }, serviceaccount: { name: sa, uid: saUid }, warnafter: now + expirationSeconds },
       nbf: now,
       sub: `system:serviceaccount:${ns}:${sa}`,
     };
-    return `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}.${signature(hex(`sig/${w.pod.metadata.uid}/${now}`))}`;
+    return `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}.${signature(hex(`sig/${pod.metadata.uid}/${now}`))}`;
   }
 
   #createSandbox(w: Worker): void {
@@ -780,7 +786,7 @@ export class Kubelet {
       // A subPath of an atomic-writer volume is bind-mounted from the data directory of the moment: later updates swap
       // the ..data symlink, not the bound file, so the container keeps what it started with (docs: "A container using a
       // ConfigMap as a subPath volume mount will not receive ConfigMap updates").
-      const dir = m.subPath && v.atomic ? new Map([...v.dir.keys()].map((k) => [k, v.dir.get(k)!] as const)) : v.dir;
+      const dir = m.subPath && v.atomic ? v.dir.snapshot() : v.dir;
       out.push({ target: m.mountPath, dir, ...(m.subPath ? { subPath: m.subPath } : {}), readOnly: v.readOnly || !!m.readOnly });
     }
     return out;

@@ -25,17 +25,60 @@ export interface VolumeWorld {
   emptyDir(name: string): VolumeDir;
   /** A downward API field of the pod. */
   field(path: string): string;
-  /** A bound service account token (a JWT) for this pod. */
-  token(audience: string | undefined, expirationSeconds: number): string;
+  /** A bound service account token (a JWT) for this pod, issued now; its text is made when the file is first read. */
+  token(audience: string | undefined, expirationSeconds: number): LazyText;
 }
 
-export interface MountedVolume {
-  dir: VolumeDir;
-  /** Mounted read-only whatever the volumeMount says (configMap, secret, projected, downwardAPI). */
-  readOnly: boolean;
-  /** Written by the atomic writer (configMap, secret, projected, downwardAPI): refreshed on resync; a subPath mount binds a snapshot. */
-  atomic?: boolean;
+/** A file's text, made when first read: the same text whenever that is. */
+export type LazyText = () => string;
+
+/**
+ * A volume the atomic writer fills (configMap, secret, projected, downwardAPI). A file may be lazy: the service account
+ * token every pod mounts (a ~1 KB JWT and its hashes, 4% of the CPU of starting a pod) is made when first read,
+ * which few pods ever are, and stays lazy across resyncs until then.
+ */
+export class AtomicDir implements VolumeDir {
+  readonly #files: Map<string, string | LazyText>;
+
+  constructor(files: Map<string, string | LazyText> = new Map()) {
+    this.#files = files;
+  }
+
+  get(path: string): string | undefined {
+    const v = this.#files.get(path);
+    if (typeof v !== 'function') return v;
+    const text = v();
+    this.#files.set(path, text);
+    return text;
+  }
+
+  /** What the file holds, a lazy text still lazy: what a resync compares and keeps. */
+  entry(path: string): string | LazyText | undefined {
+    return this.#files.get(path);
+  }
+
+  set(path: string, text: string | LazyText): void {
+    this.#files.set(path, text);
+  }
+
+  delete(path: string): boolean {
+    return this.#files.delete(path);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.#files.keys();
+  }
+
+  /** The files as they are now, for a subPath mount that keeps what it was bound to (a lazy file made when read, the same text). */
+  snapshot(): AtomicDir {
+    return new AtomicDir(new Map(this.#files));
+  }
 }
+
+export type MountedVolume =
+  /** Written by the atomic writer: refreshed on resync, mounted read-only whatever the volumeMount says; a subPath mount binds a snapshot. */
+  | { dir: AtomicDir; readOnly: true; atomic: true }
+  | { dir: VolumeDir; readOnly: boolean; atomic?: false };
 
 export type SetUpResult = { ok: true; volumes: Map<string, MountedVolume> } | { ok: false; message: string };
 
@@ -49,7 +92,7 @@ export function decodeBase64(b64: string): string {
   }
 }
 
-type Files = Map<string, string>;
+type Files = Map<string, string | LazyText>;
 type Payload = { ok: true; files: Files } | { ok: false; message: string };
 
 /** MakePayload: every key, or just the listed items; a listed key that is missing fails unless optional. */
@@ -94,17 +137,10 @@ function downwardFiles(w: VolumeWorld, items: { path: string; fieldRef?: { field
   return files;
 }
 
-/** A fresh directory holding these files. */
-const dirOf = (files: Files): VolumeDir => new Map(files);
-
 function setUpOne(v: Volume, ns: string, w: VolumeWorld): { ok: true; volume: MountedVolume } | { ok: false; message: string } {
-  if (v.configMap) {
-    const p = configMapFiles(w, v.configMap.name, v.configMap.items, !!v.configMap.optional);
-    return p.ok ? { ok: true, volume: { dir: dirOf(p.files), readOnly: true, atomic: true } } : p;
-  }
-  if (v.secret || v.downwardAPI || v.projected) {
+  if (v.configMap || v.secret || v.downwardAPI || v.projected) {
     const p = atomicFiles(v, w)!;
-    return p.ok ? { ok: true, volume: { dir: dirOf(p.files), readOnly: true, atomic: true } } : p;
+    return p.ok ? { ok: true, volume: { dir: new AtomicDir(p.files), readOnly: true, atomic: true } } : p;
   }
   if (v.hostPath) return { ok: true, volume: { dir: w.hostDir(v.hostPath.path), readOnly: false } };
   if (v.persistentVolumeClaim) {
@@ -125,7 +161,7 @@ function setUpOne(v: Volume, ns: string, w: VolumeWorld): { ok: true; volume: Mo
 }
 
 /** What the atomic writer puts in a configMap, secret, downwardAPI or projected volume now; undefined for other types. */
-function atomicFiles(v: Volume, w: VolumeWorld, old?: VolumeDir): Payload | undefined {
+function atomicFiles(v: Volume, w: VolumeWorld, old?: AtomicDir): Payload | undefined {
   if (v.configMap) return configMapFiles(w, v.configMap.name, v.configMap.items, !!v.configMap.optional);
   if (v.secret) return secretFiles(w, v.secret.secretName, v.secret.items, !!v.secret.optional);
   if (v.downwardAPI) return { ok: true, files: downwardFiles(w, v.downwardAPI.items) };
@@ -139,7 +175,7 @@ function atomicFiles(v: Volume, w: VolumeWorld, old?: VolumeDir): Payload | unde
     else if (src.serviceAccountToken) {
       // The token is renewed only near 80% of its lifetime (the token manager), not on every resync: the one mounted is kept.
       const path = src.serviceAccountToken.path;
-      p = { ok: true, files: new Map([[path, old?.get(path) ?? w.token(src.serviceAccountToken.audience, src.serviceAccountToken.expirationSeconds ?? 3600)]]) };
+      p = { ok: true, files: new Map([[path, old?.entry(path) ?? w.token(src.serviceAccountToken.audience, src.serviceAccountToken.expirationSeconds ?? 3600)]]) };
     }
     if (!p.ok) return p;
     for (const [k, val] of p.files) files.set(k, val);
@@ -169,7 +205,7 @@ export function refreshVolumes(pod: Pod, volumes: Map<string, MountedVolume>, w:
       continue;
     }
     for (const k of [...mounted.dir.keys()]) if (!p.files.has(k)) mounted.dir.delete(k);
-    for (const [k, val] of p.files) if (mounted.dir.get(k) !== val) mounted.dir.set(k, val);
+    for (const [k, val] of p.files) if (mounted.dir.entry(k) !== val) mounted.dir.set(k, val);
   }
   return errors;
 }
