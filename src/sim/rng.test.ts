@@ -37,6 +37,18 @@ describe('Rng', () => {
     expect(r.k8sSuffix(5)).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]{5}$/);
   });
 
+  it('hex(n) is the numbers\' 8-digit hex, most significant digit first, cut to n (one number per 8 digits or fewer)', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.integer({ min: 0, max: 70 }), (seed, n) => {
+        const r = new Rng(seed);
+        const ref = new Rng(seed);
+        let want = '';
+        while (want.length < n) want += ref.nextUint32().toString(16).padStart(8, '0');
+        return r.hex(n) === want.slice(0, n) && r.nextUint32() === ref.nextUint32();
+      }),
+    );
+  });
+
   it('different seeds diverge', () => {
     expect(new Rng(1).hex(16)).not.toBe(new Rng(2).hex(16));
   });

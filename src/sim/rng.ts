@@ -3,6 +3,8 @@
  * source of randomness in the simulator: container IDs, pod name suffixes,
  * scheduler tie breaks. Same seed, same sequence, on every platform.
  */
+const HEX_CODES = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
+
 export class Rng {
   #a: number;
   #b: number;
@@ -51,11 +53,18 @@ export class Rng {
     return items[this.int(items.length)]!;
   }
 
-  /** n lowercase hex digits, e.g. for container and image IDs. */
+  /**
+   * n lowercase hex digits, e.g. for container and image IDs: eight from each
+   * number, most significant first. Built as one flat string from char codes:
+   * concatenated pieces were a rope of 8 strings kept for each 64-digit ID.
+   */
   hex(n: number): string {
-    let out = '';
-    while (out.length < n) out += this.nextUint32().toString(16).padStart(8, '0');
-    return out.slice(0, n);
+    const codes = new Array<number>(n);
+    for (let i = 0; i < n; i += 8) {
+      const x = this.nextUint32();
+      for (let j = 0; j < 8 && i + j < n; j++) codes[i + j] = HEX_CODES[(x >>> (28 - 4 * j)) & 15]!;
+    }
+    return String.fromCharCode(...codes);
   }
 
   /** Kubernetes-style random suffix: consonants and digits without vowels (no words). */
