@@ -296,7 +296,7 @@ export class ContainerRuntime {
     const sb = c && this.#sandboxes.get(c.sandboxId);
     if (!c || !sb) return { ok: false, message: `container "${id}" not found` };
     const now = this.#clock.now();
-    const launched = launch(c.config, c.argv, { ...this.#sys(c, sb), starts: 0 });
+    const launched = launch(c.config, c.argv, { ...this.#sys(c, sb, this.#liveFs(c, sb)), starts: 0 });
     if (!launched.ok) {
       const message = `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${launched.error}: unknown`;
       c.state = 'exited';
@@ -460,10 +460,10 @@ export class ContainerRuntime {
   }
 
   /** What a process or exec in c sees: the pod's network namespace and hostname, its own files. */
-  #sys(c: RtContainer, sb: Sandbox): ContainerSys {
+  #sys(c: RtContainer, sb: Sandbox, fs = this.#fs(c, sb)): ContainerSys {
     return {
       image: c.config,
-      fs: this.#fs(c, sb),
+      fs,
       hostname: sb.name,
       ip: sb.ip,
       env: { PATH, HOSTNAME: sb.name, ...c.env, HOME: c.env.HOME ?? '/root' },
@@ -474,6 +474,15 @@ export class ContainerRuntime {
         connect: (ip, port) => (ip === '127.0.0.1' || ip === sb.ip ? this.listenerAt(sb, port) : this.network?.connect(sb.ip, ip, port)),
       },
     };
+  }
+
+  /**
+   * The container's files for its program, which keeps them as long as it runs (an nginx reads its pages on each
+   * request): each call builds the mount view again, so what is kept is this object, not the view's ~1 KB of closures.
+   */
+  #liveFs(c: RtContainer, sb: Sandbox): ContainerFs {
+    const fs = () => this.#fs(c, sb);
+    return { read: (path) => fs().read(path), write: (path, text) => fs().write(path, text), remove: (path) => fs().remove!(path), writeError: (path) => fs().writeError!(path), list: (dir) => fs().list!(dir) };
   }
 
   #fs(c: RtContainer, sb: Sandbox): ContainerFs {
