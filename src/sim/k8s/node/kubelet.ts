@@ -60,7 +60,8 @@ interface CState {
   ready: boolean;
   imageID?: string;
   pullRetryAt?: number;
-  probes: { startup: ProbeState; liveness: ProbeState; readiness: ProbeState };
+  /** Made when its first probe starts: most containers have none (four objects kept per container before). */
+  probes?: { startup: ProbeState; liveness: ProbeState; readiness: ProbeState };
 }
 
 interface Worker {
@@ -85,7 +86,8 @@ interface Worker {
   unhealthy?: boolean;
   /** The pod's volumes once all are set up (before the sandbox, as WaitForAttachAndMount). */
   volumes?: Map<string, MountedVolume>;
-  emptyDirs: Map<string, VolumeDir>;
+  /** Made with the pod's first emptyDir. */
+  emptyDirs?: Map<string, VolumeDir>;
   /** The volume operation back-off (500 ms doubling to 2m2s) after a failed mount. */
   mountRetryMs?: number;
   /** The pending periodic resync that rewrites configMap/secret/projected/downwardAPI volumes. */
@@ -209,7 +211,7 @@ export class Kubelet {
       for (const t of w.timers) this.#o.clock.clearTimeout(t);
       w.timers = [];
       w.busy = false;
-      for (const c of w.cs) for (const p of Object.values(c.probes)) p.timer?.();
+      for (const c of w.cs) for (const p of Object.values(c.probes ?? {})) p.timer?.();
     }
   }
 
@@ -434,8 +436,8 @@ export class Kubelet {
     const isNew = !w;
     if (!w) {
       const cs = (list: Container[] | undefined, init: boolean): CState[] =>
-        (list ?? []).map((spec) => ({ spec, init, restartCount: 0, started: false, ready: false, probes: { startup: { failures: 0, successes: 0 }, liveness: { failures: 0, successes: 0 }, readiness: { failures: 0, successes: 0 } } }));
-      w = { pod, sandboxReady: false, busy: false, cs: [...cs(pod.spec.initContainers, true), ...cs(pod.spec.containers, false)], startTime: rfc3339(this.#o.clock.now()), terminating: false, finished: false, timers: [], conditions: pod.status?.conditions ?? [], emptyDirs: new Map() };
+        (list ?? []).map((spec) => ({ spec, init, restartCount: 0, started: false, ready: false }));
+      w = { pod, sandboxReady: false, busy: false, cs: [...cs(pod.spec.initContainers, true), ...cs(pod.spec.containers, false)], startTime: rfc3339(this.#o.clock.now()), terminating: false, finished: false, timers: [], conditions: pod.status?.conditions ?? [] };
       this.#workers.set(uid, w);
     }
     // Our own status writes come back through the watch; like the kubelet's pod config, only spec/metadata changes matter.
@@ -515,7 +517,7 @@ export class Kubelet {
     for (const c of w.cs.filter(isSidecar).reverse()) {
       const rc = c.rtId ? this.#o.runtime.container(c.rtId) : undefined;
       if (rc?.state !== 'running' || rc.stopRequested) continue;
-      for (const p of Object.values(c.probes)) p.timer?.();
+      for (const p of Object.values(c.probes ?? {})) p.timer?.();
       this.#podEvent(w, c, 'Normal', 'Killing', `Stopping container ${c.spec.name}`);
       this.#o.runtime.stopContainer(rc.id, graceMs);
     }
@@ -568,8 +570,8 @@ export class Kubelet {
       persistentVolume: (name) => get(client.getPersistentVolume(name)),
       hostDir: (path) => runtime.hostDir(path),
       emptyDir: (name) => {
-        let d = w.emptyDirs.get(name);
-        if (!d) w.emptyDirs.set(name, (d = new Map()));
+        let d = w.emptyDirs?.get(name);
+        if (!d) (w.emptyDirs ??= new Map()).set(name, (d = new Map()));
         return d;
       },
       field: (path) => this.#fieldValue(w, path),
@@ -860,7 +862,7 @@ export class Kubelet {
     const c = w.cs.find((x) => x.rtId === rc.id);
     if (!c) return;
     c.ready = false;
-    for (const p of Object.values(c.probes)) {
+    for (const p of Object.values(c.probes ?? {})) {
       p.timer?.();
       p.failures = 0;
       p.successes = 0;
@@ -882,7 +884,7 @@ export class Kubelet {
     const named = Object.fromEntries((c.spec.ports ?? []).filter((p) => p.name).map((p) => [p.name!, p.containerPort]));
     for (const [kind, probe] of kinds) {
       if (!probe) continue;
-      const st = c.probes[kind];
+      const st = (c.probes ??= { startup: { failures: 0, successes: 0 }, liveness: { failures: 0, successes: 0 }, readiness: { failures: 0, successes: 0 } })[kind];
       // The API server defaults and validates periodSeconds; an object written straight into etcd is not, so never trust a non-positive one.
       const period = (probe.periodSeconds && probe.periodSeconds > 0 ? probe.periodSeconds : 10) * 1000;
       const failureThreshold = probe.failureThreshold ?? STAGES.probeFailureThreshold;
@@ -950,7 +952,7 @@ export class Kubelet {
     w.terminateStartedAt = this.#o.clock.now();
     // Sidecars outlive the app containers: they get SIGTERM once those have exited (KEP-753).
     for (const c of w.cs.filter((x) => !isSidecar(x))) {
-      for (const p of Object.values(c.probes)) p.timer?.();
+      for (const p of Object.values(c.probes ?? {})) p.timer?.();
       const rc = c.rtId ? this.#o.runtime.container(c.rtId) : undefined;
       if (rc?.state === 'running') {
         this.#podEvent(w, c, 'Normal', 'Killing', `Stopping container ${c.spec.name}`);
@@ -984,7 +986,7 @@ export class Kubelet {
   #forget(w: Worker): void {
     const { runtime } = this.#o;
     for (const t of w.timers) this.#o.clock.clearTimeout(t);
-    for (const c of w.cs) for (const p of Object.values(c.probes)) p.timer?.();
+    for (const c of w.cs) for (const p of Object.values(c.probes ?? {})) p.timer?.();
     w.finished = true;
     if (w.sandboxId) runtime.removePodSandbox(w.sandboxId);
     if (w.ip && w.sandboxReady && !w.pod.spec.hostNetwork) this.#ipam.release(w.ip);

@@ -103,8 +103,8 @@ export interface RtContainer {
   /** argv of PID 1 (pod command/args over the image's ENTRYPOINT/CMD). */
   argv: string[];
   program?: Program;
-  /** The container's writable layer. */
-  layer: Map<string, string>;
+  /** The container's writable layer, made with its first write (most containers write nothing). */
+  layer?: Map<string, string>;
   mounts: FsMount[];
   lines: { at: number; line: string }[];
   /** When the program's own start-up lines (program.logs) began: they are read from it, not copied into lines. */
@@ -280,7 +280,6 @@ export class ContainerRuntime {
       memoryBytes: 0,
       lines: [],
       timers: [],
-      layer: new Map(),
       mounts: cfg.mounts ?? [],
       ...(cfg.memoryLimitBytes ? { memoryLimitBytes: cfg.memoryLimitBytes } : {}),
       ...(cfg.stdin ? { stdin: true } : {}),
@@ -490,15 +489,15 @@ export class ContainerRuntime {
     return withMounts(
       {
         read: (path) => {
-          const l = c.layer.get(path);
+          const l = c.layer?.get(path);
           if (l !== undefined) return l === WHITEOUT ? undefined : l;
           return special[path]?.() ?? c.config.files[path];
         },
-        write: (path, text) => void c.layer.set(path, text),
-        remove: (path) => void c.layer.set(path, WHITEOUT),
+        write: (path, text) => void (c.layer ??= new Map()).set(path, text),
+        remove: (path) => void (c.layer ??= new Map()).set(path, WHITEOUT),
         list: (dir) => {
           const prefix = dir === '/' ? '/' : `${dir.replace(/\/$/, '')}/`;
-          return [...new Set([...Object.keys(c.config.files), ...c.layer.keys(), ...Object.keys(special)])].filter((p) => p.startsWith(prefix) && c.layer.get(p) !== WHITEOUT).sort();
+          return [...new Set([...Object.keys(c.config.files), ...(c.layer?.keys() ?? []), ...Object.keys(special)])].filter((p) => p.startsWith(prefix) && c.layer?.get(p) !== WHITEOUT).sort();
         },
       },
       c.mounts,
