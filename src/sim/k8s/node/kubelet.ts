@@ -124,6 +124,11 @@ export class Kubelet {
   #nodeCache: Node | undefined;
   /** The Service informer's cache (kl.serviceLister), by namespace/name; undefined until its first list succeeded. */
   #services: Map<string, Service> | undefined;
+  /**
+   * The service variables from that cache, by namespace and enableServiceLinks, emptied whenever it changes: each
+   * container start listed every Service and made the same strings again (~180 bytes kept per pod).
+   */
+  #serviceEnv = new Map<string, [string, string][]>();
   /** The Lease as our last write returned it: renewals update it without a GET (the lease controller's latestLease). */
   #latestLease: Lease | undefined;
 
@@ -337,12 +342,14 @@ export class Kubelet {
           const cache = new Map<string, Service>();
           for (const s of l.items) cache.set(key(s), s);
           this.#services = cache;
+          this.#serviceEnv.clear();
         },
         event: (e) => {
           const cache = this.#services;
           if (!this.#running || !cache) return;
           if (e.type === 'DELETED') cache.delete(key(e.object));
           else cache.set(key(e.object), e.object);
+          this.#serviceEnv.clear();
         },
       },
       clock,
@@ -829,12 +836,20 @@ export class Kubelet {
     }
     // Service variables come after the container's own and never override them.
     // From the Service informer; before its first list succeeded (API server down since boot), a direct list.
-    const live = this.#services ? undefined : this.#o.client.listServices();
-    const items = this.#services ? [...this.#services.values()] : live?.ok ? live.value.items : undefined;
-    if (items) {
-      for (const [k, v] of fromServices(serviceEnvServices(items, ns, w.pod.spec.enableServiceLinks !== false))) if (!(k in out)) out[k] = v;
-    }
+    for (const [k, v] of this.#serviceVars(ns, w.pod.spec.enableServiceLinks !== false) ?? []) if (!(k in out)) out[k] = v;
     return { ok: true, value: out };
+  }
+
+  /** The service variables of a pod in ns, or undefined when the Services cannot be listed. */
+  #serviceVars(ns: string, links: boolean): [string, string][] | undefined {
+    if (!this.#services) {
+      const live = this.#o.client.listServices();
+      return live.ok ? fromServices(serviceEnvServices(live.value.items, ns, links)) : undefined;
+    }
+    const key = `${ns}/${links}`;
+    let vars = this.#serviceEnv.get(key);
+    if (!vars) this.#serviceEnv.set(key, (vars = fromServices(serviceEnvServices([...this.#services.values()], ns, links))));
+    return vars;
   }
 
   /** The downward API fields a container's env can name. */
