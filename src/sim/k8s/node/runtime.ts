@@ -31,6 +31,15 @@ function resolveImage(ref: string): Resolution {
   return r;
 }
 
+/** PID 1's argv from the image alone (no command or args in the pod), one frozen copy per image config for every container of it. */
+const imageArgvs = new WeakMap<ImageConfig, string[]>();
+function argvOf(config: ImageConfig, command?: string[], args?: string[]): string[] {
+  if (command || args) return processArgv(config, command, args);
+  let argv = imageArgvs.get(config);
+  if (!argv) imageArgvs.set(config, (argv = Object.freeze(processArgv(config)) as string[]));
+  return argv;
+}
+
 function freeze<T>(o: T): T {
   if (o && typeof o === 'object' && !Object.isFrozen(o)) {
     Object.freeze(o);
@@ -276,7 +285,7 @@ export class ContainerRuntime {
       createdAt: this.#clock.now(),
       env: { ...config.env, ...cfg.env },
       config,
-      argv: processArgv(config, cfg.command, cfg.args),
+      argv: argvOf(config, cfg.command, cfg.args),
       memoryBytes: 0,
       lines: [],
       timers: [],
