@@ -4,6 +4,7 @@
  * scheduler tie breaks. Same seed, same sequence, on every platform.
  */
 const HEX_CODES = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
+const HEX_SCRATCH: number[][] = [];
 
 export class Rng {
   #a: number;
@@ -57,14 +58,15 @@ export class Rng {
    * n lowercase hex digits, e.g. for container and image IDs: eight from each
    * number, most significant first. Built as one flat string from char codes:
    * concatenated pieces were a rope of 8 strings kept for each 64-digit ID.
+   * The codes go in a scratch array per length, reused: only the string is new.
    */
   hex(n: number): string {
-    const codes = new Array<number>(n);
+    const codes = n <= 256 ? (HEX_SCRATCH[n] ??= new Array<number>(n).fill(0)) : new Array<number>(n).fill(0);
     for (let i = 0; i < n; i += 8) {
       const x = this.nextUint32();
       for (let j = 0; j < 8 && i + j < n; j++) codes[i + j] = HEX_CODES[(x >>> (28 - 4 * j)) & 15]!;
     }
-    return String.fromCharCode(...codes);
+    return String.fromCharCode.apply(null, codes);
   }
 
   /** Kubernetes-style random suffix: consonants and digits without vowels (no words). */
