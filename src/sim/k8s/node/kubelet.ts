@@ -540,7 +540,13 @@ export class Kubelet {
   #armVolumeResync(w: Worker): void {
     if (w.volumeResync !== undefined || !w.volumes || !hasAtomicVolumes(w.pod)) return;
     let h = 2166136261;
-    for (const ch of `${w.pod.metadata.uid ?? podKey(w.pod)}#${this.#o.clock.now()}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+    const seed = `${w.pod.metadata.uid ?? podKey(w.pod)}#${this.#o.clock.now()}`;
+    // By code point's first unit, as for…of over the string did, without a string per character.
+    for (let i = 0; i < seed.length; i++) {
+      const c = seed.charCodeAt(i);
+      h = Math.imul(h ^ c, 16777619) >>> 0;
+      if (c >= 0xd800 && c <= 0xdbff && (seed.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+    }
     const ms = STAGES.podResyncMs + Math.floor((h / 2 ** 32) * STAGES.podResyncMs * 0.5);
     const id = this.#o.clock.setTimeout(() => {
       w.timers = w.timers.filter((t) => t !== id);
