@@ -253,13 +253,14 @@ function walkType(v: unknown, s: FieldSchema, name: string, struct: string, path
  * that were fine); false sends the caller down that slower path, which words
  * the errors.
  */
-export function plainFits(v: unknown, s: FieldSchema): boolean {
+export function plainFits(v: unknown, s: FieldSchema, inFrozen = false): boolean {
   if (v === undefined || s.type === 'any') return true;
   if (v === null) return false;
-  // A frozen part (shared from the watch cache: a Lease renewal keeps the cached metadata) cannot change, so it fits once and for all.
-  const frozen = typeof v === 'object' && Object.isFrozen(v);
+  // A frozen part (shared from the watch cache: a Lease renewal keeps the cached metadata) cannot change, so it fits
+  // once and for all. Only the outermost frozen value is remembered: its parts come with it.
+  const frozen = !inFrozen && typeof v === 'object' && Object.isFrozen(v);
   if (frozen && fitted.get(v) === s) return true;
-  const ok = fits(v, s);
+  const ok = fits(v, s, inFrozen || frozen);
   if (ok && frozen) fitted.set(v, s);
   return ok;
 }
@@ -267,7 +268,7 @@ export function plainFits(v: unknown, s: FieldSchema): boolean {
 /** Frozen values already found to fit, with the schema they fit. */
 const fitted = new WeakMap<object, FieldSchema>();
 
-function fits(v: unknown, s: FieldSchema): boolean {
+function fits(v: unknown, s: FieldSchema, inFrozen: boolean): boolean {
   switch (s.type) {
     case 'object': {
       if (typeof v !== 'object' || Array.isArray(v)) return false;
@@ -279,7 +280,7 @@ function fits(v: unknown, s: FieldSchema): boolean {
         if (x === null) return false;
         if (fields) {
           const child = fields[k];
-          if (!child || !plainFits(x, child)) return false;
+          if (!child || !plainFits(x, child, inFrozen)) return false;
         }
       }
       return true;
@@ -291,7 +292,7 @@ function fits(v: unknown, s: FieldSchema): boolean {
       for (let i = 0; i < v.length; i++) {
         const x: unknown = v[i];
         if (x === null) return false;
-        if (x !== undefined && !plainFits(x, item)) return false;
+        if (x !== undefined && !plainFits(x, item, inFrozen)) return false;
       }
       return true;
     }

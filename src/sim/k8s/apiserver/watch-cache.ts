@@ -360,12 +360,16 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
         if (b !== undefined && b !== a) for (const w of m.get(b) ?? []) out.push(w);
       }
     }
-    // Mostly already in order (one kind of watcher): checked before paying for a sort.
-    for (let i = 1; i < out.length; i++)
-      if (out[i - 1]!.seq > out[i]!.seq) {
-        out.sort((x, y) => x.seq - y.seq);
-        break;
+    // A handful of watchers, mostly in order already: sorted in place (Array.prototype.sort copied the array every time).
+    for (let i = 1; i < out.length; i++) {
+      const w = out[i]!;
+      let j = i - 1;
+      while (j >= 0 && out[j]!.seq > w.seq) {
+        out[j + 1] = out[j]!;
+        j--;
       }
+      out[j + 1] = w;
+    }
     return out;
   }
 
