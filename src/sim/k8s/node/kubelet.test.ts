@@ -376,3 +376,23 @@ describe('textFingerprint (what the kubelet keeps of its last status write)', ()
     expect(textFingerprint('x'.repeat(100_000)).length).toBeLessThan(24);
   });
 });
+
+describe('jsonFingerprint (the fingerprint of a status without its text)', () => {
+  it('is textFingerprint of JSON.stringify, for escapes, surrogates, numbers, undefined members and key order', async () => {
+    const { jsonFingerprint, textFingerprint } = await import('./kubelet.ts');
+    const values: unknown[] = [
+      { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }], podIP: '10.244.1.5' },
+      { b: 1, a: 2 },
+      { a: 2, b: 1 },
+      { gone: undefined, fn: () => 1, kept: null, list: [undefined, () => 1, 0, -0, 1.5, 1e21, NaN, Infinity] },
+      { message: 'quote " backslash \\ tab \t nl \n cr \r ff \f bs \b nul \u0000 us \u001f del \u007f' },
+      { text: 'pair \ud83d\ude00 lone high \ud83d. lone low \ude00 end \ud83d', 'k\u00e9y': 'é' },
+      [],
+      {},
+      [[], {}, [{}], true, false, 'x'],
+      { date: new Date(0), nested: { deeper: { deepest: [1, { x: 'y' }] } } },
+    ];
+    for (const v of values) expect(jsonFingerprint(v)).toBe(textFingerprint(JSON.stringify(v)));
+    expect(jsonFingerprint({ b: 1, a: 2 })).not.toBe(jsonFingerprint({ a: 2, b: 1 }));
+  });
+});

@@ -1053,7 +1053,8 @@ export class Kubelet {
       status.podIP = w.ip;
       status.podIPs = [{ ip: w.ip }];
     }
-    const text = textFingerprint(JSON.stringify(status));
+    // The status text's fingerprint, hashed from the object: JSON.stringify was the kubelet's largest allocation.
+    const text = jsonFingerprint(status);
     if (text === w.lastStatus) return;
     // Remembered only once written, so a status the API server missed is sent again on the next change.
     const r = client.updatePodStatus({ ...w.pod, status });
@@ -1171,13 +1172,125 @@ export function signature(seedHex: string): string {
  * whether a status text is the one last written, without keeping the text.
  */
 export function textFingerprint(s: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x9e3779b9;
+  fpStart();
+  fpText(s);
+  return fpEnd();
+}
+
+/**
+ * textFingerprint(JSON.stringify(v)) for plain JSON data, fed the same
+ * characters by walking v instead of building its text.
+ */
+export function jsonFingerprint(v: unknown): string {
+  fpStart();
+  fpValue(v);
+  return fpEnd();
+}
+
+// One fingerprint at a time: its running state, kept here so hashing allocates nothing.
+let fpA = 0;
+let fpB = 0;
+let fpLen = 0;
+
+function fpStart(): void {
+  fpA = 0x811c9dc5;
+  fpB = 0x9e3779b9;
+  fpLen = 0;
+}
+
+function fpChar(c: number): void {
+  fpA = Math.imul(fpA ^ c, 0x01000193);
+  fpB = Math.imul(fpB ^ c, 0x5bd1e995);
+  fpB ^= fpB >>> 15;
+  fpLen++;
+}
+
+function fpText(s: string): void {
+  for (let i = 0; i < s.length; i++) fpChar(s.charCodeAt(i));
+}
+
+function fpEnd(): string {
+  return `${(fpA >>> 0).toString(36)}.${(fpB >>> 0).toString(36)}.${fpLen}`;
+}
+
+const HEX = '0123456789abcdef';
+
+/** A string as JSON.stringify quotes it (well-formed: lone surrogates escaped). */
+function fpString(s: string): void {
+  fpChar(34);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
+    if (c === 34 || c === 92) {
+      fpChar(92);
+      fpChar(c);
+    } else if (c < 0x20) {
+      fpChar(92);
+      const short = c === 8 ? 98 : c === 9 ? 116 : c === 10 ? 110 : c === 12 ? 102 : c === 13 ? 114 : 0;
+      if (short) fpChar(short);
+      else fpEscape(c);
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        fpChar(c);
+        fpChar(next);
+        i++;
+      } else {
+        fpChar(92);
+        fpEscape(c);
+      }
+    } else fpChar(c);
   }
-  return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}.${s.length}`;
+  fpChar(34);
+}
+
+/** `uXXXX` after the backslash. */
+function fpEscape(c: number): void {
+  fpChar(117);
+  for (let shift = 12; shift >= 0; shift -= 4) fpChar(HEX.charCodeAt((c >> shift) & 15));
+}
+
+/** Whether JSON.stringify leaves an object member with this value out. */
+function fpSkipped(v: unknown): boolean {
+  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+
+function fpValue(v: unknown): void {
+  if (v === null) return fpText('null');
+  switch (typeof v) {
+    case 'string':
+      return fpString(v);
+    case 'number':
+      return fpText(Number.isFinite(v) ? String(v) : 'null');
+    case 'boolean':
+      return fpText(v ? 'true' : 'false');
+    case 'object':
+      break;
+    default:
+      // undefined, functions and symbols: null in an array (members are skipped before they get here).
+      return fpText('null');
+  }
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return fpValue((v as { toJSON(): unknown }).toJSON());
+  if (Array.isArray(v)) {
+    fpChar(91);
+    for (let i = 0; i < v.length; i++) {
+      if (i) fpChar(44);
+      fpValue(v[i]);
+    }
+    return fpChar(93);
+  }
+  fpChar(123);
+  let first = true;
+  const o = v as Record<string, unknown>;
+  // for…in rather than Object.keys: no array of keys per object, and the same order for own keys.
+  for (const k in o) {
+    if (!Object.hasOwn(o, k)) continue;
+    const x = o[k];
+    if (fpSkipped(x)) continue;
+    if (!first) fpChar(44);
+    first = false;
+    fpString(k);
+    fpChar(58);
+    fpValue(x);
+  }
+  fpChar(125);
 }
