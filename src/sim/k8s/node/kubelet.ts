@@ -452,11 +452,14 @@ export class Kubelet {
     w.pod = pod;
     // Someone else (the node lifecycle controller, while this node was unreachable) changed Ready after our last write:
     // the status manager writes ours again, as the kubelet reconciles against the API server's copy.
-    const apiReady = pod.status?.conditions?.find((c) => c.type === 'Ready')?.status;
-    const ourReady = w.conditions.find((c) => c.type === 'Ready')?.status;
-    if (!isNew && w.lastStatus && w.lastWriteRv !== undefined && Number(pod.metadata.resourceVersion) > w.lastWriteRv && apiReady && ourReady && apiReady !== ourReady) {
-      w.lastStatus = undefined;
-      this.#pushStatus(w);
+    // The echo of our own write is not later than it: the conditions are searched only for others' writes.
+    if (!isNew && w.lastStatus && w.lastWriteRv !== undefined && Number(pod.metadata.resourceVersion) > w.lastWriteRv) {
+      const apiReady = pod.status?.conditions?.find((c) => c.type === 'Ready')?.status;
+      const ourReady = w.conditions.find((c) => c.type === 'Ready')?.status;
+      if (apiReady && ourReady && apiReady !== ourReady) {
+        w.lastStatus = undefined;
+        this.#pushStatus(w);
+      }
     }
     if (pod.metadata.deletionTimestamp && !w.terminating) this.#terminate(w);
     else if (changed) this.#sync(w);
