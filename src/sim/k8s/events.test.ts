@@ -27,4 +27,36 @@ describe('EventRecorder', () => {
     say(MAX_LRU_CACHE_ENTRIES);
     expect(counts(MAX_LRU_CACHE_ENTRIES)).toEqual([2]);
   });
+
+  it('counts up only the same object, field path, reason and message; recorded and correlated events stay apart', () => {
+    const world = new World({ seed: 1 });
+    const c = getCluster(world);
+    world.clock.advance(10_000);
+    const api = c.api.as('test');
+    const rec = new EventRecorder(world, api);
+    let n = 0;
+    const io = (name: string, fieldPath?: string) => ({ kind: 'Pod', name, namespace: 'default', uid: `uid-${name}`, ...(fieldPath ? { fieldPath } : {}) });
+    const whole = (o: Event['involvedObject'], reason: string, message: string): Event => ({
+      apiVersion: 'v1', kind: 'Event', metadata: { name: `${o.name}.${n++}`, namespace: 'default' }, involvedObject: o, reason, message, type: 'Normal', source: { component: 'kubelet', host: 'n1' }, count: 1,
+    });
+    rec.correlate(whole(io('a', 'spec.containers{x}'), 'Pulled', 'm'));
+    rec.correlate(whole(io('a', 'spec.containers{x}'), 'Pulled', 'm'));
+    rec.correlate(whole(io('a', 'spec.containers{y}'), 'Pulled', 'm'));
+    rec.correlate(whole(io('a', 'spec.containers{x}'), 'Pulled', 'other'));
+    rec.correlate(whole(io('a', 'spec.containers{x}'), 'Created', 'm'));
+    rec.correlate(whole(io('b', 'spec.containers{x}'), 'Pulled', 'm'));
+    rec.record({ involvedObject: io('a', 'spec.containers{x}'), type: 'Normal', reason: 'Pulled', message: 'm', source: { component: 'kubelet', host: 'n1' } });
+    rec.record({ involvedObject: io('a', 'spec.containers{z}'), type: 'Normal', reason: 'Pulled', message: 'm', source: { component: 'kubelet', host: 'n1' } });
+    const r = api.list<Event>('events', 'default');
+    const seen = r.ok ? r.value.items.filter((e) => e.involvedObject.kind === 'Pod').map((e) => `${e.involvedObject.name} ${e.involvedObject.fieldPath ?? ''} ${e.reason} ${e.message} x${e.count}`).sort() : [];
+    expect(seen).toEqual([
+      'a spec.containers{x} Created m x1',
+      // Correlated twice; recorded once, then again for another container: record() leaves the field path out.
+      'a spec.containers{x} Pulled m x2',
+      'a spec.containers{x} Pulled m x2',
+      'a spec.containers{x} Pulled other x1',
+      'a spec.containers{y} Pulled m x1',
+      'b spec.containers{x} Pulled m x1',
+    ]);
+  });
 });

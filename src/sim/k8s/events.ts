@@ -22,13 +22,62 @@ export interface EventInput {
 export class EventRecorder {
   #client: ApiClient;
   #world: World;
-  /** Event names by correlation key, an LRU of client-go's maxLruCacheEntries (4096): unbounded, it grew by ~5 keys per pod forever. */
-  #names = new Map<string, string>();
+  /**
+   * Event names by what correlates them, an LRU of client-go's maxLruCacheEntries (4096): unbounded, it grew by ~5 per pod
+   * forever. Found by the object's uid (or name) and compared field by field, sharing the event's strings: a key joined
+   * per event copied every field.
+   */
+  #byObject = new Map<string, Seen>();
+  /** Least and most recently written: the LRU is a list through the entries themselves (no Set's table beside them). */
+  #oldest: Seen | undefined;
+  #newest: Seen | undefined;
+  #size = 0;
 
-  #remember(key: string, name: string): void {
-    this.#names.delete(key);
-    this.#names.set(key, name);
-    if (this.#names.size > MAX_LRU_CACHE_ENTRIES) this.#names.delete(this.#names.keys().next().value!);
+  #find(k: Seen): Seen | undefined {
+    for (let s = this.#byObject.get(bucketOf(k)); s; s = s.same) if (sameKey(s, k)) return s;
+    return undefined;
+  }
+
+  #remember(k: Seen, name: string): void {
+    // Found again: writing the Event may have recorded others meanwhile, and evicted this one.
+    let seen = this.#find(k);
+    if (seen) this.#unlink(seen);
+    else {
+      // The key built for this event is kept as it is: nothing else holds it.
+      seen = k;
+      const bucket = bucketOf(k);
+      seen.same = this.#byObject.get(bucket);
+      this.#byObject.set(bucket, seen);
+      this.#size++;
+    }
+    seen.event = name;
+    seen.older = this.#newest;
+    seen.newer = undefined;
+    if (this.#newest) this.#newest.newer = seen;
+    else this.#oldest = seen;
+    this.#newest = seen;
+    if (this.#size > MAX_LRU_CACHE_ENTRIES) this.#forget(this.#oldest!);
+  }
+
+  #unlink(s: Seen): void {
+    if (s.older) s.older.newer = s.newer;
+    else this.#oldest = s.newer;
+    if (s.newer) s.newer.older = s.older;
+    else this.#newest = s.older;
+  }
+
+  #forget(s: Seen): void {
+    this.#unlink(s);
+    this.#size--;
+    const bucket = bucketOf(s);
+    let head = this.#byObject.get(bucket);
+    if (head === s) {
+      if (s.same) this.#byObject.set(bucket, s.same);
+      else this.#byObject.delete(bucket);
+    } else {
+      while (head && head.same !== s) head = head.same;
+      if (head) head.same = s.same;
+    }
   }
 
   constructor(world: World, client: ApiClient) {
@@ -45,8 +94,8 @@ export class EventRecorder {
   correlate(ev: Event): ApiResult<Event> {
     const io = ev.involvedObject;
     const ns = ev.metadata.namespace ?? io.namespace ?? 'default';
-    const key = [ns, io.kind, io.name, io.uid ?? '', io.fieldPath ?? '', ev.type, ev.reason, ev.message, ev.source?.component ?? '', ev.source?.host ?? ''].join('\u0000');
-    const existing = this.#names.get(key);
+    const key = seenKey(ns, io, io.fieldPath ?? '', ev.type ?? '', ev.reason ?? '', ev.message ?? '', ev.source?.component ?? '', ev.source?.host ?? '');
+    const existing = this.#find(key)?.event;
     if (existing) {
       const got = this.#client.get<Event>('events', ns, existing);
       if (got.ok) {
@@ -64,9 +113,9 @@ export class EventRecorder {
 
   record(e: EventInput): void {
     const ns = e.involvedObject.namespace ?? 'default';
-    const key = [ns, e.involvedObject.kind, e.involvedObject.name, e.involvedObject.uid ?? '', e.type, e.reason, e.message, e.source.component, e.source.host ?? ''].join('\u0000');
+    const key = seenKey(ns, e.involvedObject, null, e.type, e.reason, e.message, e.source.component ?? '', e.source.host ?? '');
     const now = rfc3339(this.#world.clock.now());
-    const existing = this.#names.get(key);
+    const existing = this.#find(key)?.event;
     if (existing) {
       const got = this.#client.get<Event>('events', ns, existing);
       if (got.ok) {
@@ -95,4 +144,39 @@ export class EventRecorder {
     };
     if (this.#client.create(ev).ok) this.#remember(key, name);
   }
+}
+
+/** What makes two events the same one, as client-go's getEventKey (its strings are the event's own, not copies). */
+interface Seen {
+  ns: string;
+  kind: string | undefined;
+  object: string | undefined;
+  uid: string;
+  /** null for record(), whose key never had the field path: its events never matched correlate()'s. */
+  fieldPath: string | null;
+  type: string;
+  reason: string;
+  message: string;
+  component: string;
+  host: string;
+  /** The Event written for it, whose count a repeat bumps. */
+  event: string;
+  /** The next one remembered for the same object. */
+  same: Seen | undefined;
+  older: Seen | undefined;
+  newer: Seen | undefined;
+}
+
+/** Where a key is looked for: its object's uid, or name without one. */
+function bucketOf(k: Seen): string {
+  return k.uid || (k.object ?? '');
+}
+
+function seenKey(ns: string, io: Event['involvedObject'], fieldPath: string | null, type: string, reason: string, message: string, component: string, host: string): Seen {
+  // Every field from the start, so a remembered key keeps its shape.
+  return { ns, kind: io.kind, object: io.name, uid: io.uid ?? '', fieldPath, type, reason, message, component, host, event: '', same: undefined, older: undefined, newer: undefined };
+}
+
+function sameKey(a: Seen, b: Seen): boolean {
+  return a.message === b.message && a.reason === b.reason && a.fieldPath === b.fieldPath && a.object === b.object && a.uid === b.uid && a.kind === b.kind && a.ns === b.ns && a.type === b.type && a.component === b.component && a.host === b.host;
 }
