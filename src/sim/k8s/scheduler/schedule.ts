@@ -259,23 +259,30 @@ export function scheduleOne(pod: Pod, snapshot: Snapshot, rng: Rng, config: Sche
   const toFind = numFeasibleNodesToFind(config.percentageOfNodesToScore ?? profile.percentageOfNodesToScore, n);
   decision.numNodesToFind = toFind;
   const failed = new Map<string, Status>();
-  const feasibleInfos: NodeInfo[] = [];
+  // Sized once for the most that can pass and trimmed after: grown by push they were copied four times at 100 nodes.
+  const bound = Math.min(toFind, n);
+  const feasible: string[] = new Array<string>(bound);
+  const feasibleInfos: NodeInfo[] = new Array<NodeInfo>(bound);
+  passed.length = bound;
+  let found = 0;
   let processed = 0;
-  for (let i = 0; i < n && decision.feasible.length < toFind; i++) {
+  for (let i = 0; i < n && found < toFind; i++) {
     const idx = (startIndex + i) % n;
     const info = all[idx]!;
     processed++;
     // Most nodes pass: checked without building a verdict per plugin; a rejected node gets its full row.
     if (isSuccess(passesFilters(profile, state, pod, info))) {
-      passed.push(idx);
-      decision.feasible.push(info.name);
-      feasibleInfos.push(info);
+      passed[found] = idx;
+      feasible[found] = info.name;
+      feasibleInfos[found++] = info;
       continue;
     }
     const r = runFilters(profile, state, pod, info);
     results.set(idx, { node: info.name, evaluated: true, status: r.status, verdicts: r.verdicts });
     failed.set(info.name, r.status);
   }
+  passed.length = feasible.length = feasibleInfos.length = found;
+  decision.feasible = feasible;
   decision.nextStartIndex = (startIndex + processed) % n;
   evaluatedCount.set(decision, results.size + passed.length);
 
