@@ -59,4 +59,29 @@ describe('EventRecorder', () => {
       'b spec.containers{x} Pulled m x1',
     ]);
   });
+
+  it('forgets the least recently counted event of one object among many of its own', () => {
+    const world = new World({ seed: 1 });
+    const c = getCluster(world);
+    world.clock.advance(10_000);
+    const api = c.api.as('test');
+    const rec = new EventRecorder(world, api);
+    const say = (m: string) => rec.record({ involvedObject: { kind: 'Pod', name: 'one', namespace: 'default', uid: 'u1' }, type: 'Warning', reason: 'BackOff', message: m, source: { component: 'kubelet' } });
+    const counts = (m: string) => {
+      const r = api.list<Event>('events', 'default');
+      return r.ok ? r.value.items.filter((e) => e.message === m).map((e) => e.count ?? 0).sort() : [];
+    };
+    for (let i = 0; i < MAX_LRU_CACHE_ENTRIES; i++) say(`m${i}`);
+    // m1 counted again: now m0 and then m2 are the least recent.
+    say('m1');
+    say('new-1');
+    say('new-2');
+    say('m0');
+    say('m1');
+    say('m2');
+    // Each of those three came back as a new Event and pushed out m3, m4, m5 in turn; m6 is still counted.
+    say('m3');
+    say('m6');
+    expect([counts('m0'), counts('m1'), counts('m2'), counts('m3'), counts('m6')]).toEqual([[1, 1], [3], [1, 1], [1, 1], [2]]);
+  });
 });
