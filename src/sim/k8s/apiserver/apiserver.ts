@@ -48,6 +48,7 @@ import { podExec, podLog, podPortForward, type PodExecOptions, type PodLogOption
 import type { Listener } from '../../containers/types.ts';
 import type { MetricsBackend, NodeMetrics, PodMetrics } from '../api/metrics.ts';
 import { LeaseManager } from './lease-manager.ts';
+import { storedObjectOf } from '../etcd/store.ts';
 import { deepFreeze, WatchCache, type CacheEvent, type IndexedWatcher } from './watch-cache.ts';
 
 export interface ObjectList<T extends KubeObject = KubeObject> {
@@ -402,6 +403,13 @@ export class ApiServer {
   /** Throws CorruptObject for a value that is not an object (written straight into etcd); #request turns it into a 500 naming the key. */
   #decode(kv: KeyValue): KubeObject {
     let o: KubeObject;
+    const stored = storedObjectOf(kv);
+    // A value held as the cache's object: copied as its text would parse, without making the text to parse it.
+    if (stored instanceof CachedObject) {
+      o = stored.copy();
+      o.metadata.resourceVersion = String(kv.modRevision);
+      return o;
+    }
     try {
       o = JSON.parse(kv.value) as KubeObject;
     } catch (e) {
@@ -747,7 +755,12 @@ export class ApiServer {
         r = this.#etcd.txn(compare, [again ? { type: 'put', key, value, lease: again } : { type: 'put', key, value }]);
       }
       // Stored, yet not adopted (not expected to happen): etcd holds o, so nobody may change it now.
-      if (cache && r.ok && r.value.succeeded && !Object.isFrozen(o)) deepFreeze(o);
+      if (cache && r.ok && r.value.succeeded && !Object.isFrozen(o)) {
+        // As the cache's adopt leaves it: resourceVersion last, where a decode of the text puts it.
+        const { resourceVersion: _rv, ...meta } = o.metadata;
+        o.metadata = { ...meta, resourceVersion: String(r.header.revision) };
+        deepFreeze(o);
+      }
       return r;
     } finally {
       cache?.expectWrite(undefined);
@@ -1091,6 +1104,11 @@ class CachedObject implements StoredObject {
 
   text(): string {
     return encodeObject(this.#o);
+  }
+
+  /** What JSON.parse(text()) gives, resourceVersion aside: a JSON-semantics copy, in the same key order. */
+  copy(): KubeObject {
+    return clone(this.#o);
   }
 }
 
