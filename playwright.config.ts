@@ -29,7 +29,9 @@ export default defineConfig({
   workers: 2,
   retries: process.env.CI ? 1 : 0,
   reporter: [['list'], ['json', { outputFile: '.reports/e2e.json' }]],
-  timeout: 30_000,
+  // Each test drives the whole simulator in a page; with two workers on a slow 2-core machine several took 30–36 s
+  // (12–29 s when the machine was quicker), so 30 s failed tests that were only slow, not wrong.
+  timeout: 60_000,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
