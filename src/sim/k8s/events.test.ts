@@ -4,13 +4,18 @@ import type { Event } from './api/types.ts';
 import { getCluster } from './cluster.ts';
 import { EventRecorder, MAX_LRU_CACHE_ENTRIES } from './events.ts';
 
+/** A booted cluster, and a recorder writing through the API server as 'test'. */
+function setup() {
+  const world = new World({ seed: 1 });
+  const c = getCluster(world);
+  world.clock.advance(10_000);
+  const api = c.api.as('test');
+  return { api, rec: new EventRecorder(world, api) };
+}
+
 describe('EventRecorder', () => {
   it('correlates repeats like client-go, remembering the last 4096 events (an LRU), not every event ever', () => {
-    const world = new World({ seed: 1 });
-    const c = getCluster(world);
-    world.clock.advance(10_000);
-    const api = c.api.as('test');
-    const rec = new EventRecorder(world, api);
+    const { api, rec } = setup();
     const say = (i: number) =>
       rec.record({ involvedObject: { kind: 'Pod', name: `p${i}`, namespace: 'default', uid: `u${i}` }, type: 'Normal', reason: 'Pulled', message: 'x', source: { component: 'kubelet' } });
     const counts = (i: number) => {
@@ -29,11 +34,7 @@ describe('EventRecorder', () => {
   });
 
   it('counts up only the same object, field path, reason and message; recorded and correlated events stay apart', () => {
-    const world = new World({ seed: 1 });
-    const c = getCluster(world);
-    world.clock.advance(10_000);
-    const api = c.api.as('test');
-    const rec = new EventRecorder(world, api);
+    const { api, rec } = setup();
     let n = 0;
     const io = (name: string, fieldPath?: string) => ({ kind: 'Pod', name, namespace: 'default', uid: `uid-${name}`, ...(fieldPath ? { fieldPath } : {}) });
     const whole = (o: Event['involvedObject'], reason: string, message: string): Event => ({
@@ -61,11 +62,7 @@ describe('EventRecorder', () => {
   });
 
   it('forgets the least recently counted event of one object among many of its own', () => {
-    const world = new World({ seed: 1 });
-    const c = getCluster(world);
-    world.clock.advance(10_000);
-    const api = c.api.as('test');
-    const rec = new EventRecorder(world, api);
+    const { api, rec } = setup();
     const say = (m: string) => rec.record({ involvedObject: { kind: 'Pod', name: 'one', namespace: 'default', uid: 'u1' }, type: 'Warning', reason: 'BackOff', message: m, source: { component: 'kubelet' } });
     const counts = (m: string) => {
       const r = api.list<Event>('events', 'default');
