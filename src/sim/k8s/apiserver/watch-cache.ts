@@ -59,6 +59,13 @@ export function deepFreeze<T>(o: T): T {
   return o;
 }
 
+/** Sets o's resourceVersion to revision as the last metadata key, where a decode of the stored text puts it; returns o. */
+export function withResourceVersionLast(o: KubeObject, revision: number): KubeObject {
+  const { resourceVersion: _rv, ...meta } = o.metadata;
+  o.metadata = { ...meta, resourceVersion: String(revision) };
+  return o;
+}
+
 /** Decodes a stored value (undefined when it is not a valid object); the result is the cache's to freeze. */
 export type Decoder = (kv: KeyValue) => KubeObject | undefined;
 
@@ -185,9 +192,7 @@ export class WatchCache<W extends IndexedWatcher = IndexedWatcher> {
     const w = this.#written;
     if (!w || w.key !== kv.key || w.value !== (typeof w.value === 'string' ? kv.value : storedObjectOf(kv))) return undefined;
     this.#written = undefined;
-    const { resourceVersion: _rv, ...meta } = w.obj.metadata;
-    w.obj.metadata = { ...meta, resourceVersion: String(kv.modRevision) };
-    return deepFreeze(w.obj);
+    return deepFreeze(withResourceVersionLast(w.obj, kv.modRevision));
   }
 
   /** Applies etcd events (in revision order); returns them decoded, once. */
