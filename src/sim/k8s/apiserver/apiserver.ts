@@ -49,7 +49,7 @@ import type { Listener } from '../../containers/types.ts';
 import type { MetricsBackend, NodeMetrics, PodMetrics } from '../api/metrics.ts';
 import { LeaseManager } from './lease-manager.ts';
 import { storedObjectOf } from '../etcd/store.ts';
-import { deepFreeze, WatchCache, type CacheEvent, type IndexedWatcher } from './watch-cache.ts';
+import { deepFreeze, withResourceVersionLast, WatchCache, type CacheEvent, type IndexedWatcher } from './watch-cache.ts';
 
 export interface ObjectList<T extends KubeObject = KubeObject> {
   apiVersion: string;
@@ -431,10 +431,6 @@ export class ApiServer {
     }
   }
 
-  #encode(o: KubeObject): string {
-    return encodeObject(o);
-  }
-
   #read(d: KindDef, ns: string | undefined, name: string): ApiResult<Stored | undefined> {
     const r = this.#etcd.range(this.#key(d, ns, name));
     if (!r.ok) return apiFail(storageError(r.error.message));
@@ -738,7 +734,7 @@ export class ApiServer {
    * the caller then gets that shared read-only object back.
    */
   #put(key: string, modRev: number, o: KubeObject, own: boolean, expires = false) {
-    const text = this.#encode(o);
+    const text = encodeObject(o);
     const cache = own && this.#cacheCancel ? this.#cache : undefined;
     // The cache keeps o itself: etcd gets o too, its text made again only if something reads it.
     const value = cache ? new CachedObject(o, text.length) : text;
@@ -755,12 +751,7 @@ export class ApiServer {
         r = this.#etcd.txn(compare, [again ? { type: 'put', key, value, lease: again } : { type: 'put', key, value }]);
       }
       // Stored, yet not adopted (not expected to happen): etcd holds o, so nobody may change it now.
-      if (cache && r.ok && r.value.succeeded && !Object.isFrozen(o)) {
-        // As the cache's adopt leaves it: resourceVersion last, where a decode of the text puts it.
-        const { resourceVersion: _rv, ...meta } = o.metadata;
-        o.metadata = { ...meta, resourceVersion: String(r.header.revision) };
-        deepFreeze(o);
-      }
+      if (cache && r.ok && r.value.succeeded && !Object.isFrozen(o)) deepFreeze(withResourceVersionLast(o, r.header.revision));
       return r;
     } finally {
       cache?.expectWrite(undefined);
@@ -1001,37 +992,30 @@ export class ApiServer {
   /** One etcd delivery: decoded once by the cache, then handed to the interested watchers in registration order. */
   #onCacheEvents(cache: WatchCache<WatchState>, events: WatchEvent[]): void {
     const decoded = cache.apply(events);
-    if (decoded.length === 1) {
-      // One timer for every watcher this write reaches, not one each: they would fire back to back anyway.
-      let first: WatchState | undefined;
-      let firstOut: ApiWatchEvent[] = [];
-      let rest: [WatchState, ApiWatchEvent[]][] | undefined;
-      for (const w of cache.interested(decoded[0]!)) {
-        const out = this.#select(w, decoded);
-        if (!out.length) continue;
-        if (!first) {
-          first = w;
-          firstOut = out;
-        } else (rest ??= []).push([w, out]);
-      }
-      if (!first) return;
-      const w1 = first;
-      const out1 = firstOut;
-      const more = rest;
-      this.#world.clock.setTimeout(() => {
-        this.#emit(w1, out1);
-        if (more) for (const [w, out] of more) this.#emit(w, out);
-      }, this.#latency);
-      return;
+    let watchers: Iterable<WatchState>;
+    let per: Map<WatchState, CacheEvent[]> | undefined;
+    if (decoded.length === 1) watchers = cache.interested(decoded[0]!);
+    else {
+      per = new Map();
+      for (const e of decoded)
+        for (const w of cache.interested(e)) {
+          const list = per.get(w);
+          if (list) list.push(e);
+          else per.set(w, [e]);
+        }
+      watchers = [...per.keys()].sort((a, b) => a.seq - b.seq);
     }
-    const per = new Map<WatchState, CacheEvent[]>();
-    for (const e of decoded)
-      for (const w of cache.interested(e)) {
-        const list = per.get(w);
-        if (list) list.push(e);
-        else per.set(w, [e]);
-      }
-    for (const w of [...per.keys()].sort((a, b) => a.seq - b.seq)) this.#dispatch(w, per.get(w)!);
+    // One timer for every watcher this delivery reaches, not one each: they would fire back to back anyway.
+    let batch: [WatchState, ApiWatchEvent[]][] | undefined;
+    for (const w of watchers) {
+      const out = this.#select(w, per ? per.get(w)! : decoded);
+      if (out.length) (batch ??= []).push([w, out]);
+    }
+    if (!batch) return;
+    const ready = batch;
+    this.#world.clock.setTimeout(() => {
+      for (const [w, out] of ready) this.#emit(w, out);
+    }, this.#latency);
   }
 
   /** Turns cache events into what this watcher sees: selector watches see objects enter and leave the selection as ADDED and DELETED. */
