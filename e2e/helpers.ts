@@ -44,21 +44,39 @@ export async function typeIn(page: Page, term: Locator, line: string) {
   await page.keyboard.press('Enter');
 }
 
-/** Types lines into whatever has focus (the terminal), without waiting for output. */
+/** Pastes lines into whatever has focus (the terminal's textarea), each followed by Enter, without waiting for output. */
 export async function run(page: Page, lines: string[]) {
   for (const line of lines) {
-    await page.keyboard.type(line);
+    await page.locator(':focus').evaluate(pasteInto, line);
     await page.keyboard.press('Enter');
   }
 }
 
-/** Types each line and waits for the next prompt: keys typed while a command still runs are not kept by the terminal. */
-export async function typeLines(page: Page, lines: string[], timeout = 20_000) {
+/** Pastes `text` into the terminal as the browser does for Ctrl+V (a paste event on xterm's textarea). */
+export async function paste(term: Locator, text: string) {
+  await term.locator('.xterm-helper-textarea').evaluate(pasteInto, text);
+}
+
+/** In the page: the paste event a browser fires on Ctrl+V, with `text` on its clipboard. */
+function pasteInto(el: Element | null, text: string) {
+  const data = new DataTransfer();
+  data.setData('text/plain', text);
+  el?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+}
+
+/**
+ * Enters each line and waits for the next prompt: keys typed while a command still runs are not kept by the terminal.
+ * `paste` enters a line as one paste (a learner copying a command from the lesson), which is one event instead of a
+ * round trip per key: replaying a lesson's 30 commands key by key took 45 of its 60 s. Tests of the keys themselves
+ * (Tab, arrows, Ctrl-C) type.
+ */
+export async function typeLines(page: Page, lines: string[], timeout = 20_000, how: 'type' | 'paste' = 'type') {
   const term = page.locator('kl-terminal').first();
   const prompts = () => term.evaluate((el) => ((el as TermEl).transcript().match(/^learner@kube-lessons:[^\n]*\$/gm) ?? []).length);
   for (const line of lines) {
     const before = await prompts();
-    await page.keyboard.type(line);
+    if (how === 'paste') await paste(term, line);
+    else await page.keyboard.type(line);
     await page.keyboard.press('Enter');
     await expect.poll(prompts, { timeout }).toBeGreaterThan(before);
   }

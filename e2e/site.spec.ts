@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectTranscript, terminal, transcript, watchErrors } from './helpers.ts';
+import { expectTranscript, run, terminal, transcript, watchErrors } from './helpers.ts';
 
 test('the landing page shows the learning path without console errors', async ({ page }) => {
   const errors = watchErrors(page);
@@ -136,10 +136,7 @@ test('a reload restores the terminal session; reset starts over; a corrupt save 
 test('docker compose runs in the lesson terminal and the restart exercise follows along', async ({ page }) => {
   await page.goto('/compose/restart/');
   const term = await terminal(page);
-  for (const line of ['docker compose up -d', 'sleep 30s', 'docker compose restart web', 'docker compose ps']) {
-    await page.keyboard.type(line);
-    await page.keyboard.press('Enter');
-  }
+  await run(page, ['docker compose up -d', 'sleep 30s', 'docker compose restart web', 'docker compose ps']);
   await expectTranscript(term, /compose-demo-web-1 +compose-demo-web/);
   await expectTranscript(term, 'Container compose-demo-db-1    Started');
   const ex = page.locator('kl-exercise');
@@ -152,10 +149,7 @@ test('the pods lesson: containers in one pod reach each other over localhost', a
   const errors = watchErrors(page);
   await page.goto('/k8s/pods/');
   const term = await terminal(page);
-  for (const line of ['kubectl apply -f two.yaml', 'sleep 30s', 'kubectl get pod two -o wide', 'kubectl exec two -c sidecar -- curl -s localhost:80']) {
-    await page.keyboard.type(line);
-    await page.keyboard.press('Enter');
-  }
+  await run(page, ['kubectl apply -f two.yaml', 'sleep 30s', 'kubectl get pod two -o wide', 'kubectl exec two -c sidecar -- curl -s localhost:80']);
   await expectTranscript(term, /^two +2\/2 +Running +0 /m);
   await expectTranscript(term, '<title>Welcome to nginx!</title>');
   expect(errors).toEqual([]);
@@ -167,10 +161,7 @@ test('the scheduler lesson: etcd already holds the cluster and the stopped-sched
   await page.keyboard.type('etcdctl get /registry/minions --prefix --keys-only');
   await page.keyboard.press('Enter');
   await expectTranscript(term, /^\/registry\/minions\/kind-worker$/m);
-  for (const line of ['kubectl apply -f web.yaml', 'sleep 20s', 'sim stop scheduler', 'kubectl scale deployment web --replicas=5', 'sleep 10s', 'kubectl get pods', 'sim start scheduler', 'sleep 20s']) {
-    await page.keyboard.type(line);
-    await page.keyboard.press('Enter');
-  }
+  await run(page, ['kubectl apply -f web.yaml', 'sleep 20s', 'sim stop scheduler', 'kubectl scale deployment web --replicas=5', 'sleep 10s', 'kubectl get pods', 'sim start scheduler', 'sleep 20s']);
   await expectTranscript(term, /^web-\S+ +0\/1 +Pending /m);
   const ex = page.locator('kl-exercise');
   await ex.scrollIntoViewIfNeeded();
@@ -182,10 +173,7 @@ test('the scheduler lesson: etcd already holds the cluster and the stopped-sched
 test('the cluster diagram follows the terminal: pods appear on their nodes, a stopped scheduler shows', async ({ page }) => {
   await page.goto('/k8s/worker-node/');
   await terminal(page);
-  for (const line of ['kubectl apply -f web.yaml', 'sleep 30s', 'sim stop scheduler']) {
-    await page.keyboard.type(line);
-    await page.keyboard.press('Enter');
-  }
+  await run(page, ['kubectl apply -f web.yaml', 'sleep 30s', 'sim stop scheduler']);
   const diagram = page.locator('kl-cluster-diagram');
   await diagram.scrollIntoViewIfNeeded();
   await expect(diagram).toHaveAttribute('data-state', 'ready');
