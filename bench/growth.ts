@@ -7,13 +7,12 @@
  * the 500-node run left behind. `node bench/growth.ts 500 1000` for other
  * sizes. Prints numbers.
  */
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { benchArgs, inChild, reply } from './lib/child.ts';
 import { bigCluster, createPods, cpuSeconds, untilRunning } from './lib/scale.ts';
 
-const CHILD = process.argv[2] === '--child';
+const { child: CHILD, args } = benchArgs();
 
-/** CPU µs per pod from create to Running, at n nodes and 30 pods per node; -1 if not all ran. */
+/** CPU µs per pod from create to Running at n nodes and 30 pods per node, and whether all got there. */
 function measure(n: number): { perPod: number; pods: number; running: boolean } {
   const c = bigCluster(n);
   const pods = n * 30;
@@ -26,18 +25,18 @@ function measure(n: number): { perPod: number; pods: number; running: boolean } 
 }
 
 if (CHILD) {
-  process.stdout.write(JSON.stringify(measure(Number(process.argv[3]))));
+  reply(measure(Number(args[0])));
 } else {
-  const sizes = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [500, 1000, 2000, 5000];
+  const sizes = args.length ? args.map(Number) : [500, 1000, 2000, 5000];
   const costs: number[] = [];
   for (const n of sizes) {
-    const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', String(n)], { encoding: 'utf8' });
-    if (r.status !== 0) {
-      console.log(`growth ${n} nodes: FAILED (exit ${r.status ?? r.signal}) ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+    const r = inChild<ReturnType<typeof measure>>(import.meta.url, process.execArgv, [String(n)]);
+    if (!r.ok) {
+      console.log(`growth ${n} nodes: FAILED (${r.why})`);
       process.exitCode = 1;
       continue;
     }
-    const m = JSON.parse(r.stdout) as ReturnType<typeof measure>;
+    const m = r.value;
     costs.push(m.perPod);
     console.log(`growth ${n} nodes, ${m.pods} pods: ${m.perPod.toFixed(0)} µs CPU per pod${m.running ? '' : ' (NOT all Running)'}`);
   }

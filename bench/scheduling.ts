@@ -8,13 +8,12 @@
  * fits in 1 GB. `node bench/scheduling.ts NODES PODS` for another size.
  * Prints numbers.
  */
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { benchArgs, inChild, reply } from './lib/child.ts';
 import { bigCluster, createPods, cpuSeconds, heapMB, placementHash, untilRunning } from './lib/scale.ts';
 
-const NODES = Number(process.argv[2] ?? 5000);
-const PODS = Number(process.argv[3] ?? 10_000);
-const CHILD = process.argv[4] === '--child';
+const { child: CHILD, args } = benchArgs();
+const NODES = Number(args[0] ?? 5000);
+const PODS = Number(args[1] ?? 10_000);
 const CAP_MB = 1024;
 
 interface Run {
@@ -43,7 +42,7 @@ function run(seed: number): Run {
 }
 
 if (CHILD) {
-  process.stdout.write(JSON.stringify(run(1)));
+  reply(run(1));
 } else {
   const a = run(1);
   console.log(`SchedulingBasic ${NODES} nodes: node setup ${a.boot.toFixed(1)} CPU-s`);
@@ -51,13 +50,13 @@ if (CHILD) {
   // The peak counts garbage V8 had not collected yet (with the heap limit npm run bench gives, it lets the heap grow); the live heap is what stays after a full GC.
   console.log(`SchedulingBasic heap, uncapped: peak ${a.peak.toFixed(0)} MB including uncollected garbage, live after GC at the end ${a.live.toFixed(0)} MB`);
   // The same run again in a process that may not grow past CAP_MB: V8 collects sooner, and a run that needed more would die of 'heap out of memory'.
-  const child = spawnSync(process.execPath, ['--expose-gc', `--max-old-space-size=${CAP_MB}`, fileURLToPath(import.meta.url), String(NODES), String(PODS), '--child'], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (child.status !== 0) {
-    console.log(`SchedulingBasic in a ${CAP_MB} MB heap: FAILED (exit ${child.status ?? child.signal}) ${child.stderr.trim().split('\n').slice(-3).join(' | ')}  target < 1024 MB`);
+  const child = inChild<Run>(import.meta.url, ['--expose-gc', `--max-old-space-size=${CAP_MB}`], [String(NODES), String(PODS)]);
+  if (!child.ok) {
+    console.log(`SchedulingBasic in a ${CAP_MB} MB heap: FAILED (${child.why})  target < 1024 MB`);
     console.log(`determinism (${NODES} nodes, seed 1, twice): the second run did not finish  target: same`);
     process.exitCode = 1;
   } else {
-    const b = JSON.parse(child.stdout) as Run;
+    const b = child.value;
     console.log(`SchedulingBasic in a ${CAP_MB} MB heap (--max-old-space-size=${CAP_MB}): finished, peak ${b.peak.toFixed(0)} MB, live after GC at the end ${b.live.toFixed(0)} MB, ${(PODS / b.sched).toFixed(0)} pods/s  target < 1024 MB`);
     const same = a.rev === b.rev && a.hash === b.hash;
     console.log(`determinism (${NODES} nodes, seed 1, twice, the second in its own process): etcd revision ${a.rev} / ${b.rev}, placement hash ${a.hash} / ${b.hash}: ${same ? 'same' : 'DIFFERENT'}  target: same`);

@@ -53,7 +53,7 @@ export async function run(page: Page, lines: string[]) {
 }
 
 /** Pastes `text` into the terminal as the browser does for Ctrl+V (a paste event on xterm's textarea). */
-export async function paste(term: Locator, text: string) {
+async function paste(term: Locator, text: string) {
   await term.locator('.xterm-helper-textarea').evaluate(pasteInto, text);
 }
 
